@@ -1,0 +1,92 @@
+"""The CLI face: parse arguments, call the core, print. No business rules here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import demo, places
+from .i18n import LiftDeskError, set_language, t
+from .store import open_store
+
+COMMANDS = ("demo", "info", "units")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"))
+    parser.add_argument("--db", help="database file / 数据库文件")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
+    parser.add_argument("--page", help="page for --screenshot: home, unit, search, bin, or a unit address")
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("demo", help="fill an empty database with the demo district / 生成演示数据")
+    p.add_argument("--seed", type=int, default=2023)
+    p = sub.add_parser("info", help="counts and schema version / 统计")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("units", help="list units / 列出单元")
+    p.add_argument("--under", metavar="ADDRESS", help="街道[/社区[/小区[/幢]]]")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    try:
+        store = open_store(db_path, actor="cli")
+    except LiftDeskError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    try:
+        if args.command == "demo":
+            started = time.perf_counter()
+            demo.generate(store, seed=args.seed)
+            c = places.counts(store)
+            print(t("cli.demo.done", streets=c["streets"], units=c["units"], projects=c["lift_projects"],
+                    households=c["households"], seconds=time.perf_counter() - started))
+        elif args.command == "info":
+            data = dict(places.counts(store), schema_version=store.schema_version)
+            if args.json:
+                _emit(data)
+            else:
+                print(t("cli.info.header", path=db_path, version=store.schema_version))
+                for key, value in places.counts(store).items():
+                    print(f"  {t('count.' + key)}: {value:,}")
+        elif args.command == "units":
+            units = places.list_units(store, args.under)
+            if args.json:
+                _emit([u.as_json() for u in units])
+            elif not units:
+                print(t("cli.units.none"))
+            else:
+                for u in units:
+                    project = f"  {u.project}（{places.stage_label(u.stage)}）" if u.project else ""
+                    print(f"{u.address}  {u.households}户{project}")
+        return 0
+    except LiftDeskError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Language must be known before --help text is built.
+    raw = sys.argv[1:] if argv is None else argv
+    if "--lang" in raw and raw.index("--lang") + 1 < len(raw):
+        set_language(raw[raw.index("--lang") + 1])
+    args = build_parser().parse_args(raw)
+    if args.lang:
+        set_language(args.lang)
+    if args.command is None:
+        from ui.app import run_gui  # the GUI face; imported only when wanted
+
+        return run_gui(args)
+    from .paths import default_db_path
+
+    return run(args, Path(args.db) if args.db else default_db_path())

@@ -1,0 +1,188 @@
+"""The demo district: Gongshu (拱墅区) as its 2023 table describes it, with plausible places,
+households and owners. Deterministic for a seed; everything goes through the change log."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from .i18n import LiftDeskError
+from .seed import read_street_table
+from .store import Store, records
+
+CANDIDATE_UNITS = 5515
+SNAPSHOT = date(2023, 11, 15)  # the source article's date: nothing in the demo happens later
+
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+            "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱")
+GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文海红玉兰凤英淑珍桂兰德明"
+         "国庆永康宝林金凤春梅雪梅丽华建平晓东伟民卫东少华美玲慧敏佩芬阿毛根宝杏娣彩娥惠芳荣根金海堃喆")
+PLACE_WORDS = ("和平 青园 王马 德胜 新华 朝晖 流水 竹竿 长庆 潮鸣 小营 大关 西文 东新 华丰 半山 石桥 香积 "
+               "双荡 塘河 运河 拱宸 桥西 如意 仓基 卖鱼 信义 湖墅 左家 文晖 米市 打铜 新桥 宝善 绍兴 胜利 "
+               "白马 建国 环北 刀茅 红石 东园 凤起 庆春 体育 大塘 皇亲 朝阳 夹城 祥符 登云 杭氧 瓜山 蔡马 "
+               "永丰 善贤 城北 上塘 假山 霞湾 蓝孔 长木 鼓楼 三塘 和睦 古运 德天 紫荆 华中 金华 萍水").split()
+ESTATE_SUFFIX = ("小区", "新村", "苑", "公寓", "小区", "新村", "坊")
+TEAMS = ("加梯帮帮团", "电梯助建服务队")
+
+
+@dataclass
+class _Rows:
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add(self, store: Store, table: str, values: dict) -> str:
+        values["id"] = store.ids.new()
+        self.tables.setdefault(table, []).append(values)
+        return values["id"]
+
+
+def _split(total: int, weights: list[float]) -> list[int]:
+    """Largest-remainder split of `total` in proportion to `weights`, summing exactly."""
+    scale = total / sum(weights)
+    raw = [w * scale for w in weights]
+    parts = [int(r) for r in raw]
+    for i in sorted(range(len(raw)), key=lambda i: raw[i] - parts[i], reverse=True)[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def _unique_names(rng: random.Random, n: int, suffixes: tuple[str, ...]) -> list[str]:
+    names, seen = [], set()
+    while len(names) < n:
+        name = rng.choice(PLACE_WORDS) + rng.choice(suffixes)
+        if name in seen:
+            name = rng.choice(PLACE_WORDS) + rng.choice(PLACE_WORDS) + rng.choice(suffixes)
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def _person_name(rng: random.Random) -> str:
+    given = GIVEN[rng.randrange(len(GIVEN))]
+    if rng.random() < 0.6:
+        given += GIVEN[rng.randrange(len(GIVEN))]
+    return SURNAMES[min(int(rng.expovariate(1 / 18)), len(SURNAMES) - 1)] + given
+
+
+def _phone(rng: random.Random) -> str:
+    return rng.choice(("13", "15", "18", "17", "19")) + f"{rng.randrange(10**9):09d}"
+
+
+def _random_day(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randrange(max(1, (end - start).days + 1)))
+
+
+def _project_dates(rng: random.Random, handover_year: int | None) -> tuple[date, date | None]:
+    if handover_year is None:  # under construction at the snapshot
+        return _random_day(rng, date(2023, 3, 1), SNAPSHOT - timedelta(days=20)), None
+    end = min(date(handover_year, 12, 31), SNAPSHOT)
+    handover = _random_day(rng, date(handover_year, 1, 10), end)
+    return handover - timedelta(days=rng.randrange(90, 300)), handover
+
+
+def is_empty(store: Store) -> bool:
+    return store.db.execute("SELECT count(*) FROM street").fetchone()[0] == 0
+
+
+def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None] | None = None) -> dict:
+    """Fill an empty database with the demo district; one transaction, so a failure leaves it empty."""
+    if not is_empty(store):
+        raise LiftDeskError("cli.demo.not_empty", path=str(store.path or ":memory:"))
+    rng = random.Random(seed)
+    table = read_street_table()
+    rows = _Rows()
+    report = progress or (lambda done, total: None)
+    district = rows.add(store, "district", {"name": "拱墅区", "consent_scope": "unit",
+                                            "rule_preset": "civil-code-278"})
+    candidates = _split(CANDIDATE_UNITS, [0.5 + rng.random() for _ in table])
+    persons_in_street: list[str] = []
+    for n, street in enumerate(table, start=1):
+        report(n - 1, len(table) + 1)
+        street_id = rows.add(store, "street", {"district_id": district, "name": street.street, "seq": n})
+        team = rows.add(store, "team", {"street_id": street_id, "name": street.street.removesuffix("街道")
+                                        + TEAMS[n % 2], "kind": TEAMS[n % 2]})
+        for k in range(rng.randint(5, 12)):
+            rows.add(store, "helper", {"team_id": team, "name": _person_name(rng), "phone": _phone(rng),
+                                       "role": "staff" if k < 2 else "volunteer"})
+        units = _street_places(store, rows, rng, street_id, street.total + candidates[n - 1])
+        fates: list[int | None] = [y for y, c in street.by_year.items() for _ in range(c)]
+        fates += [None] * street.under_construction
+        for (unit_id, label, _), fate in zip(rng.sample(units, len(fates)), fates):
+            _project(store, rows, rng, unit_id, label, fate)
+        persons_in_street.clear()
+        for unit_id, _, floors in units:
+            _households(store, rows, rng, unit_id, floors, persons_in_street)
+    report(len(table), len(table) + 1)
+    order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
+             "stage_event", "household", "person", "ownership"]
+    with store.db.atomic():
+        for name in order:
+            records.insert_many(store, name, rows.tables.get(name, []))
+    report(len(table) + 1, len(table) + 1)
+    return {name: len(rows.tables.get(name, [])) for name in order}
+
+
+def _street_places(store: Store, rows: _Rows, rng: random.Random, street_id: str,
+                   n_units: int) -> list[tuple[str, str, int]]:
+    """Communities → estates → buildings → units until the street has `n_units` units."""
+    units: list[tuple[str, str, int]] = []
+    n_communities = max(3, round(n_units / 90))
+    community_names = _unique_names(rng, n_communities, ("社区",))
+    per_community = _split(n_units, [0.6 + rng.random() for _ in range(n_communities)])
+    for c_name, c_units in zip(community_names, per_community):
+        community_id = rows.add(store, "community", {"street_id": street_id, "name": c_name})
+        n_estates = max(1, round(c_units / 28))
+        for e_name, e_units in zip(_unique_names(rng, n_estates, ESTATE_SUFFIX),
+                                   _split(c_units, [0.5 + rng.random() for _ in range(n_estates)])):
+            estate_id = rows.add(store, "estate", {"community_id": community_id, "name": e_name})
+            b_no = 0
+            while e_units > 0:
+                b_no += 1
+                floors = rng.choice((5, 6, 6, 6, 7))
+                take = min(e_units, rng.choice((1, 2, 2, 3, 3, 4)))
+                e_units -= take
+                building_id = rows.add(store, "building", {"estate_id": estate_id, "name": f"{b_no}幢",
+                                                           "floors": floors, "seq": b_no})
+                for u_no in range(1, take + 1):
+                    unit_id = rows.add(store, "unit", {"building_id": building_id, "name": f"{u_no}单元",
+                                                       "seq": u_no, "eligible": 1})
+                    units.append((unit_id, f"{e_name}{b_no}幢{u_no}单元", floors))
+    return units
+
+
+def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
+             handover_year: int | None) -> None:
+    project_id = rows.add(store, "project", {"unit_id": unit_id, "name": f"{label}电梯"})
+    start, handover = _project_dates(rng, handover_year)
+    rows.add(store, "stage_event", {"project_id": project_id, "stage": "construction",
+                                    "on_date": start.isoformat(), "note": "", "details": "{}"})
+    if handover:
+        rows.add(store, "stage_event", {"project_id": project_id, "stage": "handover",
+                                        "on_date": handover.isoformat(), "note": "", "details": "{}"})
+
+
+def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,
+                persons: list[str]) -> None:
+    rooms = rng.choice((2, 2, 2, 3))
+    stack_areas = [rng.randrange(4500, 9500) for _ in range(rooms)]
+    for floor in range(1, floors + 1):
+        for r in range(rooms):
+            roll = rng.random()
+            occupancy = "owner" if roll < 0.82 else "rented" if roll < 0.95 else "vacant"
+            household = rows.add(store, "household", {"unit_id": unit_id, "room": f"{floor}{r + 1:02d}",
+                                                      "floor": floor, "area_x100": stack_areas[r],
+                                                      "occupancy": occupancy})
+            if persons and rng.random() < 0.03:  # someone owning a second flat nearby
+                owner = persons[rng.randrange(max(0, len(persons) - 60), len(persons))]
+            else:
+                owner = rows.add(store, "person", {"name": _person_name(rng), "phone": _phone(rng),
+                                                   "id_ref": f"3301{rng.randrange(10, 99)}********{rng.randrange(10000):04d}"})
+                persons.append(owner)
+            rows.add(store, "ownership", {"household_id": household, "person_id": owner, "role": "owner",
+                                          "signer": 1})
+            if rng.random() < 0.07:  # co-owner, usually a spouse
+                co = rows.add(store, "person", {"name": _person_name(rng), "phone": "", "id_ref": ""})
+                rows.add(store, "ownership", {"household_id": household, "person_id": co, "role": "co-owner",
+                                              "signer": 0})

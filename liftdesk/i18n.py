@@ -1,0 +1,169 @@
+"""The core's message catalogue: every user-facing string of the CLI and of core errors.
+
+Chinese first; English where the user chose it. The GUI uses Qt's tr() for its own text and
+shows core errors through this catalogue, so one error reads the same in both faces.
+"""
+
+from __future__ import annotations
+
+_lang = "zh"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # store
+    "db.not_sqlite": {
+        "zh": "“{path}”不是 LiftDesk 数据库：文件已损坏或不是 SQLite 文件。文件未被修改。",
+        "en": "“{path}” is not a LiftDesk database: the file is corrupt or not SQLite. It was not modified.",
+    },
+    "db.foreign": {
+        "zh": "“{path}”是 SQLite 文件，但不是 LiftDesk 数据库。文件未被修改。",
+        "en": "“{path}” is a SQLite file but not a LiftDesk database. It was not modified.",
+    },
+    "db.newer": {
+        "zh": "“{path}”由更新版本的 LiftDesk 写入（含本版本不认识的升级：{names}）。请升级 LiftDesk 后再打开。文件未被修改。",
+        "en": "“{path}” was written by a newer LiftDesk (unknown migrations: {names}). Upgrade LiftDesk to open it. It was not modified.",
+    },
+    "db.locked": {
+        "zh": "数据库“{path}”正被其他程序占用，请稍后再试。",
+        "en": "The database “{path}” is locked by another program. Try again later.",
+    },
+    "db.cannot_open": {
+        "zh": "无法打开数据库“{path}”：{reason}",
+        "en": "Cannot open the database “{path}”: {reason}",
+    },
+    "record.not_found": {"zh": "找不到该记录（{table} {id}）。", "en": "Record not found ({table} {id})."},
+    "record.no_field": {"zh": "字段“{field}”不能修改。", "en": "The field “{field}” cannot be changed."},
+    # registry validation
+    "name.empty": {"zh": "{what}名称不能为空。", "en": "The {what} name must not be empty."},
+    "name.duplicate": {
+        "zh": "{parent}下已有名为“{name}”的{what}。",
+        "en": "There is already a {what} named “{name}” in {parent}.",
+    },
+    "area.invalid": {
+        "zh": "面积“{value}”无效：应为大于 0 的数字，最多两位小数（单位 m²）。",
+        "en": "Area “{value}” is invalid: it must be a number above 0 with at most two decimals (m²).",
+    },
+    "area.too_large": {
+        "zh": "面积 {value} m² 过大，请核对（一户通常不超过 1000 m²）。",
+        "en": "Area {value} m² is too large; please check (a household is rarely over 1000 m²).",
+    },
+    "floor.invalid": {
+        "zh": "楼层“{value}”无效：应在 1 到 {floors} 之间（该楼共 {floors} 层）。",
+        "en": "Floor “{value}” is invalid: it must be between 1 and {floors} (the building has {floors} floors).",
+    },
+    "floors.invalid": {
+        "zh": "楼层数“{value}”无效：应为 1 到 60 之间的整数。",
+        "en": "Number of floors “{value}” is invalid: it must be a whole number from 1 to 60.",
+    },
+    "floors.below_households": {
+        "zh": "不能把楼层数改为 {value}：已有住户在 {highest} 层。",
+        "en": "Cannot set the floors to {value}: a household is on floor {highest}.",
+    },
+    "rooms.invalid": {
+        "zh": "每层户数“{value}”无效：应为 1 到 20 之间的整数。",
+        "en": "Rooms per floor “{value}” is invalid: it must be a whole number from 1 to 20.",
+    },
+    "room.empty": {"zh": "房号不能为空。", "en": "The room number must not be empty."},
+    "room.duplicate": {
+        "zh": "本单元已有房号“{room}”。",
+        "en": "This unit already has a room “{room}”.",
+    },
+    "occupancy.invalid": {
+        "zh": "居住情况“{value}”无效：应为 自住、出租 或 空置。",
+        "en": "Occupancy “{value}” is invalid: it must be 自住 (owner-occupied), 出租 (rented) or 空置 (vacant).",
+    },
+    "phone.invalid": {
+        "zh": "电话“{value}”无效：只能包含数字、空格、+ 和 -。",
+        "en": "Phone “{value}” is invalid: only digits, spaces, + and - are allowed.",
+    },
+    "address.invalid": {
+        "zh": "地址“{address}”格式不对：应为 街道/社区/小区/幢/单元，例如 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元。",
+        "en": "Address “{address}” is malformed: use street/community/estate/building/unit, e.g. 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元.",
+    },
+    "address.not_found": {
+        "zh": "找不到“{address}”（“{part}”不存在）。",
+        "en": "“{address}” was not found (“{part}” does not exist).",
+    },
+    "parent.deleted": {
+        "zh": "无法恢复：它所属的{what}已在回收站中，请先恢复上级。",
+        "en": "Cannot restore: the {what} it belongs to is in the recycle bin; restore that first.",
+    },
+    # kinds (used inside other messages)
+    "kind.district": {"zh": "区", "en": "district"},
+    "kind.street": {"zh": "街道", "en": "street"},
+    "kind.community": {"zh": "社区", "en": "community"},
+    "kind.estate": {"zh": "小区", "en": "estate"},
+    "kind.building": {"zh": "楼栋", "en": "building"},
+    "kind.unit": {"zh": "单元", "en": "unit"},
+    "kind.household": {"zh": "住户", "en": "household"},
+    "kind.person": {"zh": "业主", "en": "owner"},
+    "kind.project": {"zh": "加梯项目", "en": "lift project"},
+    "kind.helper": {"zh": "帮帮团成员", "en": "helper"},
+    "kind.team": {"zh": "帮帮团", "en": "helper team"},
+    # occupancy labels
+    "occ.owner": {"zh": "自住", "en": "owner-occupied"},
+    "occ.rented": {"zh": "出租", "en": "rented"},
+    "occ.vacant": {"zh": "空置", "en": "vacant"},
+    # CLI
+    "cli.description": {
+        "zh": "LiftDesk 加梯工作台：不带子命令时打开图形界面。",
+        "en": "LiftDesk: with no command, opens the desktop app.",
+    },
+    "cli.demo.done": {
+        "zh": "演示数据已生成：{streets} 个街道、{units} 个单元、{projects} 个加梯项目、{households} 户，用时 {seconds:.1f} 秒。",
+        "en": "Demo data generated: {streets} streets, {units} units, {projects} lift projects, {households} households in {seconds:.1f} s.",
+    },
+    "cli.demo.not_empty": {
+        "zh": "数据库“{path}”已有数据，演示数据只能写入空数据库。",
+        "en": "The database “{path}” already has data; demo data goes only into an empty database.",
+    },
+    "cli.error": {"zh": "错误：{message}", "en": "Error: {message}"},
+    "cli.info.header": {"zh": "数据库：{path}（结构版本 {version}）", "en": "Database: {path} (schema version {version})"},
+    "cli.units.none": {"zh": "没有找到单元。", "en": "No units found."},
+    "cli.screenshot.saved": {"zh": "截图已保存：{path}", "en": "Screenshot saved: {path}"},
+    "count.streets": {"zh": "街道", "en": "streets"},
+    "count.communities": {"zh": "社区", "en": "communities"},
+    "count.estates": {"zh": "小区", "en": "estates"},
+    "count.buildings": {"zh": "楼栋", "en": "buildings"},
+    "count.units": {"zh": "单元", "en": "units"},
+    "count.lift_projects": {"zh": "加梯项目", "en": "lift projects"},
+    "count.households": {"zh": "住户", "en": "households"},
+    "count.people": {"zh": "业主", "en": "people"},
+    "count.helpers": {"zh": "帮帮团成员", "en": "helpers"},
+}
+
+
+def set_language(lang: str) -> None:
+    global _lang
+    _lang = "en" if lang == "en" else "zh"
+
+
+def language() -> str:
+    return _lang
+
+
+def t(key: str, **params: object) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(_lang) or entry["zh"]
+    return text.format(**params) if params else text
+
+
+class LiftDeskError(Exception):
+    """An expected error: bad input, a refused file. Its text comes from the catalogue."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        return t(self.key, **self.params)
+
+
+class ValidationError(LiftDeskError):
+    """Input that breaks a rule of the domain; nothing was written."""
+
+
+class StoreError(LiftDeskError):
+    """A database file LiftDesk refuses to open or write."""

@@ -1,0 +1,121 @@
+"""The one way user data is written: every insert, edit, delete and restore stamps the record
+(updated_at, station, HLC) and appends to the change log in the same transaction. The log is
+the audit trail, the undo source and what a station exports to the district."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..i18n import LiftDeskError
+from .connection import Store
+from .schema import USER_TABLES
+
+COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted")
+
+
+def _check_table(table: str) -> None:
+    if table not in USER_TABLES:
+        raise ValueError(f"not a user table: {table}")
+
+
+def _log(store: Store, rows: Iterable[tuple]) -> None:
+    store.db.conn.executemany(
+        "INSERT INTO change_log (tbl, record_id, op, field, old, new, at, hlc, station_id, actor)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Insert records (ids made here unless given) and log each one, in one transaction."""
+    _check_table(table)
+    if not rows:
+        return []
+    now = store.clock.now_iso()
+    prepared, log_rows = [], []
+    for values in rows:
+        record = dict(values)
+        record.setdefault("id", store.ids.new())
+        hlc = store.clock.tick()
+        record.update(created_at=record.get("created_at", now), updated_at=now,
+                      station_id=store.station_id, hlc=hlc, deleted=0)
+        prepared.append(record)
+        payload = {k: v for k, v in record.items() if k not in COMMON_FIELDS}
+        log_rows.append((table, record["id"], "insert", None, None,
+                         json.dumps(payload, ensure_ascii=False, sort_keys=True), now, hlc,
+                         store.station_id, store.actor))
+    columns = list(prepared[0].keys())
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    with store.db.atomic():
+        store.db.conn.executemany(sql, [[r.get(c) for c in columns] for r in prepared])
+        _log(store, log_rows)
+    return [r["id"] for r in prepared]
+
+
+def insert(store: Store, table: str, values: dict[str, Any]) -> str:
+    return insert_many(store, table, [values])[0]
+
+
+def get(store: Store, table: str, record_id: str) -> dict[str, Any]:
+    _check_table(table)
+    cur = store.db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id])
+    row = cur.fetchone()
+    if row is None:
+        raise LiftDeskError("record.not_found", table=table, id=record_id)
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op: str = "update") -> dict[str, tuple]:
+    """Change fields of one record; log old and new per changed field. Returns what changed."""
+    _check_table(table)
+    for name in changes:
+        if name in COMMON_FIELDS and not (name == "deleted" and op in ("delete", "restore")):
+            raise LiftDeskError("record.no_field", field=name)
+    with store.db.atomic():
+        current = get(store, table, record_id)
+        changed = {k: (current[k], v) for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return {}
+        now, hlc = store.clock.now_iso(), store.clock.tick()
+        assignments = ", ".join(f"{k} = ?" for k in changed)
+        store.db.execute(
+            f"UPDATE {table} SET {assignments}, updated_at = ?, station_id = ?, hlc = ? WHERE id = ?",
+            [new for _, new in changed.values()] + [now, store.station_id, hlc, record_id],
+        )
+        _log(store, [(table, record_id, op, k, _text(old), _text(new), now, hlc, store.station_id, store.actor)
+                     for k, (old, new) in changed.items()])
+    return changed
+
+
+def set_deleted(store: Store, table: str, record_id: str, deleted: bool) -> None:
+    """Tombstone or restore: user data is never hard-deleted."""
+    update(store, table, record_id, {"deleted": 1 if deleted else 0}, op="delete" if deleted else "restore")
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    table: str
+    record_id: str
+    op: str
+    field: str | None
+    old: str | None
+    new: str | None
+    at: str
+    hlc: str
+    station_id: str
+    actor: str
+
+
+def history(store: Store, table: str, record_id: str) -> list[Change]:
+    rows = store.db.execute(
+        "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
+        " WHERE tbl = ? AND record_id = ? ORDER BY seq", [table, record_id]).fetchall()
+    return [Change(*r) for r in rows]
+

@@ -1,0 +1,108 @@
+"""The schema, only through versioned migrations. Append new migrations; never edit old ones."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("liftdesk")
+
+# Every user-data table carries these: stations merge by id, last writer and HLC stamp.
+COMMON = """id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    station_id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0"""
+
+USER_TABLES: dict[str, str] = {
+    "district": """name TEXT NOT NULL,
+        consent_scope TEXT NOT NULL DEFAULT 'unit',
+        rule_preset TEXT NOT NULL DEFAULT 'civil-code-278',
+        written_only INTEGER NOT NULL DEFAULT 1,
+        timezone TEXT NOT NULL DEFAULT 'Asia/Shanghai'""",
+    "street": """district_id TEXT NOT NULL REFERENCES district(id),
+        name TEXT NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0""",
+    "community": """street_id TEXT NOT NULL REFERENCES street(id),
+        name TEXT NOT NULL""",
+    "estate": """community_id TEXT NOT NULL REFERENCES community(id),
+        name TEXT NOT NULL""",
+    "building": """estate_id TEXT NOT NULL REFERENCES estate(id),
+        name TEXT NOT NULL,
+        floors INTEGER NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0""",
+    "unit": """building_id TEXT NOT NULL REFERENCES building(id),
+        name TEXT NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0,
+        eligible INTEGER NOT NULL DEFAULT 1""",
+    "household": """unit_id TEXT NOT NULL REFERENCES unit(id),
+        room TEXT NOT NULL,
+        floor INTEGER NOT NULL,
+        area_x100 INTEGER NOT NULL,
+        occupancy TEXT NOT NULL DEFAULT 'owner'""",
+    "person": """name TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        id_ref TEXT NOT NULL DEFAULT ''""",
+    "ownership": """household_id TEXT NOT NULL REFERENCES household(id),
+        person_id TEXT NOT NULL REFERENCES person(id),
+        role TEXT NOT NULL DEFAULT 'owner',
+        signer INTEGER NOT NULL DEFAULT 0""",
+    "project": """unit_id TEXT REFERENCES unit(id),
+        building_id TEXT REFERENCES building(id),
+        name TEXT NOT NULL""",
+    "stage_event": """project_id TEXT NOT NULL REFERENCES project(id),
+        stage TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        details TEXT NOT NULL DEFAULT '{}',
+        recorded_by TEXT""",
+    "team": """street_id TEXT REFERENCES street(id),
+        community_id TEXT REFERENCES community(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '帮帮团'""",
+    "helper": """team_id TEXT REFERENCES team(id),
+        name TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT 'volunteer'""",
+}
+
+INDEXES = [
+    "street(district_id)", "community(street_id)", "estate(community_id)", "building(estate_id)",
+    "unit(building_id)", "household(unit_id)", "household(room)", "person(name)", "person(phone)",
+    "ownership(household_id)", "ownership(person_id)", "project(unit_id)", "project(building_id)",
+    "stage_event(project_id)", "helper(team_id)", "change_log(hlc)", "change_log(tbl, record_id)",
+]
+
+
+def _run(db: Database, sql: str) -> None:
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _run(db, "CREATE TABLE liftdesk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for table, columns in USER_TABLES.items():
+        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {columns}\n)")
+    db.execute(
+        """CREATE TABLE change_log (
+            seq INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            field TEXT,
+            old TEXT,
+            new TEXT,
+            at TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            station_id TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    for n, target in enumerate(INDEXES):
+        db.execute(f"CREATE INDEX idx_{n:02d}_{target.split('(')[0]} ON {target}")
+
+
+def known_migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

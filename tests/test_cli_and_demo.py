@@ -1,0 +1,85 @@
+import json
+import subprocess
+import sys
+
+from liftdesk import demo, places
+from liftdesk.seed import read_street_table
+from liftdesk.stages import CURRENT_STAGE_SQL
+from liftdesk.store import open_store
+
+from .conftest import ROOT
+
+
+def cli(*args, check=True):
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                         text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                                                   "HOME": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    if check:
+        assert out.returncode == 0, out.stderr
+    return out
+
+
+def test_demo_info_json_reports_the_district(demo_db):
+    info = json.loads(cli("--db", demo_db, "info", "--json").stdout)
+    assert info["streets"] == 18
+    assert info["lift_projects"] == 1000
+    assert info["units"] >= 6515
+    assert info["households"] >= 80000
+    assert info["people"] > 0 and info["helpers"] > 0
+    assert info["schema_version"] == 1
+
+
+def test_demo_projects_match_the_published_table_street_by_street(demo_db):
+    store = open_store(demo_db)
+    rows = store.db.execute(
+        f"""SELECT s.name, cs.stage, substr(cs.on_date, 1, 4), count(*)
+            FROM project p JOIN unit u ON u.id = p.unit_id JOIN building b ON b.id = u.building_id
+            JOIN estate e ON e.id = b.estate_id JOIN community c ON c.id = e.community_id
+            JOIN street s ON s.id = c.street_id JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
+            GROUP BY 1, 2, 3""").fetchall()
+    got = {(r[0], r[1], int(r[2])): r[3] for r in rows}
+    for street in read_street_table():
+        for year, n in street.by_year.items():
+            assert got.get((street.street, "handover", year), 0) == n, (street.street, year)
+        assert sum(v for (s, st, _), v in got.items() if s == street.street and st == "construction") \
+            == street.under_construction
+    assert [n.name for n in places.children(store, "district", None)] == [r.street for r in read_street_table()]
+    store.close()
+
+
+def test_units_json_lists_addresses_and_projects(demo_db):
+    units = json.loads(cli("--db", demo_db, "units", "--under", "潮鸣街道", "--json").stdout)
+    assert units and all(u["street"] == "潮鸣街道" for u in units)
+    assert sum(1 for u in units if u["lift_project"]) == 184
+    one = next(u for u in units if u["lift_project"])
+    assert one["address"].count("/") == 4 and one["stage"] in ("handover", "construction")
+    assert one["households"] >= 10
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path):
+    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    for s in (a, b):
+        demo.generate(s, seed=7)
+    query = "SELECT name, phone FROM person ORDER BY id LIMIT 500"
+    assert a.db.execute(query).fetchall() == b.db.execute(query).fetchall()
+    assert places.counts(a) == places.counts(b)
+
+
+def test_demo_refuses_a_database_with_data(demo_db):
+    out = cli("--db", demo_db, "demo", check=False)
+    assert out.returncode == 2 and "已有数据" in out.stderr
+
+
+def test_cli_refuses_a_file_that_is_not_a_database(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("hello")
+    out = cli("--db", bad, "info", "--json", check=False)
+    assert out.returncode == 2 and "不是 LiftDesk 数据库" in out.stderr
+    assert bad.read_text() == "hello"
+
+
+def test_cli_bad_address_is_a_clear_error(demo_db):
+    out = cli("--db", demo_db, "units", "--under", "不存在街道", "--json", check=False)
+    assert out.returncode == 2 and "不存在" in out.stderr
+    out = cli("--lang", "en", "--db", demo_db, "units", "--under", "不存在街道", check=False)
+    assert "was not found" in out.stderr
