@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "电话“{value}”无效：只能包含数字、空格、+ 和 -。",
         "en": "Phone “{value}” is invalid: only digits, spaces, + and - are allowed.",
     },
+    "owner.missing": {"zh": "请先填写业主姓名，再填电话。", "en": "Enter the owner's name before the phone."},
     "address.invalid": {
         "zh": "地址“{address}”格式不对：应为 街道/社区/小区/幢/单元，例如 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元。",
         "en": "Address “{address}” is malformed: use street/community/estate/building/unit, e.g. 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元.",

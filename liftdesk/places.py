@@ -159,3 +159,35 @@ COUNTED = {
 
 def counts(store: Store) -> dict[str, int]:
     return {key: store.db.execute(sql).fetchone()[0] for key, sql in COUNTED.items()}
+
+
+def ancestors(store: Store, kind: str, record_id: str) -> list[tuple[str, str]]:
+    """[(street, id), (community, id), …, (kind, record_id)]: the path from the top to a place."""
+    chain = [(kind, record_id)]
+    while kind != "street":
+        parent_col = PARENT_COLUMN[kind]
+        row = store.db.execute(f"SELECT {parent_col} FROM {kind} WHERE id = ?", [record_id]).fetchone()
+        if row is None:
+            raise ValidationError("record.not_found", table=kind, id=record_id)
+        kind = {"community": "street", "estate": "community", "building": "estate", "unit": "building"}[kind]
+        record_id = row[0]
+        chain.append((kind, record_id))
+    return list(reversed(chain))
+
+
+def unit_project(store: Store, unit_id: str) -> tuple[str | None, str | None]:
+    """(project name, current stage code) of a unit's lift project, or (None, None)."""
+    row = store.db.execute(
+        f"""SELECT p.name, cs.stage FROM project p LEFT JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
+            WHERE p.unit_id = ? AND p.deleted = 0 LIMIT 1""", [unit_id]).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def first_unit(store: Store, with_project: bool = True) -> str | None:
+    """A unit to show first (for screenshots and the demo): one with a lift project if any."""
+    join = "JOIN project p ON p.unit_id = u.id AND p.deleted = 0" if with_project else ""
+    row = store.db.execute(f"SELECT u.id {UNIT_PATH_SQL} {join} WHERE u.deleted = 0"
+                           " ORDER BY s.seq, c.name, e.name, b.seq, u.seq LIMIT 1").fetchone()
+    if row is None and with_project:
+        return first_unit(store, with_project=False)
+    return row[0] if row else None

@@ -284,3 +284,14 @@ def unit_households(store: Store, unit_id: str) -> list[HouseholdRow]:
            WHERE h.unit_id = ? AND h.deleted = 0
            GROUP BY h.id ORDER BY h.floor, h.room""", [unit_id]).fetchall()
     return [HouseholdRow(*r) for r in rows]
+
+
+def set_owner_phone(store: Store, household_id: str, phone: str) -> None:
+    """The phone belongs to the household's signing owner (the person, across their flats)."""
+    phone = _phone(phone)
+    row = store.db.execute(
+        "SELECT person_id FROM ownership WHERE household_id = ? AND deleted = 0 ORDER BY signer DESC, role DESC"
+        " LIMIT 1", [household_id]).fetchone()
+    if row is None:
+        raise ValidationError("owner.missing")
+    records.update(store, "person", row[0], {"phone": phone})

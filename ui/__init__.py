@@ -1,0 +1,1 @@
+"""LiftDesk's desktop face (PySide6). Shows and edits; every rule lives in liftdesk/."""

@@ -1,0 +1,175 @@
+"""Starting the GUI: application, font, translations, settings, logging, crash hook, database."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from liftdesk import demo, places
+from liftdesk.i18n import LiftDeskError, set_language, t
+from liftdesk.paths import data_dir, default_db_path
+from liftdesk.resources import resource_path
+from liftdesk.settings import Settings
+from liftdesk.store import open_store
+
+from . import messages, tasks
+from .style import apply_font_size, register_cjk_font
+
+log = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
+
+
+def setup_logging() -> None:
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(data_dir() / "liftdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def install_excepthook() -> None:
+    def hook(exc_type, exc, tb):
+        report = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error:\n%s", report)
+        if QApplication.instance() is not None:
+            messages.crash(None, report)
+
+    sys.excepthook = hook
+
+
+def install_translations(app: QApplication, lang: str) -> None:
+    """Chinese is the source language; English comes from our .qm. Qt's own dialogs follow."""
+    set_language(lang)
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    files = [(resource_path("translations", "liftdesk_en.qm"), None)] if lang == "en" else []
+    files.append((Path(qt_dir) / ("qtbase_en.qm" if lang == "en" else "qtbase_zh_CN.qm"), None))
+    for path, _ in files:
+        translator = QTranslator(app)
+        if path.exists() and translator.load(str(path)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    QLocale.setDefault(QLocale("en_US" if lang == "en" else "zh_CN"))
+
+
+def init_app(lang: str, font_size: int) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LiftDesk")
+    install_translations(app, lang)
+    apply_font_size(font_size, register_cjk_font())
+    return app
+
+
+def _build_demo(path: Path, progress, cancelled) -> dict:
+    store = open_store(path, actor="demo")
+    try:
+        return demo.generate(store, progress=progress)
+    finally:
+        store.close()
+
+
+def build_demo_with_progress(path: Path) -> None:
+    """First start: fill the new default database with the demo district, showing progress."""
+    dialog = QProgressDialog(QApplication.translate("app", "正在生成演示数据（拱墅区）…"),
+                             QApplication.translate("app", "取消"), 0, 100)
+    dialog.setWindowTitle("LiftDesk")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    task = tasks.Task(_build_demo, path)
+    task.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
+    dialog.canceled.connect(task.cancel)
+    outcome: list[str] = []
+    task.failed.connect(outcome.append)
+    task.finished.connect(dialog.reset)
+    tasks.start(task)
+    dialog.exec()
+    while tasks._running:
+        QApplication.processEvents()
+    if outcome and outcome[0]:
+        messages.error(None, outcome[0])
+
+
+class _FirstPaint(QObject):
+    """Saves a PNG of the window right after it first paints, then quits."""
+
+    def __init__(self, window, out: Path):
+        super().__init__(window)
+        self.window, self.out, self.done = window, out, False
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self._save)
+        return False
+
+    def _save(self) -> None:
+        self.window.grab().save(str(self.out))
+        print(t("cli.screenshot.saved", path=self.out))
+        QApplication.instance().quit()
+
+
+def show_page(window, page: str | None) -> None:
+    if not page or page == "home":
+        window.show_home()
+    elif page == "bin":
+        window.show_recycle_bin()
+    elif page == "search":
+        window.search_box.setText("王")
+        window.run_search()
+    elif page == "unit":
+        unit_id = places.first_unit(window.store)
+        if unit_id:
+            window.open_unit(unit_id)
+    else:
+        window.open_unit(places.resolve_unit(window.store, page))
+
+
+def run_gui(args) -> int:
+    from .main_window import MainWindow
+
+    if args.screenshot:  # needs no screen: render offscreen unless told otherwise
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    settings = Settings()
+    lang = args.lang or settings.get("language")
+    setup_logging()
+    app = init_app(lang, settings.get("font_size"))
+    install_excepthook()
+    path = Path(args.db) if args.db else default_db_path()
+    first_start = not args.db and not path.exists()
+    try:
+        if first_start:
+            open_store(path).close()
+            build_demo_with_progress(path)
+        store = open_store(path, actor="gui")
+    except LiftDeskError as exc:
+        if args.screenshot:
+            print(t("cli.error", message=exc), file=sys.stderr)
+        else:
+            messages.error(None, str(exc))
+        return 2
+    window = MainWindow(store, settings)
+    try:
+        if args.screenshot:
+            try:
+                show_page(window, args.page)
+            except LiftDeskError as exc:
+                print(t("cli.error", message=exc), file=sys.stderr)
+                return 2
+            window.installEventFilter(_FirstPaint(window, Path(args.screenshot)))
+            window.show()
+            return app.exec()
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,95 @@
+"""Dialogs that add households: one at a time, or a whole unit from floors × rooms."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
+                               QWidget)
+
+from liftdesk import registry
+from liftdesk.i18n import ValidationError
+from liftdesk.store import Store
+
+from .. import messages
+
+
+class _FormDialog(QDialog):
+    """A form whose OK runs `apply()`; a refusal keeps the dialog open with the user's input."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.buttons)
+
+    def apply(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _try_accept(self) -> None:
+        try:
+            self.apply()
+        except ValidationError as exc:
+            messages.error(self, str(exc))
+            return
+        self.accept()
+
+
+class AddHouseholdDialog(_FormDialog):
+    def __init__(self, store: Store, unit_id: str, parent: QWidget | None = None):
+        super().__init__(self.tr("新增住户"), parent)
+        self.store, self.unit_id = store, unit_id
+        floors = registry.building_floors_of_unit(store, unit_id)
+        self.room = QLineEdit()
+        self.floor = QSpinBox()
+        self.floor.setRange(1, floors)
+        self.area = QLineEdit()
+        self.area.setPlaceholderText(self.tr("例如 63.50"))
+        self.occupancy = QComboBox()
+        for code in registry.OCCUPANCY:
+            self.occupancy.addItem(registry.occupancy_label(code), code)
+        self.owners = QLineEdit()
+        self.owners.setPlaceholderText(self.tr("共有人用“、”分隔"))
+        self.phone = QLineEdit()
+        self.form.addRow(self.tr("房号"), self.room)
+        self.form.addRow(self.tr("楼层"), self.floor)
+        self.form.addRow(self.tr("面积（m²）"), self.area)
+        self.form.addRow(self.tr("居住情况"), self.occupancy)
+        self.form.addRow(self.tr("业主"), self.owners)
+        self.form.addRow(self.tr("电话"), self.phone)
+        self.finish_layout()
+        self.household_id: str | None = None
+
+    def apply(self) -> None:
+        with self.store.db.atomic():
+            household = registry.add_household(self.store, self.unit_id, self.room.text(), self.floor.value(),
+                                               self.area.text(), self.occupancy.currentData())
+            names = self.owners.text().replace("，", "、").replace(",", "、").split("、")
+            if any(n.strip() for n in names):
+                registry.set_owners(self.store, household, names, self.phone.text())
+        self.household_id = household
+
+
+class QuickCreateDialog(_FormDialog):
+    def __init__(self, store: Store, unit_id: str, parent: QWidget | None = None):
+        super().__init__(self.tr("按楼层批量生成住户"), parent)
+        self.store, self.unit_id = store, unit_id
+        floors = registry.building_floors_of_unit(store, unit_id)
+        self.floors = QSpinBox()
+        self.floors.setRange(1, floors)
+        self.floors.setValue(floors)
+        self.rooms = QSpinBox()
+        self.rooms.setRange(1, 20)
+        self.rooms.setValue(2)
+        self.area = QLineEdit("60.00")
+        self.form.addRow(self.tr("楼层数"), self.floors)
+        self.form.addRow(self.tr("每层户数"), self.rooms)
+        self.form.addRow(self.tr("默认面积（m²，之后可逐户修改）"), self.area)
+        self.finish_layout()
+
+    def apply(self) -> None:
+        registry.quick_create_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
+                                         self.area.text())

@@ -1,0 +1,40 @@
+"""Settings: language and font size (large type for older helpers)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+
+from liftdesk.settings import BY_KEY, Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("设置"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(settings.get("language")))
+        self.font_size = QSpinBox()
+        sizes = BY_KEY["font_size"].choices
+        self.font_size.setRange(sizes[0], sizes[-1])
+        self.font_size.setValue(settings.get("font_size"))
+        self.font_size.setSuffix(self.tr(" 磅"))
+        self.inactive_days = QSpinBox()
+        self.inactive_days.setRange(1, 365)
+        self.inactive_days.setValue(settings.get("inactive_days"))
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
+        form.addRow(self.tr("字号"), self.font_size)
+        form.addRow(self.tr("多少天无进展算停滞"), self.inactive_days)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self.settings.set("language", self.language.currentData())
+        self.settings.set("font_size", self.font_size.value())
+        self.settings.set("inactive_days", self.inactive_days.value())
+        super().accept()

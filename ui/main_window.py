@@ -1,0 +1,201 @@
+"""The main window: the place tree on the left, pages on the right, search always at hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
+                               QToolBar, QTreeView, QWidget)
+
+from liftdesk import recycle, registry
+from liftdesk.i18n import ValidationError
+from liftdesk.settings import Settings
+from liftdesk.store import Store
+
+from . import messages
+from .dialogs.settings_dialog import SettingsDialog
+from .models.place_tree import KindIdRole, PlaceTreeModel
+from .pages.home_page import HomePage
+from .pages.recycle_page import RecyclePage
+from .pages.search_page import SearchPage
+from .pages.unit_page import UnitPage
+from .style import apply_font_size
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.settings = store, settings
+        self.setWindowTitle(self.tr("LiftDesk 加梯工作台 — {file}").format(
+            file=store.path.name if store.path else self.tr("内存数据库")))
+        self.resize(1280, 800)
+
+        self.tree_model = PlaceTreeModel(store, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree.activated.connect(self._open_index)
+        self.tree.clicked.connect(self._open_index)
+
+        self.home = HomePage(store)
+        self.unit_page = UnitPage(store)
+        self.search_page = SearchPage(store)
+        self.recycle_page = RecyclePage(store)
+        self.pages = QStackedWidget()
+        for page in (self.home, self.unit_page, self.search_page, self.recycle_page):
+            self.pages.addWidget(page)
+        self.unit_page.changed.connect(self.home.refresh)
+        self.search_page.open_household.connect(self.open_unit)
+        self.recycle_page.restored.connect(self._after_restore)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 980])
+        self.setCentralWidget(splitter)
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("搜索房号、业主姓名或电话（Ctrl+F）"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(320)
+        self.search_box.returnPressed.connect(self.run_search)
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.home_action = self._action(self.tr("首页"), self.show_home, "Ctrl+Home")
+        self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
+        self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
+        for action in (self.home_action, self.bin_action, self.settings_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        self.addAction(find)
+
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
+        view = self.menuBar().addMenu(self.tr("查看(&V)"))
+        view.addAction(self.home_action)
+        view.addAction(self.bin_action)
+        view.addAction(self.settings_action)
+        self.statusBar().showMessage(self.tr("就绪"))
+
+    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # ---- navigation -------------------------------------------------------------------------
+
+    def show_home(self) -> None:
+        self.home.refresh()
+        self.pages.setCurrentWidget(self.home)
+
+    def show_recycle_bin(self) -> None:
+        self.recycle_page.refresh()
+        self.pages.setCurrentWidget(self.recycle_page)
+
+    def run_search(self) -> None:
+        query = self.search_box.text().strip()
+        if not query:
+            return
+        self.search_page.run(query)
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.table.setFocus()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        kind, record_id = index.data(KindIdRole)
+        if kind == "unit":
+            self.open_unit(record_id)
+
+    def open_unit(self, unit_id: str, household_id: str | None = None) -> None:
+        self.unit_page.show_unit(unit_id, household_id)
+        self.pages.setCurrentWidget(self.unit_page)
+        index = self.tree_model.index_of("unit", unit_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _after_restore(self, table: str, record_id: str) -> None:
+        if table != "household":
+            self.tree_model.reload()
+        self.home.refresh()
+
+    # ---- editing the tree ------------------------------------------------------------------
+
+    def _tree_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        menu = QMenu(self)
+        if not index.isValid():
+            menu.addAction(self.tr("新增街道…"), lambda: self.add_child("district", None))
+        else:
+            kind, record_id = index.data(KindIdRole)
+            child = {"street": self.tr("社区"), "community": self.tr("小区"), "estate": self.tr("楼栋"),
+                     "building": self.tr("单元")}.get(kind)
+            if child:
+                menu.addAction(self.tr("新增{child}…").format(child=child), lambda: self.add_child(kind, record_id))
+            menu.addAction(self.tr("改名…"), lambda: self.rename(kind, record_id, index.data()))
+            menu.addAction(self.tr("删除（移入回收站）"), lambda: self.delete_place(kind, record_id, index.data()))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def add_child(self, kind: str, parent_id: str | None) -> None:
+        labels = {"district": self.tr("街道"), "street": self.tr("社区"), "community": self.tr("小区"),
+                  "estate": self.tr("楼栋"), "building": self.tr("单元")}
+        name, ok = QInputDialog.getText(self, self.tr("新增{what}").format(what=labels[kind]),
+                                        self.tr("{what}名称：").format(what=labels[kind]))
+        if not ok:
+            return
+        try:
+            if kind == "district":
+                registry.add_street(self.store, registry.default_district(self.store), name)
+            elif kind == "street":
+                registry.add_community(self.store, parent_id, name)
+            elif kind == "community":
+                registry.add_estate(self.store, parent_id, name)
+            elif kind == "estate":
+                floors, ok = QInputDialog.getInt(self, self.tr("新增楼栋"), self.tr("楼层数："), 6, 1, 60)
+                if not ok:
+                    return
+                registry.add_building(self.store, parent_id, name, floors)
+            elif kind == "building":
+                unit_id = registry.add_unit(self.store, parent_id, name)
+                self.tree_model.reload()
+                self.open_unit(unit_id)
+                return
+        except ValidationError as exc:
+            messages.error(self, str(exc))
+            return
+        self.tree_model.reload()
+        self.home.refresh()
+
+    def rename(self, kind: str, record_id: str, current: str) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("改名"), self.tr("新名称："), text=current)
+        if not ok:
+            return
+        try:
+            registry.rename_place(self.store, kind, record_id, name)
+        except ValidationError as exc:
+            messages.error(self, str(exc))
+            return
+        self.tree_model.reload()
+
+    def delete_place(self, kind: str, record_id: str, name: str) -> None:
+        if not messages.confirm(self, self.tr("把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。").format(name=name)):
+            return
+        recycle.delete(self.store, kind, record_id)
+        self.tree_model.reload()
+        self.show_home()
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self.settings, self).exec():
+            apply_font_size(self.settings.get("font_size"))

@@ -1,0 +1,27 @@
+"""The one place that builds message boxes, so tests can patch them and wording stays consistent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("messages", "操作未完成"), message)
+
+
+def info(parent: QWidget | None, message: str) -> None:
+    QMessageBox.information(parent, QCoreApplication.translate("messages", "提示"), message)
+
+
+def confirm(parent: QWidget | None, message: str) -> bool:
+    return QMessageBox.question(parent, QCoreApplication.translate("messages", "请确认"), message) == QMessageBox.StandardButton.Yes
+
+
+def crash(parent: QWidget | None, report: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("messages", "程序出错"))
+    box.setText(QCoreApplication.translate("messages", "LiftDesk 遇到意外错误。已保存的数据不受影响。\n请点击“显示详细信息”，复制报告发给维护人员。"))
+    box.setDetailedText(report)
+    box.exec()

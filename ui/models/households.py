@@ -1,0 +1,99 @@
+"""The households of one unit as an editable table. Edits go through the core, which validates;
+a refusal is reported through `refused` and the cell keeps its old value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from liftdesk import registry
+from liftdesk.i18n import ValidationError
+from liftdesk.registry import HouseholdRow
+from liftdesk.store import Store
+from liftdesk.units import format_area
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    refused = Signal(str)
+    changed = Signal()
+
+    COLUMNS = ("room", "floor", "area", "owners", "phones", "occupancy")
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.unit_id: str | None = None
+        self._rows: list[HouseholdRow] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("房号"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("业主"), self.tr("电话"),
+                self.tr("居住情况")]
+
+    def load(self, unit_id: str | None) -> None:
+        self.beginResetModel()
+        self.unit_id = unit_id
+        self._rows = registry.unit_households(self.store, unit_id) if unit_id else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.load(self.unit_id)
+
+    def row_at(self, row: int) -> HouseholdRow:
+        return self._rows[row]
+
+    def row_of(self, household_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == household_id), -1)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == "area":
+                return format_area(row.area_x100)
+            if column == "occupancy":
+                return registry.occupancy_label(row.occupancy)
+            return getattr(row, column)
+        if role == Qt.ItemDataRole.UserRole:  # sort keys
+            return {"area": row.area_x100, "floor": row.floor}.get(column, getattr(row, column))
+        if role == IdRole:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("floor", "area"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        try:
+            if column == "owners":
+                registry.set_owners(self.store, row.id, str(value).replace(",", "、").replace("，", "、").split("、"),
+                                    row.phones.split("、")[0] if row.phones else "")
+            elif column == "phones":
+                registry.set_owner_phone(self.store, row.id, str(value))
+            else:
+                registry.update_household(self.store, row.id, column, value)
+        except ValidationError as exc:
+            self.refused.emit(str(exc))
+            return False
+        self._rows[index.row()] = next(r for r in registry.unit_households(self.store, self.unit_id)
+                                       if r.id == row.id)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
+        self.changed.emit()
+        return True

@@ -1,0 +1,63 @@
+"""The recycle bin: what was deleted, and a way back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from liftdesk import recycle
+from liftdesk.i18n import ValidationError
+from liftdesk.store import Store
+
+from .. import messages
+from ..models.readonly_table import Column, ReadOnlyTableModel
+
+
+class RecyclePage(QWidget):
+    restored = Signal(str, str)  # table, id
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        title = QLabel(self.tr("回收站"))
+        title.setObjectName("pageTitle")
+        hint = QLabel(self.tr("删除的内容保存在这里，随时可以恢复。"))
+        self.model = ReadOnlyTableModel([
+            Column(self.tr("类型"), lambda i: i.kind_label),
+            Column(self.tr("名称"), lambda i: i.label.replace("/", " / ")),
+            Column(self.tr("删除时间（UTC）"), lambda i: i.deleted_at.replace("T", " ")[:19]),
+        ], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.restore_button = QPushButton(self.tr("恢复所选"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.activated.connect(lambda _: self.restore_selected())
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self.model.set_items(recycle.list_deleted(self.store))
+
+    def restore_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        for row in rows:
+            item = self.model.items[row]
+            try:
+                recycle.restore(self.store, item.table, item.id)
+            except ValidationError as exc:
+                messages.error(self, str(exc))
+                break
+            self.restored.emit(item.table, item.id)
+        self.refresh()
