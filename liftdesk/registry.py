@@ -277,12 +277,16 @@ class HouseholdRow:
 def unit_households(store: Store, unit_id: str) -> list[HouseholdRow]:
     rows = store.db.execute(
         """SELECT h.id, h.room, h.floor, h.area_x100, h.occupancy,
-                  coalesce(group_concat(p.name, '、'), ''), coalesce(group_concat(nullif(p.phone, ''), '、'), '')
+                  coalesce((SELECT group_concat(name, '、') FROM (
+                      SELECT p.name FROM ownership o JOIN person p ON p.id = o.person_id
+                      WHERE o.household_id = h.id AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC)), ''),
+                  coalesce((SELECT group_concat(phone, '、') FROM (
+                      SELECT p.phone FROM ownership o JOIN person p ON p.id = o.person_id
+                      WHERE o.household_id = h.id AND o.deleted = 0 AND p.phone != ''
+                      ORDER BY o.signer DESC, o.role DESC)), '')
            FROM household h
-           LEFT JOIN (SELECT * FROM ownership WHERE deleted = 0 ORDER BY role DESC) o ON o.household_id = h.id
-           LEFT JOIN person p ON p.id = o.person_id
            WHERE h.unit_id = ? AND h.deleted = 0
-           GROUP BY h.id ORDER BY h.floor, h.room""", [unit_id]).fetchall()
+           ORDER BY h.floor, h.room""", [unit_id]).fetchall()
     return [HouseholdRow(*r) for r in rows]
 
 
