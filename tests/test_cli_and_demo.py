@@ -83,3 +83,25 @@ def test_cli_bad_address_is_a_clear_error(demo_db):
     assert out.returncode == 2 and "不存在" in out.stderr
     out = cli("--lang", "en", "--db", demo_db, "units", "--under", "不存在街道", check=False)
     assert "was not found" in out.stderr
+
+
+def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
+    """The README's app command on a fresh machine: no database yet → the demo district, then the window."""
+    shot = tmp_path / "first.png"
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(shot)], capture_output=True,
+                         text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path),
+                                                   "LIFTDESK_DATA_DIR": str(tmp_path / "data"),
+                                                   "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert shot.stat().st_size > 10_000
+    info = json.loads(cli("--db", tmp_path / "data" / "liftdesk.db", "info", "--json").stdout)
+    assert info["streets"] == 18 and info["lift_projects"] == 1000
+
+
+def test_screenshot_of_a_unit_page_by_address(demo_db, tmp_path):
+    unit = json.loads(cli("--db", demo_db, "units", "--under", "长庆街道", "--json").stdout)[0]["address"]
+    shot = tmp_path / "unit.png"
+    cli("--db", demo_db, "--screenshot", shot, "--page", unit)
+    assert shot.stat().st_size > 10_000
+    out = cli("--db", demo_db, "--screenshot", shot, "--page", "长庆街道/无此社区/x/1幢/1单元", check=False)
+    assert out.returncode == 2 and "不存在" in out.stderr

@@ -10,7 +10,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from liftdesk import demo, places
@@ -92,11 +92,12 @@ def build_demo_with_progress(path: Path) -> None:
     dialog.canceled.connect(task.cancel)
     outcome: list[str] = []
     task.failed.connect(outcome.append)
+    loop = QEventLoop()
+    task.finished.connect(loop.quit)
     task.finished.connect(dialog.reset)
+    dialog.show()
     tasks.start(task)
-    dialog.exec()
-    while tasks._running:
-        QApplication.processEvents()
+    loop.exec()  # returns when the work has ended, done or cancelled
     if outcome and outcome[0]:
         messages.error(None, outcome[0])
 
