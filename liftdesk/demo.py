@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from .consent import Ballot, evaluate
 from .i18n import LiftDeskError
+from .rules import DEFAULT_RULE, load_rule
 from .seed import read_street_table
 from .store import Store, records
 
@@ -109,14 +111,19 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
         units = _street_places(store, rows, rng, street_id, street.total + candidates[n - 1])
         fates: list[int | None] = [y for y, c in street.by_year.items() for _ in range(c)]
         fates += [None] * street.under_construction
+        signed_by: dict[str, date] = {}
         for (unit_id, label, _), fate in zip(rng.sample(units, len(fates)), fates):
-            _project(store, rows, rng, unit_id, label, fate)
+            signed_by[unit_id] = _project(store, rows, rng, unit_id, label, fate)
         persons_in_street.clear()
         for unit_id, _, floors in units:
-            _households(store, rows, rng, unit_id, floors, persons_in_street)
+            ballots = _households(store, rows, rng, unit_id, floors, persons_in_street)
+            if unit_id in signed_by:
+                _project_positions(store, rows, rng, ballots, signed_by[unit_id])
+            else:
+                _candidate_positions(store, rows, rng, ballots)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
-             "stage_event", "household", "person", "ownership"]
+             "stage_event", "household", "person", "ownership", "position"]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -153,7 +160,8 @@ def _street_places(store: Store, rows: _Rows, rng: random.Random, street_id: str
 
 
 def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
-             handover_year: int | None) -> None:
+             handover_year: int | None) -> date:
+    """A project with its construction (and handover) events; returns when consent was signed."""
     project_id = rows.add(store, "project", {"unit_id": unit_id, "name": f"{label}电梯"})
     start, handover = _project_dates(rng, handover_year)
     rows.add(store, "stage_event", {"project_id": project_id, "stage": "construction",
@@ -161,11 +169,13 @@ def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label:
     if handover:
         rows.add(store, "stage_event", {"project_id": project_id, "stage": "handover",
                                         "on_date": handover.isoformat(), "note": "", "details": "{}"})
+    return start - timedelta(days=rng.randrange(120, 400))
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,
-                persons: list[str]) -> None:
+                persons: list[str]) -> list[Ballot]:
     rooms = rng.choice((2, 2, 2, 3))
+    ballots = []
     stack_areas = [rng.randrange(4500, 9500) for _ in range(rooms)]
     for floor in range(1, floors + 1):
         for r in range(rooms):
@@ -182,7 +192,96 @@ def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, flo
                 persons.append(owner)
             rows.add(store, "ownership", {"household_id": household, "person_id": owner, "role": "owner",
                                           "signer": 1})
+            owners = {owner}
             if rng.random() < 0.07:  # co-owner, usually a spouse
                 co = rows.add(store, "person", {"name": _person_name(rng), "phone": "", "id_ref": ""})
                 rows.add(store, "ownership", {"household_id": household, "person_id": co, "role": "co-owner",
                                               "signer": 0})
+                owners.add(co)
+            ballots.append(Ballot(household, f"{floor}{r + 1:02d}", floor, stack_areas[r], tuple(sorted(owners))))
+    return ballots
+
+
+INTENTION_METHODS = ("visit", "visit", "phone", "wechat", "meeting")
+REASONS_AGAINST = ("担心采光和噪音", "一楼不需要电梯", "费用分摊不合理", "担心影响通行", "")
+CONDITIONS = ("一楼补偿到位", "费用按楼层分摊", "电梯不遮挡窗户")
+
+
+def _position(store: Store, rows: _Rows, rng: random.Random, b: Ballot, position: str, day: date,
+              written: bool, n: int = 0) -> Ballot:
+    respondent = "owner" if written or rng.random() < 0.8 else rng.choice(("family", "co-owner", "tenant"))
+    if written and rng.random() < 0.05:
+        respondent = "proxy"
+    values = {"household_id": b.household_id, "position": position, "on_date": day.isoformat(),
+              "method": "written" if written else rng.choice(INTENTION_METHODS), "respondent": respondent,
+              "written": 1 if written else 0, "form_no": f"YJ{day:%Y%m}-{n:04d}" if written else "",
+              "proxy_ref": f"WT{day:%Y}-{rng.randrange(1000):03d}" if respondent == "proxy" else "",
+              "reason": rng.choice(REASONS_AGAINST) if position == "oppose" else "",
+              "condition": rng.choice(CONDITIONS) if position == "conditional" else ""}
+    rows.add(store, "position", values)
+    return Ballot(b.household_id, b.room, b.floor, b.area_x100, b.owners, position,
+                  day.isoformat(), position == "conditional")
+
+
+def _leaning(rng: random.Random, b: Ballot, floors: int) -> str:
+    """Upper floors want the lift; the ground floor often does not."""
+    roll = rng.random()
+    if b.floor == 1:
+        return "oppose" if roll < 0.35 else "abstain" if roll < 0.5 else "conditional" if roll < 0.65 else "support"
+    if b.floor == 2:
+        return "oppose" if roll < 0.1 else "abstain" if roll < 0.2 else "support"
+    return "support" if roll < 0.93 else "abstain"
+
+
+def _project_positions(store: Store, rows: _Rows, rng: random.Random, ballots: list[Ballot], signed: date) -> None:
+    """Projects that started were consented: signed written forms that pass the default rule."""
+    rule = load_rule(DEFAULT_RULE)
+    floors = max(b.floor for b in ballots)
+    cast = []
+    for n, b in enumerate(ballots):
+        lean = _leaning(rng, b, floors)
+        if lean == "conditional":
+            lean = "support"
+        if rng.random() < 0.06 and b.floor > 2:
+            cast.append(b)
+            continue
+        if rng.random() < 0.5:  # an earlier intention from a visit
+            _position(store, rows, rng, b, "support" if lean != "oppose" else "oppose",
+                      signed - timedelta(days=rng.randrange(30, 200)), False)
+        cast.append(_position(store, rows, rng, b, lean, signed - timedelta(days=rng.randrange(0, 20)), True, n))
+    flips = [b for b in cast if b.position != "support"]
+    while not evaluate(cast, rule, visit_list=False).passed and flips:
+        b = flips.pop()
+        cast[cast.index(b)] = _position(store, rows, rng, b, "support", signed, True, 900 + len(flips))
+
+
+def _candidate_positions(store: Store, rows: _Rows, rng: random.Random, ballots: list[Ballot]) -> None:
+    """Units that meet the conditions but have not started: a realistic spread of opinion."""
+    profile = rng.choices(("untouched", "early", "close", "stuck", "passing"), (22, 28, 25, 15, 10))[0]
+    if profile == "untouched":
+        return
+    day0 = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 280))
+    floors = max(b.floor for b in ballots)
+    intentions = []
+    for b in ballots:
+        if profile == "early" and rng.random() < 0.55:
+            continue
+        lean = _leaning(rng, b, floors)
+        if profile == "stuck" and b.floor <= 2 and rng.random() < 0.7:
+            lean = "oppose"
+        intentions.append(_position(store, rows, rng, b, lean, day0 + timedelta(days=rng.randrange(0, 40)), False))
+    if profile in ("close", "passing"):
+        rule = load_rule(DEFAULT_RULE)
+        signed = {b.household_id: b for b in ballots}
+        order = sorted((b for b in intentions if b.position == "support"), key=lambda b: -b.floor)
+        signers: list[Ballot] = []
+        for b in order:
+            signers.append(b)
+            current = [next((s for s in signers if s.household_id == h), signed[h]) for h in signed]
+            if evaluate(current, rule, visit_list=False).passed:
+                break
+        if profile == "close":
+            signers = signers[: max(0, len(signers) - rng.choice((1, 2)))]
+        day = day0 + timedelta(days=rng.randrange(45, 120))
+        for n, b in enumerate(signers):
+            _position(store, rows, rng, b, "support", min(day, SNAPSHOT), True, n)

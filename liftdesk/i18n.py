@@ -88,6 +88,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法恢复：它所属的{what}已在回收站中，请先恢复上级。",
         "en": "Cannot restore: the {what} it belongs to is in the recycle bin; restore that first.",
     },
+    # positions
+    "position.invalid": {
+        "zh": "意见“{value}”无法识别：应为 支持、反对、弃权、未表态 或 有条件支持。",
+        "en": "Position “{value}” is not recognised: use 支持, 反对, 弃权, 未表态 or 有条件支持.",
+    },
+    "position.outside_unit": {
+        "zh": "该住户不属于当前单元，不能在这里记录意见。",
+        "en": "That household is not in this unit; its position cannot be recorded here.",
+    },
+    "method.invalid": {"zh": "了解方式“{value}”无效。", "en": "Method “{value}” is invalid."},
+    "respondent.invalid": {"zh": "答复人“{value}”无效。", "en": "Respondent “{value}” is invalid."},
+    "proxy.ref_missing": {
+        "zh": "受托人代为表决须填写授权委托书编号。",
+        "en": "A proxy's vote needs the reference of the power of attorney (授权委托书).",
+    },
+    "written.not_a_vote": {
+        "zh": "书面同意只能由业主、共有人或持授权委托书的受托人签署；家属或租户的意见只作为意向记录。",
+        "en": "A written consent can only be signed by an owner, co-owner or proxy; a family member's or tenant's word is an intention.",
+    },
+    "condition.missing": {
+        "zh": "有条件支持须写明条件（例如“一楼补偿到位”）。",
+        "en": "A conditional support needs its condition (e.g. “ground floor compensated”).",
+    },
+    "date.invalid": {"zh": "日期“{value}”无效，应为 年-月-日，例如 2024-05-01。", "en": "Date “{value}” is invalid: use YYYY-MM-DD."},
+    "date.future": {"zh": "日期 {value} 在今天之后，不能记录未来的事。", "en": "Date {value} is in the future."},
+    "position.written_form": {"zh": "书面同意书 {form}", "en": "written form {form}"},
+    "rule.unknown": {
+        "zh": "规则“{value}”不存在，可选：{choices}。",
+        "en": "Rule “{value}” does not exist; choose one of: {choices}.",
+    },
+    "rule.malformed": {"zh": "规则文件“{path}”格式错误：{reason}", "en": "Rule file “{path}” is malformed: {reason}"},
+    "consent.shortfall": {"zh": "还差 {households} 户同意 / {area} m²", "en": "{households} more households must agree / {area} m²"},
+    "consent.passed": {"zh": "已达到同意比例", "en": "The consent threshold is met"},
+    "consent.impossible": {
+        "zh": "即使所有住户都同意也无法达标（请检查业主和面积信息）",
+        "en": "Cannot pass even if every household agrees (check owners and areas)",
+    },
+    "consent.opposition": {"zh": "有 {n} 户反对，本规则要求无人反对", "en": "{n} households oppose; this rule requires no opposition"},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},

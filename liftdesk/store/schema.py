@@ -66,6 +66,10 @@ USER_TABLES: dict[str, str] = {
         role TEXT NOT NULL DEFAULT 'volunteer'""",
 }
 
+# The tables migration 0001 created; later migrations add their own. Never change this list.
+INITIAL_TABLES = ("district", "street", "community", "estate", "building", "unit", "household", "person",
+                  "ownership", "project", "stage_event", "team", "helper")
+
 INDEXES = [
     "street(district_id)", "community(street_id)", "estate(community_id)", "building(estate_id)",
     "unit(building_id)", "household(unit_id)", "household(room)", "person(name)", "person(phone)",
@@ -83,8 +87,8 @@ def _run(db: Database, sql: str) -> None:
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
     _run(db, "CREATE TABLE liftdesk_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    for table, columns in USER_TABLES.items():
-        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {columns}\n)")
+    for table in INITIAL_TABLES:
+        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {USER_TABLES[table]}\n)")
     db.execute(
         """CREATE TABLE change_log (
             seq INTEGER PRIMARY KEY,
@@ -106,3 +110,29 @@ def m0001_initial(db: Database) -> None:
 
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+USER_TABLES["position"] = """household_id TEXT NOT NULL REFERENCES household(id),
+        position TEXT NOT NULL,
+        condition TEXT NOT NULL DEFAULT '',
+        on_date TEXT NOT NULL,
+        method TEXT NOT NULL,
+        respondent TEXT NOT NULL,
+        respondent_name TEXT NOT NULL DEFAULT '',
+        proxy_ref TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        written INTEGER NOT NULL DEFAULT 0,
+        form_no TEXT NOT NULL DEFAULT '',
+        meeting_id TEXT"""
+
+
+@migrations(name="0002_positions")
+def m0002_positions(db: Database) -> None:
+    db.execute(f"CREATE TABLE position (\n    {COMMON},\n    {USER_TABLES['position']}\n)")
+    # Covering indexes: the consent overview reads every household, owner and deciding record.
+    db.execute("CREATE INDEX idx_position_current ON position(household_id, deleted, written, respondent,"
+               " on_date, hlc, position)")
+    db.execute("CREATE INDEX idx_household_ballot ON household(deleted, unit_id, id, room, floor, area_x100)")
+    db.execute("CREATE INDEX idx_ownership_ballot ON ownership(deleted, household_id, person_id)")
+    db.execute("CREATE INDEX idx_person_search ON person(deleted, name, phone)")
