@@ -8,8 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import demo, places
+from . import consent, demo, places, registry
 from .i18n import LiftDeskError, set_language, t
+from .io import roster
+from .rules import available_rules
 from .store import open_store
 
 COMMANDS = ("demo", "info", "units")
@@ -29,6 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("units", help="list units / 列出单元")
     p.add_argument("--under", metavar="ADDRESS", help="街道[/社区[/小区[/幢]]]")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("consent", help="consent verdict of a unit / 单元同意比例")
+    p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+    p.add_argument("--rule", choices=available_rules(), help="rule preset (default: the district's)")
+    p.add_argument("--forecast", action="store_true", help="count intentions too / 按意向预测")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("import-roster", help="import a roster (.xlsx/.csv) into a unit / 导入住户名册")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--unit", required=True, metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+    p.add_argument("--create", action="store_true", help="create missing places / 自动新建缺少的地址")
+    p.add_argument("--dry-run", action="store_true", help="check only, write nothing / 只检查不写入")
+    p.add_argument("--skip-bad", action="store_true", help="import only the good rows / 只导入正确的行")
     return parser
 
 
@@ -67,12 +80,53 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
                 for u in units:
                     project = f"  {u.project}（{places.stage_label(u.stage)}）" if u.project else ""
                     print(f"{u.address}  {u.households}户{project}")
+        elif args.command == "consent":
+            return _consent(store, args)
+        elif args.command == "import-roster":
+            return _import_roster(store, args)
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
     finally:
         store.close()
+
+
+def _consent(store, args) -> int:
+    unit_id = places.resolve_unit(store, args.address)
+    verdict = consent.unit_verdict(store, unit_id, args.rule, consent.FORECAST if args.forecast else consent.LEGAL)
+    data = {"address": str(places.unit_address(store, unit_id)),
+            "scope": consent.district_rule(store).scope} | verdict.as_json()
+    if args.json:
+        _emit(data)
+        return 0
+    print(f"{data['address']}  {verdict.rule.name}（{t('cli.consent.' + verdict.mode)}）")
+    for c in verdict.criteria:
+        print(f"  {t('criterion.' + c.key)}: {c.fraction} ≥ {c.threshold_text}  {'✓' if c.met else '✗'}")
+    print(f"  {verdict.shortfall_text}")
+    if verdict.visit_list and not verdict.passed:
+        print(f"  {t('cli.consent.visit')}: {'、'.join(b.room for b in verdict.visit_list)}")
+    return 0
+
+
+def _import_roster(store, args) -> int:
+    try:
+        unit_id = roster.resolve_unit_strict(store, args.unit)
+        floors = registry.building_floors_of_unit(store, unit_id)
+    except LiftDeskError:
+        if not args.create:
+            raise
+        floors = None
+    plan = roster.plan_import(args.file, max_floors=floors)
+    for line in plan.report():
+        print(line)
+    if args.dry_run:
+        print(t("import.dry_run"))
+        return 1 if plan.bad else 0
+    result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad)
+    print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
+            updated=result.updated, positions=result.positions))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
