@@ -300,6 +300,7 @@ class UnitVerdict:
     unit_id: str
     address: object  # places.Address
     project: str | None
+    households: int
     verdict: Verdict
 
     @property
@@ -340,7 +341,8 @@ def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule:
         for unit_id, group in by_unit.items():
             by_building.setdefault(building_of[unit_id], []).extend(group)
         by_unit = {u: by_building.get(building_of[u], []) for u in building_of}
-    return [UnitVerdict(u.id, u.address, u.project, evaluate(by_unit.get(u.id, []), rule, mode)) for u in units]
+    return [UnitVerdict(u.id, u.address, u.project, u.households, evaluate(by_unit.get(u.id, []), rule, mode))
+            for u in units]
 
 
 @contextmanager

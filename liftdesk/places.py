@@ -191,3 +191,16 @@ def first_unit(store: Store, with_project: bool = True) -> str | None:
     if row is None and with_project:
         return first_unit(store, with_project=False)
     return row[0] if row else None
+
+
+def sort_text(name: str) -> str:
+    """A text that sorts like natural_key ("2幢" before "10幢"), for views that compare strings."""
+    return re.sub(r"\d+", lambda m: f"{int(m.group()):08d}", name)
+
+
+def place_address(store: Store, kind: str, record_id: str) -> str:
+    """'街道/社区/…' down to this place: the ADDRESS the CLI and the overview take."""
+    names = []
+    for step_kind, step_id in ancestors(store, kind, record_id):
+        names.append(store.db.execute(f"SELECT name FROM {step_kind} WHERE id = ?", [step_id]).fetchone()[0])
+    return "/".join(names)

@@ -132,3 +132,13 @@ def describe(rec: PositionRecord) -> str:
     if rec.written:
         parts.append(t("position.written_form", form=rec.form_no or "—"))
     return " · ".join(parts)
+
+
+def latest_in_unit(store: Store, unit_id: str) -> dict[str, PositionRecord]:
+    """Each household's latest record of any kind (vote or intention): what the roster shows."""
+    rows = store.db.execute(
+        f"""SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, max(p.on_date || p.hlc)
+            FROM position p JOIN household h ON h.id = p.household_id
+            WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 GROUP BY p.household_id""",
+        [unit_id]).fetchall()
+    return {r[1]: _record(r[:-1]) for r in rows}

@@ -131,6 +131,10 @@ def show_page(window, page: str | None) -> None:
     elif page == "search":
         window.search_box.setText("王")
         window.run_search()
+    elif page == "overview":
+        street = places.children(window.store, "district", None)
+        if street:
+            window.open_overview("street", street[0].id)
     elif page == "unit":
         unit_id = places.first_unit(window.store)
         if unit_id:

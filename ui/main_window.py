@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
 
-from liftdesk import recycle, registry
+from liftdesk import places, recycle, registry
 from liftdesk.i18n import ValidationError
 from liftdesk.settings import Settings
 from liftdesk.store import Store
@@ -16,6 +16,7 @@ from . import messages
 from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
 from .pages.home_page import HomePage
+from .pages.overview_page import OverviewPage
 from .pages.recycle_page import RecyclePage
 from .pages.search_page import SearchPage
 from .pages.unit_page import UnitPage
@@ -42,10 +43,13 @@ class MainWindow(QMainWindow):
 
         self.home = HomePage(store)
         self.unit_page = UnitPage(store)
+        self.unit_page.settings = settings
         self.search_page = SearchPage(store)
         self.recycle_page = RecyclePage(store)
+        self.overview_page = OverviewPage(store)
+        self.overview_page.open_unit.connect(self.open_unit)
         self.pages = QStackedWidget()
-        for page in (self.home, self.unit_page, self.search_page, self.recycle_page):
+        for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page):
             self.pages.addWidget(page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -55,7 +59,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.tree)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 980])
+        splitter.setSizes([230, 1050])
         self.setCentralWidget(splitter)
 
         self.search_box = QLineEdit()
@@ -117,6 +121,12 @@ class MainWindow(QMainWindow):
         kind, record_id = index.data(KindIdRole)
         if kind == "unit":
             self.open_unit(record_id)
+        else:
+            self.open_overview(kind, record_id)
+
+    def open_overview(self, kind: str, record_id: str) -> None:
+        self.overview_page.show_place(places.place_address(self.store, kind, record_id))
+        self.pages.setCurrentWidget(self.overview_page)
 
     def open_unit(self, unit_id: str, household_id: str | None = None) -> None:
         self.unit_page.show_unit(unit_id, household_id)

@@ -49,6 +49,14 @@
     </message>
 </context>
 <context>
+    <name>BuildingGridModel</name>
+    <message>
+        <location filename="../../ui/models/building_grid.py" line="54" />
+        <source>{n}层</source>
+        <translation>Floor {n}</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../ui/pages/home_page.py" line="19" />
@@ -109,177 +117,437 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/households.py" line="30" />
+        <location filename="../../ui/models/households.py" line="32" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="30" />
+        <location filename="../../ui/models/households.py" line="32" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="30" />
+        <location filename="../../ui/models/households.py" line="32" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="30" />
+        <location filename="../../ui/models/households.py" line="32" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="30" />
+        <location filename="../../ui/models/households.py" line="32" />
+        <source>当前意见</source>
+        <translation>Current position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/households.py" line="33" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="31" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/households.py" line="52" />
+        <source>（书面）</source>
+        <translation> (written)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRosterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="29" />
+        <source>导入住户名册 — {address}</source>
+        <translation>Import roster — {address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="41" />
+        <source>（必需）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="48" />
+        <source>检查（不写入）</source>
+        <translation>Check (writes nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="49" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="50" />
+        <source>只导入正确的行</source>
+        <translation>Import only the good rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="51" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="66" />
+        <source>列对应（左：标准列，右：文件中的列）和预览：</source>
+        <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="68" />
+        <source>检查结果：</source>
+        <translation>Check result:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="78" />
+        <source>选择名册文件</source>
+        <translation>Choose a roster file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="79" />
+        <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
+        <source>文件：{name}（{n} 行数据）</source>
+        <translation>File: {name} ({n} data rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="94" />
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="96" />
+        <source>第 {n} 列</source>
+        <translation>Column {n}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="29" />
+        <location filename="../../ui/main_window.py" line="30" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30" />
+        <location filename="../../ui/main_window.py" line="31" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
         <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="56" />
+        <source>全部单元</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="56" />
+        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <source>已达标</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <source>差 1–2 户</source>
+        <translation>1–2 households short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <source>有反对</source>
+        <translation>With opposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <source>差距较大</source>
+        <translation>Far from passing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="60" />
+        <source>法定（书面）</source>
+        <translation>Legal (written)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="61" />
+        <source>预测（含意向）</source>
+        <translation>Forecast (with intentions)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="68" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="69" />
+        <source>小区</source>
+        <translation>Estates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="70" />
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="71" />
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="72" />
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <source>未达标</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <source>差距</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="76" />
+        <source>反对户数</source>
+        <translation>Opposing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="77" />
+        <source>加梯项目</source>
+        <translation>Lift projects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="93" />
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="106" />
+        <source>{place}：各单元同意情况</source>
+        <translation>{place}: consent by unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="117" />
+        <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
+        <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
+    </message>
+</context>
+<context>
+    <name>PositionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="23" />
+        <source>记录意见 — {room}</source>
+        <translation>Record position — {room}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="34" />
+        <source>意见</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="36" />
+        <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
+        <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="37" />
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="39" />
+        <source>了解方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="41" />
+        <source>答复人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="43" />
+        <source>答复人姓名</source>
+        <translation>Respondent's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="45" />
+        <source>受托人代为表决时必填</source>
+        <translation>Required when a proxy votes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="46" />
+        <source>授权委托书编号</source>
+        <translation>Power of attorney no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="47" />
+        <source>签字的书面意见（法定有效）</source>
+        <translation>Signed written position (legally valid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="49" />
+        <source>征询表或同意书编号</source>
+        <translation>Form or consent letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="53" />
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="56" />
+        <source>理由/备注</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="61" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="63" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
     </message>
 </context>
 <context>
@@ -422,55 +690,193 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="54" />
+        <location filename="../../ui/pages/unit_page.py" line="96" />
+        <source>住户名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="97" />
+        <source>楼层视图</source>
+        <translation>Building view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="101" />
+        <source>意见</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="103" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="104" />
+        <source>答复人</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <source>是 </source>
+        <translation>yes </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <source>理由/备注</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="108" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <source>记录意见（1–5）</source>
+        <translation>Record position (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="55" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="56" />
+        <location filename="../../ui/pages/unit_page.py" line="122" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="93" />
+        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <source>导入名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="124" />
+        <source>导出名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="205" />
+        <source>{room} 的意见记录（最新在上）</source>
+        <translation>Positions of {room} (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="212" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="95" />
+        <location filename="../../ui/pages/unit_page.py" line="214" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="96" />
+        <location filename="../../ui/pages/unit_page.py" line="214" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="216" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="132" />
+        <location filename="../../ui/pages/unit_page.py" line="276" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="289" />
+        <source>导出名册</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="290" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="300" />
+        <source>名册已导出：{path}</source>
+        <translation>Roster exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="59" />
+        <source>法定（只计签字书面意见）</source>
+        <translation>Legal (signed written votes only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="60" />
+        <source>预测（计入口头意向）</source>
+        <translation>Forecast (intentions included)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="89" />
+        <source>建议走访（按能最快补足差距排序）：</source>
+        <translation>Visit next (closes the gap soonest first):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="100" />
+        <source>规则：{name}</source>
+        <translation>Rule: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="113" />
+        <source> 人</source>
+        <translation> owners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="118" />
+        <source>已达标</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="121" />
+        <source>未达标</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="128" />
+        <source>有条件支持：{rooms}</source>
+        <translation>Conditional support: {rooms}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="131" />
+        <source>{room}  {floor}层  {area} m²</source>
+        <translation>{room}  floor {floor}  {area} m²</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="85" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

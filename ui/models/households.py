@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from liftdesk import registry
+from liftdesk import positions, registry
 from liftdesk.i18n import ValidationError
 from liftdesk.registry import HouseholdRow
 from liftdesk.store import Store
 from liftdesk.units import format_area
+
+from ..colors import POSITION_COLORS
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -18,7 +20,7 @@ class HouseholdTableModel(QAbstractTableModel):
     refused = Signal(str)
     changed = Signal()
 
-    COLUMNS = ("room", "floor", "area", "owners", "phones", "occupancy")
+    COLUMNS = ("room", "floor", "area", "owners", "position", "phones", "occupancy")
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -27,14 +29,28 @@ class HouseholdTableModel(QAbstractTableModel):
         self._rows: list[HouseholdRow] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("房号"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("业主"), self.tr("电话"),
-                self.tr("居住情况")]
+        return [self.tr("房号"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("业主"), self.tr("当前意见"),
+                self.tr("电话"), self.tr("居住情况")]
 
     def load(self, unit_id: str | None) -> None:
         self.beginResetModel()
         self.unit_id = unit_id
         self._rows = registry.unit_households(self.store, unit_id) if unit_id else []
+        self._latest = positions.latest_in_unit(self.store, unit_id) if unit_id else {}
         self.endResetModel()
+
+    def position_of(self, row: int) -> str:
+        rec = self._latest.get(self._rows[row].id)
+        return rec.position if rec else "none"
+
+    def _position_text(self, household_id: str) -> str:
+        rec = self._latest.get(household_id)
+        if rec is None:
+            return positions.label(positions.POSITIONS, "none")
+        text = positions.label(positions.POSITIONS, rec.position)
+        if rec.written:
+            text += self.tr("（书面）")
+        return text
 
     def refresh(self) -> None:
         self.load(self.unit_id)
@@ -57,6 +73,8 @@ class HouseholdTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if self.COLUMNS[index.column()] == "position":  # positions are appended, never edited in place
+            return super().flags(index)
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -68,8 +86,17 @@ class HouseholdTableModel(QAbstractTableModel):
                 return format_area(row.area_x100)
             if column == "occupancy":
                 return registry.occupancy_label(row.occupancy)
+            if column == "position":
+                return self._position_text(row.id)
             return getattr(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return POSITION_COLORS[self.position_of(index.row())]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "position":
+            rec = self._latest.get(row.id)
+            return positions.describe(rec) if rec else None
         if role == Qt.ItemDataRole.UserRole:  # sort keys
+            if column == "position":
+                return self.position_of(index.row())
             return {"area": row.area_x100, "floor": row.floor}.get(column, getattr(row, column))
         if role == IdRole:
             return row.id

@@ -1,80 +1,178 @@
-"""A stairwell unit: its address, project and households, edited in place."""
+"""A stairwell unit: its households (table and building grid), each household's position history,
+and the consent verdict with the visit list. Positions are entered with digits 1–5."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk import places, recycle, registry
+from liftdesk import consent, places, positions, recycle, registry
+from liftdesk.i18n import LiftDeskError
+from liftdesk.io import roster
 from liftdesk.stages import stage_label
 from liftdesk.store import Store
 from liftdesk.units import format_area
 
 from .. import messages
 from ..dialogs.household_dialogs import AddHouseholdDialog, QuickCreateDialog
+from ..dialogs.position_dialog import KEYS, PositionDialog
+from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
+from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
+from ..widgets.verdict_panel import VerdictPanel
+
+
+def _table(model, parent=None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class _DigitKeys(QObject):
+    """Digits 1–5 on the roster open the position dialog with that position chosen."""
+
+    def __init__(self, page: "UnitPage"):
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.KeyPress and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5 \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.page.record_position(KEYS[event.key() - Qt.Key.Key_1])
+            return True
+        return False
 
 
 class UnitPage(QWidget):
     changed = Signal()
+    position_recorded = Signal(str)  # record id
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.unit_id: str | None = None
+        self.recorded_by = ""
+        self.settings = None  # set by the main window: remembers roster column mappings
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+
         self.model = HouseholdTableModel(store, self)
         self.model.refused.connect(lambda text: messages.error(self, text))
         self.model.changed.connect(self._on_changed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = _table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setItemDelegateForColumn(
             HouseholdTableModel.COLUMNS.index("occupancy"),
             ChoiceDelegate([registry.occupancy_label(c) for c in registry.OCCUPANCY], self.table))
+        self.table.installEventFilter(_DigitKeys(self))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+
+        self.grid_model = BuildingGridModel(store, self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.activated.connect(self._grid_activated)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, self.tr("住户名册"))
+        self.tabs.addTab(self.grid, self.tr("楼层视图"))
+
+        self.history_model = ReadOnlyTableModel([
+            Column(self.tr("日期"), lambda r: r.on_date),
+            Column(self.tr("意见"), lambda r: positions.label(positions.POSITIONS, r.position)
+                   + (f"（{r.condition}）" if r.condition else "")),
+            Column(self.tr("方式"), lambda r: positions.label(positions.METHODS, r.method)),
+            Column(self.tr("答复人"), lambda r: positions.label(positions.RESPONDENTS, r.respondent)
+                   + (f" {r.respondent_name}" if r.respondent_name else "")),
+            Column(self.tr("书面"), lambda r: (self.tr("是 ") + r.form_no) if r.written else self.tr("否")),
+            Column(self.tr("理由/备注"), lambda r: r.reason),
+            Column(self.tr("记录人"), lambda r: r.recorded_by),
+        ], self)
+        self.history = _table(self.history_model)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_title = QLabel()
+
+        self.verdict = VerdictPanel()
+        self.verdict.mode_changed.connect(lambda _: self._update_verdict())
+        self.verdict.visit_requested.connect(self.select_room)
+
+        buttons = QHBoxLayout()
+        self.position_button = QPushButton(self.tr("记录意见（1–5）"))
         self.add_button = QPushButton(self.tr("新增住户"))
         self.quick_button = QPushButton(self.tr("按楼层批量生成"))
         self.delete_button = QPushButton(self.tr("删除住户（移入回收站）"))
+        self.import_button = QPushButton(self.tr("导入名册…"))
+        self.export_button = QPushButton(self.tr("导出名册…"))
+        self.position_button.clicked.connect(lambda: self.record_position(None))
         self.add_button.clicked.connect(self.add_household)
         self.quick_button.clicked.connect(self.quick_create)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.quick_button, self.delete_button):
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
+        for b in (self.position_button, self.add_button, self.quick_button, self.delete_button,
+                  self.import_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        inner = QSplitter(Qt.Orientation.Vertical)
+        inner.addWidget(self.tabs)
+        history_box = QWidget()
+        hl = QVBoxLayout(history_box)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.history_title)
+        hl.addWidget(self.history)
+        inner.addWidget(history_box)
+        inner.setSizes([480, 160])
+        left_layout.addWidget(inner)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.verdict)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([740, 300])
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
+
+    # ---- showing ----------------------------------------------------------------------------
 
     def show_unit(self, unit_id: str, household_id: str | None = None) -> None:
         self.unit_id = unit_id
         self.title.setText(str(places.unit_address(self.store, unit_id)).replace("/", " / "))
         self.model.load(unit_id)
+        self.grid_model.load(unit_id)
         self._update_summary()
+        self._update_verdict()
         if household_id:
             self.select_household(household_id)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self._show_history()
 
     def select_household(self, household_id: str) -> None:
         row = self.model.row_of(household_id)
@@ -86,21 +184,67 @@ class UnitPage(QWidget):
         self.table.scrollTo(index)
         self.table.setFocus()
 
+    def select_room(self, room: str) -> None:
+        household = next((r for r in self.model._rows if r.room == room), None)
+        if household:
+            self.tabs.setCurrentWidget(self.table)
+            self.select_household(household.id)
+
+    def current_household(self):
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def _show_history(self) -> None:
+        household = self.current_household()
+        if household is None:
+            self.history_model.set_items([])
+            self.history_title.setText("")
+            return
+        self.history_title.setText(self.tr("{room} 的意见记录（最新在上）").format(room=household.room))
+        self.history_model.set_items(positions.history(self.store, household.id))
+
     def _update_summary(self) -> None:
         rows = self.model._rows
         total = sum(r.area_x100 for r in rows)
         project, stage = places.unit_project(self.store, self.unit_id)
         text = self.tr("共 {n} 户，总面积 {area} m²").format(n=len(rows), area=format_area(total))
         if project:
-            text += self.tr("；加梯项目：{name}（{stage}）").format(
-                name=project, stage=stage_label(stage) or self.tr("未开始"))
+            text += self.tr("；加梯项目：{name}（{stage}）").format(name=project, stage=stage_label(stage) or self.tr("未开始"))
         else:
             text += self.tr("；尚未立项加梯")
         self.summary.setText(text)
 
+    def _update_verdict(self) -> None:
+        self.verdict.show_verdict(consent.unit_verdict(self.store, self.unit_id, mode=self.verdict.mode))
+
     def _on_changed(self) -> None:
         self._update_summary()
+        self._update_verdict()
+        self.grid_model.load(self.unit_id)
         self.changed.emit()
+
+    def _grid_activated(self, index) -> None:
+        household_id = index.data(Qt.ItemDataRole.UserRole)
+        if household_id:
+            self.tabs.setCurrentWidget(self.table)
+            self.select_household(household_id)
+
+    # ---- actions ----------------------------------------------------------------------------
+
+    def record_position(self, preset: str | None) -> None:
+        household = self.current_household()
+        if household is None:
+            return
+        dialog = PositionDialog(self.store, household.id, household.room, self.unit_id, preset, self.recorded_by, self)
+        if dialog.exec():
+            self.recorded_by = dialog.recorded_by.text()
+            self.model.refresh()
+            self._on_changed()
+            self.select_household(household.id)
+            self._show_history()
+            self.position_recorded.emit(dialog.record_id)
 
     def _selected_ids(self) -> list[str]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
@@ -130,3 +274,27 @@ class UnitPage(QWidget):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)), 8000)
+
+    def import_roster(self) -> None:
+        from ..dialogs.import_dialog import ImportRosterDialog
+
+        dialog = ImportRosterDialog(self.store, str(places.unit_address(self.store, self.unit_id)), self,
+                                    self.settings)
+        if dialog.choose_file() and dialog.exec():
+            self.show_unit(self.unit_id)
+            self.changed.emit()
+
+    def export_roster(self) -> None:
+        address = places.unit_address(self.store, self.unit_id)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出名册"), f"{address.short}名册.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        try:
+            roster.export_roster(self.store, self.unit_id, path)
+        except (LiftDeskError, OSError) as exc:
+            messages.error(self, str(exc))
+            return
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("名册已导出：{path}").format(path=path), 8000)

@@ -1,0 +1,138 @@
+"""Importing a roster into a unit: column mapping with a preview, a check that writes nothing,
+then one transactional import (all rows, or only the good ones). Mappings are remembered by header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from liftdesk import registry
+from liftdesk.i18n import LiftDeskError, t
+from liftdesk.io import roster
+from liftdesk.io.tables import read_rows
+from liftdesk.places import resolve_unit
+from liftdesk.settings import Settings
+from liftdesk.store import Store
+
+from .. import messages
+from ..models.readonly_table import Column, ReadOnlyTableModel
+
+PREVIEW_ROWS = 8
+
+
+class ImportRosterDialog(QDialog):
+    def __init__(self, store: Store, address: str, parent: QWidget | None = None, settings: Settings | None = None):
+        super().__init__(parent)
+        self.store, self.address, self.settings = store, address, settings
+        self.setWindowTitle(self.tr("导入住户名册 — {address}").format(address=address))
+        self.resize(900, 640)
+        self.path: Path | None = None
+        self.header: list[str] = []
+        self.plan: roster.ImportPlan | None = None
+        self.file_label = QLabel()
+        self.mapping_form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for column in roster.STANDARD:
+            combo = QComboBox()
+            self.combos[column] = combo
+            required = column in roster.REQUIRED
+            self.mapping_form.addRow(column + (self.tr("（必需）") if required else ""), combo)
+        self.preview_model = ReadOnlyTableModel([], self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.verticalHeader().setVisible(False)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.check_button = QPushButton(self.tr("检查（不写入）"))
+        self.import_button = QPushButton(self.tr("导入"))
+        self.good_only_button = QPushButton(self.tr("只导入正确的行"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(lambda: self.apply(skip_bad=False))
+        self.good_only_button.clicked.connect(lambda: self.apply(skip_bad=True))
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for b in (self.check_button, self.import_button, self.good_only_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        top = QHBoxLayout()
+        top.addLayout(self.mapping_form)
+        top.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addWidget(QLabel(self.tr("列对应（左：标准列，右：文件中的列）和预览：")))
+        layout.addLayout(top, 1)
+        layout.addWidget(QLabel(self.tr("检查结果：")))
+        layout.addWidget(self.report, 1)
+        layout.addLayout(buttons)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        self.import_button.setEnabled(on)
+        self.good_only_button.setEnabled(on and bool(self.plan and self.plan.bad and self.plan.good))
+
+    def choose_file(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择名册文件"), "",
+                                              self.tr("表格 (*.xlsx *.csv);;所有文件 (*)"))
+        return bool(path) and self.load_file(path)
+
+    def load_file(self, path: str | Path) -> bool:
+        try:
+            rows = read_rows(path)
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return False
+        self.path, self.header = Path(path), rows[0]
+        self.file_label.setText(self.tr("文件：{name}（{n} 行数据）").format(name=self.path.name, n=len(rows) - 1))
+        remembered = (self.settings.get("roster_mappings") if self.settings else {}).get("|".join(self.header))
+        mapping = remembered or roster.auto_mapping(self.header)
+        for column, combo in self.combos.items():
+            combo.clear()
+            combo.addItem(self.tr("（不导入）"), None)
+            for n, name in enumerate(self.header):
+                combo.addItem(name or self.tr("第 {n} 列").format(n=n + 1), n)
+            combo.setCurrentIndex(combo.findData(mapping[column]) if column in mapping else 0)
+            combo.currentIndexChanged.connect(lambda _: self._enable(False))
+        self.preview_model.columns = [Column(h, lambda r, n=n: r[n] if n < len(r) else "") for n, h in enumerate(self.header)]
+        self.preview_model.set_items(rows[1:1 + PREVIEW_ROWS])
+        self.check()
+        return True
+
+    def mapping(self) -> dict[str, int]:
+        return {c: combo.currentData() for c, combo in self.combos.items() if combo.currentData() is not None}
+
+    def _floors(self) -> int | None:
+        try:
+            return registry.building_floors_of_unit(self.store, resolve_unit(self.store, self.address))
+        except LiftDeskError:
+            return None
+
+    def check(self) -> None:
+        try:
+            self.plan = roster.plan_import(self.path, self.mapping(), self._floors())
+        except LiftDeskError as exc:
+            self.plan = None
+            self.report.setPlainText(str(exc))
+            self._enable(False)
+            return
+        self.report.setPlainText("\n".join(self.plan.report()))
+        self._enable(bool(self.plan.good))
+
+    def apply(self, skip_bad: bool) -> None:
+        if self.plan is None:
+            return
+        try:
+            result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad)
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        if self.settings:
+            remembered = dict(self.settings.get("roster_mappings"))
+            remembered["|".join(self.header)] = self.mapping()
+            self.settings.set("roster_mappings", remembered)
+        self.result_text = t("import.done", address=self.address, created=result.created, updated=result.updated,
+                             positions=result.positions)
+        self.accept()
