@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import consent, demo, places, registry
+from . import consent, demo, diary, places, projects, registry
 from .i18n import LiftDeskError, set_language, t
 from .io import roster
 from .rules import available_rules
@@ -42,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--create", action="store_true", help="create missing places / 自动新建缺少的地址")
     p.add_argument("--dry-run", action="store_true", help="check only, write nothing / 只检查不写入")
     p.add_argument("--skip-bad", action="store_true", help="import only the good rows / 只导入正确的行")
+    p = sub.add_parser("stage", help="a unit's project stage and history / 项目阶段")
+    p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("diary", help="a project's diary, oldest first / 电梯日记")
+    p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+    p.add_argument("--kind", action="append", choices=sorted(diary.KINDS), help="only these kinds (repeatable)")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -84,6 +93,10 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             return _consent(store, args)
         elif args.command == "import-roster":
             return _import_roster(store, args)
+        elif args.command == "stage":
+            return _stage(store, args)
+        elif args.command == "diary":
+            return _diary(store, args)
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
@@ -126,6 +139,43 @@ def _import_roster(store, args) -> int:
     result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad)
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.updated, positions=result.positions))
+    return 0
+
+
+def _project_at(store, address: str) -> tuple[str, str]:
+    unit_id = places.resolve_unit(store, address)
+    project_id = projects.project_of_unit(store, unit_id)
+    if project_id is None:
+        raise LiftDeskError("project.none", address=address)
+    return unit_id, project_id
+
+
+def _stage(store, args) -> int:
+    unit_id, project_id = _project_at(store, args.address)
+    events = projects.history(store, project_id)
+    current = events[-1] if events else None
+    data = {"address": str(places.unit_address(store, unit_id)), "project": places.unit_project(store, unit_id)[0],
+            "stage": current.stage if current else None, "stage_label": current.label if current else None,
+            "since": current.on_date if current else None,
+            "history": [{"date": e.on_date, "stage": e.stage, "stage_label": e.label, "reason": e.note,
+                         "details": e.details, "recorded_by": e.recorded_by} for e in events]}
+    if args.json:
+        _emit(data)
+    else:
+        print(f"{data['address']}  {data['project']}：{data['stage_label'] or '—'}（{data['since'] or ''}）")
+        for e in events:
+            print(f"  {e.on_date}  {e.label}{'  ' + e.note if e.note else ''}")
+    return 0
+
+
+def _diary(store, args) -> int:
+    _, project_id = _project_at(store, args.address)
+    items = diary.timeline(store, project_id, set(args.kind) if args.kind else None, args.start, args.end)
+    if args.json:
+        _emit([i.as_json() for i in items])
+    else:
+        for i in items:
+            print(f"{i.on_date}  [{diary.kind_label(i.kind)}] {i.text}")
     return 0
 
 

@@ -3,6 +3,7 @@ households and owners. Deterministic for a seed; everything goes through the cha
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -99,7 +100,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     district = rows.add(store, "district", {"name": "拱墅区", "consent_scope": "unit",
                                             "rule_preset": "civil-code-278"})
     candidates = _split(CANDIDATE_UNITS, [0.5 + rng.random() for _ in table])
-    persons_in_street: list[str] = []
+    persons_in_street: list[tuple[str, str]] = []
     for n, street in enumerate(table, start=1):
         report(n - 1, len(table) + 1)
         street_id = rows.add(store, "street", {"district_id": district, "name": street.street, "seq": n})
@@ -111,19 +112,23 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
         units = _street_places(store, rows, rng, street_id, street.total + candidates[n - 1])
         fates: list[int | None] = [y for y, c in street.by_year.items() for _ in range(c)]
         fates += [None] * street.under_construction
-        signed_by: dict[str, date] = {}
+        projects: dict[str, _Project] = {}
         for (unit_id, label, _), fate in zip(rng.sample(units, len(fates)), fates):
-            signed_by[unit_id] = _project(store, rows, rng, unit_id, label, fate)
+            projects[unit_id] = _project(store, rows, rng, unit_id, label, fate)
         persons_in_street.clear()
+        street_helpers = [(h["id"], h["name"]) for h in rows.tables["helper"] if h["team_id"] == team]
         for unit_id, _, floors in units:
-            ballots = _households(store, rows, rng, unit_id, floors, persons_in_street)
-            if unit_id in signed_by:
-                _project_positions(store, rows, rng, ballots, signed_by[unit_id])
+            names: dict[str, str] = {}
+            ballots = _households(store, rows, rng, unit_id, floors, persons_in_street, names)
+            if unit_id in projects:
+                _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
+                _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
             else:
                 _candidate_positions(store, rows, rng, ballots)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
-             "stage_event", "household", "person", "ownership", "position"]
+             "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
+             "attendance", "followup", "diary_entry"]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -159,21 +164,101 @@ def _street_places(store: Store, rows: _Rows, rng: random.Random, street_id: str
     return units
 
 
+CONTRACTORS = ("杭州西奥电梯工程有限公司", "浙江恒达电梯安装有限公司", "杭州奥立达电梯有限公司", "浙江新展电梯工程有限公司")
+CHAIN = (("survey", 20, 60), ("group", 15, 45), ("site_survey", 15, 45), ("design", 20, 60),
+         ("consultation", 5, 20), ("notice", 20, 40), ("approval", 10, 40), ("subsidy", 5, 30),
+         ("pipes", 10, 40))  # each stage and how many days it lasts before the next one
+
+
+@dataclass
+class _Project:
+    id: str
+    dates: dict[str, date]
+
+
 def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
-             handover_year: int | None) -> date:
-    """A project with its construction (and handover) events; returns when consent was signed."""
+             handover_year: int | None) -> _Project:
+    """A project with its whole stage history, consistent with its construction and handover."""
     project_id = rows.add(store, "project", {"unit_id": unit_id, "name": f"{label}电梯"})
     start, handover = _project_dates(rng, handover_year)
-    rows.add(store, "stage_event", {"project_id": project_id, "stage": "construction",
-                                    "on_date": start.isoformat(), "note": "", "details": "{}"})
+    dates: dict[str, date] = {"construction": start}
+    day = start
+    for stage, low, high in reversed(CHAIN):
+        day -= timedelta(days=rng.randint(low, high))
+        dates[stage] = day
     if handover:
-        rows.add(store, "stage_event", {"project_id": project_id, "stage": "handover",
-                                        "on_date": handover.isoformat(), "note": "", "details": "{}"})
-    return start - timedelta(days=rng.randrange(120, 400))
+        dates["acceptance"] = handover - timedelta(days=rng.randint(5, 30))
+        dates["handover"] = handover
+    details = {
+        "approval": {"permit_no": f"{dates['approval']:%Y}拱规许{rng.randrange(1, 999):03d}号",
+                     "permit_date": dates["approval"].isoformat(), "review": "联合审查通过"},
+        "subsidy": {"amount_fen": 200_000_00, "status": "已拨付至集体账户",
+                    "credited_on": dates["subsidy"].isoformat()},
+        "construction": {"contractor": rng.choice(CONTRACTORS), "actual_start": start.isoformat()},
+        "acceptance": {"accepted_on": dates.get("acceptance", start).isoformat()},
+        "handover": {"handover_on": handover.isoformat() if handover else "", "manager": _person_name(rng)},
+    }
+    for stage, on in sorted(dates.items(), key=lambda kv: kv[1]):
+        rows.add(store, "stage_event", {"project_id": project_id, "stage": stage, "on_date": on.isoformat(),
+                                        "note": "", "details": json.dumps(details.get(stage, {}), ensure_ascii=False,
+                                                                          sort_keys=True)})
+    return _Project(project_id, dates)
+
+
+MEETING_PLAN = (("survey", "survey", "加装电梯意愿摸底", 7), ("design", "plan", "加装方案说明", 10),
+                ("consultation", "vote", "业主表决及签订协议", 0))
+DIARY_LINES = {
+    "survey": "帮帮团上门摸底，{n} 户中多数表示愿意加装电梯。",
+    "group": "成立筹备组，{leader} 任组长。",
+    "design": "设计单位现场测量，初步方案为平层入户。",
+    "approval": "取得规划许可，准备申请补贴。",
+    "construction": "电梯基坑开挖，施工围挡到位。",
+    "handover": "电梯交付使用，居民第一次坐电梯回家。",
+}
+
+
+def _project_people(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
+                    names: dict[str, str], helpers: list[str]) -> None:
+    """The preparation group, meetings with attendees and minutes, follow-ups and diary entries."""
+    d = project.dates
+    members = rng.sample(ballots, min(len(ballots), rng.randint(3, 5)))
+    leader = names[members[0].household_id]
+    for n, b in enumerate(members):
+        rows.add(store, "group_member", {"project_id": project.id, "household_id": b.household_id,
+                                         "name": names[b.household_id], "role": ("组长", "联络员", "出纳", "成员",
+                                                                                 "成员")[n],
+                                         "from_date": d["group"].isoformat(), "to_date": None, "helper_id": None})
+    rows.add(store, "group_member", {"project_id": project.id, "helper_id": helpers[0], "household_id": None,
+                                     "name": helpers[1], "role": "联络员", "from_date": d["group"].isoformat(),
+                                     "to_date": None})
+    for stage, kind, topic, offset in MEETING_PLAN:
+        day = d[stage] + timedelta(days=offset)
+        hour = rng.choice((9, 14, 19))
+        meeting = rows.add(store, "meeting", {
+            "project_id": project.id, "kind": kind, "starts_at": f"{day.isoformat()}T{hour:02d}:00",
+            "ends_at": f"{day.isoformat()}T{hour + 1:02d}:30", "place": rng.choice(("社区会议室", "楼道口", "小区凉亭")),
+            "topic": topic, "agenda": json.dumps(["介绍政策", "讨论方案", "答疑"], ensure_ascii=False),
+            "minutes": f"{topic}，社区主持，帮帮团介绍补贴政策和分摊办法，业主逐一发言。",
+            "decisions": "同意推进下一步" if kind != "vote" else "业主表决通过，签订加装协议"})
+        for b in ballots:
+            if rng.random() < 0.7:
+                role = "owner" if rng.random() < 0.85 else rng.choice(("proxy", "tenant"))
+                rows.add(store, "attendance", {"meeting_id": meeting, "household_id": b.household_id,
+                                               "helper_id": None, "name": "", "role": role})
+        rows.add(store, "attendance", {"meeting_id": meeting, "household_id": None, "helper_id": helpers[0],
+                                       "name": helpers[1], "role": "helper"})
+        rows.add(store, "followup", {"meeting_id": meeting, "project_id": project.id,
+                                     "text": "整理会议纪要并在楼道公示", "owner": leader,
+                                     "due_date": (day + timedelta(days=7)).isoformat(),
+                                     "done_on": (day + timedelta(days=rng.randint(1, 7))).isoformat()})
+    for stage, line in DIARY_LINES.items():
+        if stage in d:
+            rows.add(store, "diary_entry", {"project_id": project.id, "on_date": d[stage].isoformat(),
+                                            "text": line.format(n=len(ballots), leader=leader), "author": helpers[1]})
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,
-                persons: list[str]) -> list[Ballot]:
+                persons: list[str], names: dict[str, str]) -> list[Ballot]:
     rooms = rng.choice((2, 2, 2, 3))
     ballots = []
     stack_areas = [rng.randrange(4500, 9500) for _ in range(rooms)]
@@ -185,11 +270,13 @@ def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, flo
                                                       "floor": floor, "area_x100": stack_areas[r],
                                                       "occupancy": occupancy})
             if persons and rng.random() < 0.03:  # someone owning a second flat nearby
-                owner = persons[rng.randrange(max(0, len(persons) - 60), len(persons))]
+                owner, owner_name = persons[rng.randrange(max(0, len(persons) - 60), len(persons))]
             else:
-                owner = rows.add(store, "person", {"name": _person_name(rng), "phone": _phone(rng),
+                owner_name = _person_name(rng)
+                owner = rows.add(store, "person", {"name": owner_name, "phone": _phone(rng),
                                                    "id_ref": f"3301{rng.randrange(10, 99)}********{rng.randrange(10000):04d}"})
-                persons.append(owner)
+                persons.append((owner, owner_name))
+            names[household] = owner_name
             rows.add(store, "ownership", {"household_id": household, "person_id": owner, "role": "owner",
                                           "signer": 1})
             owners = {owner}

@@ -174,6 +174,43 @@ MESSAGES: dict[str, dict[str, str]] = {
     "criterion.agreement_area_total": {"zh": "同意面积（占全部）", "en": "Agreeing area (of all)"},
     "criterion.agreement_owners_total": {"zh": "同意人数（占全部）", "en": "Agreeing owners (of all)"},
     "criterion.no_opposition": {"zh": "无人反对", "en": "No opposition"},
+    # projects, stages, meetings, diary
+    "project.exists": {"zh": "该单元已有加梯项目。", "en": "This unit already has a lift project."},
+    "project.none": {"zh": "“{address}”还没有加梯项目。", "en": "“{address}” has no lift project yet."},
+    "stage.unknown": {"zh": "阶段“{value}”不存在。", "en": "Stage “{value}” does not exist."},
+    "stage.reason_needed": {
+        "zh": "转到“{stage}”不是按顺序的下一步（或是暂停/终止），请填写原因。",
+        "en": "Moving to “{stage}” is not the next step in order (or is a pause/stop): give a reason.",
+    },
+    "stage.before_last": {
+        "zh": "日期 {date} 早于上一条阶段记录（{last}）。",
+        "en": "The date {date} is before the last stage record ({last}).",
+    },
+    "stage.field_missing": {"zh": "“{stage}”阶段须填写：{field}", "en": "The stage “{stage}” needs: {field}"},
+    "money.invalid": {"zh": "金额“{value}”无效，应为整数（分）。", "en": "Amount “{value}” is invalid: a whole number of fen."},
+    "money.negative": {"zh": "金额不能为负数：{value}", "en": "The amount cannot be negative: {value}"},
+    "datetime.invalid": {
+        "zh": "时间“{value}”无效，应为 年-月-日 时:分，例如 2024-05-01 19:30。",
+        "en": "Time “{value}” is invalid: use YYYY-MM-DD HH:MM.",
+    },
+    "period.reversed": {"zh": "结束日期 {end} 早于开始日期 {start}。", "en": "The end {end} is before the start {start}."},
+    "meeting.kind": {"zh": "会议类型“{value}”无效。", "en": "Meeting kind “{value}” is invalid."},
+    "meeting.ends_before_start": {
+        "zh": "会议结束时间（{end}）不能早于或等于开始时间（{start}）。",
+        "en": "The meeting cannot end ({end}) before or when it starts ({start}).",
+    },
+    "attendee.other_project": {
+        "zh": "该住户不属于本项目的单元，不能登记为参会住户。",
+        "en": "That household is not in this project's unit and cannot attend as a household.",
+    },
+    "attendee.role": {"zh": "参会身份“{value}”无效。", "en": "Attendee role “{value}” is invalid."},
+    "attendee.nobody": {"zh": "请选择住户或填写参会人姓名。", "en": "Choose a household or enter the attendee's name."},
+    "followup.empty": {"zh": "待办事项内容不能为空。", "en": "The follow-up needs a text."},
+    "followup.before_meeting": {
+        "zh": "待办截止日期 {due} 早于会议日期 {meeting}。",
+        "en": "The follow-up is due ({due}) before its meeting ({meeting}).",
+    },
+    "diary.empty": {"zh": "日记内容不能为空。", "en": "The diary entry needs a text."},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},
@@ -186,6 +223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.project": {"zh": "加梯项目", "en": "lift project"},
     "kind.helper": {"zh": "帮帮团成员", "en": "helper"},
     "kind.team": {"zh": "帮帮团", "en": "helper team"},
+    "kind.member": {"zh": "筹备组成员", "en": "group member"},
     # occupancy labels
     "occ.owner": {"zh": "自住", "en": "owner-occupied"},
     "occ.rented": {"zh": "出租", "en": "rented"},

@@ -136,3 +136,49 @@ def m0002_positions(db: Database) -> None:
     db.execute("CREATE INDEX idx_household_ballot ON household(deleted, unit_id, id, room, floor, area_x100)")
     db.execute("CREATE INDEX idx_ownership_ballot ON ownership(deleted, household_id, person_id)")
     db.execute("CREATE INDEX idx_person_search ON person(deleted, name, phone)")
+
+
+USER_TABLES.update({
+    "group_member": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT REFERENCES household(id),
+        helper_id TEXT REFERENCES helper(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        from_date TEXT NOT NULL,
+        to_date TEXT""",
+    "meeting": """project_id TEXT NOT NULL REFERENCES project(id),
+        kind TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        topic TEXT NOT NULL DEFAULT '',
+        agenda TEXT NOT NULL DEFAULT '[]',
+        minutes TEXT NOT NULL DEFAULT '',
+        decisions TEXT NOT NULL DEFAULT ''""",
+    "attendance": """meeting_id TEXT NOT NULL REFERENCES meeting(id),
+        household_id TEXT REFERENCES household(id),
+        helper_id TEXT REFERENCES helper(id),
+        name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL""",
+    "followup": """meeting_id TEXT REFERENCES meeting(id),
+        project_id TEXT NOT NULL REFERENCES project(id),
+        text TEXT NOT NULL,
+        owner TEXT NOT NULL DEFAULT '',
+        due_date TEXT NOT NULL,
+        done_on TEXT""",
+    "diary_entry": """project_id TEXT NOT NULL REFERENCES project(id),
+        on_date TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT ''""",
+})
+
+
+@migrations(name="0003_meetings_diary")
+def m0003_meetings_diary(db: Database) -> None:
+    for table in ("group_member", "meeting", "attendance", "followup", "diary_entry"):
+        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {USER_TABLES[table]}\n)")
+    for target in ("group_member(project_id)", "meeting(project_id, starts_at)", "attendance(meeting_id)",
+                   "followup(project_id)", "followup(due_date)", "diary_entry(project_id, on_date)",
+                   "stage_event(project_id, on_date)", "position(meeting_id)"):
+        name = "idx_" + target.replace("(", "_").replace(", ", "_").rstrip(")")
+        db.execute(f"CREATE INDEX {name} ON {target}")
