@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from .i18n import ValidationError
+from .i18n import ValidationError, t
 from .places import unit_address
 from .stages import BY_CODE, ORDER, STAGES, stage_label
 from .store import Store, records
@@ -98,7 +98,7 @@ def _check_details(stage: str, details: dict) -> dict:
         value = details.get(name)
         if value in (None, ""):
             if required:
-                raise ValidationError("stage.field_missing", stage=stage_label(stage), field=name)
+                raise ValidationError("stage.field_missing", stage=stage_label(stage), field=t(f"field.{name}"))
             continue
         if kind == "date":
             value = _day(value)

@@ -46,7 +46,7 @@ def test_stage_details_are_checked(store, project):
     for stage in ("survey", "group", "site_survey", "design", "consultation", "notice"):
         projects.record_stage(store, project, stage, "2024-01-05")
     before = change_count(store)
-    with pytest.raises(ValidationError, match="permit_no"):
+    with pytest.raises(ValidationError, match="许可证号"):
         projects.record_stage(store, project, "approval", "2024-02-01", {"permit_date": "2024-02-01"})
     projects.record_stage(store, project, "approval", "2024-02-01", {"permit_no": "2024拱规许001号",
                                                                      "permit_date": "2024-01-30"})

@@ -131,6 +131,12 @@ def show_page(window, page: str | None) -> None:
     elif page == "search":
         window.search_box.setText("王")
         window.run_search()
+    elif page == "today":
+        window.show_today()
+    elif page == "project":
+        unit_id = places.first_unit(window.store)
+        if unit_id:
+            window.open_project_of_unit(unit_id)
     elif page == "overview":
         street = places.children(window.store, "district", None)
         if street:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
 
-from liftdesk import places, recycle, registry
+from liftdesk import places, projects, recycle, registry
 from liftdesk.i18n import ValidationError
 from liftdesk.settings import Settings
 from liftdesk.store import Store
@@ -17,8 +17,10 @@ from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
 from .pages.home_page import HomePage
 from .pages.overview_page import OverviewPage
+from .pages.project_page import ProjectPage
 from .pages.recycle_page import RecyclePage
 from .pages.search_page import SearchPage
+from .pages.today_page import TodayPage
 from .pages.unit_page import UnitPage
 from .style import apply_font_size
 
@@ -48,8 +50,14 @@ class MainWindow(QMainWindow):
         self.recycle_page = RecyclePage(store)
         self.overview_page = OverviewPage(store)
         self.overview_page.open_unit.connect(self.open_unit)
+        self.project_page = ProjectPage(store)
+        self.project_page.open_unit.connect(self.open_unit)
+        self.today_page = TodayPage(store)
+        self.today_page.open_project.connect(self.open_project)
+        self.unit_page.open_project.connect(self.open_project_of_unit)
         self.pages = QStackedWidget()
-        for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page):
+        for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
+                     self.project_page, self.today_page):
             self.pages.addWidget(page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -71,9 +79,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
         self.home_action = self._action(self.tr("首页"), self.show_home, "Ctrl+Home")
+        self.today_action = self._action(self.tr("今日"), self.show_today, "Ctrl+T")
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
-        for action in (self.home_action, self.bin_action, self.settings_action):
+        for action in (self.home_action, self.today_action, self.bin_action, self.settings_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
@@ -88,6 +97,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         view.addAction(self.home_action)
+        view.addAction(self.today_action)
         view.addAction(self.bin_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
@@ -104,6 +114,24 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self.home.refresh()
         self.pages.setCurrentWidget(self.home)
+
+    def show_today(self) -> None:
+        self.today_page.inactive_days = self.settings.get("inactive_days")
+        self.today_page.refresh()
+        self.pages.setCurrentWidget(self.today_page)
+
+    def open_project(self, project_id: str) -> None:
+        self.project_page.show_project(project_id)
+        self.pages.setCurrentWidget(self.project_page)
+
+    def open_project_of_unit(self, unit_id: str) -> None:
+        project_id = projects.project_of_unit(self.store, unit_id)
+        if project_id is None:
+            if not messages.confirm(self, self.tr("该单元还没有加梯项目。现在立项吗？")):
+                return
+            project_id = projects.create_project(self.store, unit_id)
+            self.home.refresh()
+        self.open_project(project_id)
 
     def show_recycle_bin(self) -> None:
         self.recycle_page.refresh()

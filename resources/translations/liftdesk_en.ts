@@ -57,6 +57,29 @@
     </message>
 </context>
 <context>
+    <name>DiaryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="210" />
+        <source>写电梯日记</source>
+        <translation>Write the lift diary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="215" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="216" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../ui/pages/home_page.py" line="19" />
@@ -228,144 +251,260 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="30" />
+        <location filename="../../ui/main_window.py" line="32" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31" />
+        <location filename="../../ui/main_window.py" line="33" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>该单元还没有加梯项目。现在立项吗？</source>
+        <translation>This unit has no lift project yet. Start one now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="137" />
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="152" />
+        <source>每行一项议程</source>
+        <translation>One agenda item per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="158" />
+        <source>设计方、施工方等，用“、”分隔</source>
+        <translation>Designer, contractor…, separated by “、”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <source>开始</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <source>结束</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="160" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="160" />
+        <source>议题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
+        <source>议程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <source>决定事项</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <source>其他参会方</source>
+        <translation>Other parties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
+        <source>参会住户（勾选到会的户）：</source>
+        <translation>Households attending (tick those present):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="174" />
+        <source>待办事项（内容 / 负责人 / 截止日期）：</source>
+        <translation>Follow-ups (text / owner / due date):</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="107" />
+        <source>添加筹备组成员</source>
+        <translation>Add a preparation group member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="110" />
+        <source>（非本单元住户，如帮帮团志愿者）</source>
+        <translation>(not a household of this unit, e.g. a volunteer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="120" />
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="122" />
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="123" />
+        <source>任职起始</source>
+        <translation>Member since</translation>
     </message>
 </context>
 <context>
@@ -551,6 +690,188 @@
     </message>
 </context>
 <context>
+    <name>ProjectPage</name>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="51" />
+        <source>返回单元名册</source>
+        <translation>Back to the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="101" />
+        <source>阶段</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="56" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="56" />
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="58" />
+        <source>推进阶段…</source>
+        <translation>Move stage…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="74" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="62" />
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="63" />
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="63" />
+        <source>止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="64" />
+        <source>添加成员…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="68" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="69" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="69" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="70" />
+        <source>议题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="70" />
+        <source>决定事项</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="71" />
+        <source>新建会议…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="74" />
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="75" />
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="77" />
+        <source>待办</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="77" />
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="78" />
+        <source>截止</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="78" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="79" />
+        <source>标记待办已完成</source>
+        <translation>Mark follow-up done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="83" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="84" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="85" />
+        <source>写日记…</source>
+        <translation>Write diary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="102" />
+        <source>筹备组</source>
+        <translation>Preparation group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="112" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="116" />
+        <source>从</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="118" />
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="127" />
+        <source>电梯日记</source>
+        <translation>Lift diary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="158" />
+        <source>{address}；当前阶段：{stage}</source>
+        <translation>{address}; current stage: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="160" />
+        <source>未开始</source>
+        <translation>not started</translation>
+    </message>
+</context>
+<context>
     <name>QuickCreateDialog</name>
     <message>
         <location filename="../../ui/dialogs/household_dialogs.py" line="78" />
@@ -688,134 +1009,268 @@
     </message>
 </context>
 <context>
-    <name>UnitPage</name>
+    <name>StageDialog</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="96" />
-        <source>住户名册</source>
-        <translation>Roster</translation>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="63" />
+        <source>推进项目阶段</source>
+        <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="97" />
-        <source>楼层视图</source>
-        <translation>Building view</translation>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="71" />
+        <source>回退、跳过、暂停或终止时必填</source>
+        <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="73" />
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="74" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="75" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="76" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="23" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="25" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="27" />
+        <source>逾期待办</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="27" />
+        <location filename="../../ui/pages/today_page.py" line="30" />
+        <source>截止</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="28" />
+        <location filename="../../ui/pages/today_page.py" line="31" />
+        <source>待办</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="29" />
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="30" />
+        <source>近 7 天待办</source>
+        <translation>Due in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="32" />
+        <source>本周会议</source>
+        <translation>Meetings this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="32" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="33" />
+        <source>议题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="34" />
+        <source>长期无进展</source>
+        <translation>Idle projects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="34" />
+        <source>最近活动</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="35" />
+        <source>无进展天数</source>
+        <translation>Idle days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="36" />
+        <location filename="../../ui/pages/today_page.py" line="37" />
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="37" />
+        <source>阶段停留过久</source>
+        <translation>Waiting on a stage too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="38" />
+        <source>自</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="39" />
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="71" />
+        <source>{caption}（{n}）</source>
+        <translation>{caption} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="97" />
+        <source>住户名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <source>楼层视图</source>
+        <translation>Building view</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/unit_page.py" line="101" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="102" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="103" />
+        <location filename="../../ui/pages/unit_page.py" line="104" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="104" />
+        <location filename="../../ui/pages/unit_page.py" line="105" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <location filename="../../ui/pages/unit_page.py" line="107" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <location filename="../../ui/pages/unit_page.py" line="107" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <location filename="../../ui/pages/unit_page.py" line="107" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="108" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="108" />
+        <location filename="../../ui/pages/unit_page.py" line="109" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>记录意见（1–5）</source>
         <translation>Record position (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="121" />
+        <location filename="../../ui/pages/unit_page.py" line="122" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="122" />
+        <location filename="../../ui/pages/unit_page.py" line="123" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <location filename="../../ui/pages/unit_page.py" line="124" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="124" />
+        <location filename="../../ui/pages/unit_page.py" line="125" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="205" />
+        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <source>项目与日记</source>
+        <translation>Project &amp; diary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="208" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="212" />
+        <location filename="../../ui/pages/unit_page.py" line="215" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="214" />
+        <location filename="../../ui/pages/unit_page.py" line="217" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="214" />
+        <location filename="../../ui/pages/unit_page.py" line="217" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="216" />
+        <location filename="../../ui/pages/unit_page.py" line="219" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="276" />
+        <location filename="../../ui/pages/unit_page.py" line="279" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="289" />
+        <location filename="../../ui/pages/unit_page.py" line="292" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="290" />
+        <location filename="../../ui/pages/unit_page.py" line="293" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="300" />
+        <location filename="../../ui/pages/unit_page.py" line="303" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

@@ -54,6 +54,7 @@ class _DigitKeys(QObject):
 class UnitPage(QWidget):
     changed = Signal()
     position_recorded = Signal(str)  # record id
+    open_project = Signal(str)  # unit id
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,14 +123,16 @@ class UnitPage(QWidget):
         self.delete_button = QPushButton(self.tr("删除住户（移入回收站）"))
         self.import_button = QPushButton(self.tr("导入名册…"))
         self.export_button = QPushButton(self.tr("导出名册…"))
+        self.project_button = QPushButton(self.tr("项目与日记"))
+        self.project_button.clicked.connect(lambda: self.open_project.emit(self.unit_id))
         self.position_button.clicked.connect(lambda: self.record_position(None))
         self.add_button.clicked.connect(self.add_household)
         self.quick_button.clicked.connect(self.quick_create)
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
-        for b in (self.position_button, self.add_button, self.quick_button, self.delete_button,
-                  self.import_button, self.export_button):
+        for b in (self.position_button, self.project_button, self.add_button, self.quick_button,
+                  self.delete_button, self.import_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch()
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)

@@ -1,0 +1,220 @@
+"""Dialogs of a lift project: moving a stage, adding a group member, a meeting, a diary entry."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
+
+from liftdesk import diary, meetings, projects, registry
+from liftdesk.i18n import ValidationError, t
+from liftdesk.stages import STAGES
+from liftdesk.store import Store
+
+from .. import messages
+
+
+def _date_edit(value: QDate | None = None, allow_future: bool = False) -> QDateEdit:
+    edit = QDateEdit(value or QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if not allow_future:
+        edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+def _iso(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+class _SaveDialog(QDialog):
+    """OK runs save(); a refusal shows the message and keeps what the user typed."""
+
+    def __init__(self, title: str, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.box.accepted.connect(self._try)
+        self.box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra)
+        layout.addWidget(self.box)
+
+    def _try(self) -> None:
+        try:
+            self.save()
+        except ValidationError as exc:
+            messages.error(self, str(exc))
+            return
+        self.accept()
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class StageDialog(_SaveDialog):
+    def __init__(self, store: Store, project_id: str, recorded_by: str = "", parent: QWidget | None = None):
+        super().__init__(self.tr("推进项目阶段"), parent)
+        self.store, self.project_id = store, project_id
+        self.stage = QComboBox()
+        for s in STAGES:
+            self.stage.addItem(s.label, s.code)
+        self.stage.setCurrentIndex(self.stage.findData(projects.next_stage(store, project_id)))
+        self.on_date = _date_edit()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("回退、跳过、暂停或终止时必填"))
+        self.recorded_by = QLineEdit(recorded_by)
+        self.form.addRow(self.tr("阶段"), self.stage)
+        self.form.addRow(self.tr("日期"), self.on_date)
+        self.form.addRow(self.tr("原因"), self.reason)
+        self.form.addRow(self.tr("记录人"), self.recorded_by)
+        self.details_form = QFormLayout()
+        self.extra.addLayout(self.details_form)
+        self.detail_edits: dict[str, QLineEdit] = {}
+        self.stage.currentIndexChanged.connect(lambda _: self._build_details())
+        self._build_details()
+
+    def _build_details(self) -> None:
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        self.detail_edits = {}
+        for name, required, kind in projects.STAGE_FIELDS.get(self.stage.currentData(), ()):
+            edit = QLineEdit()
+            if kind == "date":
+                edit.setPlaceholderText("YYYY-MM-DD")
+            self.detail_edits[name] = edit
+            self.details_form.addRow(t(f"field.{name}") + (" *" if required else ""), edit)
+
+    def save(self) -> None:
+        details = {name: edit.text().strip() for name, edit in self.detail_edits.items()}
+        if details.get("amount_fen"):
+            try:  # entered in yuan, kept in fen
+                details["amount_fen"] = int(Decimal(details["amount_fen"].replace(",", "")) * 100)
+            except InvalidOperation:
+                raise ValidationError("money.invalid", value=details["amount_fen"]) from None
+        projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
+                              self.reason.text(), self.recorded_by.text())
+
+
+class MemberDialog(_SaveDialog):
+    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
+        super().__init__(self.tr("添加筹备组成员"), parent)
+        self.store, self.project_id = store, project_id
+        self.household = QComboBox()
+        self.household.addItem(self.tr("（非本单元住户，如帮帮团志愿者）"), None)
+        for h in registry.unit_households(store, unit_id):
+            self.household.addItem(f"{h.room} {h.owners}", (h.id, h.owners.split("、")[0]))
+        self.name = QLineEdit()
+        self.household.currentIndexChanged.connect(
+            lambda _: self.household.currentData() and self.name.setText(self.household.currentData()[1]))
+        self.role = QComboBox()
+        self.role.addItems(meetings.GROUP_ROLES)
+        self.role.setEditable(True)
+        self.from_date = _date_edit()
+        self.form.addRow(self.tr("住户"), self.household)
+        self.form.addRow(self.tr("姓名"), self.name)
+        self.form.addRow(self.tr("职务"), self.role)
+        self.form.addRow(self.tr("任职起始"), self.from_date)
+
+    def save(self) -> None:
+        data = self.household.currentData()
+        meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
+                            _iso(self.from_date), household_id=data[0] if data else None)
+
+
+class MeetingDialog(_SaveDialog):
+    """A meeting with its attendees and follow-ups, saved in one transaction."""
+
+    FOLLOWUPS = 3
+
+    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
+        super().__init__(self.tr("新建会议"), parent)
+        self.store, self.project_id = store, project_id
+        self.resize(720, 640)
+        self.kind = QComboBox()
+        for code in meetings.MEETING_KINDS:
+            self.kind.addItem(meetings.label(meetings.MEETING_KINDS, code), code)
+        now = QDateTime(QDate.currentDate(), QTime(19, 0))
+        self.starts = QDateTimeEdit(now)
+        self.ends = QDateTimeEdit(now.addSecs(5400))
+        for edit in (self.starts, self.ends):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+        self.place = QLineEdit()
+        self.topic = QLineEdit()
+        self.agenda = QPlainTextEdit()
+        self.agenda.setPlaceholderText(self.tr("每行一项议程"))
+        self.agenda.setMaximumHeight(70)
+        self.minutes = QPlainTextEdit()
+        self.minutes.setMaximumHeight(70)
+        self.decisions = QLineEdit()
+        self.others = QLineEdit()
+        self.others.setPlaceholderText(self.tr("设计方、施工方等，用“、”分隔"))
+        for label, widget in ((self.tr("类型"), self.kind), (self.tr("开始"), self.starts), (self.tr("结束"), self.ends),
+                              (self.tr("地点"), self.place), (self.tr("议题"), self.topic),
+                              (self.tr("议程"), self.agenda), (self.tr("纪要"), self.minutes),
+                              (self.tr("决定事项"), self.decisions), (self.tr("其他参会方"), self.others)):
+            self.form.addRow(label, widget)
+        self.extra.addWidget(QLabel(self.tr("参会住户（勾选到会的户）：")))
+        self.attendees = QListWidget()
+        self.roles: dict[str, QComboBox] = {}
+        for h in registry.unit_households(store, unit_id):
+            item = QListWidgetItem(f"{h.room}  {h.owners}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
+            self.attendees.addItem(item)
+        self.extra.addWidget(self.attendees)
+        self.extra.addWidget(QLabel(self.tr("待办事项（内容 / 负责人 / 截止日期）：")))
+        grid = QGridLayout()
+        self.followups = []
+        for n in range(self.FOLLOWUPS):
+            text, owner, due = QLineEdit(), QLineEdit(), _date_edit(QDate.currentDate().addDays(7), allow_future=True)
+            grid.addWidget(text, n, 0)
+            grid.addWidget(owner, n, 1)
+            grid.addWidget(due, n, 2)
+            self.followups.append((text, owner, due))
+        self.extra.addLayout(grid)
+        self.meeting_id: str | None = None
+
+    def checked_households(self) -> list[str]:
+        return [self.attendees.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.attendees.count())
+                if self.attendees.item(n).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        with self.store.db.atomic():
+            meeting = meetings.add_meeting(
+                self.store, self.project_id, self.kind.currentData(),
+                self.starts.dateTime().toString("yyyy-MM-dd HH:mm"), self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
+                self.place.text(), self.topic.text(), self.agenda.toPlainText().splitlines(),
+                self.minutes.toPlainText(), self.decisions.text())
+            for household_id in self.checked_households():
+                meetings.add_attendee(self.store, meeting, "owner", household_id=household_id)
+            for name in self.others.text().replace(",", "、").replace("，", "、").split("、"):
+                if name.strip():
+                    meetings.add_attendee(self.store, meeting, "other", name=name)
+            for text, owner, due in self.followups:
+                if text.text().strip():
+                    meetings.add_followup(self.store, meeting, text.text(), owner.text(), _iso(due))
+        self.meeting_id = meeting
+
+
+class DiaryDialog(_SaveDialog):
+    def __init__(self, store: Store, project_id: str, author: str = "", parent: QWidget | None = None):
+        super().__init__(self.tr("写电梯日记"), parent)
+        self.store, self.project_id = store, project_id
+        self.on_date = _date_edit()
+        self.text = QPlainTextEdit()
+        self.author = QLineEdit(author)
+        self.form.addRow(self.tr("日期"), self.on_date)
+        self.form.addRow(self.tr("内容"), self.text)
+        self.form.addRow(self.tr("记录人"), self.author)
+
+    def save(self) -> None:
+        diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(), self.author.text())

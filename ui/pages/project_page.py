@@ -1,0 +1,206 @@
+"""A lift project: its stages, preparation group, meetings (with attendees and follow-ups) and
+the diary that merges them all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from liftdesk import diary, meetings, places, projects
+from liftdesk.store import Store
+from liftdesk.units import format_fen
+
+from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
+from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+
+
+def _view(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(True)
+    return view
+
+
+def _details_text(event) -> str:
+    parts = []
+    for key, value in event.details.items():
+        parts.append(format_fen(value) if key == "amount_fen" else str(value))
+    return "，".join(parts)
+
+
+class ProjectPage(QWidget):
+    open_unit = Signal(str)
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.project_id: str | None = None
+        self.unit_id: str | None = None
+        self.author = ""
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.back = QPushButton(self.tr("返回单元名册"))
+        self.back.clicked.connect(lambda: self.open_unit.emit(self.unit_id))
+
+        self.stage_model = ReadOnlyTableModel([
+            Column(self.tr("日期"), lambda e: e.on_date), Column(self.tr("阶段"), lambda e: e.label),
+            Column(self.tr("原因"), lambda e: e.note), Column(self.tr("详情"), _details_text),
+            Column(self.tr("记录人"), lambda e: e.recorded_by)], self)
+        self.stage_button = QPushButton(self.tr("推进阶段…"))
+        self.stage_button.clicked.connect(self.move_stage)
+
+        self.member_model = ReadOnlyTableModel([
+            Column(self.tr("姓名"), lambda m: m.name), Column(self.tr("职务"), lambda m: m.role),
+            Column(self.tr("起"), lambda m: m.from_date), Column(self.tr("止"), lambda m: m.to_date or "")], self)
+        self.member_button = QPushButton(self.tr("添加成员…"))
+        self.member_button.clicked.connect(self.add_member)
+
+        self.meeting_model = ReadOnlyTableModel([
+            Column(self.tr("时间"), lambda m: m.starts_at.replace("T", " ")),
+            Column(self.tr("类型"), lambda m: m.kind_label), Column(self.tr("地点"), lambda m: m.place),
+            Column(self.tr("议题"), lambda m: m.topic), Column(self.tr("决定事项"), lambda m: m.decisions)], self)
+        self.meeting_button = QPushButton(self.tr("新建会议…"))
+        self.meeting_button.clicked.connect(self.add_meeting)
+        self.attendee_model = ReadOnlyTableModel([
+            Column(self.tr("房号"), lambda a: a.room or ""), Column(self.tr("姓名"), lambda a: a.name),
+            Column(self.tr("身份"), lambda a: meetings.label(meetings.ATTENDEE_ROLES, a.role))], self)
+        self.followup_model = ReadOnlyTableModel([
+            Column(self.tr("待办"), lambda f: f.text), Column(self.tr("负责人"), lambda f: f.owner),
+            Column(self.tr("截止"), lambda f: f.due_date), Column(self.tr("完成"), lambda f: f.done_on or "")], self)
+        self.done_button = QPushButton(self.tr("标记待办已完成"))
+        self.done_button.clicked.connect(self.complete_followup)
+
+        self.diary_model = ReadOnlyTableModel([
+            Column(self.tr("日期"), lambda i: i.on_date), Column(self.tr("类别"), lambda i: diary.kind_label(i.kind)),
+            Column(self.tr("内容"), lambda i: i.text), Column(self.tr("记录人"), lambda i: i.author)], self)
+        self.diary_button = QPushButton(self.tr("写日记…"))
+        self.diary_button.clicked.connect(self.add_diary)
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind in diary.KINDS:
+            box = QCheckBox(diary.kind_label(kind))
+            box.setChecked(True)
+            box.toggled.connect(lambda _: self.refresh_diary())
+            self.kind_boxes[kind] = box
+        self.period_from = QDateEdit(QDate(2015, 1, 1))
+        self.period_to = QDateEdit(QDate.currentDate())
+        for edit in (self.period_from, self.period_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.dateChanged.connect(lambda _: self.refresh_diary())
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._with_buttons(_view(self.stage_model), self.stage_button), self.tr("阶段"))
+        self.tabs.addTab(self._with_buttons(_view(self.member_model), self.member_button), self.tr("筹备组"))
+        self.meetings_view = _view(self.meeting_model)
+        self.meetings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_meeting())
+        self.followups_view = _view(self.followup_model)
+        lower = QSplitter()
+        lower.addWidget(_view(self.attendee_model))
+        lower.addWidget(self._with_buttons(self.followups_view, self.done_button))
+        meeting_split = QSplitter(Qt.Orientation.Vertical)
+        meeting_split.addWidget(self._with_buttons(self.meetings_view, self.meeting_button))
+        meeting_split.addWidget(lower)
+        self.tabs.addTab(meeting_split, self.tr("会议"))
+        filters = QHBoxLayout()
+        for box in self.kind_boxes.values():
+            filters.addWidget(box)
+        filters.addWidget(QLabel(self.tr("从")))
+        filters.addWidget(self.period_from)
+        filters.addWidget(QLabel(self.tr("到")))
+        filters.addWidget(self.period_to)
+        filters.addStretch()
+        filters.addWidget(self.diary_button)
+        diary_box = QWidget()
+        dl = QVBoxLayout(diary_box)
+        dl.addLayout(filters)
+        self.diary_view = _view(self.diary_model)
+        dl.addWidget(self.diary_view)
+        self.tabs.addTab(diary_box, self.tr("电梯日记"))
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.back)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    @staticmethod
+    def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addWidget(view)
+        return box
+
+    def show_project(self, project_id: str) -> None:
+        self.project_id = project_id
+        self.unit_id = projects.project_unit(self.store, project_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        name, stage = places.unit_project(self.store, self.unit_id)
+        self.title.setText(name or "")
+        events = projects.history(self.store, self.project_id)
+        self.summary.setText(self.tr("{address}；当前阶段：{stage}").format(
+            address=str(places.unit_address(self.store, self.unit_id)).replace("/", " / "),
+            stage=events[-1].label + f"（{events[-1].on_date}）" if events else self.tr("未开始")))
+        self.stage_model.set_items(events)
+        self.member_model.set_items(meetings.group_members(self.store, self.project_id))
+        self.meeting_model.set_items(meetings.meetings(self.store, self.project_id))
+        self._show_meeting()
+        self.refresh_diary()
+
+    def refresh_diary(self) -> None:
+        if self.project_id is None:
+            return
+        kinds = {k for k, box in self.kind_boxes.items() if box.isChecked()}
+        self.diary_model.set_items(diary.timeline(self.store, self.project_id, kinds,
+                                                  self.period_from.date().toString("yyyy-MM-dd"),
+                                                  self.period_to.date().toString("yyyy-MM-dd")) if kinds else [])
+
+    def _show_meeting(self) -> None:
+        index = self.meetings_view.currentIndex()
+        meeting = index.data(ObjectRole) if index.isValid() else None
+        self.attendee_model.set_items(meetings.attendees(self.store, meeting.id) if meeting else [])
+        self.followup_model.set_items([f for f in meetings.followups(self.store, self.project_id)
+                                       if meeting is None or f.meeting_id == meeting.id])
+
+    def _after(self, dialog) -> bool:
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+            return True
+        return False
+
+    def move_stage(self) -> None:
+        self._after(StageDialog(self.store, self.project_id, self.author, self))
+
+    def add_member(self) -> None:
+        self._after(MemberDialog(self.store, self.project_id, self.unit_id, self))
+
+    def add_meeting(self) -> None:
+        self._after(MeetingDialog(self.store, self.project_id, self.unit_id, self))
+
+    def add_diary(self) -> None:
+        self._after(DiaryDialog(self.store, self.project_id, self.author, self))
+
+    def complete_followup(self) -> None:
+        index = self.followups_view.currentIndex()
+        if index.isValid():
+            meetings.complete_followup(self.store, index.data(ObjectRole).id)
+            self.refresh()
+            self.changed.emit()

@@ -1,0 +1,71 @@
+"""Today: what needs doing across the station."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
+                               QWidget)
+
+from liftdesk import today
+from liftdesk.stages import stage_label
+from liftdesk.store import Store
+
+from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+
+
+class TodayPage(QWidget):
+    open_project = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.inactive_days = 30
+        self.title = QLabel(self.tr("今日"))
+        self.title.setObjectName("pageTitle")
+        where = Column(self.tr("项目"), lambda i: i.project)
+        self.sections = {
+            "overdue": (self.tr("逾期待办"), [Column(self.tr("截止"), lambda i: i.on_date), where,
+                                           Column(self.tr("待办"), lambda i: i.text),
+                                           Column(self.tr("逾期天数"), lambda i: i.days, align_right=True)]),
+            "upcoming": (self.tr("近 7 天待办"), [Column(self.tr("截止"), lambda i: i.on_date), where,
+                                              Column(self.tr("待办"), lambda i: i.text)]),
+            "meetings": (self.tr("本周会议"), [Column(self.tr("时间"), lambda i: i.on_date), where,
+                                           Column(self.tr("议题"), lambda i: i.text)]),
+            "idle": (self.tr("长期无进展"), [where, Column(self.tr("最近活动"), lambda i: i.on_date),
+                                         Column(self.tr("无进展天数"), lambda i: i.days, align_right=True),
+                                         Column(self.tr("阶段"), lambda i: stage_label(i.text))]),
+            "waiting": (self.tr("阶段停留过久"), [where, Column(self.tr("阶段"), lambda i: stage_label(i.text)),
+                                             Column(self.tr("自"), lambda i: i.on_date),
+                                             Column(self.tr("天数"), lambda i: i.days, align_right=True)]),
+        }
+        self.models: dict[str, ReadOnlyTableModel] = {}
+        self.labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for n, (key, (caption, columns)) in enumerate(self.sections.items()):
+            model = ReadOnlyTableModel(columns, self)
+            view = QTableView()
+            view.setModel(model)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.activated.connect(lambda index: self.open_project.emit(index.data(ObjectRole).project_id))
+            label = QLabel(caption)
+            box = QWidget()
+            bl = QVBoxLayout(box)
+            bl.setContentsMargins(0, 0, 0, 0)
+            bl.addWidget(label)
+            bl.addWidget(view)
+            grid.addWidget(box, n // 2, n % 2)
+            self.models[key], self.labels[key] = model, label
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(grid, 1)
+
+    def refresh(self) -> None:
+        result = today.compute(self.store, inactive_days=self.inactive_days)
+        for key, (caption, _) in self.sections.items():
+            items = getattr(result, key)
+            self.models[key].set_items(items)
+            self.labels[key].setText(self.tr("{caption}（{n}）").format(caption=caption, n=len(items)))
