@@ -22,7 +22,7 @@ setup_system() {
 }
 
 setup_python() {
-  if ! "$PY" -c "import PySide6.QtWidgets, sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis, liftdesk" 2>/dev/null \
+  if ! "$PY" -c "import PySide6.QtWidgets, PySide6.QtPdfWidgets, sqlite_utils, reportlab, _rl_accel, openpyxl, cryptography, pytest, pytestqt, hypothesis, liftdesk" 2>/dev/null \
      || ! "$PY" -m pip show -q liftdesk >/dev/null 2>&1; then
     "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
   fi

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from . import consent, demo, diary, places, projects, registry
 from .i18n import LiftDeskError, set_language, t
+from .documents import generate
+from .documents.generate import KINDS
 from .io import roster
 from .rules import available_rules
 from .store import open_store
@@ -51,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("print", help="make a document as PDF / 打印文书")
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    p.add_argument("target", nargs="?", metavar="TARGET", help="街道/社区/小区/幢/单元, or a meeting id")
+    p.add_argument("--all", metavar="ADDRESS", help="every unit under a street or community (a folder of PDFs)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|FOLDER")
+    p.add_argument("--by", default="", help="printed by / 打印人")
     return parser
 
 
@@ -97,6 +105,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             return _stage(store, args)
         elif args.command == "diary":
             return _diary(store, args)
+        elif args.command == "print":
+            return _print(store, args)
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
@@ -176,6 +186,21 @@ def _diary(store, args) -> int:
     else:
         for i in items:
             print(f"{i.on_date}  [{diary.kind_label(i.kind)}] {i.text}")
+    return 0
+
+
+def _print(store, args) -> int:
+    if args.all:
+        result = generate.print_batch(store, args.kind, args.all, args.output, args.by)
+        for path in result.skipped:
+            print(t("document.no_households", address=path, document=args.kind), file=sys.stderr)
+        print(t("document.batch", done=len(result.printed), skipped=len(result.skipped), pages=result.pages,
+                seconds=result.seconds))
+        return 0
+    if not args.target:
+        raise LiftDeskError("address.invalid", address="")
+    done = generate.print_document(store, args.kind, args.target, args.output, args.by)
+    print(t("document.saved", path=done.path, pages=done.pages, serial=done.serial))
     return 0
 
 

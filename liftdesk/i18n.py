@@ -225,6 +225,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.manager": {"zh": "使用管理人", "en": "lift manager"},
     "field.company": {"zh": "维保单位", "en": "maintenance company"},
     "field.insurance": {"zh": "保险（如“15+2”）", "en": "insurance (e.g. “15+2”)"},
+    # documents
+    "document.missing_glyph": {
+        "zh": "字库中没有这些字，无法打印：{chars}。请改用常用字或在备注中注明。",
+        "en": "The font cannot draw these characters: {chars}. Use a common character or note it by hand.",
+    },
+    "document.unwritable": {"zh": "无法写入“{path}”：{reason}", "en": "Cannot write “{path}”: {reason}"},
+    "document.no_households": {"zh": "“{address}”没有住户，无法生成{document}。", "en": "“{address}” has no households; cannot make the {document}."},
+    "document.no_attendees": {"zh": "该会议没有登记参会人，无法生成会议纪要。", "en": "The meeting has no attendees recorded; cannot make its minutes."},
+    "document.kind": {"zh": "文书类型“{value}”不存在，可选：{choices}。", "en": "Document kind “{value}” does not exist; choose: {choices}."},
+    "document.target": {
+        "zh": "“{target}”既不是地址也不是会议编号。",
+        "en": "“{target}” is neither an address nor a meeting id.",
+    },
+    "document.needs_meeting": {"zh": "{document}需要会议编号。", "en": "The {document} needs a meeting id."},
+    "document.needs_unit": {"zh": "{document}需要单元地址。", "en": "The {document} needs a unit address."},
+    "document.saved": {"zh": "已生成 {path}（{pages} 页，编号 {serial}）", "en": "Wrote {path} ({pages} pages, serial {serial})"},
+    "document.batch": {
+        "zh": "已生成 {done} 份，跳过 {skipped} 份（无住户），共 {pages} 页，用时 {seconds:.1f} 秒。",
+        "en": "Wrote {done} documents, skipped {skipped} (no households), {pages} pages in {seconds:.1f} s.",
+    },
+    "receipt.unknown_serial": {"zh": "找不到编号为“{serial}”的打印文书。", "en": "No printed document has the serial “{serial}”."},
+    "receipt.not_returnable": {
+        "zh": "编号 {serial} 的文书不是需要业主签字交回的表格。",
+        "en": "The document {serial} is not a form residents sign and return.",
+    },
+    "receipt.nothing": {"zh": "没有录入任何选择。", "en": "No choice was entered."},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},

@@ -182,3 +182,21 @@ def m0003_meetings_diary(db: Database) -> None:
                    "stage_event(project_id, on_date)", "position(meeting_id)"):
         name = "idx_" + target.replace("(", "_").replace(", ", "_").rstrip(")")
         db.execute(f"CREATE INDEX {name} ON {target}")
+
+
+USER_TABLES["printed_document"] = """kind TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        unit_id TEXT REFERENCES unit(id),
+        project_id TEXT REFERENCES project(id),
+        meeting_id TEXT REFERENCES meeting(id),
+        household_ids TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL,
+        printed_by TEXT NOT NULL DEFAULT '',
+        pages INTEGER NOT NULL DEFAULT 0"""
+
+
+@migrations(name="0004_printed_documents")
+def m0004_printed_documents(db: Database) -> None:
+    db.execute(f"CREATE TABLE printed_document (\n    {COMMON},\n    {USER_TABLES['printed_document']}\n)")
+    db.execute("CREATE UNIQUE INDEX idx_printed_serial ON printed_document(serial)")
+    db.execute("CREATE INDEX idx_printed_project ON printed_document(project_id)")

@@ -1,0 +1,79 @@
+"""What every unit document needs to know, read once: the address, the project, the households."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .. import places, projects, registry
+from ..consent import district_rule
+from ..i18n import LiftDeskError
+from ..rules import load_rule
+from ..store import Store
+
+KIND_NAMES = {"consent-form": "加装电梯业主意见征询表", "consent-letters": "书面同意书", "signin": "会议签到表",
+              "minutes": "会议纪要", "notice": "加装电梯公示", "diary": "电梯日记", "proxy-form": "授权委托书"}
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str
+    project_line: str
+    story: list
+    texts: list[str]  # every piece of data printed: checked against the font before rendering
+    content: dict     # what the hash covers
+    unit_id: str | None = None
+    project_id: str | None = None
+    meeting_id: str | None = None
+    household_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class UnitContext:
+    unit_id: str
+    address: places.Address
+    project_id: str | None
+    project_name: str
+    households: list[registry.HouseholdRow]
+    id_refs: dict[str, str]
+    rule_name: str
+    rule_summary: str
+    plan: str
+
+    @property
+    def project_line(self) -> str:
+        return f"{self.address.street} {self.address.community} {self.address.estate}{self.address.building}" \
+               f"{self.address.unit}　{self.project_name}"
+
+    def texts(self) -> list[str]:
+        out = [str(self.address), self.project_name, self.plan]
+        for h in self.households:
+            out += [h.room, h.owners, h.phones]
+        return out
+
+
+def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = True) -> UnitContext:
+    address = places.unit_address(store, unit_id)
+    households = registry.unit_households(store, unit_id)
+    if need_households and not households:
+        raise LiftDeskError("document.no_households", address=str(address), document=KIND_NAMES[kind])
+    project_id = projects.project_of_unit(store, unit_id)
+    name, _ = places.unit_project(store, unit_id)
+    rule = load_rule(district_rule(store).rule)
+    plan = ""
+    if project_id:
+        design = [e for e in projects.history(store, project_id) if e.stage == "design"]
+        plan = design[-1].note if design and design[-1].note else ""
+    id_refs = {}
+    for hid, ref in store.db.execute(
+            "SELECT o.household_id, p.id_ref FROM ownership o JOIN person p ON p.id = o.person_id"
+            " JOIN household h ON h.id = o.household_id WHERE h.unit_id = ? AND o.deleted = 0 ORDER BY o.signer DESC",
+            [unit_id]):
+        id_refs.setdefault(hid, ref)
+    return UnitContext(unit_id, address, project_id, name or f"{address.estate}{address.building}{address.unit}加装电梯",
+                       households, id_refs, rule.name, rule.summary, plan)
+
+
+def today_text() -> str:
+    return date.today().isoformat()
