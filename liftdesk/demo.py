@@ -132,6 +132,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
+    store.db.execute("ANALYZE")  # statistics for the query planner, now that the tables are full
     report(len(table) + 1, len(table) + 1)
     return {name: len(rows.tables.get(name, [])) for name in order}
 

@@ -178,8 +178,9 @@ def ancestors(store: Store, kind: str, record_id: str) -> list[tuple[str, str]]:
 def unit_project(store: Store, unit_id: str) -> tuple[str | None, str | None]:
     """(project name, current stage code) of a unit's lift project, or (None, None)."""
     row = store.db.execute(
-        f"""SELECT p.name, cs.stage FROM project p LEFT JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
-            WHERE p.unit_id = ? AND p.deleted = 0 LIMIT 1""", [unit_id]).fetchone()
+        """SELECT p.name, (SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0
+                           ORDER BY e.on_date DESC, e.hlc DESC LIMIT 1)
+           FROM project p WHERE p.unit_id = ? AND p.deleted = 0 LIMIT 1""", [unit_id]).fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 

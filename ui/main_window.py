@@ -13,6 +13,7 @@ from liftdesk.settings import Settings
 from liftdesk.store import Store
 
 from . import messages
+from .dialogs.receipt_dialog import ReceiptDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
 from .pages.home_page import HomePage
@@ -80,9 +81,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.home_action = self._action(self.tr("首页"), self.show_home, "Ctrl+Home")
         self.today_action = self._action(self.tr("今日"), self.show_today, "Ctrl+T")
+        self.receipt_action = self._action(self.tr("录入回执"), self.enter_receipt, "Ctrl+R")
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
-        for action in (self.home_action, self.today_action, self.bin_action, self.settings_action):
+        for action in (self.home_action, self.today_action, self.receipt_action, self.bin_action, self.settings_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
@@ -132,6 +134,14 @@ class MainWindow(QMainWindow):
             project_id = projects.create_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
+
+    def enter_receipt(self) -> None:
+        dialog = ReceiptDialog(self.store, self.unit_page.recorded_by, self)
+        if dialog.exec() and dialog.saved:
+            self.statusBar().showMessage(self.tr("已录入 {n} 户的书面意见（编号 {serial}）").format(
+                n=len(dialog.saved), serial=dialog.document.serial), 8000)
+            if dialog.document.unit_id:
+                self.open_unit(dialog.document.unit_id)
 
     def show_recycle_bin(self) -> None:
         self.recycle_page.refresh()

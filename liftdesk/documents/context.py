@@ -67,8 +67,8 @@ def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = 
         plan = design[-1].note if design and design[-1].note else ""
     id_refs = {}
     for hid, ref in store.db.execute(
-            "SELECT o.household_id, p.id_ref FROM ownership o JOIN person p ON p.id = o.person_id"
-            " JOIN household h ON h.id = o.household_id WHERE h.unit_id = ? AND o.deleted = 0 ORDER BY o.signer DESC",
+            "SELECT o.household_id, p.id_ref FROM household h CROSS JOIN ownership o ON o.household_id = h.id"
+            " JOIN person p ON p.id = o.person_id WHERE h.unit_id = ? AND o.deleted = 0 ORDER BY o.signer DESC",
             [unit_id]):
         id_refs.setdefault(hid, ref)
     return UnitContext(unit_id, address, project_id, name or f"{address.estate}{address.building}{address.unit}加装电梯",

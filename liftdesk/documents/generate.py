@@ -78,6 +78,7 @@ class BatchResult:
     printed: list[Printed]
     skipped: list[str]
     seconds: float
+    cancelled: bool = False
 
     @property
     def pages(self) -> int:
@@ -97,6 +98,7 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path, printed
     result = BatchResult([], [], 0.0)
     for n, unit in enumerate(units):
         if cancelled and cancelled():
+            result.cancelled = True
             break
         if progress:
             progress(n, len(units))

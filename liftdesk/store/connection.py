@@ -45,6 +45,10 @@ class Store:
         return len(migrations.applied(self.db))
 
     def close(self) -> None:
+        try:
+            self.db.execute("PRAGMA optimize")  # SQLite's advice: keep planner statistics fresh on close
+        except sqlite3.Error:
+            pass
         self.db.close()
 
 

@@ -251,152 +251,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="33" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>录入回执</source>
+        <translation>Enter returned forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
+        <translation>Entered written positions of {n} households (serial {serial})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
         <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
     </message>
@@ -601,12 +611,32 @@
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="106" />
+        <location filename="../../ui/pages/overview_page.py" line="98" />
+        <source>批量打印…</source>
+        <translation>Batch print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="100" />
+        <source>各单元意见征询表</source>
+        <translation>Consent forms for every unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="100" />
+        <source>各单元书面同意书</source>
+        <translation>Consent letters for every unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="101" />
+        <source>各单元公示</source>
+        <translation>Public notices for every unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="113" />
         <source>{place}：各单元同意情况</source>
         <translation>{place}: consent by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="117" />
+        <location filename="../../ui/pages/overview_page.py" line="124" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
     </message>
@@ -690,6 +720,49 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="22" />
+        <source>预览 — {name}</source>
+        <translation>Preview — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
+        <source>编号 {serial}，共 {n} 页</source>
+        <translation>Serial {serial}, {n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="32" />
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="33" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="47" />
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="53" />
+        <source>无法保存：{reason}</source>
+        <translation>Cannot save: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preview_dialog.py" line="68" />
+        <source>无法开始打印，请检查打印机。</source>
+        <translation>Cannot start printing; check the printer.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPage</name>
     <message>
         <location filename="../../ui/pages/project_page.py" line="51" />
@@ -698,13 +771,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="101" />
+        <location filename="../../ui/pages/project_page.py" line="105" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
@@ -720,7 +793,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="57" />
-        <location filename="../../ui/pages/project_page.py" line="84" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -817,56 +890,66 @@
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="79" />
+        <source>打印签到表</source>
+        <translation>Print sign-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="80" />
+        <source>打印会议纪要</source>
+        <translation>Print minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="84" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="85" />
+        <location filename="../../ui/pages/project_page.py" line="89" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="102" />
+        <location filename="../../ui/pages/project_page.py" line="106" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="112" />
+        <location filename="../../ui/pages/project_page.py" line="117" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="116" />
+        <location filename="../../ui/pages/project_page.py" line="121" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="118" />
+        <location filename="../../ui/pages/project_page.py" line="123" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="127" />
+        <location filename="../../ui/pages/project_page.py" line="132" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="158" />
+        <location filename="../../ui/pages/project_page.py" line="163" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="160" />
+        <location filename="../../ui/pages/project_page.py" line="165" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
@@ -892,6 +975,67 @@
         <location filename="../../ui/dialogs/household_dialogs.py" line="90" />
         <source>默认面积（m²，之后可逐户修改）</source>
         <translation>Default area (m², editable per household afterwards)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="85" />
+        <source>录入回执</source>
+        <translation>Enter returned forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="88" />
+        <source>输入或扫描表格上的编号，回车打开</source>
+        <translation>Type or scan the serial on the form, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="90" />
+        <source>选中一户后按 1 同意、2 不同意、3 弃权、0 清除；自动跳到下一户。</source>
+        <translation>Select a household and press 1 agree, 2 disagree, 3 abstain, 0 clear; the next household follows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="100" />
+        <source>保存（记为签字书面意见）</source>
+        <translation>Save (as signed written positions)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="103" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="106" />
+        <source>编号：</source>
+        <translation>Serial:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="127" />
+        <source>{serial}：共 {n} 户。选中一户后按 1 同意、2 不同意、3 弃权、0 清除。</source>
+        <translation>{serial}: {n} households. Select one and press 1 agree, 2 disagree, 3 abstain, 0 clear.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptModel</name>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="40" />
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="40" />
+        <source>业主</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="40" />
+        <source>已录入</source>
+        <translation>Already entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="40" />
+        <source>本次录入</source>
+        <translation>This entry</translation>
     </message>
 </context>
 <context>
@@ -1226,51 +1370,81 @@
     </message>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="126" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="128" />
+        <source>意见征询表</source>
+        <translation>Consent form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="128" />
+        <source>书面同意书（每户一页）</source>
+        <translation>Consent letters (one page per household)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="129" />
+        <source>公示（姓名电话已隐去）</source>
+        <translation>Public notice (names and phones masked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="129" />
+        <source>授权委托书（空白）</source>
+        <translation>Power of attorney (blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="130" />
+        <source>电梯日记</source>
+        <translation>Lift diary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="133" />
         <source>项目与日记</source>
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="208" />
+        <location filename="../../ui/pages/unit_page.py" line="215" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="215" />
+        <location filename="../../ui/pages/unit_page.py" line="222" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="217" />
+        <location filename="../../ui/pages/unit_page.py" line="224" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="217" />
+        <location filename="../../ui/pages/unit_page.py" line="224" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="219" />
+        <location filename="../../ui/pages/unit_page.py" line="226" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="279" />
+        <location filename="../../ui/pages/unit_page.py" line="286" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="292" />
+        <location filename="../../ui/pages/unit_page.py" line="304" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="293" />
+        <location filename="../../ui/pages/unit_page.py" line="305" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="303" />
+        <location filename="../../ui/pages/unit_page.py" line="315" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -1364,6 +1538,29 @@
 请点击“显示详细信息”，复制报告发给维护人员。</source>
         <translation>LiftDesk met an unexpected error. Saved data is not affected.
 Click “Show Details”, copy the report and send it to your maintainer.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="51" />
+        <source>选择保存文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="54" />
+        <source>正在生成 {kind}…</source>
+        <translation>Making {kind}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="54" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="74" />
+        <source>已取消。已生成的 {n} 份文件完整可用。</source>
+        <translation>Cancelled. The {n} files already written are complete.</translation>
     </message>
 </context>
 </TS>

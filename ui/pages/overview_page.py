@@ -4,8 +4,8 @@ filterable to what helpers ask for — 已达标, 差 1–2 户, 有反对."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QRadioButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
+                               QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
 from liftdesk import consent
 from liftdesk.consent import FORECAST, LEGAL, UnitVerdict
@@ -95,6 +95,13 @@ class OverviewPage(QWidget):
         controls.addWidget(self.legal)
         controls.addWidget(self.forecast)
         controls.addStretch()
+        self.batch_button = QPushButton(self.tr("批量打印…"))
+        menu = QMenu(self.batch_button)
+        for kind, label in (("consent-form", self.tr("各单元意见征询表")), ("consent-letters", self.tr("各单元书面同意书")),
+                            ("notice", self.tr("各单元公示"))):
+            menu.addAction(label, lambda kind=kind: self.batch_print(kind))
+        self.batch_button.setMenu(menu)
+        controls.addWidget(self.batch_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.counts)
@@ -117,6 +124,11 @@ class OverviewPage(QWidget):
         self.counts.setText(self.tr("共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}").format(
             n=len(verdicts), passed=tally["passed"], close=tally["close"], opposed=opposed))
         self._apply_filter()
+
+    def batch_print(self, kind: str, folder: str | None = None):
+        from ..printing import batch_print
+
+        return batch_print(self, self.store, kind, self.address, folder=folder)
 
     def _apply_filter(self) -> None:
         self.proxy.set_status(self.filter.currentData())

@@ -76,6 +76,10 @@ class ProjectPage(QWidget):
         self.followup_model = ReadOnlyTableModel([
             Column(self.tr("待办"), lambda f: f.text), Column(self.tr("负责人"), lambda f: f.owner),
             Column(self.tr("截止"), lambda f: f.due_date), Column(self.tr("完成"), lambda f: f.done_on or "")], self)
+        self.signin_button = QPushButton(self.tr("打印签到表"))
+        self.minutes_button = QPushButton(self.tr("打印会议纪要"))
+        self.signin_button.clicked.connect(lambda: self.print_meeting("signin"))
+        self.minutes_button.clicked.connect(lambda: self.print_meeting("minutes"))
         self.done_button = QPushButton(self.tr("标记待办已完成"))
         self.done_button.clicked.connect(self.complete_followup)
 
@@ -107,7 +111,8 @@ class ProjectPage(QWidget):
         lower.addWidget(_view(self.attendee_model))
         lower.addWidget(self._with_buttons(self.followups_view, self.done_button))
         meeting_split = QSplitter(Qt.Orientation.Vertical)
-        meeting_split.addWidget(self._with_buttons(self.meetings_view, self.meeting_button))
+        meeting_split.addWidget(self._with_buttons(self.meetings_view, self.meeting_button, self.signin_button,
+                                                   self.minutes_button))
         meeting_split.addWidget(lower)
         self.tabs.addTab(meeting_split, self.tr("会议"))
         filters = QHBoxLayout()
@@ -197,6 +202,14 @@ class ProjectPage(QWidget):
 
     def add_diary(self) -> None:
         self._after(DiaryDialog(self.store, self.project_id, self.author, self))
+
+    def print_meeting(self, kind: str) -> None:
+        from ..printing import make_and_preview
+
+        index = self.meetings_view.currentIndex()
+        if index.isValid():
+            make_and_preview(self, self.store, kind, index.data(ObjectRole).id, self.author)
+            self.refresh_diary()
 
     def complete_followup(self) -> None:
         index = self.followups_view.currentIndex()

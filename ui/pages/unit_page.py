@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk import consent, places, positions, recycle, registry
@@ -123,6 +123,13 @@ class UnitPage(QWidget):
         self.delete_button = QPushButton(self.tr("删除住户（移入回收站）"))
         self.import_button = QPushButton(self.tr("导入名册…"))
         self.export_button = QPushButton(self.tr("导出名册…"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        menu = QMenu(self.print_button)
+        for kind, label in (("consent-form", self.tr("意见征询表")), ("consent-letters", self.tr("书面同意书（每户一页）")),
+                            ("notice", self.tr("公示（姓名电话已隐去）")), ("proxy-form", self.tr("授权委托书（空白）")),
+                            ("diary", self.tr("电梯日记"))):
+            menu.addAction(label, lambda kind=kind: self.print_document(kind))
+        self.print_button.setMenu(menu)
         self.project_button = QPushButton(self.tr("项目与日记"))
         self.project_button.clicked.connect(lambda: self.open_project.emit(self.unit_id))
         self.position_button.clicked.connect(lambda: self.record_position(None))
@@ -131,7 +138,7 @@ class UnitPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
-        for b in (self.position_button, self.project_button, self.add_button, self.quick_button,
+        for b in (self.position_button, self.print_button, self.project_button, self.add_button, self.quick_button,
                   self.delete_button, self.import_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch()
@@ -277,6 +284,11 @@ class UnitPage(QWidget):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)), 8000)
+
+    def print_document(self, kind: str) -> None:
+        from ..printing import make_and_preview
+
+        make_and_preview(self, self.store, kind, str(places.unit_address(self.store, self.unit_id)), self.recorded_by)
 
     def import_roster(self) -> None:
         from ..dialogs.import_dialog import ImportRosterDialog

@@ -1,0 +1,108 @@
+"""pytest-qt: preview and print, batch printing with progress and cancel, and 录入回执."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from liftdesk import positions, registry
+from liftdesk.documents import generate
+from liftdesk.settings import Settings
+from ui import messages, printing
+from ui.app import init_app
+from ui.dialogs import receipt_dialog
+from ui.dialogs.preview_dialog import PreviewDialog
+from ui.main_window import MainWindow
+
+ADDRESS = "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元"
+
+
+@pytest.fixture
+def window(qtbot, store, unit, tmp_path, monkeypatch):
+    init_app("zh", 12)
+    rows = registry.unit_households(store, unit)
+    for n, row in enumerate(rows):
+        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        if n < 6:  # 6 of 12 signed: participation 1/2 — not passing yet
+            positions.record_position(store, row.id, "支持", on_date="2024-03-01", written=True, form_no="F0")
+    shown = {"errors": [], "info": []}
+    monkeypatch.setattr(messages, "error", lambda parent, text: shown["errors"].append(text))
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown["info"].append(text))
+    w = MainWindow(store, Settings(tmp_path / "settings.json"))
+    w.shown = shown
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_receipt_entry_records_signed_positions_and_changes_the_verdict(qtbot, window, store, unit, monkeypatch):
+    window.open_unit(unit)
+    previews = []
+    monkeypatch.setattr(PreviewDialog, "exec", lambda self: previews.append(self.document.pageCount()))
+    window.unit_page.print_document("consent-form")  # print the form from the unit page
+    assert previews and previews[0] >= 1
+    serial = store.db.execute("SELECT serial FROM printed_document").fetchone()[0]
+    assert not window.unit_page.verdict.verdict.passed
+
+    def drive(dialog):
+        dialog.show()
+        qtbot.keyClicks(dialog.serial, serial)  # what a QR scanner types, then Enter
+        qtbot.keyClick(dialog.serial, Qt.Key.Key_Return)
+        assert dialog.model.rowCount() == 12
+        dialog.table.setCurrentIndex(dialog.model.index(6, 0))  # 401 and onwards had not signed
+        for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_0):
+            qtbot.keyClick(dialog.table, key)
+        assert sum(1 for c in dialog.model.choices.values() if c) == 5
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(receipt_dialog.ReceiptDialog, "exec", drive)
+    window.receipt_action.trigger()
+    assert window.shown["errors"] == []
+    assert "已录入 5 户" in window.statusBar().currentMessage()
+    rows = registry.unit_households(store, unit)
+    recs = [positions.history(store, r.id)[0] for r in rows[6:11]]
+    assert [r.position for r in recs] == ["support", "support", "support", "oppose", "abstain"]
+    assert all(r.written and r.form_no == serial for r in recs)
+    assert positions.history(store, rows[11].id) == []  # 0 cleared it
+    assert window.pages.currentWidget() is window.unit_page
+    assert window.unit_page.verdict.verdict.passed  # 9 of 11 participants agree now
+
+
+def test_receipt_with_an_unknown_serial_says_so(qtbot, window, store):
+    dialog = receipt_dialog.ReceiptDialog(store, parent=window)
+    qtbot.keyClicks(dialog.serial, "YJ-000000-ZZZZ-0001")
+    qtbot.keyClick(dialog.serial, Qt.Key.Key_Return)
+    assert "找不到编号" in window.shown["errors"][0] and not dialog.save_button.isEnabled()
+
+
+def test_preview_prints_every_page(qtbot, window, store, unit, tmp_path):
+    done = generate.print_document(store, "consent-letters", ADDRESS, tmp_path / "letters.pdf")
+    dialog = PreviewDialog(done.path, done.serial, window)
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() == 12 and done.serial in dialog.info.text()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # stands in for the system printer
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.render_to(printer) == 12
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+
+def test_batch_print_runs_in_the_background_and_can_be_cancelled(qtbot, window, store, unit, tmp_path):
+    building = store.db.execute("SELECT id FROM building").fetchone()[0]
+    for name in ("2单元", "3单元"):
+        registry.quick_create_households(store, registry.add_unit(store, building, name), 6, 2)
+    registry.add_unit(store, building, "4单元")  # no households: skipped, not an error
+    window.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
+    result = window.overview_page.batch_print("consent-form", folder=str(tmp_path / "out"))
+    assert len(result.printed) == 3 and len(result.skipped) == 1
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(p.path.name for p in result.printed)
+    assert "跳过 1 份" in window.shown["info"][-1]
+
+
+def test_cancel_leaves_only_complete_files(qtbot, window, store, unit, tmp_path, monkeypatch):
+    real = printing.tasks.Task.cancelled
+    monkeypatch.setattr(printing.tasks.Task, "cancelled", lambda self: True)  # as if Cancel was pressed at once
+    result = printing.batch_print(window, store, "consent-form", "长庆街道", folder=str(tmp_path / "c"))
+    monkeypatch.setattr(printing.tasks.Task, "cancelled", real)
+    assert result.cancelled and result.printed == [] and "已取消" in window.shown["info"][-1]
+    assert not (tmp_path / "c").exists() or not list((tmp_path / "c").iterdir())
