@@ -8,11 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import consent, demo, diary, places, projects, registry
+from . import consent, demo, diary, places, projects, registry, stats
 from .i18n import LiftDeskError, set_language, t
 from .documents import generate
 from .documents.generate import KINDS
-from .io import roster
+from .io import report, roster
 from .rules import available_rules
 from .store import open_store
 
@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", metavar="ADDRESS", help="every unit under a street or community (a folder of PDFs)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|FOLDER")
     p.add_argument("--by", default="", help="printed by / 打印人")
+    p = sub.add_parser("report", help="district report / 区级统计")
+    p.add_argument("scope", choices=("district",))
+    p.add_argument("--by", choices=stats.BY, default="handover", help="count by handover (default) or start year")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="OUT.xlsx|OUT.csv|OUT.pdf")
     return parser
 
 
@@ -107,6 +112,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             return _diary(store, args)
         elif args.command == "print":
             return _print(store, args)
+        elif args.command == "report":
+            return _report(store, args)
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
@@ -201,6 +208,23 @@ def _print(store, args) -> int:
         raise LiftDeskError("address.invalid", address="")
     done = generate.print_document(store, args.kind, args.target, args.output, args.by)
     print(t("document.saved", path=done.path, pages=done.pages, serial=done.serial))
+    return 0
+
+
+def _report(store, args) -> int:
+    table = stats.yearly_table(store, args.by)
+    if args.output:
+        district = store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+        path = report.export(table, stats.funnel(store), district[0] if district else "", args.output)
+        print(t("report.saved", path=path), file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        _emit(table.as_json())
+    elif not args.output:
+        years = "  ".join(str(y) for y in table.years)
+        print(f"{'街道':<8}  {years}  在建  合计")
+        for r in table.rows + [table.totals]:
+            cells = "  ".join(f"{r.by_year[y]:>4}" for y in table.years)
+            print(f"{r.street:<8}  {cells}  {r.under_construction:>4}  {r.total:>4}  {r.note}")
     return 0
 
 

@@ -251,6 +251,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The document {serial} is not a form residents sign and return.",
     },
     "receipt.nothing": {"zh": "没有录入任何选择。", "en": "No choice was entered."},
+    "report.by": {"zh": "统计口径“{value}”无效：应为 handover（交付年份）或 start（开工年份）。",
+                  "en": "“{value}” is not a valid basis: use handover or start."},
+    "report.format": {"zh": "不支持的输出格式“{value}”：应为 .xlsx、.csv 或 .pdf。",
+                      "en": "Unsupported output “{value}”: use .xlsx, .csv or .pdf."},
+    "report.saved": {"zh": "已导出 {path}", "en": "Wrote {path}"},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},

@@ -131,6 +131,9 @@ def show_page(window, page: str | None) -> None:
     elif page == "search":
         window.search_box.setText("王")
         window.run_search()
+    elif page in ("district", "charts", "funnel"):
+        window.show_district()
+        window.district_page.tabs.setCurrentIndex({"district": 0, "funnel": 1, "charts": 2}[page])
     elif page == "today":
         window.show_today()
     elif page == "project":

@@ -16,6 +16,7 @@ from . import messages
 from .dialogs.receipt_dialog import ReceiptDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
+from .pages.district_page import DistrictPage
 from .pages.home_page import HomePage
 from .pages.overview_page import OverviewPage
 from .pages.project_page import ProjectPage
@@ -53,12 +54,15 @@ class MainWindow(QMainWindow):
         self.overview_page.open_unit.connect(self.open_unit)
         self.project_page = ProjectPage(store)
         self.project_page.open_unit.connect(self.open_unit)
+        self.district_page = DistrictPage(store)
+        self.district_page.open_project.connect(self.open_project)
+        self.district_page.open_unit.connect(self.open_unit)
         self.today_page = TodayPage(store)
         self.today_page.open_project.connect(self.open_project)
         self.unit_page.open_project.connect(self.open_project_of_unit)
         self.pages = QStackedWidget()
         for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
-                     self.project_page, self.today_page):
+                     self.project_page, self.today_page, self.district_page):
             self.pages.addWidget(page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -82,9 +86,11 @@ class MainWindow(QMainWindow):
         self.home_action = self._action(self.tr("首页"), self.show_home, "Ctrl+Home")
         self.today_action = self._action(self.tr("今日"), self.show_today, "Ctrl+T")
         self.receipt_action = self._action(self.tr("录入回执"), self.enter_receipt, "Ctrl+R")
+        self.district_action = self._action(self.tr("区级总览"), self.show_district, "Ctrl+D")
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
-        for action in (self.home_action, self.today_action, self.receipt_action, self.bin_action, self.settings_action):
+        for action in (self.home_action, self.today_action, self.district_action, self.receipt_action,
+                       self.bin_action, self.settings_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         view.addAction(self.home_action)
         view.addAction(self.today_action)
+        view.addAction(self.district_action)
         view.addAction(self.bin_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
@@ -134,6 +141,10 @@ class MainWindow(QMainWindow):
             project_id = projects.create_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
+
+    def show_district(self) -> None:
+        self.district_page.refresh()
+        self.pages.setCurrentWidget(self.district_page)
 
     def enter_receipt(self) -> None:
         dialog = ReceiptDialog(self.store, self.unit_page.recorded_by, self)

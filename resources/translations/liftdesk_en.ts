@@ -49,6 +49,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/widgets/bar_chart.py" line="35" />
+        <source>（无数据）</source>
+        <translation>(no data)</translation>
+    </message>
+</context>
+<context>
     <name>BuildingGridModel</name>
     <message>
         <location filename="../../ui/models/building_grid.py" line="54" />
@@ -77,6 +85,132 @@
         <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
         <source>记录人</source>
         <translation>Recorded by</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="126" />
+        <source>按交付年份</source>
+        <translation>By handover year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="127" />
+        <source>按开工年份</source>
+        <translation>By start year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="131" />
+        <source>统计口径：</source>
+        <translation>Count:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="134" />
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="134" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="135" />
+        <source>导出 PDF 报表…</source>
+        <translation>Export PDF report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="146" />
+        <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
+        <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="148" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="148" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="149" />
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="170" />
+        <source>年度表</source>
+        <translation>Yearly table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="171" />
+        <source>进度漏斗</source>
+        <translation>Progress funnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="172" />
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="196" />
+        <source>{district} 加装电梯总览</source>
+        <translation>{district}: lift retrofits overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="200" />
+        <source>各年电梯数</source>
+        <translation>Lifts per year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="202" />
+        <source>各街道电梯数（含在建）</source>
+        <translation>Lifts per street (incl. under construction)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="205" />
+        <source>进度漏斗（全区）</source>
+        <translation>Progress funnel (district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="216" />
+        <source>{place} · {step}：{n}</source>
+        <translation>{place} · {step}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="217" />
+        <source>全区</source>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="228" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="239" />
+        <source>已导出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelModel</name>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="95" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="107" />
+        <source>全区合计</source>
+        <translation>District total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="112" />
+        <source>双击查看名单</source>
+        <translation>Double-click for the list</translation>
     </message>
 </context>
 <context>
@@ -251,162 +385,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>区级总览</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
     </message>
@@ -1495,6 +1634,29 @@
         <location filename="../../ui/widgets/verdict_panel.py" line="131" />
         <source>{room}  {floor}层  {area} m²</source>
         <translation>{room}  floor {floor}  {area} m²</translation>
+    </message>
+</context>
+<context>
+    <name>YearTableModel</name>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="51" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="54" />
+        <source>在建</source>
+        <translation>Under construction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="54" />
+        <source>合计（含在建）</source>
+        <translation>Total (incl. under construction)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="54" />
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

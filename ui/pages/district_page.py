@@ -1,0 +1,240 @@
+"""The district overview: the yearly table by street, the progress funnel (each figure opens the
+list behind it), charts, and exports to .xlsx, .csv and PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from liftdesk import stats
+from liftdesk.i18n import LiftDeskError, language
+from liftdesk.io import report
+from liftdesk.stages import stage_label
+from liftdesk.store import Store
+
+from .. import messages
+from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..widgets.bar_chart import BarChart
+
+
+def step_label(step: str) -> str:
+    zh, en = stats.FUNNEL_LABELS[step]
+    return en if language() == "en" else zh
+
+
+class YearTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table: stats.YearTable | None = None
+
+    def set_table(self, table: stats.YearTable) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def _rows(self):
+        return self.table.rows + [self.table.totals] if self.table else []
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() or not self.table else len(self.table.years) + 4
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        years = self.table.years
+        if section == 0:
+            return self.tr("街道")
+        if section <= len(years):
+            return str(years[section - 1])
+        return (self.tr("在建"), self.tr("合计（含在建）"), self.tr("备注"))[section - len(years) - 1]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, years, col = self._rows()[index.row()], self.table.years, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.street
+            if row.note and col <= len(years) + 2:
+                return ""
+            if col <= len(years):
+                return row.by_year[years[col - 1]]
+            return (row.under_construction, row.total, row.note)[col - len(years) - 1]
+        if role == Qt.ItemDataRole.FontRole and index.row() == len(self.table.rows):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col <= len(years) + 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FunnelModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.funnel: stats.Funnel | None = None
+
+    def set_funnel(self, funnel: stats.Funnel) -> None:
+        self.beginResetModel()
+        self.funnel = funnel
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() or not self.funnel else len(self.funnel.streets) + 1
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(stats.FUNNEL_STEPS) + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr("街道") if section == 0 else step_label(stats.FUNNEL_STEPS[section - 1])
+        return None
+
+    def street_at(self, row: int) -> str | None:
+        return self.funnel.streets[row] if row < len(self.funnel.streets) else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        street = self.street_at(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return street or self.tr("全区合计")
+            return self.funnel.count(stats.FUNNEL_STEPS[index.column() - 1], street)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column():
+            return self.tr("双击查看名单")
+        return None
+
+
+class DistrictPage(QWidget):
+    open_project = Signal(str)
+    open_unit = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.by = QComboBox()
+        self.by.addItem(self.tr("按交付年份"), "handover")
+        self.by.addItem(self.tr("按开工年份"), "start")
+        self.by.currentIndexChanged.connect(lambda _: self.refresh())
+        self.export_buttons = {}
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("统计口径：")))
+        controls.addWidget(self.by)
+        controls.addStretch()
+        for suffix, label in ((".xlsx", self.tr("导出 Excel…")), (".csv", self.tr("导出 CSV…")),
+                              (".pdf", self.tr("导出 PDF 报表…"))):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, suffix=suffix: self.export(suffix))
+            self.export_buttons[suffix] = button
+            controls.addWidget(button)
+
+        self.year_model = YearTableModel(self)
+        self.year_view = self._view(self.year_model)
+        self.funnel_model = FunnelModel(self)
+        self.funnel_view = self._view(self.funnel_model)
+        self.funnel_view.activated.connect(self.show_funnel_items)
+        self.items_title = QLabel(self.tr("双击漏斗中的数字，查看其背后的单元或项目。"))
+        self.items_model = ReadOnlyTableModel([
+            Column(self.tr("项目"), lambda i: i.name), Column(self.tr("地址"), lambda i: i.address),
+            Column(self.tr("阶段"), lambda i: stage_label(i.stage))], self)
+        self.items_view = self._view(self.items_model)
+        self.items_view.activated.connect(self._open_item)
+        self.current_step: str | None = None
+        funnel_box = QSplitter(Qt.Orientation.Vertical)
+        funnel_box.addWidget(self.funnel_view)
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.items_title)
+        ll.addWidget(self.items_view)
+        funnel_box.addWidget(lower)
+
+        self.year_chart, self.street_chart, self.funnel_chart = BarChart(), BarChart(), BarChart()
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.addWidget(self.year_chart, 0, 0)
+        grid.addWidget(self.funnel_chart, 0, 1)
+        grid.addWidget(self.street_chart, 1, 0, 1, 2)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.year_view, self.tr("年度表"))
+        self.tabs.addTab(funnel_box, self.tr("进度漏斗"))
+        self.tabs.addTab(charts, self.tr("图表"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(controls)
+        layout.addWidget(self.tabs, 1)
+
+    @staticmethod
+    def _view(model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def district_name(self) -> str:
+        row = self.store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+        return row[0] if row else ""
+
+    def refresh(self) -> None:
+        self.table = stats.yearly_table(self.store, self.by.currentData())
+        self.funnel = stats.funnel(self.store)
+        self.title.setText(self.tr("{district} 加装电梯总览").format(district=self.district_name()))
+        self.year_model.set_table(self.table)
+        self.funnel_model.set_funnel(self.funnel)
+        years = self.table.years
+        self.year_chart.set_data(self.tr("各年电梯数"), [str(y) for y in years],
+                                 [self.table.totals.by_year[y] for y in years])
+        self.street_chart.set_data(self.tr("各街道电梯数（含在建）"),
+                                   [r.street.removesuffix("街道") for r in self.table.rows],
+                                   [r.total for r in self.table.rows])
+        self.funnel_chart.set_data(self.tr("进度漏斗（全区）"), [step_label(s) for s in stats.FUNNEL_STEPS],
+                                   [self.funnel.count(s) for s in stats.FUNNEL_STEPS])
+
+    def show_funnel_items(self, index) -> None:
+        if index.column() == 0:
+            return
+        step = stats.FUNNEL_STEPS[index.column() - 1]
+        street = self.funnel_model.street_at(index.row())
+        ids = self.funnel.ids[step].get(street, []) if street else [i for v in self.funnel.ids[step].values() for i in v]
+        self.current_step = step
+        self.items_model.set_items(stats.funnel_items(self.store, step, ids))
+        self.items_title.setText(self.tr("{place} · {step}：{n}").format(
+            place=street or self.tr("全区"), step=step_label(step), n=len(ids)))
+
+    def _open_item(self, index) -> None:
+        item = index.data(ObjectRole)
+        if self.current_step == "eligible":
+            self.open_unit.emit(item.id)
+        else:
+            self.open_project.emit(item.id)
+
+    def export(self, suffix: str, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), f"{self.district_name()}加装电梯统计{suffix}",
+                                                  f"*{suffix}")
+        if not path:
+            return None
+        try:
+            report.export(self.table, self.funnel, self.district_name(), path)
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return None
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("已导出 {path}").format(path=path), 8000)
+        return path
