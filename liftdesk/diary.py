@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .i18n import ValidationError, language
 from .meetings import MEETING_KINDS, label as meeting_label
 from .positions import METHODS, POSITIONS, label as position_label
-from .projects import _day, project_unit
+from .dates import past_day
+from .projects import project_unit
 from .stages import stage_label
 from .store import Store, records
 
@@ -39,7 +40,7 @@ def add_entry(store: Store, project_id: str, on_date: str, text: str, author: st
     project_unit(store, project_id)
     if not (text or "").strip():
         raise ValidationError("diary.empty")
-    return records.insert(store, "diary_entry", {"project_id": project_id, "on_date": _day(on_date),
+    return records.insert(store, "diary_entry", {"project_id": project_id, "on_date": past_day(on_date),
                                                  "text": text.strip(), "author": (author or "").strip()})
 
 

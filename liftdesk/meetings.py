@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .i18n import ValidationError, language, t
-from .projects import _day, project_unit
+from .dates import any_day, past_day
+from .projects import project_unit
 from .store import Store, records
 
 MEETING_KINDS = {"survey": ("意愿摸底会", "first-survey meeting"), "consult": ("协商会", "consultation"),
@@ -51,8 +52,8 @@ def add_member(store: Store, project_id: str, name: str, role: str, from_date: s
     unit_id = project_unit(store, project_id)
     if not (name or "").strip():
         raise ValidationError("name.empty", what=t("kind.member"))
-    start = _day(from_date)
-    end = _date_text(to_date) if to_date else None
+    start = past_day(from_date)
+    end = any_day(to_date) if to_date else None
     if end is not None and end < start:
         raise ValidationError("period.reversed", start=start, end=end)
     if household_id:
@@ -60,14 +61,6 @@ def add_member(store: Store, project_id: str, name: str, role: str, from_date: s
     return records.insert(store, "group_member", {"project_id": project_id, "name": name.strip(), "role": role.strip()
                                                   or "成员", "from_date": start, "to_date": end,
                                                   "household_id": household_id, "helper_id": helper_id})
-
-
-def _date_text(value: str) -> str:
-    """A date that may lie ahead (a due date, the end of a term)."""
-    try:
-        return date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise ValidationError("date.invalid", value=value) from None
 
 
 def group_members(store: Store, project_id: str) -> list[GroupMember]:
@@ -189,7 +182,7 @@ def add_followup(store: Store, meeting_id: str, text: str, owner: str, due_date:
     meeting = get_meeting(store, meeting_id)
     if not (text or "").strip():
         raise ValidationError("followup.empty")
-    due = _date_text(due_date)
+    due = any_day(due_date)
     if due < meeting.starts_at[:10]:
         raise ValidationError("followup.before_meeting", due=due, meeting=meeting.starts_at[:10])
     return records.insert(store, "followup", {"meeting_id": meeting_id, "project_id": meeting.project_id,
@@ -197,7 +190,7 @@ def add_followup(store: Store, meeting_id: str, text: str, owner: str, due_date:
 
 
 def complete_followup(store: Store, followup_id: str, on_date: str | None = None) -> None:
-    records.update(store, "followup", followup_id, {"done_on": _day(on_date or date.today().isoformat())})
+    records.update(store, "followup", followup_id, {"done_on": past_day(on_date or date.today().isoformat())})
 
 
 def followups(store: Store, project_id: str) -> list[Followup]:

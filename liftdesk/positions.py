@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import past_day
 from .i18n import ValidationError, language, t
 from .store import Store, records
 
@@ -63,16 +64,6 @@ class PositionRecord:
         return self.respondent in VOTING_RESPONDENTS
 
 
-def _check_date(value: str) -> str:
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValidationError("date.invalid", value=value) from None
-    if day > date.today():
-        raise ValidationError("date.future", value=value)
-    return day.isoformat()
-
-
 def record_position(store: Store, household_id: str, position: str, *, on_date: str | None = None,
                     method: str = "visit", respondent: str = "owner", respondent_name: str = "",
                     proxy_ref: str = "", recorded_by: str = "", reason: str = "", condition: str = "",
@@ -98,7 +89,7 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
         raise ValidationError("condition.missing")
     return records.insert(store, "position", {
         "household_id": household_id, "position": code, "condition": condition.strip(),
-        "on_date": _check_date(on_date or date.today().isoformat()), "method": method,
+        "on_date": past_day(on_date or date.today().isoformat()), "method": method,
         "respondent": respondent, "respondent_name": respondent_name.strip(), "proxy_ref": proxy_ref.strip(),
         "recorded_by": recorded_by.strip(), "reason": reason.strip(), "written": 1 if written else 0,
         "form_no": form_no.strip(), "meeting_id": meeting_id})

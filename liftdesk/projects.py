@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
+from .dates import past_day
 from .i18n import ValidationError, t
 from .places import unit_address
 from .stages import BY_CODE, ORDER, STAGES, stage_label
@@ -40,16 +40,6 @@ class StageEvent:
     @property
     def label(self) -> str:
         return stage_label(self.stage)
-
-
-def _day(value: object, field: str = "date") -> str:
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValidationError("date.invalid", value=value) from None
-    if day > date.today():
-        raise ValidationError("date.future", value=value)
-    return day.isoformat()
 
 
 def project_of_unit(store: Store, unit_id: str) -> str | None:
@@ -101,7 +91,7 @@ def _check_details(stage: str, details: dict) -> dict:
                 raise ValidationError("stage.field_missing", stage=stage_label(stage), field=t(f"field.{name}"))
             continue
         if kind == "date":
-            value = _day(value)
+            value = past_day(value)
         elif kind == "fen":
             try:
                 value = int(value)
@@ -121,7 +111,7 @@ def record_stage(store: Store, project_id: str, stage: str, on_date: str, detail
     if stage not in BY_CODE:
         raise ValidationError("stage.unknown", value=stage)
     project_unit(store, project_id)
-    day = _day(on_date)
+    day = past_day(on_date)
     events = history(store, project_id)
     reason = (reason or "").strip()
     last = _last_working_stage(events)

@@ -25,3 +25,10 @@ def crash(parent: QWidget | None, report: str) -> None:
     box.setText(QCoreApplication.translate("messages", "LiftDesk 遇到意外错误。已保存的数据不受影响。\n请点击“显示详细信息”，复制报告发给维护人员。"))
     box.setDetailedText(report)
     box.exec()
+
+
+def status(widget: QWidget, text: str, msecs: int = 8000) -> None:
+    """A passing note in the main window's status bar, from any page inside it."""
+    window = widget.window()
+    if hasattr(window, "statusBar"):
+        window.statusBar().showMessage(text, msecs)

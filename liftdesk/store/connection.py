@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone

@@ -4,8 +4,7 @@ record each household's choice in a keystroke: 1 同意, 2 不同意, 3 弃权, 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from liftdesk import positions
 from liftdesk.documents import printed
@@ -14,6 +13,7 @@ from liftdesk.store import Store
 
 from .. import messages
 from ..colors import POSITION_COLORS
+from ..widgets.tables import data_table
 
 KEYS = {Qt.Key.Key_1: "support", Qt.Key.Key_2: "oppose", Qt.Key.Key_3: "abstain", Qt.Key.Key_0: None}
 
@@ -90,12 +90,7 @@ class ReceiptDialog(QDialog):
         self.info = QLabel(self.tr("选中一户后按 1 同意、2 不同意、3 弃权、0 清除；自动跳到下一户。"))
         self.info.setWordWrap(True)
         self.model = ReceiptModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = data_table(self.model, stretch_all=True)
         self.table.installEventFilter(_ChoiceKeys(self))
         self.save_button = QPushButton(self.tr("保存（记为签字书面意见）"))
         self.save_button.clicked.connect(self.save)

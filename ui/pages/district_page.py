@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk import stats
 from liftdesk.i18n import LiftDeskError, language
@@ -17,6 +16,7 @@ from liftdesk.store import Store
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.bar_chart import BarChart
+from ..widgets.tables import data_table
 
 
 def step_label(step: str) -> str:
@@ -177,14 +177,7 @@ class DistrictPage(QWidget):
 
     @staticmethod
     def _view(model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+        return data_table(model, rows=False)
 
     def district_name(self) -> str:
         row = self.store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
@@ -234,7 +227,5 @@ class DistrictPage(QWidget):
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return None
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("已导出 {path}").format(path=path), 8000)
+        messages.status(self, self.tr("已导出 {path}").format(path=path))
         return path

@@ -4,8 +4,8 @@ filterable to what helpers ask for — 已达标, 差 1–2 户, 有反对."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
-                               QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QRadioButton,
+                               QVBoxLayout, QWidget)
 
 from liftdesk import consent
 from liftdesk.consent import FORECAST, LEGAL, UnitVerdict
@@ -14,6 +14,7 @@ from liftdesk.store import Store
 
 from ..colors import STATUS_COLORS
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole
+from ..widgets.tables import data_table
 
 
 class _VerdictModel(ReadOnlyTableModel):
@@ -80,14 +81,8 @@ class OverviewPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.filter.currentIndexChanged.connect(lambda _: self._apply_filter())
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = data_table(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_unit.emit(index.data(ObjectRole).unit_id))
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("筛选：")))

@@ -4,7 +4,7 @@ the diary that merges them all."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
@@ -14,18 +14,11 @@ from liftdesk.units import format_fen
 
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..widgets.tables import data_table
 
 
 def _view(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(True)
-    return view
+    return data_table(model)
 
 
 def _details_text(event) -> str:

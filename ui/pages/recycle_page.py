@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from liftdesk import recycle
 from liftdesk.i18n import ValidationError
@@ -12,6 +11,7 @@ from liftdesk.store import Store
 
 from .. import messages
 from ..models.readonly_table import Column, ReadOnlyTableModel
+from ..widgets.tables import data_table
 
 
 class RecyclePage(QWidget):
@@ -28,13 +28,7 @@ class RecyclePage(QWidget):
             Column(self.tr("名称"), lambda i: i.label.replace("/", " / ")),
             Column(self.tr("删除时间（UTC）"), lambda i: i.deleted_at.replace("T", " ")[:19]),
         ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = data_table(self.model)
         self.restore_button = QPushButton(self.tr("恢复所选"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.table.activated.connect(lambda _: self.restore_selected())

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from liftdesk import search
 from liftdesk.store import Store
 
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole
+from ..widgets.tables import data_table
 
 
 class SearchPage(QWidget):
@@ -32,14 +33,8 @@ class SearchPage(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
         proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setModel(proxy)
+        self.table = data_table(proxy)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activate)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

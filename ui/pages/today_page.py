@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from liftdesk import today
 from liftdesk.stages import stage_label
 from liftdesk.store import Store
 
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..widgets.tables import data_table
 
 
 class TodayPage(QWidget):
@@ -43,13 +43,7 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         for n, (key, (caption, columns)) in enumerate(self.sections.items()):
             model = ReadOnlyTableModel(columns, self)
-            view = QTableView()
-            view.setModel(model)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
+            view = data_table(model)
             view.activated.connect(lambda index: self.open_project.emit(index.data(ObjectRole).project_id))
             label = QLabel(caption)
             box = QWidget()

@@ -22,18 +22,8 @@ from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
+from ..widgets.tables import data_table
 from ..widgets.verdict_panel import VerdictPanel
-
-
-def _table(model, parent=None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class _DigitKeys(QObject):
@@ -74,7 +64,8 @@ class UnitPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = _table(self.proxy)
+        self.table = data_table(self.proxy, read_only=False)
+        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -108,8 +99,7 @@ class UnitPage(QWidget):
             Column(self.tr("理由/备注"), lambda r: r.reason),
             Column(self.tr("记录人"), lambda r: r.recorded_by),
         ], self)
-        self.history = _table(self.history_model)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history = data_table(self.history_model)
         self.history_title = QLabel()
 
         self.verdict = VerdictPanel()
@@ -281,9 +271,7 @@ class UnitPage(QWidget):
                 recycle.delete(self.store, "household", household_id)
         self.model.refresh()
         self._on_changed()
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)), 8000)
+        messages.status(self, self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)))
 
     def print_document(self, kind: str) -> None:
         from ..printing import make_and_preview
@@ -310,6 +298,4 @@ class UnitPage(QWidget):
         except (LiftDeskError, OSError) as exc:
             messages.error(self, str(exc))
             return
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("名册已导出：{path}").format(path=path), 8000)
+        messages.status(self, self.tr("名册已导出：{path}").format(path=path))
