@@ -256,6 +256,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.format": {"zh": "不支持的输出格式“{value}”：应为 .xlsx、.csv 或 .pdf。",
                       "en": "Unsupported output “{value}”: use .xlsx, .csv or .pdf."},
     "report.saved": {"zh": "已导出 {path}", "en": "Wrote {path}"},
+    "undo.nothing": {"zh": "没有可撤销的修改。", "en": "Nothing to undo."},
+    "undo.done": {"zh": "已撤销：{what}", "en": "Undone: {what}"},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},

@@ -52,7 +52,7 @@ def list_deleted(store: Store) -> list[BinItem]:
     return items
 
 
-def restore(store: Store, table: str, record_id: str) -> None:
+def restore(store: Store, table: str, record_id: str, op: str = "restore") -> None:
     """Bring a record back, unless its parent is itself deleted or its room number was reused."""
     row = records.get(store, table, record_id)
     parent_table = _PARENT_TABLE[table]
@@ -65,4 +65,4 @@ def restore(store: Store, table: str, record_id: str) -> None:
                                  [row["unit_id"], row["room"]]).fetchone()
         if clash:
             raise ValidationError("room.duplicate", room=row["room"])
-    records.set_deleted(store, table, record_id, False)
+    records.update(store, table, record_id, {"deleted": 0}, op=op)

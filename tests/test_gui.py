@@ -161,3 +161,13 @@ def test_english_is_selectable(qtbot, store, unit, tmp_path):
     assert w.unit_page.add_button.text() == "Add household"
     assert w.unit_page.table.model().headerData(0, Qt.Orientation.Horizontal) == "Room"
     install_translations(QApplication.instance(), "zh")
+
+
+def test_ctrl_z_undoes_the_last_edit(qtbot, window, store, unit, errors):
+    window.open_unit(unit)
+    _edit_cell(qtbot, window.unit_page.table, 0, 2, "80")
+    assert registry.unit_households(store, unit)[0].area_x100 == 8000
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert registry.unit_households(store, unit)[0].area_x100 == 6000
+    assert window.unit_page.table.model().index(0, 2).data() == "60.00"
+    assert "已撤销" in window.statusBar().currentMessage()

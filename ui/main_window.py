@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
 
-from liftdesk import places, projects, recycle, registry
-from liftdesk.i18n import ValidationError
+from liftdesk import places, projects, recycle, registry, undo
+from liftdesk.i18n import LiftDeskError, ValidationError
 from liftdesk.settings import Settings
 from liftdesk.store import Store
 
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.today_action = self._action(self.tr("今日"), self.show_today, "Ctrl+T")
         self.receipt_action = self._action(self.tr("录入回执"), self.enter_receipt, "Ctrl+R")
         self.district_action = self._action(self.tr("区级总览"), self.show_district, "Ctrl+D")
+        self.undo_action = self._action(self.tr("撤销上一次修改"), self.undo, "Ctrl+Z")
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
         for action in (self.home_action, self.today_action, self.district_action, self.receipt_action,
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
+        edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit.addAction(self.undo_action)
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         view.addAction(self.home_action)
         view.addAction(self.today_action)
@@ -141,6 +144,18 @@ class MainWindow(QMainWindow):
             project_id = projects.create_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
+
+    def undo(self) -> None:
+        try:
+            group = undo.undo_last(self.store)
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.statusBar().showMessage(self.tr("已撤销 {n} 项修改").format(n=len(group)), 8000)
+        if self.pages.currentWidget() is self.unit_page and self.unit_page.unit_id:
+            self.unit_page.show_unit(self.unit_page.unit_id)
+        self.tree_model.reload()
+        self.home.refresh()
 
     def show_district(self) -> None:
         self.district_page.refresh()

@@ -75,7 +75,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
     """Change fields of one record; log old and new per changed field. Returns what changed."""
     _check_table(table)
     for name in changes:
-        if name in COMMON_FIELDS and not (name == "deleted" and op in ("delete", "restore")):
+        if name in COMMON_FIELDS and not (name == "deleted" and op in ("delete", "restore", "undo")):
             raise LiftDeskError("record.no_field", field=name)
     with store.db.atomic():
         current = get(store, table, record_id)

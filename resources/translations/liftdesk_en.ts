@@ -155,42 +155,42 @@
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="196" />
+        <location filename="../../ui/pages/district_page.py" line="189" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="200" />
+        <location filename="../../ui/pages/district_page.py" line="193" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="202" />
+        <location filename="../../ui/pages/district_page.py" line="195" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="205" />
+        <location filename="../../ui/pages/district_page.py" line="198" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="216" />
+        <location filename="../../ui/pages/district_page.py" line="209" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="217" />
+        <location filename="../../ui/pages/district_page.py" line="210" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="228" />
+        <location filename="../../ui/pages/district_page.py" line="221" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="239" />
+        <location filename="../../ui/pages/district_page.py" line="230" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -426,126 +426,141 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="90" />
+        <source>撤销上一次修改</source>
+        <translation>Undo last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>已撤销 {n} 项修改</source>
+        <translation>Undid {n} changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
     </message>
@@ -659,123 +674,123 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="56" />
+        <location filename="../../ui/pages/overview_page.py" line="57" />
         <source>全部单元</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="56" />
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <location filename="../../ui/pages/overview_page.py" line="58" />
         <source>差 1–2 户</source>
         <translation>1–2 households short</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <location filename="../../ui/pages/overview_page.py" line="58" />
         <source>有反对</source>
         <translation>With opposition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
         <source>差距较大</source>
         <translation>Far from passing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="60" />
+        <location filename="../../ui/pages/overview_page.py" line="61" />
         <source>法定（书面）</source>
         <translation>Legal (written)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="61" />
+        <location filename="../../ui/pages/overview_page.py" line="62" />
         <source>预测（含意向）</source>
         <translation>Forecast (with intentions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="68" />
+        <location filename="../../ui/pages/overview_page.py" line="69" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="69" />
+        <location filename="../../ui/pages/overview_page.py" line="70" />
         <source>小区</source>
         <translation>Estates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="70" />
+        <location filename="../../ui/pages/overview_page.py" line="71" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71" />
+        <location filename="../../ui/pages/overview_page.py" line="72" />
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72" />
+        <location filename="../../ui/pages/overview_page.py" line="73" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>差距</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="76" />
+        <location filename="../../ui/pages/overview_page.py" line="77" />
         <source>反对户数</source>
         <translation>Opposing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="77" />
+        <location filename="../../ui/pages/overview_page.py" line="78" />
         <source>加梯项目</source>
         <translation>Lift projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="93" />
+        <location filename="../../ui/pages/overview_page.py" line="88" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="98" />
+        <location filename="../../ui/pages/overview_page.py" line="93" />
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="100" />
+        <location filename="../../ui/pages/overview_page.py" line="95" />
         <source>各单元意见征询表</source>
         <translation>Consent forms for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="100" />
+        <location filename="../../ui/pages/overview_page.py" line="95" />
         <source>各单元书面同意书</source>
         <translation>Consent letters for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="101" />
+        <location filename="../../ui/pages/overview_page.py" line="96" />
         <source>各单元公示</source>
         <translation>Public notices for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="113" />
+        <location filename="../../ui/pages/overview_page.py" line="108" />
         <source>{place}：各单元同意情况</source>
         <translation>{place}: consent by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="124" />
+        <location filename="../../ui/pages/overview_page.py" line="119" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
     </message>
@@ -904,191 +919,191 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="44" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="87" />
+        <location filename="../../ui/pages/project_page.py" line="48" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="105" />
+        <location filename="../../ui/pages/project_page.py" line="48" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="49" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="49" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
-        <location filename="../../ui/pages/project_page.py" line="88" />
+        <location filename="../../ui/pages/project_page.py" line="50" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="67" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="61" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="62" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="62" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="63" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="63" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="67" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="75" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="78" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="78" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="79" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="73" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="87" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="88" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="89" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="106" />
+        <location filename="../../ui/pages/project_page.py" line="99" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="117" />
+        <location filename="../../ui/pages/project_page.py" line="110" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="121" />
+        <location filename="../../ui/pages/project_page.py" line="114" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="123" />
+        <location filename="../../ui/pages/project_page.py" line="116" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="132" />
+        <location filename="../../ui/pages/project_page.py" line="125" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="163" />
+        <location filename="../../ui/pages/project_page.py" line="156" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="165" />
+        <location filename="../../ui/pages/project_page.py" line="158" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
@@ -1134,22 +1149,22 @@
         <translation>Select a household and press 1 agree, 2 disagree, 3 abstain, 0 clear; the next household follows.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/receipt_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="95" />
         <source>保存（记为签字书面意见）</source>
         <translation>Save (as signed written positions)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/receipt_dialog.py" line="103" />
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="98" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/receipt_dialog.py" line="106" />
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="101" />
         <source>编号：</source>
         <translation>Serial:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/receipt_dialog.py" line="127" />
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="122" />
         <source>{serial}：共 {n} 户。选中一户后按 1 同意、2 不同意、3 弃权、0 清除。</source>
         <translation>{serial}: {n} households. Select one and press 1 agree, 2 disagree, 3 abstain, 0 clear.</translation>
     </message>
@@ -1205,7 +1220,7 @@
         <translation>Deleted at (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="38" />
+        <location filename="../../ui/pages/recycle_page.py" line="32" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
@@ -1213,52 +1228,52 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="23" />
+        <location filename="../../ui/pages/search_page.py" line="24" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="24" />
+        <location filename="../../ui/pages/search_page.py" line="25" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="25" />
+        <location filename="../../ui/pages/search_page.py" line="26" />
         <source>小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="26" />
+        <location filename="../../ui/pages/search_page.py" line="27" />
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="27" />
+        <location filename="../../ui/pages/search_page.py" line="28" />
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="28" />
+        <location filename="../../ui/pages/search_page.py" line="29" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="29" />
+        <location filename="../../ui/pages/search_page.py" line="30" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="30" />
+        <location filename="../../ui/pages/search_page.py" line="31" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="52" />
+        <location filename="../../ui/pages/search_page.py" line="47" />
         <source>“{q}”：结果较多，只显示前 {n} 条，请输入更多字词缩小范围</source>
         <translation>“{q}”: many results, showing the first {n}; add words to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="54" />
+        <location filename="../../ui/pages/search_page.py" line="49" />
         <source>“{q}”：找到 {n} 户</source>
         <translation>“{q}”: {n} households found</translation>
     </message>
@@ -1415,7 +1430,7 @@
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="71" />
+        <location filename="../../ui/pages/today_page.py" line="65" />
         <source>{caption}（{n}）</source>
         <translation>{caption} ({n})</translation>
     </message>
@@ -1423,167 +1438,167 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="97" />
+        <location filename="../../ui/pages/unit_page.py" line="88" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="89" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="101" />
+        <location filename="../../ui/pages/unit_page.py" line="92" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="102" />
+        <location filename="../../ui/pages/unit_page.py" line="93" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="104" />
+        <location filename="../../ui/pages/unit_page.py" line="95" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="105" />
+        <location filename="../../ui/pages/unit_page.py" line="96" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="98" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="98" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="98" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="108" />
+        <location filename="../../ui/pages/unit_page.py" line="99" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="109" />
+        <location filename="../../ui/pages/unit_page.py" line="100" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="110" />
         <source>记录意见（1–5）</source>
         <translation>Record position (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="121" />
+        <location filename="../../ui/pages/unit_page.py" line="111" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="122" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="124" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="125" />
+        <location filename="../../ui/pages/unit_page.py" line="115" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="128" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="128" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="129" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="129" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="130" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="133" />
+        <location filename="../../ui/pages/unit_page.py" line="123" />
         <source>项目与日记</source>
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="215" />
+        <location filename="../../ui/pages/unit_page.py" line="205" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="222" />
+        <location filename="../../ui/pages/unit_page.py" line="212" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="224" />
+        <location filename="../../ui/pages/unit_page.py" line="214" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="224" />
+        <location filename="../../ui/pages/unit_page.py" line="214" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="226" />
+        <location filename="../../ui/pages/unit_page.py" line="216" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="286" />
+        <location filename="../../ui/pages/unit_page.py" line="274" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="304" />
+        <location filename="../../ui/pages/unit_page.py" line="292" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="305" />
+        <location filename="../../ui/pages/unit_page.py" line="293" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="315" />
+        <location filename="../../ui/pages/unit_page.py" line="301" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
