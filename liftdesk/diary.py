@@ -9,6 +9,7 @@ from .i18n import ValidationError, language
 from .meetings import MEETING_KINDS, label as meeting_label
 from .positions import METHODS, POSITIONS, label as position_label
 from .dates import past_day
+from .documents.context import KIND_NAMES
 from .projects import project_unit
 from .stages import stage_label
 from .store import Store, records
@@ -86,7 +87,7 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
         for rid, day, kind, serial, by, hlc in store.db.execute(
                 "SELECT id, substr(created_at, 1, 10), kind, serial, printed_by, hlc FROM printed_document"
                 " WHERE project_id = ? AND deleted = 0", [project_id]):
-            items.append(DiaryItem(day, "document", f"{kind} {serial}", by, rid, hlc))
+            items.append(DiaryItem(day, "document", f"{KIND_NAMES.get(kind, kind)} {serial}", by, rid, hlc))
     if start:
         items = [i for i in items if i.on_date >= start]
     if end:

@@ -149,3 +149,28 @@ def test_stage_dialog_takes_yuan_and_requires_fields(qtbot, window, store, unit,
     _answer(monkeypatch, project_dialogs.StageDialog, missing)
     window.project_page.stage_button.click()
     assert "须填写" in errors[-1]
+
+
+def test_a_position_stated_at_a_meeting_links_to_it(qtbot, window, store, unit, monkeypatch):
+    from liftdesk import diary, positions
+    from ui.dialogs import position_dialog
+
+    project = projects.create_project(store, unit)
+    meeting = meetings.add_meeting(store, project, "vote", "2024-05-01 19:00", "2024-05-01 20:00", topic="表决")
+    window.open_unit(unit)
+
+    def exec_(dialog):
+        dialog.meeting.setCurrentIndex(dialog.meeting.findData(meeting))
+        assert dialog.method.currentData() == "meeting"
+        dialog.save()
+        return dialog.result()
+    monkeypatch.setattr(position_dialog.PositionDialog, "exec", exec_)
+    window.unit_page.select_room("101")
+    qtbot.keyClick(window.unit_page.table, Qt.Key.Key_1)
+    rec = positions.history(store, window.unit_page.current_household().id)[0]
+    assert rec.meeting_id == meeting and rec.method == "meeting"
+    from liftdesk.documents import generate
+    generate.print_document(store, "consent-form", "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元",
+                            store.path.parent / "f.pdf")
+    assert any(i.kind == "document" and i.text.startswith("加装电梯业主意见征询表 YJ-")
+               for i in diary.timeline(store, project))

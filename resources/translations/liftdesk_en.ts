@@ -824,51 +824,61 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/position_dialog.py" line="41" />
+        <source>（不关联会议）</source>
+        <translation>(no meeting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="47" />
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="49" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="43" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="51" />
         <source>答复人姓名</source>
         <translation>Respondent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="45" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="53" />
         <source>受托人代为表决时必填</source>
         <translation>Required when a proxy votes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="46" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="54" />
         <source>授权委托书编号</source>
         <translation>Power of attorney no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="47" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="55" />
         <source>签字的书面意见（法定有效）</source>
         <translation>Signed written position (legally valid)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="49" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="57" />
         <source>征询表或同意书编号</source>
         <translation>Form or consent letter no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="61" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="56" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="64" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="69" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="63" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="71" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QWidget)
 
-from liftdesk import positions
+from liftdesk import meetings, positions, projects
 from liftdesk.i18n import ValidationError
 from liftdesk.store import Store
 
@@ -37,6 +37,14 @@ class PositionDialog(QDialog):
         form.addRow(self.tr("条件"), self.condition)
         self.method = self._combo(positions.METHODS)
         form.addRow(self.tr("了解方式"), self.method)
+        self.meeting = QComboBox()  # a position stated at a meeting links to it
+        self.meeting.addItem(self.tr("（不关联会议）"), None)
+        project = projects.project_of_unit(store, unit_id)
+        for m in reversed(meetings.meetings(store, project) if project else []):
+            self.meeting.addItem(f"{m.starts_at[:10]} {m.kind_label} {m.topic}", m.id)
+        self.meeting.currentIndexChanged.connect(
+            lambda _: self.meeting.currentData() and self.method.setCurrentIndex(self.method.findData("meeting")))
+        form.addRow(self.tr("会议"), self.meeting)
         self.respondent = self._combo(positions.RESPONDENTS)
         form.addRow(self.tr("答复人"), self.respondent)
         self.respondent_name = QLineEdit()
@@ -92,7 +100,8 @@ class PositionDialog(QDialog):
                 method=self.method.currentData(), respondent=self.respondent.currentData(),
                 respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
                 recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
-                written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id)
+                written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
+                meeting_id=self.meeting.currentData())
         except ValidationError as exc:
             messages.error(self, str(exc))
             return
