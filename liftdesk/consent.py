@@ -110,7 +110,7 @@ class _Tally:
     """Running totals that a flip of one household updates in O(1), so the visit list is cheap."""
 
     def __init__(self, ballots: list[Ballot]):
-        self.group_of: dict[str, int] = {}
+        self.group_of: dict[str, object] = {}  # household → its voter (an owner id, or a merged group)
         self._group_ballots(ballots)
         self.position = {b.household_id: b.position for b in ballots}
         total = participating = agreeing = 0
@@ -136,10 +136,7 @@ class _Tally:
 
     def _group_ballots(self, ballots: list[Ballot]) -> None:
         if all(len(b.owners) == 1 for b in ballots):  # the common case: no co-owners in scope
-            roots: dict[str, int] = {}
-            for b in ballots:
-                (owner,) = b.owners
-                self.group_of[b.household_id] = roots.setdefault(owner, len(roots))
+            self.group_of = {b.household_id: b.owners[0] for b in ballots}  # the owner is the voter
             return
         parent: dict[str, str] = {}
 
@@ -182,7 +179,7 @@ class _Tally:
         out = []
         for spec in rule.criteria:
             num, den = self.q[spec.numerator], self.q[spec.denominator]
-            met = den > 0 and Fraction(num, den) >= spec.threshold
+            met = den > 0 and num * spec.threshold.denominator >= spec.threshold.numerator * den
             out.append(Criterion(spec.key, num, den, spec.threshold, met, spec.measures_area))
         return out
 
@@ -262,22 +259,21 @@ def _current_sql(mode: str, written_only: bool, where: str) -> str:
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, list[Ballot]]:
     """Ballots of every household matching `where` (over household h), grouped by unit id.
     Three plain scans and one pass in Python: the district overview reads every household."""
-    owners: dict[str, tuple[str, ...]] = {}
     scope = "" if where == "1" else f" AND o.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    for household_id, person_id in store.db.execute(
-            f"SELECT o.household_id, o.person_id FROM ownership o WHERE o.deleted = 0{scope}", params):
-        owners[household_id] = owners.get(household_id, ()) + (person_id,)
+    owners = {household_id: tuple(people.split(",")) for household_id, people in store.db.execute(
+        f"SELECT o.household_id, group_concat(o.person_id) FROM ownership o WHERE o.deleted = 0{scope}"
+        " GROUP BY o.household_id", params)}
     current = {r[0]: (r[1], r[2]) for r in store.db.execute(_current_sql(mode, written_only, where), params)}
     by_unit: dict[str, list[Ballot]] = {}
-    none = ("none", "")
+    none, empty = ("none", ""), ()
+    last_unit, group = None, []
     for hid, unit_id, room, floor, area in store.db.execute(
             f"SELECT h.id, h.unit_id, h.room, h.floor, h.area_x100 FROM household h"
             f" WHERE h.deleted = 0 AND {where} ORDER BY h.unit_id", params):
+        if unit_id != last_unit:  # rows arrive grouped by unit
+            last_unit, group = unit_id, by_unit.setdefault(unit_id, [])
         position, stamp = current.get(hid, none)
-        group = by_unit.get(unit_id)
-        if group is None:
-            group = by_unit[unit_id] = []
-        group.append(Ballot(hid, room, floor, area, owners.get(hid, ()), position, stamp,
+        group.append(Ballot(hid, room, floor, area, owners.get(hid, empty), position, stamp,
                             position == "conditional"))
     return by_unit
 
