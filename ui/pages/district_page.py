@@ -16,7 +16,7 @@ from liftdesk.store import Store
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.bar_chart import BarChart
-from ..widgets.tables import data_table
+from ..widgets.tables import captioned, data_table
 
 
 def step_label(step: str) -> str:
@@ -152,12 +152,7 @@ class DistrictPage(QWidget):
         self.current_step: str | None = None
         funnel_box = QSplitter(Qt.Orientation.Vertical)
         funnel_box.addWidget(self.funnel_view)
-        lower = QWidget()
-        ll = QVBoxLayout(lower)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.items_title)
-        ll.addWidget(self.items_view)
-        funnel_box.addWidget(lower)
+        funnel_box.addWidget(captioned(self.items_title, self.items_view))
 
         self.year_chart, self.street_chart, self.funnel_chart = BarChart(), BarChart(), BarChart()
         charts = QWidget()

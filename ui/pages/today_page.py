@@ -10,7 +10,7 @@ from liftdesk.stages import stage_label
 from liftdesk.store import Store
 
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
-from ..widgets.tables import data_table
+from ..widgets.tables import captioned, data_table
 
 
 class TodayPage(QWidget):
@@ -46,12 +46,7 @@ class TodayPage(QWidget):
             view = data_table(model)
             view.activated.connect(lambda index: self.open_project.emit(index.data(ObjectRole).project_id))
             label = QLabel(caption)
-            box = QWidget()
-            bl = QVBoxLayout(box)
-            bl.setContentsMargins(0, 0, 0, 0)
-            bl.addWidget(label)
-            bl.addWidget(view)
-            grid.addWidget(box, n // 2, n % 2)
+            grid.addWidget(captioned(label, view), n // 2, n % 2)
             self.models[key], self.labels[key] = model, label
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

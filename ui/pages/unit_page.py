@@ -22,7 +22,7 @@ from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
-from ..widgets.tables import data_table
+from ..widgets.tables import captioned, data_table
 from ..widgets.verdict_panel import VerdictPanel
 
 
@@ -139,12 +139,7 @@ class UnitPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.tabs)
-        history_box = QWidget()
-        hl = QVBoxLayout(history_box)
-        hl.setContentsMargins(0, 0, 0, 0)
-        hl.addWidget(self.history_title)
-        hl.addWidget(self.history)
-        inner.addWidget(history_box)
+        inner.addWidget(captioned(self.history_title, self.history))
         inner.setSizes([480, 160])
         left_layout.addWidget(inner)
         splitter = QSplitter()

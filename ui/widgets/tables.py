@@ -3,7 +3,7 @@ to their content, read-only unless a page says otherwise."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 
 def data_table(model, rows: bool = True, read_only: bool = True, stretch_all: bool = False) -> QTableView:
@@ -18,3 +18,13 @@ def data_table(model, rows: bool = True, read_only: bool = True, stretch_all: bo
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if stretch_all else QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return view
+
+
+def captioned(caption: QWidget, body: QWidget) -> QWidget:
+    """A caption (usually a QLabel) directly above a table, with no margins of its own."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(caption)
+    layout.addWidget(body)
+    return box

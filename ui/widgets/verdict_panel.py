@@ -90,6 +90,7 @@ class VerdictPanel(QWidget):
         layout.addWidget(self.visit_view)
         layout.addStretch()
         self._rows: list[tuple[QLabel, CriterionBar]] = []
+        self.setMaximumWidth(330)
 
     @property
     def mode(self) -> str:
@@ -101,6 +102,7 @@ class VerdictPanel(QWidget):
         self.rule_label.setToolTip(verdict.rule.summary)
         while len(self._rows) < len(verdict.criteria):
             label, bar = QLabel(), CriterionBar()
+            label.setWordWrap(True)
             self.criteria_box.addWidget(label)
             self.criteria_box.addWidget(bar)
             self._rows.append((label, bar))
