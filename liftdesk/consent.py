@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from fractions import Fraction
 
-from .i18n import t
+from .i18n import ValidationError, t
 from .places import unit_address
 from .positions import PARTICIPATING, VOTING_RESPONDENTS
 from .rules import DEFAULT_RULE, Rule, load_rule
-from .store import Store
+from .store import Store, records
 from .units import format_area
 
 LEGAL, FORECAST = "legal", "forecast"
@@ -352,3 +352,17 @@ def _no_gc():
     finally:
         if enabled:
             gc.enable()
+
+
+SCOPES = ("unit", "building")
+
+
+def set_district_rule(store: Store, rule: str, scope: str, written_only: bool) -> None:
+    """The district's choice of preset and scope: an editable attribute, logged like any other."""
+    load_rule(rule)  # refuses an unknown preset
+    if scope not in SCOPES:
+        raise ValidationError("scope.invalid", value=scope)
+    from .registry import default_district
+
+    records.update(store, "district", default_district(store),
+                   {"rule_preset": rule, "consent_scope": scope, "written_only": 1 if written_only else 0})

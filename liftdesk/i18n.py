@@ -256,6 +256,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.format": {"zh": "不支持的输出格式“{value}”：应为 .xlsx、.csv 或 .pdf。",
                       "en": "Unsupported output “{value}”: use .xlsx, .csv or .pdf."},
     "report.saved": {"zh": "已导出 {path}", "en": "Wrote {path}"},
+    "scope.invalid": {"zh": "统计范围“{value}”无效：应为 unit（单元）或 building（整幢）。",
+                      "en": "Scope “{value}” is invalid: use unit or building."},
     "undo.nothing": {"zh": "没有可撤销的修改。", "en": "Nothing to undo."},
     "undo.done": {"zh": "已撤销：{what}", "en": "Undone: {what}"},
     # kinds (used inside other messages)

@@ -174,3 +174,12 @@ def test_bad_positions_are_refused(store, unit):
     with pytest.raises(ValidationError, match="不属于当前单元"):
         positions.record_position(store, h.id, "支持", unit_id=other_unit)
     assert positions.history(store, h.id) == []
+
+
+def test_district_rule_setting_is_validated(store, unit):
+    with pytest.raises(ValidationError, match="不存在"):
+        consent.set_district_rule(store, "nope", "unit", True)
+    with pytest.raises(ValidationError, match="统计范围"):
+        consent.set_district_rule(store, "guangzhou-2020", "street", True)
+    consent.set_district_rule(store, "guangzhou-2020", "building", False)
+    assert consent.district_rule(store) == consent.DistrictRule("guangzhou-2020", "building", False)

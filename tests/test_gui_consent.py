@@ -163,3 +163,27 @@ def test_import_dialog_checks_then_imports(qtbot, window, store, tmp_path, error
     assert "新增 6 户" in dialog.result_text
     assert window.settings.get("roster_mappings")["|".join(HEADER)]["房号"] == 1
     assert dialog.preview_model.rowCount() == 7
+
+
+def test_the_district_rule_and_scope_change_the_verdict(qtbot, window, store, unit):
+    from ui.dialogs.rule_dialog import RuleDialog
+
+    window.open_unit(unit)
+    assert window.unit_page.verdict.verdict.rule.id == "civil-code-278"
+    dialog = RuleDialog(store, window)
+    dialog.rule.setCurrentIndex(dialog.rule.findData("beijing-2020"))
+    assert "无业主反对" in dialog.summary.text()
+    dialog.save()
+    window.open_unit(unit)
+    verdict = window.unit_page.verdict.verdict
+    assert verdict.rule.id == "beijing-2020" and not verdict.passed  # one signed opposition
+    # building scope: a second, silent unit in the same building joins the count
+    building = store.db.execute("SELECT id FROM building").fetchone()[0]
+    registry.quick_create_households(store, registry.add_unit(store, building, "2单元"), 6, 2)
+    dialog = RuleDialog(store, window)
+    dialog.rule.setCurrentIndex(dialog.rule.findData("civil-code-278"))
+    dialog.scope.setCurrentIndex(dialog.scope.findData("building"))
+    dialog.save()
+    window.open_unit(unit)
+    assert window.unit_page.verdict.verdict.totals["total_owners"] == 24
+    assert store.db.execute("SELECT count(*) FROM change_log WHERE tbl = 'district' AND op = 'update'").fetchone()[0] >= 2

@@ -14,6 +14,7 @@ from liftdesk.store import Store
 
 from . import messages
 from .dialogs.receipt_dialog import ReceiptDialog
+from .dialogs.rule_dialog import RuleDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
 from .pages.district_page import DistrictPage
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
+        self.rule_action = self._action(self.tr("同意比例规则…"), self.edit_rule)
+        menu.addAction(self.rule_action)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -144,6 +147,13 @@ class MainWindow(QMainWindow):
             project_id = projects.create_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
+
+    def edit_rule(self) -> None:
+        if RuleDialog(self.store, self).exec():
+            if self.pages.currentWidget() is self.unit_page and self.unit_page.unit_id:
+                self.unit_page.show_unit(self.unit_page.unit_id)
+            elif self.pages.currentWidget() is self.overview_page:
+                self.overview_page.refresh()
 
     def undo(self) -> None:
         try:

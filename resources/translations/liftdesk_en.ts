@@ -140,57 +140,57 @@
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="170" />
+        <location filename="../../ui/pages/district_page.py" line="165" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="171" />
+        <location filename="../../ui/pages/district_page.py" line="166" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="172" />
+        <location filename="../../ui/pages/district_page.py" line="167" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="189" />
+        <location filename="../../ui/pages/district_page.py" line="184" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="193" />
+        <location filename="../../ui/pages/district_page.py" line="188" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="195" />
+        <location filename="../../ui/pages/district_page.py" line="190" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="198" />
+        <location filename="../../ui/pages/district_page.py" line="193" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="209" />
+        <location filename="../../ui/pages/district_page.py" line="204" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="210" />
+        <location filename="../../ui/pages/district_page.py" line="205" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="221" />
+        <location filename="../../ui/pages/district_page.py" line="216" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="230" />
+        <location filename="../../ui/pages/district_page.py" line="225" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -385,182 +385,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>撤销上一次修改</source>
         <translation>Undo last change</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="106" />
+        <source>同意比例规则…</source>
+        <translation>Consent rule…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>已撤销 {n} 项修改</source>
         <translation>Undid {n} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
         <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
         <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
     </message>
@@ -1236,6 +1241,39 @@
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="20" />
+        <source>同意比例规则</source>
+        <translation>Consent rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="32" />
+        <source>按单元（一个楼道一部电梯）</source>
+        <translation>Per unit (one lift per stairwell)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="33" />
+        <source>按整幢楼</source>
+        <translation>Per building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="35" />
+        <source>法定结论只计签字的书面意见</source>
+        <translation>The legal verdict counts only signed written consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="37" />
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="39" />
+        <source>统计范围</source>
+        <translation>Scope</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <location filename="../../ui/pages/search_page.py" line="24" />
@@ -1440,7 +1478,7 @@
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="65" />
+        <location filename="../../ui/pages/today_page.py" line="60" />
         <source>{caption}（{n}）</source>
         <translation>{caption} ({n})</translation>
     </message>
@@ -1568,47 +1606,47 @@
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="205" />
+        <location filename="../../ui/pages/unit_page.py" line="200" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="212" />
+        <location filename="../../ui/pages/unit_page.py" line="207" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="214" />
+        <location filename="../../ui/pages/unit_page.py" line="209" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="214" />
+        <location filename="../../ui/pages/unit_page.py" line="209" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="216" />
+        <location filename="../../ui/pages/unit_page.py" line="211" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="274" />
+        <location filename="../../ui/pages/unit_page.py" line="269" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="292" />
+        <location filename="../../ui/pages/unit_page.py" line="287" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="293" />
+        <location filename="../../ui/pages/unit_page.py" line="288" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="301" />
+        <location filename="../../ui/pages/unit_page.py" line="296" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -1631,32 +1669,32 @@
         <translation>Visit next (closes the gap soonest first):</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="100" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="101" />
         <source>规则：{name}</source>
         <translation>Rule: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="113" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="115" />
         <source> 人</source>
         <translation> owners</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="118" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="120" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="121" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="123" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="128" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="130" />
         <source>有条件支持：{rooms}</source>
         <translation>Conditional support: {rooms}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="131" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="133" />
         <source>{room}  {floor}层  {area} m²</source>
         <translation>{room}  floor {floor}  {area} m²</translation>
     </message>
