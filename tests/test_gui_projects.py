@@ -59,8 +59,11 @@ def test_meeting_stage_diary_and_today(qtbot, window, store, unit, monkeypatch):
         dialog.ends.setDateTime(yesterday.addSecs(5400))
         dialog.place.setText("社区会议室")
         dialog.topic.setText("协商加装方案")
-        for n in (0, 1, 2):
+        for n in (0, 1):
             dialog.attendees.item(n).setCheckState(Qt.CheckState.Checked)
+        dialog.attendees.item(2).setSelected(True)  # 201's tenant came for the owner
+        dialog.role.setCurrentIndex(dialog.role.findData("tenant"))
+        dialog.apply_role()
         dialog.others.setText("设计院 李工")
         text, owner, due = dialog.followups[0]
         text.setText("联系设计院出图")
@@ -72,6 +75,8 @@ def test_meeting_stage_diary_and_today(qtbot, window, store, unit, monkeypatch):
     assert page.meeting_model.rowCount() == 1
     page.meetings_view.selectRow(0)
     assert page.attendee_model.rowCount() == 4
+    roles = {a.room: a.role for a in page.attendee_model.items}
+    assert roles["101"] == "owner" and roles["201"] == "tenant"
     assert page.followup_model.rowCount() == 1
 
     def next_stage(dialog):

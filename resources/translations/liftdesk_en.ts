@@ -67,22 +67,22 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="210" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="236" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="215" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="241" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="216" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="242" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="243" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -634,11 +634,16 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
-        <source>参会住户（勾选到会的户）：</source>
-        <translation>Households attending (tick those present):</translation>
+        <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
+        <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="174" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="179" />
+        <source>设为所选住户的到会身份</source>
+        <translation>Set the role of the selected households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="186" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from liftdesk import diary, meetings, projects, registry
 from liftdesk.i18n import ValidationError, t
@@ -161,16 +161,28 @@ class MeetingDialog(_SaveDialog):
                               (self.tr("议程"), self.agenda), (self.tr("纪要"), self.minutes),
                               (self.tr("决定事项"), self.decisions), (self.tr("其他参会方"), self.others)):
             self.form.addRow(label, widget)
-        self.extra.addWidget(QLabel(self.tr("参会住户（勾选到会的户）：")))
+        self.extra.addWidget(QLabel(self.tr("参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：")))
         self.attendees = QListWidget()
-        self.roles: dict[str, QComboBox] = {}
+        self.attendees.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         for h in registry.unit_households(store, unit_id):
-            item = QListWidgetItem(f"{h.room}  {h.owners}")
+            item = QListWidgetItem()
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, h.id)
+            item.setData(self.LABEL_ROLE, f"{h.room}  {h.owners}")
+            self._set_role(item, "owner")
             self.attendees.addItem(item)
         self.extra.addWidget(self.attendees)
+        self.role = QComboBox()
+        for code in ("owner", "proxy", "tenant"):
+            self.role.addItem(meetings.label(meetings.ATTENDEE_ROLES, code), code)
+        apply_role = QPushButton(self.tr("设为所选住户的到会身份"))
+        apply_role.clicked.connect(self.apply_role)
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role)
+        role_row.addWidget(apply_role)
+        role_row.addStretch()
+        self.extra.addLayout(role_row)
         self.extra.addWidget(QLabel(self.tr("待办事项（内容 / 负责人 / 截止日期）：")))
         grid = QGridLayout()
         self.followups = []
@@ -183,9 +195,23 @@ class MeetingDialog(_SaveDialog):
         self.extra.addLayout(grid)
         self.meeting_id: str | None = None
 
-    def checked_households(self) -> list[str]:
-        return [self.attendees.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.attendees.count())
-                if self.attendees.item(n).checkState() == Qt.CheckState.Checked]
+    ROLE = Qt.ItemDataRole.UserRole + 1
+    LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def _set_role(self, item: QListWidgetItem, role: str) -> None:
+        item.setData(self.ROLE, role)
+        item.setText(f"{item.data(self.LABEL_ROLE)}  — {meetings.label(meetings.ATTENDEE_ROLES, role)}")
+
+    def apply_role(self) -> None:
+        for item in self.attendees.selectedItems():
+            self._set_role(item, self.role.currentData())
+            item.setCheckState(Qt.CheckState.Checked)
+
+    def checked_households(self) -> list[tuple[str, str]]:
+        """(household id, role) of every household ticked as present."""
+        items = [self.attendees.item(n) for n in range(self.attendees.count())]
+        return [(i.data(Qt.ItemDataRole.UserRole), i.data(self.ROLE)) for i in items
+                if i.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
         with self.store.db.atomic():
@@ -194,8 +220,8 @@ class MeetingDialog(_SaveDialog):
                 self.starts.dateTime().toString("yyyy-MM-dd HH:mm"), self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
                 self.place.text(), self.topic.text(), self.agenda.toPlainText().splitlines(),
                 self.minutes.toPlainText(), self.decisions.text())
-            for household_id in self.checked_households():
-                meetings.add_attendee(self.store, meeting, "owner", household_id=household_id)
+            for household_id, role in self.checked_households():
+                meetings.add_attendee(self.store, meeting, role, household_id=household_id)
             for name in self.others.text().replace(",", "、").replace("，", "、").split("、"):
                 if name.strip():
                     meetings.add_attendee(self.store, meeting, "other", name=name)
