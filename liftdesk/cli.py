@@ -102,18 +102,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
                 for u in units:
                     project = f"  {u.project}（{places.stage_label(u.stage)}）" if u.project else ""
                     print(f"{u.address}  {u.households}户{project}")
-        elif args.command == "consent":
-            return _consent(store, args)
-        elif args.command == "import-roster":
-            return _import_roster(store, args)
-        elif args.command == "stage":
-            return _stage(store, args)
-        elif args.command == "diary":
-            return _diary(store, args)
-        elif args.command == "print":
-            return _print(store, args)
-        elif args.command == "report":
-            return _report(store, args)
+        else:
+            return HANDLERS[args.command](store, args)
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
@@ -226,6 +216,10 @@ def _report(store, args) -> int:
             cells = "  ".join(f"{r.by_year[y]:>4}" for y in table.years)
             print(f"{r.street:<8}  {cells}  {r.under_construction:>4}  {r.total:>4}  {r.note}")
     return 0
+
+
+HANDLERS = {"consent": _consent, "import-roster": _import_roster, "stage": _stage, "diary": _diary,
+            "print": _print, "report": _report}
 
 
 def main(argv: list[str] | None = None) -> int:
