@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--create", action="store_true", help="create missing places / 自动新建缺少的地址")
     p.add_argument("--dry-run", action="store_true", help="check only, write nothing / 只检查不写入")
     p.add_argument("--skip-bad", action="store_true", help="import only the good rows / 只导入正确的行")
+    p.add_argument("--merge", action="append", default=[], metavar="NAME",
+                   help="look-alike owners of this name are one person / 同名业主确为同一人（可重复）")
     p = sub.add_parser("stage", help="a unit's project stage and history / 项目阶段")
     p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
     p.add_argument("--json", action="store_true")
@@ -143,9 +145,12 @@ def _import_roster(store, args) -> int:
     if args.dry_run:
         print(t("import.dry_run"))
         return 1 if plan.bad else 0
-    result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad)
+    result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad,
+                                 merge=args.merge)
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.updated, positions=result.positions))
+    if result.merged:
+        print(t("import.merged", n=result.merged))
     return 0
 
 

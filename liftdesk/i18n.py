@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "电话“{value}”无效：只能包含数字、空格、+ 和 -。",
         "en": "Phone “{value}” is invalid: only digits, spaces, + and - are allowed.",
     },
+    "person.name_too_long": {
+        "zh": "姓名过长（{length} 个字，最多 {limit} 个）。",
+        "en": "The name is too long ({length} characters, at most {limit}).",
+    },
     "owner.missing": {"zh": "请先填写业主姓名，再填电话。", "en": "Enter the owner's name before the phone."},
     "address.invalid": {
         "zh": "地址“{address}”格式不对：应为 街道/社区/小区/幢/单元，例如 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元。",
@@ -163,6 +167,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已导入到 {address}：新增 {created} 户，更新 {updated} 户，记录意见 {positions} 条。",
         "en": "Imported into {address}: {created} households added, {updated} updated, {positions} positions recorded.",
     },
+    "import.too_many_phones": {
+        "zh": "电话比业主多（{phones} 个电话，{owners} 位业主）",
+        "en": "more phones than owners ({phones} phones, {owners} owners)",
+    },
+    "import.lookalike": {
+        "zh": "同名业主“{name}”出现在 {rooms}，没有相同的电话可证明是同一人：按 {n} 人计。如确是同一人，可选择合并。",
+        "en": "Owners named “{name}” in {rooms} have no shared phone to prove they are one person: counted as {n} people. Merge them if they are.",
+    },
+    "import.merge_unknown": {
+        "zh": "名册中没有可合并的同名业主“{name}”。",
+        "en": "The roster has no look-alike owners named “{name}” to merge.",
+    },
+    "import.merged": {"zh": "已合并同名业主 {n} 人。", "en": "{n} look-alike owners merged."},
     "import.dry_run": {"zh": "试运行：未写入任何数据。", "en": "Dry run: nothing was written."},
     "cli.consent.legal": {"zh": "法定：只计签字的书面意见", "en": "legal: signed written votes only"},
     "cli.consent.forecast": {"zh": "预测：计入口头意向", "en": "forecast: intentions included"},

@@ -231,17 +231,68 @@ def update_household(store: Store, household_id: str, field: str, value: object)
 
 # ---- people -----------------------------------------------------------------------------------
 
+MAX_NAME = 50
+# "王建国 13811110001", "王建国（13811110001）", "王建国:138-1111-0001": a name carrying its own phone.
+_INLINE_PHONE = re.compile(r"^(?P<name>[^0-9+]+?)\s*[(（:：]?\s*(?P<phone>\+?\d[\d\- ]{4,}\d)\s*[)）]?$")
+OWNER_SEPARATORS = r"[、,，/;；\n]"
+
+
+def _person_name(value: str) -> str:
+    name = _name(value, "person")
+    if len(name) > MAX_NAME:
+        raise ValidationError("person.name_too_long", length=len(name), limit=MAX_NAME)
+    return name
+
+
+def phone_key(phone: str) -> str:
+    """What two phones are compared by: the digits, so "138-1234 5678" is "13812345678"."""
+    return re.sub(r"[^0-9+]", "", phone or "")
+
+
+def split_owner(entry: str) -> tuple[str, str]:
+    """One owner entry of a roster cell → (name, phone); the phone is '' when the entry has none."""
+    text = (entry or "").strip()
+    match = _INLINE_PHONE.match(text)
+    if match:
+        return match.group("name").strip(), _phone(match.group("phone"))
+    return text, ""
+
+
+def parse_owners(text: str) -> list[tuple[str, str]]:
+    """A roster's owners cell ("王建国 13811110001、王小明") → [(name, phone), ...]."""
+    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, text or "") if e.strip()]
+
+
 def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
-    return records.insert(store, "person", {"name": _name(name, "person"), "phone": _phone(phone),
+    return records.insert(store, "person", {"name": _person_name(name), "phone": _phone(phone),
                                             "id_ref": (id_ref or "").strip()})
 
 
-def find_or_add_person(store: Store, name: str, phone: str = "") -> str:
-    """The same name with the same phone is the same person across households."""
-    name, phone = _name(name, "person"), _phone(phone)
-    row = store.db.execute("SELECT id FROM person WHERE name = ? AND phone = ? AND deleted = 0 LIMIT 1",
-                           [name, phone]).fetchone()
-    return row[0] if row else add_person(store, name, phone)
+def find_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str | None:
+    """The person these details prove, or None. Evidence is the same ID reference, or the same
+    name with the same non-empty phone; a name alone proves nothing (two 王芳 are two people)."""
+    id_ref = (id_ref or "").strip()
+    if id_ref:
+        row = store.db.execute("SELECT id FROM person WHERE id_ref = ? AND deleted = 0 ORDER BY id LIMIT 1",
+                               [id_ref]).fetchone()
+        if row:
+            return row[0]
+    key = phone_key(phone)
+    if not key:
+        return None
+    rows = store.db.execute(
+        "SELECT id, phone, id_ref FROM person WHERE name = ? AND phone != '' AND deleted = 0 ORDER BY id",
+        [name.strip()]).fetchall()
+    for person_id, their_phone, their_ref in rows:
+        if phone_key(their_phone) == key and (not id_ref or not their_ref):
+            return person_id
+    return None
+
+
+def find_or_add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
+    """The person proved by these details (see `find_person`), or a new one."""
+    name, phone = _person_name(name), _phone(phone)
+    return find_person(store, name, phone, id_ref) or add_person(store, name, phone, id_ref)
 
 
 def add_owner(store: Store, household_id: str, person_id: str, role: str = "owner", signer: bool = False) -> str:
@@ -249,18 +300,74 @@ def add_owner(store: Store, household_id: str, person_id: str, role: str = "owne
                                                "role": role, "signer": 1 if signer else 0})
 
 
-def set_owners(store: Store, household_id: str, names: Iterable[str], phone: str = "") -> None:
-    """Replace a household's owners by names (co-owners share the first one's vote as signer)."""
-    names = [n.strip() for n in names if n and n.strip()]
+def _owner_entries(owners: Iterable, phone: str) -> list[tuple[str, str]]:
+    entries = []
+    for item in owners:
+        name, own_phone = (item if isinstance(item, tuple) else split_owner(str(item or "")))
+        name = (name or "").strip()
+        if name:
+            entries.append((_person_name(name), _phone(own_phone)))
+    if entries and not entries[0][1] and phone:
+        entries[0] = (entries[0][0], _phone(phone))
+    return entries
+
+
+def set_owners(store: Store, household_id: str, owners: Iterable, phone: str = "") -> None:
+    """Set a household's owners, in order (the first signs for co-owners who share one vote).
+
+    `owners` are names, "name phone" entries or (name, phone) pairs; `phone` is the first owner's
+    phone when the entry carries none. A name the household already has keeps its person (the
+    household is the evidence); any other name is a person found on evidence or a new one. Setting
+    the same owners again writes nothing."""
+    entries = _owner_entries(owners, phone)
     with store.db.atomic():
         current = store.db.execute(
-            "SELECT o.id, p.name FROM ownership o JOIN person p ON p.id = o.person_id"
-            " WHERE o.household_id = ? AND o.deleted = 0", [household_id]).fetchall()
-        for ownership_id, _ in current:
-            records.set_deleted(store, "ownership", ownership_id, True)
-        for n, name in enumerate(names):
-            person_id = find_or_add_person(store, name, phone if n == 0 else "")
-            add_owner(store, household_id, person_id, "owner" if n == 0 else "co-owner", signer=n == 0)
+            "SELECT o.id, o.person_id, p.name, p.phone, o.role, o.signer FROM ownership o"
+            " JOIN person p ON p.id = o.person_id WHERE o.household_id = ? AND o.deleted = 0"
+            " ORDER BY o.signer DESC, o.role DESC, o.id", [household_id]).fetchall()
+        by_name: dict[str, list[tuple]] = {}
+        for row in current:
+            by_name.setdefault(row[2], []).append(row)
+        wanted = []  # (person_id, role, signer)
+        for n, (name, own_phone) in enumerate(entries):
+            kept = by_name.get(name)
+            if kept:
+                _, person_id, _, their_phone, _, _ = kept.pop(0)
+                if own_phone and phone_key(own_phone) != phone_key(their_phone):
+                    proved = find_person(store, name, own_phone)
+                    if proved:
+                        person_id = proved
+                    else:
+                        records.update(store, "person", person_id, {"phone": own_phone})
+            else:
+                person_id = find_or_add_person(store, name, own_phone)
+            wanted.append((person_id, "owner" if n == 0 else "co-owner", 1 if n == 0 else 0))
+        if [(r[1], r[4], r[5]) for r in current] == wanted:
+            return
+        for row in current:
+            records.set_deleted(store, "ownership", row[0], True)
+        for person_id, role, signer in wanted:
+            add_owner(store, household_id, person_id, role, signer=bool(signer))
+
+
+def merge_persons(store: Store, keep_id: str, other_id: str) -> int:
+    """Record that two person records are one person: `other`'s ownerships move to `keep`, which
+    takes over a phone or ID reference it lacks; `other` is tombstoned. Returns ownerships moved."""
+    if keep_id == other_id:
+        return 0
+    with store.db.atomic():
+        keep, other = records.get(store, "person", keep_id), records.get(store, "person", other_id)
+        if keep["deleted"] or other["deleted"]:
+            raise ValidationError("record.not_found", table="person", id=other_id if other["deleted"] else keep_id)
+        fill = {k: other[k] for k in ("phone", "id_ref") if not keep[k] and other[k]}
+        if fill:
+            records.update(store, "person", keep_id, fill)
+        moved = store.db.execute("SELECT id FROM ownership WHERE person_id = ? AND deleted = 0",
+                                 [other_id]).fetchall()
+        for (ownership_id,) in moved:
+            records.update(store, "ownership", ownership_id, {"person_id": keep_id})
+        records.set_deleted(store, "person", other_id, True)
+    return len(moved)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .. import positions, registry
 from ..i18n import LiftDeskError, ValidationError, t
@@ -56,6 +57,7 @@ class RosterRow:
     occupancy: str
     position: str | None
     written: bool
+    phones: tuple[str, ...] = ()  # one per owner, '' when unknown
 
 
 @dataclass
@@ -66,6 +68,7 @@ class ImportPlan:
     good: list[RosterRow] = field(default_factory=list)
     bad: list[tuple[int, str]] = field(default_factory=list)
     floors: int = 0  # the highest floor the roster names
+    lookalikes: list[Lookalike] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +77,8 @@ class ImportPlan:
     def report(self) -> list[str]:
         lines = [t("import.summary", good=len(self.good), bad=len(self.bad))]
         lines += [t("import.bad_row", line=line, reason=reason) for line, reason in self.bad]
+        lines += [t("import.lookalike", name=x.name, rooms="、".join(x.rooms), n=len(x.rooms))
+                  for x in self.lookalikes]
         return lines
 
 
@@ -117,9 +122,8 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
             if not 1 <= floor <= (max_floors or registry.MAX_FLOORS):
                 raise ValidationError("floor.invalid", value=floor, floors=max_floors or registry.MAX_FLOORS)
             area = parse_area(cell(row, "面积"))
-            owners = tuple(n.strip() for n in re.split(r"[、,，/;；]", cell(row, "业主")) if n.strip())
-            phone = cell(row, "电话")
-            registry._phone(phone)
+            owners, phones = _owners_and_phones(cell(row, "业主"), cell(row, "电话"))
+            phone = phones[0] if phones else ""
             occupancy = registry.occupancy_code(cell(row, "居住情况") or "自住")
             opinion = cell(row, "意见")
             position = positions.position_code(opinion) if opinion else None
@@ -136,10 +140,44 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
             continue
         seen[room] = n
         plan.floors = max(plan.floors, floor)
-        plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written))
+        plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written, phones))
     if not plan.good and not plan.bad:
         raise ValidationError("import.empty", path=str(path))
+    plan.lookalikes = find_lookalikes(plan.good)
     return plan
+
+
+def _owners_and_phones(owners_cell: str, phone_cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Owners with their phones: an owner may carry one ("王建国 13811110001、王小明"); the 电话
+    column gives the first owner's phone, or one phone per owner in order ("138…、139…")."""
+    entries = registry.parse_owners(owners_cell)
+    for name, _ in entries:
+        registry._person_name(name)
+    column = [registry._phone(p) for p in re.split(r"[、,，/;；\n]", phone_cell or "") if p.strip()]
+    if len(column) > max(len(entries), 1):
+        raise ValidationError("import.too_many_phones", phones=len(column), owners=len(entries))
+    phones = [own or (column[n] if n < len(column) else "") for n, (_, own) in enumerate(entries)]
+    return tuple(name for name, _ in entries), tuple(phones)
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """Owners of several rows with the same name and no phone to prove they are one person."""
+    name: str
+    rooms: tuple[str, ...]
+
+
+def find_lookalikes(rows: list[RosterRow]) -> list[Lookalike]:
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        for name, phone in zip(row.owners, row.phones):
+            seen.setdefault(name, []).append((row.room, registry.phone_key(phone)))
+    out = []
+    for name, entries in seen.items():
+        rooms = tuple(dict.fromkeys(room for room, _ in entries))
+        if len(rooms) > 1 and any(not phone for _, phone in entries):
+            out.append(Lookalike(name, rooms))
+    return out
 
 
 @dataclass(frozen=True)
@@ -148,6 +186,7 @@ class ImportResult:
     created: int
     updated: int
     positions: int
+    merged: int = 0  # look-alike owners merged into one person
 
 
 def ensure_unit(store: Store, address: str, floors: int) -> str:
@@ -167,12 +206,19 @@ def ensure_unit(store: Store, address: str, floors: int) -> str:
 
 
 def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = False,
-                 skip_bad: bool = False, on_date: str | None = None) -> ImportResult:
+                 skip_bad: bool = False, on_date: str | None = None,
+                 merge: Iterable[str] = ()) -> ImportResult:
     """Write a checked plan in one transaction: households (new or updated by room), owners, and
-    each 意见 as the household's first position record (written when 书面 is 是)."""
+    each 意见 as the household's first position record (written when 书面 is 是). `merge` names
+    look-alike owners (see `ImportPlan.lookalikes`) the user confirmed to be one person."""
     if plan.bad and not skip_bad:
         raise LiftDeskError("import.has_bad_rows", bad=len(plan.bad))
-    created = updated = recorded = 0
+    merge = set(merge)
+    unknown = merge - {x.name for x in plan.lookalikes}
+    if unknown:
+        raise ValidationError("import.merge_unknown", name="、".join(sorted(unknown)))
+    created = updated = recorded = merged = 0
+    household_of: dict[str, str] = {}
     with store.db.atomic():
         unit_id = ensure_unit(store, address, plan.floors) if create else resolve_unit_strict(store, address)
         floors = registry.building_floors_of_unit(store, unit_id)
@@ -190,15 +236,34 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
             else:
                 household_id = registry.add_household(store, unit_id, row.room, row.floor, area, row.occupancy)
                 created += 1
+            household_of[row.room] = household_id
             if row.owners:
-                registry.set_owners(store, household_id, row.owners, row.phone)
+                registry.set_owners(store, household_id, list(zip(row.owners, row.phones)))
             if row.position:
                 condition = t("import.condition_unspecified") if row.position == "conditional" else ""
                 positions.record_position(store, household_id, row.position, on_date=on_date, condition=condition,
                                           method="written" if row.written else "visit", written=row.written,
                                           reason=t("import.reason", file=plan.path.name), unit_id=unit_id)
                 recorded += 1
-    return ImportResult(unit_id, created, updated, recorded)
+        for lookalike in plan.lookalikes:
+            if lookalike.name in merge:
+                merged += _merge_owners(store, lookalike.name, [household_of[r] for r in lookalike.rooms
+                                                                 if r in household_of])
+    return ImportResult(unit_id, created, updated, recorded, merged)
+
+
+def _merge_owners(store: Store, name: str, household_ids: list[str]) -> int:
+    """Make the owners called `name` of these households one person; returns persons merged away."""
+    if not household_ids:
+        return 0
+    marks = ",".join("?" * len(household_ids))
+    people = [r[0] for r in store.db.execute(
+        f"SELECT DISTINCT p.id FROM ownership o JOIN person p ON p.id = o.person_id"
+        f" WHERE o.household_id IN ({marks}) AND o.deleted = 0 AND p.deleted = 0 AND p.name = ? ORDER BY p.id",
+        household_ids + [name]).fetchall()]
+    for other in people[1:]:
+        registry.merge_persons(store, people[0], other)
+    return max(len(people) - 1, 0)
 
 
 def resolve_unit_strict(store: Store, address: str) -> str:

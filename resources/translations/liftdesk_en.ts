@@ -328,58 +328,68 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="48" />
+        <source>同名业主：勾选确为同一人的</source>
+        <translation>Owners with the same name: tick those who are one person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="52" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="49" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="50" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="66" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="70" />
         <source>列对应（左：标准列，右：文件中的列）和预览：</source>
         <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="72" />
         <source>检查结果：</source>
         <translation>Check result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="83" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="79" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
         <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="94" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="94" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="99" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="96" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="101" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137" />
+        <source>{name}（{rooms}）是同一人</source>
+        <translation>{name} ({rooms}) is one person</translation>
     </message>
 </context>
 <context>

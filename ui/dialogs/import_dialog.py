@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from liftdesk import registry
 from liftdesk.i18n import LiftDeskError, t
@@ -45,6 +45,10 @@ class ImportRosterDialog(QDialog):
         self.preview.verticalHeader().setVisible(False)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        self.merge_box = QGroupBox(self.tr("同名业主：勾选确为同一人的"))
+        self.merge_layout = QVBoxLayout(self.merge_box)
+        self.merge_checks: dict[str, QCheckBox] = {}
+        self.merge_box.hide()
         self.check_button = QPushButton(self.tr("检查（不写入）"))
         self.import_button = QPushButton(self.tr("导入"))
         self.good_only_button = QPushButton(self.tr("只导入正确的行"))
@@ -67,6 +71,7 @@ class ImportRosterDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(QLabel(self.tr("检查结果：")))
         layout.addWidget(self.report, 1)
+        layout.addWidget(self.merge_box)
         layout.addLayout(buttons)
         self._enable(False)
 
@@ -119,13 +124,30 @@ class ImportRosterDialog(QDialog):
             self._enable(False)
             return
         self.report.setPlainText("\n".join(self.plan.report()))
+        self._show_lookalikes(self.plan.lookalikes)
         self._enable(bool(self.plan.good))
+
+    def _show_lookalikes(self, lookalikes: list[roster.Lookalike]) -> None:
+        """One check box per look-alike name: unticked (two people) unless the user knows better."""
+        for box in self.merge_checks.values():
+            self.merge_layout.removeWidget(box)
+            box.deleteLater()
+        self.merge_checks = {}
+        for x in lookalikes:
+            box = QCheckBox(self.tr("{name}（{rooms}）是同一人").format(name=x.name, rooms="、".join(x.rooms)))
+            self.merge_layout.addWidget(box)
+            self.merge_checks[x.name] = box
+        self.merge_box.setVisible(bool(lookalikes))
+
+    def merge_names(self) -> list[str]:
+        return [name for name, box in self.merge_checks.items() if box.isChecked()]
 
     def apply(self, skip_bad: bool) -> None:
         if self.plan is None:
             return
         try:
-            result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad)
+            result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad,
+                                         merge=self.merge_names())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
