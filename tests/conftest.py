@@ -2,10 +2,18 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# Nothing a test runs may write into the user's home or the checkout: HOME, XDG folders and the
+# data folder point into one throwaway folder for the whole run (tests narrow it to tmp_path).
+_RUN_HOME = Path(tempfile.mkdtemp(prefix="liftdesk-tests-"))
+os.environ["HOME"] = str(_RUN_HOME)
+for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_RUN_HOME / _var.lower())
+os.environ["LIFTDESK_DATA_DIR"] = str(_RUN_HOME / "data")
 
 import pytest  # noqa: E402
 
@@ -15,6 +23,44 @@ sys.path.insert(0, str(ROOT))
 from liftdesk import registry  # noqa: E402
 from liftdesk.i18n import set_language  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
+
+IGNORED_IN_CHECKOUT = (".venv", "__pycache__", ".egg-info", ".hypothesis", ".pytest_cache")
+
+
+def checkout_entries(root: Path) -> set[str] | None:
+    """Untracked and ignored paths of a git checkout (None outside git), minus venv and caches."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--ignored=matching", "--untracked-files=all"],
+                             cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return {line[3:] for line in out.stdout.splitlines()
+            if line[:2] in ("??", "!!") and not any(part in line for part in IGNORED_IN_CHECKOUT)}
+
+
+def pytest_sessionstart(session):
+    session.config._checkout_before = checkout_entries(ROOT)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fails the run when a test left a new file in the checkout (tests write only to tmp_path)."""
+    before = getattr(session.config, "_checkout_before", None)
+    after = checkout_entries(ROOT) if before is not None else None
+    shutil.rmtree(_RUN_HOME, ignore_errors=True)
+    if before is None or after is None:
+        return
+    new = sorted(after - before)
+    if new:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = "tests wrote into the checkout: " + ", ".join(new)
+        if reporter:
+            reporter.write_line(message, red=True)
+        else:
+            print(message, file=sys.stderr)
+        if session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
@@ -53,9 +99,11 @@ def unit(store):
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory):
     """The full demo district, generated once per test run through the CLI."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    env = dict(os.environ, HOME=str(folder), LIFTDESK_DATA_DIR=str(folder / "data"))
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "demo"], check=True,
-                   capture_output=True, cwd=ROOT)
+                   capture_output=True, cwd=ROOT, env=env)
     return path
 
 

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -11,9 +12,11 @@ from .conftest import ROOT
 
 
 def cli(*args, check=True):
+    """Runs main.py like a user would; HOME and the data folder are the test's own temp folder."""
+    data = os.environ["LIFTDESK_DATA_DIR"]
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                         text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                                                   "HOME": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+                         text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": data,
+                                                   "LIFTDESK_DATA_DIR": data, "QT_QPA_PLATFORM": "offscreen"})
     if check:
         assert out.returncode == 0, out.stderr
     return out
@@ -56,13 +59,29 @@ def test_units_json_lists_addresses_and_projects(demo_db):
     assert one["households"] >= 10
 
 
-def test_demo_is_deterministic_for_a_seed(tmp_path):
-    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
-    for s in (a, b):
-        demo.generate(s, seed=7)
-    query = "SELECT name, phone FROM person ORDER BY id LIMIT 500"
+SMALL_STREETS = ("半山街道", "康桥街道", "石桥街道")  # 30 lifts; one street with no projects
+
+
+def small_demo(monkeypatch):
+    """Shrinks the demo to three streets so a test can build it twice in a second or two; the full
+    district is built once per run by the `demo_db` fixture."""
+    table = [row for row in demo.read_street_table() if row.street in SMALL_STREETS]
+    monkeypatch.setattr(demo, "read_street_table", lambda: table)
+    monkeypatch.setattr(demo, "CANDIDATE_UNITS", 40)
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path, monkeypatch):
+    small_demo(monkeypatch)
+    a, b, c = (open_store(tmp_path / f"{n}.db") for n in "abc")
+    for s, seed in ((a, 7), (b, 7), (c, 8)):
+        demo.generate(s, seed=seed)
+    query = "SELECT name, phone FROM person ORDER BY name, phone"
     assert a.db.execute(query).fetchall() == b.db.execute(query).fetchall()
+    assert a.db.execute(query).fetchall() != c.db.execute(query).fetchall()
     assert places.counts(a) == places.counts(b)
+    assert places.counts(a)["streets"] == 3
+    for s in (a, b, c):
+        s.close()
 
 
 def test_demo_refuses_a_database_with_data(demo_db):
@@ -85,17 +104,28 @@ def test_cli_bad_address_is_a_clear_error(demo_db):
     assert "was not found" in out.stderr
 
 
+FIRST_START = f"""
+import runpy, sys
+from liftdesk import demo
+table = [row for row in demo.read_street_table() if row.street in {SMALL_STREETS!r}]
+demo.read_street_table = lambda: table  # a small district: the full one is built once per run
+demo.CANDIDATE_UNITS = 40
+sys.argv = ["main.py"] + sys.argv[1:]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
 def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
     """The README's app command on a fresh machine: no database yet → the demo district, then the window."""
     shot = tmp_path / "first.png"
-    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(shot)], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", FIRST_START, "--screenshot", str(shot)], capture_output=True,
                          text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path),
                                                    "LIFTDESK_DATA_DIR": str(tmp_path / "data"),
                                                    "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
     assert out.returncode == 0, out.stderr
     assert shot.stat().st_size > 10_000
     info = json.loads(cli("--db", tmp_path / "data" / "liftdesk.db", "info", "--json").stdout)
-    assert info["streets"] == 18 and info["lift_projects"] == 1000
+    assert info["streets"] == 3 and info["lift_projects"] == 30
 
 
 def test_screenshot_of_a_unit_page_by_address(demo_db, tmp_path):

@@ -1,0 +1,26 @@
+"""The suite's own guards: nothing written into the checkout, no test pointing HOME at it."""
+
+import os
+import subprocess
+
+from .conftest import ROOT, checkout_entries
+
+
+def test_checkout_guard_sees_a_new_file_but_not_venv_or_caches(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("*.db\n.local/\n")
+    before = checkout_entries(tmp_path)
+    assert before == {".gitignore"}
+    for junk in (".venv/bin/python", "pkg/__pycache__/x.pyc", "liftdesk.egg-info/PKG-INFO"):
+        (tmp_path / junk).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / junk).write_text("x")
+    assert checkout_entries(tmp_path) == before
+    (tmp_path / "station.db").write_text("x")                          # ignored, still reported
+    (tmp_path / ".local" / "share").mkdir(parents=True)
+    (tmp_path / ".local" / "share" / "liftdesk.log").write_text("x")
+    assert checkout_entries(tmp_path) - before == {"station.db", ".local/"}
+
+
+def test_the_run_has_a_throwaway_home_outside_the_checkout():
+    for var in ("HOME", "LIFTDESK_DATA_DIR", "XDG_DATA_HOME"):
+        assert not os.path.realpath(os.environ[var]).startswith(str(ROOT.resolve())), var
