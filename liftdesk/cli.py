@@ -149,6 +149,7 @@ def _import_roster(store, args) -> int:
                                  merge=args.merge)
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.updated, positions=result.positions))
+    print(result.summary())
     if result.merged:
         print(t("import.merged", n=result.merged))
     return 0

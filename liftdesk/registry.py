@@ -4,6 +4,7 @@ people who own households. Every write validates first and changes nothing on ba
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -69,7 +70,7 @@ def _floors(value: object) -> int:
 
 
 def _phone(value: str) -> str:
-    phone = (value or "").strip()
+    phone = unicodedata.normalize("NFKC", strip_invisible(value or "")).strip()
     if not _PHONE.match(phone):
         raise ValidationError("phone.invalid", value=value)
     return phone
@@ -167,14 +168,37 @@ def _floor(value: object, floors: int) -> int:
     return floor
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def strip_invisible(text: str) -> str:
+    """Drop zero-width characters pasted in from web pages and messaging apps."""
+    return str(text).translate(_INVISIBLE)
+
+
+def normalise_room(value: object) -> str:
+    """The one spelling of a room number: "１０１", " 101 ", "101室", "101号", "101.0" (a number in
+    Excel) are all "101". Every path that creates or looks up a household goes through this."""
+    room = unicodedata.normalize("NFKC", strip_invisible(str(value if value is not None else "")))
+    room = re.sub(r"\s+", "", room).upper()
+    if re.fullmatch(r"\d+\.0+", room):
+        room = room.split(".")[0]
+    return re.sub(r"(?<=[0-9A-Z])[室号]$", "", room)
+
+
+def household_by_room(store: Store, unit_id: str, room: object, exclude: str | None = None) -> str | None:
+    """The live household of the unit with this room (compared normalised), or None."""
+    wanted = normalise_room(room)
+    rows = store.db.execute("SELECT id, room FROM household WHERE unit_id = ? AND deleted = 0 AND id IS NOT ?",
+                            [unit_id, exclude]).fetchall()
+    return next((household_id for household_id, r in rows if normalise_room(r) == wanted), None)
+
+
 def _room(store: Store, unit_id: str, value: str, exclude: str | None = None) -> str:
-    room = (value or "").strip()
+    room = normalise_room(value)
     if not room:
         raise ValidationError("room.empty")
-    clash = store.db.execute(
-        "SELECT 1 FROM household WHERE unit_id = ? AND room = ? AND deleted = 0 AND id IS NOT ?",
-        [unit_id, room, exclude]).fetchone()
-    if clash:
+    if household_by_room(store, unit_id, room, exclude):
         raise ValidationError("room.duplicate", room=room)
     return room
 

@@ -7,43 +7,39 @@ user chose to import only the good ones."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .. import positions, registry
+from .. import dates, positions, registry
 from ..i18n import LiftDeskError, ValidationError, t
 from ..places import resolve, unit_address
 from ..store import Store
 from ..units import format_area, parse_area
+from . import layout
 from .tables import read_rows
 
 STANDARD = ("房号", "楼层", "面积", "业主", "电话", "居住情况", "意见", "书面")
+OPTIONAL = ("日期",)  # dates each row's position record; today when absent
+COLUMNS = STANDARD + OPTIONAL
 REQUIRED = ("房号", "面积")
-SYNONYMS = {
-    "房号": ("房号", "室号", "户号", "门牌号", "房间号", "room"),
-    "楼层": ("楼层", "层", "所在楼层", "floor"),
-    "面积": ("面积", "专有面积", "建筑面积", "产权面积", "面积(m²)", "面积（m²）", "面积(㎡)", "面积（㎡）", "area"),
-    "业主": ("业主", "产权人", "业主姓名", "姓名", "产权人/共有人", "owner", "owners"),
-    "电话": ("电话", "联系电话", "手机", "手机号", "phone"),
-    "居住情况": ("居住情况", "居住状态", "使用情况", "occupancy"),
-    "意见": ("意见", "态度", "表态", "position"),
-    "书面": ("书面", "是否书面", "已签字", "书面同意", "written"),
-}
-YES = {"是", "y", "yes", "true", "1", "√", "✓", "已签"}
-NO = {"否", "n", "no", "false", "0", "", "未签"}
+SYNONYMS = layout.SYNONYMS
+YES = {"是", "y", "yes", "true", "1", "√", "✓", "✔", "已签", "已签字", "已签名", "签字", "已签署", "有"}
+NO = {"否", "n", "no", "false", "0", "", "未签", "未签字", "未签名", "无", "×", "✗"}
+# words offices write in an 意见 / 是否同意 column, beyond the position names themselves
+OPINION_WORDS = {"是": "support", "√": "support", "✓": "support", "✔": "support", "同意加装": "support",
+                 "否": "oppose", "×": "oppose", "✗": "oppose", "不同意加装": "oppose",
+                 "有条件同意": "conditional", "附条件同意": "conditional", "条件同意": "conditional",
+                 "待定": "none", "未表态": "none", "未答复": "none", "未签": "none"}
+MAX_CELL = layout.MAX_CELL
+auto_mapping = layout.auto_mapping
 
 
-def auto_mapping(header: list[str]) -> dict[str, int]:
-    """Standard column → index in the file, by name or a common synonym."""
-    normal = [re.sub(r"\s+", "", h).lower() for h in header]
-    mapping = {}
-    for column, names in SYNONYMS.items():
-        for n, h in enumerate(normal):
-            if h in {x.lower() for x in names} and n not in mapping.values():
-                mapping[column] = n
-                break
-    return mapping
+def read_table(path: str | Path) -> layout.Table:
+    """The sheet's rows with the header found among the first rows (title and notes skipped)."""
+    return layout.locate(read_rows(path))
 
 
 @dataclass(frozen=True)
@@ -58,6 +54,7 @@ class RosterRow:
     position: str | None
     written: bool
     phones: tuple[str, ...] = ()  # one per owner, '' when unknown
+    on_date: str | None = None  # the 日期 column, when the roster has one
 
 
 @dataclass
@@ -69,17 +66,35 @@ class ImportPlan:
     bad: list[tuple[int, str]] = field(default_factory=list)
     floors: int = 0  # the highest floor the roster names
     lookalikes: list[Lookalike] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text): title, 合计 …
+    header_line: int = 1
 
     @property
     def ok(self) -> bool:
         return not self.bad
 
+    def skipped_kinds(self) -> list[str]:
+        return list(dict.fromkeys(kind for _, kind, _ in self.skipped))
+
     def report(self) -> list[str]:
         lines = [t("import.summary", good=len(self.good), bad=len(self.bad))]
         lines += [t("import.bad_row", line=line, reason=reason) for line, reason in self.bad]
+        if self.header_line > 1:
+            lines.append(t("import.header_at", line=self.header_line))
+        lines += [t("import.skipped_row", line=line, kind=kind, text=_short(text)) for line, kind, text in self.skipped]
         lines += [t("import.lookalike", name=x.name, rooms="、".join(x.rooms), n=len(x.rooms))
                   for x in self.lookalikes]
         return lines
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _floor_from_room(room: str) -> int | None:
@@ -89,45 +104,92 @@ def _floor_from_room(room: str) -> int | None:
     return None
 
 
+def _number(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _floor(text: str, room: str, max_floors: int | None) -> int:
+    limit = max_floors or registry.MAX_FLOORS
+    floor_text = re.sub(r"(层|楼|F)$", "", _number(text).upper()) or str(_floor_from_room(room) or "")
+    if re.fullmatch(r"\d+\.0+", floor_text):
+        floor_text = floor_text.split(".")[0]
+    if not re.fullmatch(r"\d{1,3}", floor_text):
+        raise ValidationError("floor.invalid", value=text or "—", floors=limit)
+    floor = int(floor_text)
+    if not 1 <= floor <= limit:
+        raise ValidationError("floor.invalid", value=floor, floors=limit)
+    return floor
+
+
+def _area(text: str) -> int:
+    value = re.sub(r"(m2|㎡|m²|平方米|平米|平方)$", "", _number(text).lower()).strip()
+    return parse_area(value or text)
+
+
+def _position(text: str) -> str | None:
+    word = re.sub(r"\s+", "", _number(text))
+    if not word:
+        return None
+    return OPINION_WORDS.get(word) or positions.position_code(word)
+
+
+def _date(text: str) -> str | None:
+    value = _number(text)
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?", value)
+    if match:
+        value = "{}-{:0>2}-{:0>2}".format(*match.groups())
+    elif re.fullmatch(r"\d{5}(\.0+)?", value):  # a date Excel kept as a serial number
+        value = (date(1899, 12, 30) + timedelta(days=int(float(value)))).isoformat()
+    try:
+        return dates.past_day(value)
+    except ValidationError as exc:
+        if exc.key == "date.future":
+            raise
+        raise ValidationError("import.date_invalid", value=text) from None
+
+
 def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_floors: int | None = None) -> ImportPlan:
     """Read and check every row; write nothing. `max_floors` is the building's height (None when
     the building is to be created from the roster)."""
-    rows = read_rows(path)
-    header, body = rows[0], rows[1:]
+    table = read_table(path)
+    header = table.header
     mapping = dict(mapping) if mapping is not None else auto_mapping(header)
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         raise ValidationError("import.missing_column", columns="、".join(missing), header="、".join(header))
-    plan = ImportPlan(Path(path), header, mapping)
+    plan = ImportPlan(Path(path), header, mapping, skipped=list(table.skipped), header_line=table.header_line)
     seen: dict[str, int] = {}
 
     def cell(row: list[str], column: str) -> str:
         index = mapping.get(column)
         return row[index].strip() if index is not None and index < len(row) else ""
 
-    for n, row in enumerate(body, start=2):
-        if not any(c.strip() for c in row):
+    for n, row in table.body:
+        kind = layout.footer_kind(row, mapping.get("房号"))
+        if kind:
+            plan.skipped.append((n, kind, " ".join(c for c in row if c)))
             continue
+        if not any(cell(row, c) for c in COLUMNS):
+            continue  # only a 序号 or a remark: an unused line of a printed form
         try:
-            room = cell(row, "房号")
+            for index, text in enumerate(row):
+                if len(text) > MAX_CELL:
+                    name = header[index] if index < len(header) and header[index] else _column_letter(index)
+                    raise ValidationError("import.cell_too_long", column=name, length=len(text), limit=MAX_CELL)
+            room = registry.normalise_room(cell(row, "房号"))
             if not room:
                 raise ValidationError("room.empty")
             if room in seen:
                 raise ValidationError("import.duplicate_room", room=room, line=seen[room])
-            floor_text = cell(row, "楼层") or str(_floor_from_room(room) or "")
-            try:
-                floor = int(floor_text)
-            except ValueError:
-                raise ValidationError("floor.invalid", value=floor_text or "—", floors=max_floors or 60) from None
-            if not 1 <= floor <= (max_floors or registry.MAX_FLOORS):
-                raise ValidationError("floor.invalid", value=floor, floors=max_floors or registry.MAX_FLOORS)
-            area = parse_area(cell(row, "面积"))
+            floor = _floor(cell(row, "楼层"), room, max_floors)
+            area = _area(cell(row, "面积"))
             owners, phones = _owners_and_phones(cell(row, "业主"), cell(row, "电话"))
             phone = phones[0] if phones else ""
             occupancy = registry.occupancy_code(cell(row, "居住情况") or "自住")
-            opinion = cell(row, "意见")
-            position = positions.position_code(opinion) if opinion else None
-            written_text = cell(row, "书面").lower()
+            position = _position(cell(row, "意见"))
+            written_text = re.sub(r"\s+", "", cell(row, "书面")).lower()
             if written_text not in YES | NO:
                 raise ValidationError("import.written_invalid", value=cell(row, "书面"))
             written = written_text in YES
@@ -135,12 +197,14 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
                 raise ValidationError("import.written_without_position")
             if written and not owners:
                 raise ValidationError("import.written_without_owner")
+            on_date = _date(cell(row, "日期"))
         except ValidationError as exc:
             plan.bad.append((n, str(exc)))
             continue
         seen[room] = n
         plan.floors = max(plan.floors, floor)
-        plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written, phones))
+        plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written, phones,
+                                   on_date))
     if not plan.good and not plan.bad:
         raise ValidationError("import.empty", path=str(path))
     plan.lookalikes = find_lookalikes(plan.good)
@@ -187,6 +251,22 @@ class ImportResult:
     updated: int
     positions: int
     merged: int = 0  # look-alike owners merged into one person
+    changed: int = 0  # of the updated households, those where anything changed
+    skipped: int = 0  # rows left out: title, notes, 合计, 制表人 … and bad rows when skipped
+    skipped_kinds: tuple[str, ...] = ()
+
+    @property
+    def households(self) -> int:
+        return self.created + self.updated
+
+    def summary(self) -> str:
+        """"已导入 12 户：新增 10、更新 2、跳过 3 行（标题、合计、制表人）"."""
+        text = t("import.result", households=self.households, created=self.created, updated=self.changed)
+        if self.updated - self.changed:
+            text += t("import.result_unchanged", n=self.updated - self.changed)
+        if self.skipped:
+            text += t("import.result_skipped", n=self.skipped, kinds="、".join(self.skipped_kinds))
+        return text
 
 
 def ensure_unit(store: Store, address: str, floors: int) -> str:
@@ -209,47 +289,71 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
                  skip_bad: bool = False, on_date: str | None = None,
                  merge: Iterable[str] = ()) -> ImportResult:
     """Write a checked plan in one transaction: households (new or updated by room), owners, and
-    each 意见 as the household's first position record (written when 书面 is 是). `merge` names
-    look-alike owners (see `ImportPlan.lookalikes`) the user confirmed to be one person."""
+    each 意见 as a position record (written when 书面 is 是), dated by the 日期 column or `on_date`.
+    Importing the same roster again changes nothing: a position is recorded only when it differs
+    from the household's current one. `merge` names look-alike owners (see
+    `ImportPlan.lookalikes`) the user confirmed to be one person."""
     if plan.bad and not skip_bad:
         raise LiftDeskError("import.has_bad_rows", bad=len(plan.bad))
     merge = set(merge)
     unknown = merge - {x.name for x in plan.lookalikes}
     if unknown:
         raise ValidationError("import.merge_unknown", name="、".join(sorted(unknown)))
-    created = updated = recorded = merged = 0
+    created = updated = recorded = merged = changed = 0
     household_of: dict[str, str] = {}
     with store.db.atomic():
         unit_id = ensure_unit(store, address, plan.floors) if create else resolve_unit_strict(store, address)
         floors = registry.building_floors_of_unit(store, unit_id)
         if plan.floors > floors:
             raise ValidationError("floor.invalid", value=plan.floors, floors=floors)
-        existing = {r.room: r for r in registry.unit_households(store, unit_id)}
+        existing = {registry.normalise_room(r.room): r.id for r in registry.unit_households(store, unit_id)}
         for row in plan.good:
+            mark = _log_mark(store)
             area = format_area(row.area_x100)
-            if row.room in existing:
-                household_id = existing[row.room].id
+            household_id = existing.get(row.room)
+            is_new = household_id is None
+            if not is_new:
                 registry.update_household(store, household_id, "floor", row.floor)
                 registry.update_household(store, household_id, "area", area)
                 registry.update_household(store, household_id, "occupancy", row.occupancy)
                 updated += 1
             else:
                 household_id = registry.add_household(store, unit_id, row.room, row.floor, area, row.occupancy)
+                existing[row.room] = household_id
                 created += 1
             household_of[row.room] = household_id
             if row.owners:
                 registry.set_owners(store, household_id, list(zip(row.owners, row.phones)))
-            if row.position:
+            day = row.on_date or on_date
+            if row.position and _position_differs(store, household_id, row, day):
                 condition = t("import.condition_unspecified") if row.position == "conditional" else ""
-                positions.record_position(store, household_id, row.position, on_date=on_date, condition=condition,
+                positions.record_position(store, household_id, row.position, on_date=day, condition=condition,
                                           method="written" if row.written else "visit", written=row.written,
                                           reason=t("import.reason", file=plan.path.name), unit_id=unit_id)
                 recorded += 1
+            if not is_new and _log_mark(store) != mark:
+                changed += 1
         for lookalike in plan.lookalikes:
             if lookalike.name in merge:
                 merged += _merge_owners(store, lookalike.name, [household_of[r] for r in lookalike.rooms
                                                                  if r in household_of])
-    return ImportResult(unit_id, created, updated, recorded, merged)
+    skipped = len(plan.skipped) + (len(plan.bad) if skip_bad else 0)
+    kinds = plan.skipped_kinds() + ([t("import.kind_bad")] if skip_bad and plan.bad else [])
+    return ImportResult(unit_id, created, updated, recorded, merged, changed, skipped, tuple(kinds))
+
+
+def _log_mark(store: Store) -> int:
+    return store.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+
+
+def _position_differs(store: Store, household_id: str, row: RosterRow, day: str | None) -> bool:
+    """Whether the roster says something new about the household: its current record holds another
+    position or form, and (for a dated row) no record of that day already says the same."""
+    history = positions.history(store, household_id)
+    same = lambda r: r.position == row.position and r.written == row.written  # noqa: E731
+    if history and same(history[0]):
+        return False
+    return not (day and any(same(r) and r.on_date == day for r in history))
 
 
 def _merge_owners(store: Store, name: str, household_ids: list[str]) -> int:

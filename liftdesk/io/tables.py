@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import warnings
+from datetime import date, datetime, time
 from pathlib import Path
 
 from ..i18n import ValidationError
@@ -36,7 +37,7 @@ def read_rows(path: str | Path) -> list[list[str]]:
         text = decode(data, path)
         if "\x00" in text:
             raise ValidationError("import.not_table", path=str(path))
-        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        rows = _csv_rows(text, path)
     else:
         raise ValidationError("import.not_table", path=str(path))
     while rows and not any(rows[-1]):
@@ -46,23 +47,49 @@ def read_rows(path: str | Path) -> list[list[str]]:
     return rows
 
 
+def _csv_rows(text: str, path: Path) -> list[list[str]]:
+    """Strict CSV: a stray quote that runs over line ends and swallows the following rows is an
+    error naming the line it starts on, never one giant cell. A quoted cell may still hold a line
+    break (co-owners typed on two lines in Excel) as long as it holds no comma-separated rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    start = 1
+    try:
+        for row in reader:
+            for cell in row:
+                if ("\n" in cell or "\r" in cell) and "," in cell:
+                    raise ValidationError("import.csv_quote", path=path.name, line=start)
+            rows.append([cell.strip() for cell in row])
+            start = reader.line_num + 1
+    except csv.Error:
+        raise ValidationError("import.csv_quote", path=path.name, line=start) from None
+    return rows
+
+
 def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
+    """Values, not formulas (a 合计 cell's SUM reads as its last computed value, or empty)."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = workbook.worksheets[0]
+                return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                workbook.close()
+    except Exception:  # noqa: BLE001  (a damaged workbook fails in many ways inside openpyxl and zipfile)
         raise ValidationError("import.not_table", path=str(path)) from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
 
 
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):

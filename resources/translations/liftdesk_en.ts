@@ -317,77 +317,77 @@
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="28" />
         <source>导入住户名册 — {address}</source>
         <translation>Import roster — {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="41" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="42" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="48" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="49" />
         <source>同名业主：勾选确为同一人的</source>
         <translation>Owners with the same name: tick those who are one person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="52" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="56" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="70" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="71" />
         <source>列对应（左：标准列，右：文件中的列）和预览：</source>
         <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="73" />
         <source>检查结果：</source>
         <translation>Check result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="83" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="85" />
         <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="94" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="97" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="99" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="102" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="104" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="137" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="140" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
     </message>
@@ -1651,17 +1651,17 @@
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <location filename="../../ui/pages/unit_page.py" line="288" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="289" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="296" />
+        <location filename="../../ui/pages/unit_page.py" line="297" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

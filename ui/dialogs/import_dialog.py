@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
 
 from liftdesk import registry
 from liftdesk.i18n import LiftDeskError, t
-from liftdesk.io import roster
-from liftdesk.io.tables import read_rows
+from liftdesk.io import layout, roster
 from liftdesk.places import resolve_unit
 from liftdesk.settings import Settings
 from liftdesk.store import Store
@@ -34,8 +33,10 @@ class ImportRosterDialog(QDialog):
         self.file_label = QLabel()
         self.mapping_form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        for column in roster.STANDARD:
+        for column in roster.COLUMNS:
             combo = QComboBox()
+            combo.setMinimumContentsLength(7)  # "（不导入）" and office names like "建筑面积（㎡）" fit
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[column] = combo
             required = column in roster.REQUIRED
             self.mapping_form.addRow(column + (self.tr("（必需）") if required else ""), combo)
@@ -86,12 +87,14 @@ class ImportRosterDialog(QDialog):
 
     def load_file(self, path: str | Path) -> bool:
         try:
-            rows = read_rows(path)
+            table = roster.read_table(path)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return False
-        self.path, self.header = Path(path), rows[0]
-        self.file_label.setText(self.tr("文件：{name}（{n} 行数据）").format(name=self.path.name, n=len(rows) - 1))
+        self.path, self.header = Path(path), table.header
+        room = roster.auto_mapping(table.header).get("房号")
+        rows = [row for _, row in table.body if not layout.footer_kind(row, room)]
+        self.file_label.setText(self.tr("文件：{name}（{n} 行数据）").format(name=self.path.name, n=len(rows)))
         remembered = (self.settings.get("roster_mappings") if self.settings else {}).get("|".join(self.header))
         mapping = remembered or roster.auto_mapping(self.header)
         for column, combo in self.combos.items():
@@ -102,7 +105,7 @@ class ImportRosterDialog(QDialog):
             combo.setCurrentIndex(combo.findData(mapping[column]) if column in mapping else 0)
             combo.currentIndexChanged.connect(lambda _: self._enable(False))
         self.preview_model.columns = [Column(h, lambda r, n=n: r[n] if n < len(r) else "") for n, h in enumerate(self.header)]
-        self.preview_model.set_items(rows[1:1 + PREVIEW_ROWS])
+        self.preview_model.set_items(rows[:PREVIEW_ROWS])
         self.check()
         return True
 
@@ -155,6 +158,7 @@ class ImportRosterDialog(QDialog):
             remembered = dict(self.settings.get("roster_mappings"))
             remembered["|".join(self.header)] = self.mapping()
             self.settings.set("roster_mappings", remembered)
+        self.summary = result.summary()
         self.result_text = t("import.done", address=self.address, created=result.created, updated=result.updated,
                              positions=result.positions)
         self.accept()

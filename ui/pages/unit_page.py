@@ -281,6 +281,7 @@ class UnitPage(QWidget):
         if dialog.choose_file() and dialog.exec():
             self.show_unit(self.unit_id)
             self.changed.emit()
+            messages.info(self, dialog.summary)
 
     def export_roster(self) -> None:
         address = places.unit_address(self.store, self.unit_id)

@@ -1,0 +1,76 @@
+"""pytest-qt: importing an office roster from the unit page, with real clicks, ends with a summary."""
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from liftdesk import registry
+from liftdesk.settings import Settings
+from ui import messages
+from ui.app import init_app
+from ui.dialogs.import_dialog import ImportRosterDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, store, unit, tmp_path):
+    init_app("zh", 12)
+    w = MainWindow(store, Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _roster(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["遥祥寺巷小区6幢1单元 加装电梯业主意见统计表（2024年3月）"])
+    ws.merge_cells("A1:H1")
+    ws.append(["社区：王马社区", None, None, "填报日期：2024-03-15"])
+    ws.append(["序号", "房号", "所在楼层", "产权面积", "产权人", "联系电话", "是否同意", "签字确认"])
+    ws.append([1, 101.0, 1, 63.5, "黄杞财", "13812345678", "同意", "是"])
+    ws.append([2, "１０２", 1, 60, "李美玲", None, "不同意", "是"])
+    ws.append([3, "103室", 1, 58.2, "王芳", None, None, None])
+    ws.append([4, 203, 2, 58.2, "王芳", None, "同意", None])
+    ws.append(["合计", None, None, "=SUM(D4:D7)"])
+    ws.append([None])
+    ws.append(["制表人：张伟"])
+    ws.append(["审核：李主任"])
+    wb.save(path)
+    return path
+
+
+def test_import_from_the_unit_page_ends_with_a_summary(qtbot, window, store, unit, tmp_path, monkeypatch):
+    src = _roster(tmp_path / "名册.xlsx")
+    shown, errors = [], []
+    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    monkeypatch.setattr(messages, "error", lambda parent, text: errors.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(src), ""))
+    seen = {}
+
+    def exec_(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen["report"] = dialog.report.toPlainText()
+        seen["mapping"] = dialog.combos["面积"].currentText()
+        box = dialog.merge_checks["王芳"]
+        assert box.isVisible() and "103、203" in box.text()
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # one 王芳, they know
+        assert box.isChecked()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(ImportRosterDialog, "exec", exec_)
+
+    window.open_unit(unit)
+    qtbot.mouseClick(window.unit_page.import_button, Qt.MouseButton.LeftButton)
+    assert not errors
+    assert seen["mapping"] == "产权面积"
+    assert "表头在第 3 行" in seen["report"] and "跳过第 8 行（合计）" in seen["report"]
+    assert shown == ["已导入 4 户：新增 2、更新 2、跳过 5 行（标题、说明、合计、制表人、审核）"]
+    rows = {r.room: r for r in registry.unit_households(store, unit)}
+    assert len(rows) == 14 and rows["102"].area_x100 == 6000 and rows["101"].area_x100 == 6350
+    assert rows["103"].owners == rows["203"].owners == "王芳"
+    assert store.db.execute("SELECT count(*) FROM person WHERE name = '王芳' AND deleted = 0").fetchone()[0] == 1
+    assert window.unit_page.model.rowCount() == 14
