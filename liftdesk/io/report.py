@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..documents.template import write_atomic
 from ..i18n import ValidationError
+from . import safe
 from ..stats import FUNNEL_LABELS, FUNNEL_STEPS, Funnel, YearTable
 
 BASIS = {"handover": "按交付年份", "start": "按开工年份"}
@@ -35,9 +36,9 @@ def rows(table: YearTable) -> list[list]:
 def to_csv(table: YearTable) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header(table))
+    writer.writerow(safe.csv_row(header(table)))
     for row in rows(table):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(safe.csv_row(["" if v is None else v for v in row]))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -77,6 +78,7 @@ def to_xlsx(table: YearTable, funnel: Funnel, district: str) -> bytes:
     for n in range(2, len(FUNNEL_STEPS) + 2):
         steps.column_dimensions[get_column_letter(n)].width = 13
     steps.freeze_panes = "B2"
+    safe.workbook_text_cells(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from ..i18n import LiftDeskError, ValidationError, t
 from ..places import resolve, unit_address
 from ..store import Store
 from ..units import format_area, parse_area
-from . import layout
+from . import layout, safe
 from .tables import read_rows
 
 STANDARD = ("房号", "楼层", "面积", "业主", "电话", "居住情况", "意见", "书面")
@@ -403,6 +403,7 @@ def export_roster(store: Store, unit_id: str, path: str | Path) -> Path:
     for letter, width in zip("ABCDEFGHI", (8, 6, 10, 18, 16, 10, 12, 6, 12)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    safe.workbook_text_cells(workbook)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.part")
     workbook.save(tmp)
