@@ -13,6 +13,8 @@ from .i18n import LiftDeskError, set_language, t
 from .documents import generate
 from .documents.generate import KINDS
 from .io import report, roster
+from .logs import setup_logging
+from .privacy import restrict_new_files
 from .rules import available_rules
 from .store import open_store
 
@@ -236,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(raw)
     if args.lang:
         set_language(args.lang)
+    restrict_new_files()  # databases, backups, exports and logs: readable by the owner only
+    setup_logging()
     if args.command is None:
         from ui.app import run_gui  # the GUI face; imported only when wanted
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from . import privacy
 from .i18n import ValidationError, t
 from .store import Store, records
 from .units import parse_area
@@ -288,17 +289,19 @@ def parse_owners(text: str) -> list[tuple[str, str]]:
 
 
 def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
+    """The one way a person is written: the ID number is kept masked unless the station keeps
+    whole numbers (`privacy.kept_id_ref`)."""
     return records.insert(store, "person", {"name": _person_name(name), "phone": _phone(phone),
-                                            "id_ref": (id_ref or "").strip()})
+                                            "id_ref": privacy.kept_id_ref(store, id_ref)})
 
 
 def find_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str | None:
     """The person these details prove, or None. Evidence is the same ID reference, or the same
     name with the same non-empty phone; a name alone proves nothing (two 王芳 are two people)."""
-    id_ref = (id_ref or "").strip()
-    if id_ref:
-        row = store.db.execute("SELECT id FROM person WHERE id_ref = ? AND deleted = 0 ORDER BY id LIMIT 1",
-                               [id_ref]).fetchone()
+    forms = privacy.id_ref_forms(store, id_ref)
+    if forms:
+        row = store.db.execute(f"SELECT id FROM person WHERE id_ref IN ({', '.join('?' * len(forms))})"
+                               " AND deleted = 0 ORDER BY id LIMIT 1", forms).fetchone()
         if row:
             return row[0]
     key = phone_key(phone)

@@ -24,3 +24,18 @@ def test_checkout_guard_sees_a_new_file_but_not_venv_or_caches(tmp_path):
 def test_the_run_has_a_throwaway_home_outside_the_checkout():
     for var in ("HOME", "LIFTDESK_DATA_DIR", "XDG_DATA_HOME"):
         assert not os.path.realpath(os.environ[var]).startswith(str(ROOT.resolve())), var
+
+
+def test_resources_are_found_from_source_and_in_a_frozen_build(tmp_path, monkeypatch):
+    from liftdesk import resources
+
+    assert resources.resource_root() == ROOT / "resources"
+    assert resources.cjk_font_path().exists() and resources.resource_path("rules", "civil-code-278.json").exists()
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)  # what PyInstaller sets
+    assert resources.resource_root() == tmp_path / "resources"
+    assert resources.cjk_font_path() == tmp_path / "resources" / "fonts" / resources.CJK_FONT_FILE
+
+
+def test_the_frozen_build_bundles_every_resource_folder():
+    spec = (ROOT / "packaging" / "liftdesk.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "resources")' in spec  # the whole folder, as resource_root expects

@@ -7,7 +7,6 @@ import os
 import sys
 import time
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
@@ -15,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from liftdesk import demo, places
 from liftdesk.i18n import LiftDeskError, set_language, t
-from liftdesk.paths import data_dir, default_db_path
+from liftdesk.logs import setup_logging
+from liftdesk.paths import default_db_path
 from liftdesk.resources import resource_path
 from liftdesk.settings import Settings
 from liftdesk.store import open_store
@@ -25,16 +25,6 @@ from .style import apply_font_size, register_cjk_font
 
 log = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
-
-
-def setup_logging() -> None:
-    root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
-    handler = RotatingFileHandler(data_dir() / "liftdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def install_excepthook() -> None:

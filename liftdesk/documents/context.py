@@ -8,6 +8,7 @@ from datetime import date
 from .. import places, projects, registry
 from ..consent import district_rule
 from ..i18n import LiftDeskError
+from ..privacy import display_id_ref
 from ..rules import load_rule
 from ..store import Store
 
@@ -70,7 +71,7 @@ def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = 
             "SELECT o.household_id, p.id_ref FROM household h CROSS JOIN ownership o ON o.household_id = h.id"
             " JOIN person p ON p.id = o.person_id WHERE h.unit_id = ? AND o.deleted = 0 ORDER BY o.signer DESC",
             [unit_id]):
-        id_refs.setdefault(hid, ref)
+        id_refs.setdefault(hid, display_id_ref(ref))  # what the station keeps: ****1234 unless whole
     return UnitContext(unit_id, address, project_id, name or f"{address.estate}{address.building}{address.unit}加装电梯",
                        households, id_refs, rule.name, rule.summary, plan)
 

@@ -5,12 +5,15 @@ the audit trail, the undo source and what a station exports to the district."""
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..i18n import LiftDeskError
 from .connection import Store
 from .schema import USER_TABLES
+
+log = logging.getLogger(__name__)
 
 COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted")
 
@@ -21,6 +24,9 @@ def _check_table(table: str) -> None:
 
 
 def _log(store: Store, rows: Iterable[tuple]) -> None:
+    rows = list(rows)
+    if rows:  # table, operation and count only: never values (they hold residents' data)
+        log.info("%s %s: %d change(s)", rows[0][2], rows[0][0], len(rows))
     store.db.conn.executemany(
         "INSERT INTO change_log (tbl, record_id, op, field, old, new, at, hlc, station_id, actor)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1621,47 +1621,59 @@
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="200" />
+        <location filename="../../ui/pages/unit_page.py" line="137" />
+        <source>清除个人信息…</source>
+        <translation>Erase personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="207" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="207" />
+        <location filename="../../ui/pages/unit_page.py" line="214" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="209" />
+        <location filename="../../ui/pages/unit_page.py" line="216" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="209" />
+        <location filename="../../ui/pages/unit_page.py" line="216" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="211" />
+        <location filename="../../ui/pages/unit_page.py" line="218" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="269" />
+        <location filename="../../ui/pages/unit_page.py" line="276" />
         <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
         <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
+变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
+        <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
+They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="319" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="289" />
+        <location filename="../../ui/pages/unit_page.py" line="320" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="297" />
+        <location filename="../../ui/pages/unit_page.py" line="328" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -1740,12 +1752,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="75" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="86" />
+        <location filename="../../ui/app.py" line="76" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

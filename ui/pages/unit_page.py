@@ -4,12 +4,12 @@ and the consent verdict with the visit list. Positions are entered with digits 1
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk import consent, places, positions, recycle, registry
-from liftdesk.i18n import LiftDeskError
+from liftdesk import consent, erasure, places, positions, recycle, registry
+from liftdesk.i18n import LiftDeskError, t
 from liftdesk.io import roster
 from liftdesk.stages import stage_label
 from liftdesk.store import Store
@@ -133,6 +133,13 @@ class UnitPage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch()
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        # 个人信息保护法: a resident who asks to be forgotten (right-click or Ctrl+Shift+Delete).
+        self.purge_action = QAction(self.tr("清除个人信息…"), self.table)
+        self.purge_action.setShortcut(QKeySequence("Ctrl+Shift+Delete"))
+        self.purge_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.purge_action.triggered.connect(self.purge_owners)
+        self.table.addAction(self.purge_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -267,6 +274,30 @@ class UnitPage(QWidget):
         self.model.refresh()
         self._on_changed()
         messages.status(self, self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)))
+
+    def purge_owners(self) -> None:
+        """Erase the selected household's owners' names, phones and ID numbers, after asking."""
+        household = self.current_household()
+        if household is None:
+            return
+        owners = erasure.household_owners(self.store, household.id)
+        if not owners:
+            messages.error(self, t("purge.no_owner"))
+            return
+        question = self.tr("清除 {room} 室业主 {names} 的姓名、电话和身份证号？\n"
+                           "变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。").format(
+            room=household.room, names="、".join(name for _, name in owners))
+        if not messages.confirm(self, question):
+            return
+        try:
+            report = erasure.purge_persons(self.store, [pid for pid, _ in owners])
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.model.refresh()
+        self._on_changed()
+        self.select_household(household.id)
+        messages.status(self, t("purge.done", persons=report.persons, rows=report.log_rows))
 
     def print_document(self, kind: str) -> None:
         from ..printing import make_and_preview

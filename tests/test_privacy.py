@@ -1,0 +1,160 @@
+"""Residents' personal data: masked ID numbers, erasure on request, owner-only files."""
+
+import json
+import os
+import stat
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from liftdesk import consent, erasure, positions, privacy, registry, undo
+from liftdesk.i18n import LiftDeskError
+from liftdesk.store import open_store
+
+from .conftest import ROOT
+from .test_cli_and_demo import cli
+
+NAME, PHONE, ID_NUMBER = "欧阳青芷", "13987654321", "33010519500101123X"
+
+
+# ---- ID numbers ----------------------------------------------------------------------------------
+
+def test_an_id_number_is_kept_masked_and_still_finds_the_person(store):
+    pid = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    kept = store.db.execute("SELECT id_ref FROM person WHERE id = ?", [pid]).fetchone()[0]
+    assert kept.endswith("****123X") and "330105" not in kept and privacy.is_masked(kept)
+    assert privacy.display_id_ref(kept) == "****123X"
+    assert registry.find_person(store, "别的名字", "", " 33010519500101123x ") == pid
+    assert registry.find_person(store, "别的名字", "", "330105195001011230") is None
+    # the change log holds only what the record holds
+    assert ID_NUMBER not in json.dumps([list(r) for r in store.db.execute("SELECT * FROM change_log")])
+
+
+def test_a_station_that_keeps_whole_numbers_keeps_them_and_still_matches_masked_ones(store):
+    old = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    privacy.set_id_policy(store, "full")
+    assert registry.find_person(store, NAME, "", ID_NUMBER) == old
+    new = registry.add_person(store, "另一人", "", "110101198001010011")
+    assert store.db.execute("SELECT id_ref FROM person WHERE id = ?", [new]).fetchone()[0] == "110101198001010011"
+
+
+def test_the_salt_is_per_database(tmp_path):
+    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    assert privacy.masked_id_ref(a, ID_NUMBER) != privacy.masked_id_ref(b, ID_NUMBER)
+    a.close(), b.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789X", min_size=5, max_size=18), st.text(alphabet="0123456789X", min_size=5, max_size=18))
+def test_masked_form_shows_only_the_last_four_and_tells_numbers_apart(a, b):
+    store = open_store(None)
+    ka, kb = privacy.masked_id_ref(store, a), privacy.masked_id_ref(store, b)
+    assert privacy.display_id_ref(ka) == "****" + a[-4:]
+    assert (ka == kb) == (a == b)
+    assert privacy.masked_id_ref(store, a) == ka and privacy.kept_id_ref(store, ka) == ka
+    store.close()
+
+
+def test_the_proxy_form_prints_what_is_kept(store, unit, tmp_path):
+    h = registry.unit_households(store, unit)[0]
+    registry.add_owner(store, h.id, registry.add_person(store, NAME, PHONE, ID_NUMBER))
+    from liftdesk.documents.context import unit_context  # noqa: PLC0415
+
+    ctx = unit_context(store, unit, "proxy-form")
+    assert ctx.id_refs[h.id] == "****123X"
+
+
+# ---- erasure -------------------------------------------------------------------------------------
+
+def _resident(store, unit):
+    households = registry.unit_households(store, unit)
+    pid = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    for h in households[:2]:
+        registry.add_owner(store, h.id, pid)
+        positions.record_position(store, h.id, "支持", respondent="owner", respondent_name=NAME, written=True,
+                                  method="written")
+    registry.set_owner_phone(store, households[0].id, "13987650000")  # an older phone in the history
+    return pid, households
+
+
+def _everything(store) -> str:
+    """Every value of every table, the change log included."""
+    out = []
+    for (table,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        out += [repr(r) for r in store.db.execute(f"SELECT * FROM [{table}]")]
+    return "\n".join(out)
+
+
+def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, unit, db_path):
+    pid, households = _resident(store, unit)
+    other = registry.add_person(store, "邻居甲", "13700001111")
+    registry.add_owner(store, households[2].id, other)
+    before = consent.unit_verdict(store, unit)
+    log_before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    assert NAME in _everything(store)
+
+    report = erasure.purge_person(store, pid)
+
+    everything = _everything(store)
+    for secret in (NAME, PHONE, "13987650000", ID_NUMBER, "****123X", ID_NUMBER[:6]):
+        assert secret not in everything, secret
+    assert "邻居甲" in everything and "13700001111" in everything  # others untouched
+    person = store.db.execute("SELECT name, phone, id_ref, deleted FROM person WHERE id = ?", [pid]).fetchone()
+    assert person == (erasure.PURGED_NAME, "", "", 0)
+    after = consent.unit_verdict(store, unit)
+    assert after == before  # counts, areas and the verdict are unchanged
+    assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == log_before + 1
+    purge = store.db.execute("SELECT op, field, old, new, actor FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert purge == ("purge", None, None, None, "tester")
+    assert report.persons == 1 and report.copies == 2
+    with pytest.raises(LiftDeskError):
+        erasure.purge_person(store, pid)
+    # nothing to undo that would bring the data back
+    try:
+        undo.undo_last(store)
+    except LiftDeskError:
+        pass
+    assert NAME not in _everything(store) and PHONE not in _everything(store)
+
+    # the file on disk: old page images are gone too (WAL emptied, freed space zeroed)
+    store.close()
+    raw = db_path.read_bytes() + (db_path.with_name(db_path.name + "-wal").read_bytes()
+                                  if db_path.with_name(db_path.name + "-wal").exists() else b"")
+    for secret in (NAME, PHONE, "13987650000", "****123X"):
+        assert secret.encode("utf-8") not in raw, secret
+
+
+def test_purge_follows_a_merged_record_of_the_same_resident(store, unit):
+    households = registry.unit_households(store, unit)
+    a = registry.add_person(store, NAME, "")
+    b = registry.add_person(store, NAME, PHONE)
+    registry.add_owner(store, households[0].id, a)
+    registry.add_owner(store, households[1].id, b)
+    registry.merge_persons(store, a, b)
+    assert erasure.purge_person(store, a).persons == 2
+    assert NAME not in _everything(store) and PHONE not in _everything(store)
+
+
+def test_purge_cli_is_not_needed_but_an_unknown_person_is_a_clear_error(store):
+    with pytest.raises(LiftDeskError):
+        erasure.purge_person(store, "no-such-id")
+
+
+# ---- files readable by the owner only ------------------------------------------------------------
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_database_export_and_log_are_created_owner_only(demo_copy, tmp_path):
+    os.chmod(demo_copy, 0o644)
+    out = tmp_path / "report.xlsx"
+    cli("--db", demo_copy, "report", "district", "-o", out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    log = tmp_path / "data" / "liftdesk.log"
+    assert log.exists() and stat.S_IMODE(log.stat().st_mode) == 0o600
+    new_db = tmp_path / "fresh" / "station.db"
+    new_db.parent.mkdir()
+    roster = tmp_path / "roster.csv"
+    roster.write_text("房号,楼层,面积,业主,电话\n101,1,60,张三,13800000001\n", encoding="utf-8")
+    cli("--db", new_db, "import-roster", roster, "--unit", "长庆街道/王马社区/遥祥寺巷小区/1幢/1单元", "--create")
+    for path in new_db.parent.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
