@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import consent, demo, diary, places, projects, registry, stats
+from . import consent, demo, diary, persons, places, projects, registry, stats
 from .i18n import LiftDeskError, set_language, t
 from .documents import generate
 from .documents.generate import KINDS
@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad", action="store_true", help="import only the good rows / 只导入正确的行")
     p.add_argument("--merge", action="append", default=[], metavar="NAME",
                    help="look-alike owners of this name are one person / 同名业主确为同一人（可重复）")
+    p = sub.add_parser("merge-owners", help="list look-alike owners, or merge them / 同名业主：列出或合并")
+    p.add_argument("address", metavar="ADDRESS", help="街道[/社区[/小区[/幢[/单元]]]]")
+    p.add_argument("--name", metavar="NAME", help="merge the owners of this name into one person / 合并此姓名的业主")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("stage", help="a unit's project stage and history / 项目阶段")
     p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
     p.add_argument("--json", action="store_true")
@@ -157,6 +161,25 @@ def _import_roster(store, args) -> int:
     return 0
 
 
+def _merge_owners(store, args) -> int:
+    if args.name:
+        merged = persons.merge_lookalike(store, args.address, args.name)
+        if args.json:
+            _emit({"name": args.name, "merged": merged})
+        else:
+            print(t("import.merged", n=merged))
+        return 0
+    found = persons.lookalikes(store, args.address)
+    if args.json:
+        _emit([x.as_json() for x in found])
+    elif not found:
+        print(t("persons.no_lookalikes"))
+    else:
+        for x in found:
+            print(t("persons.lookalike", name=x.name, places=x.places, n=len({o.person_id for o in x.owners})))
+    return 0
+
+
 def _project_at(store, address: str) -> tuple[str, str]:
     unit_id = places.resolve_unit(store, address)
     project_id = projects.project_of_unit(store, unit_id)
@@ -228,6 +251,7 @@ def _report(store, args) -> int:
 
 HANDLERS = {"consent": _consent, "import-roster": _import_roster, "stage": _stage, "diary": _diary,
             "print": _print, "report": _report}
+HANDLERS["merge-owners"] = _merge_owners
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -209,6 +209,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.result_unchanged": {"zh": "、未变 {n}", "en": ", {n} unchanged"},
     "import.result_skipped": {"zh": "、跳过 {n} 行（{kinds}）", "en": ", {n} rows skipped ({kinds})"},
     "import.kind_bad": {"zh": "错误行", "en": "bad rows"},
+    "persons.no_lookalikes": {"zh": "没有同名待核实的业主。", "en": "No look-alike owners to check."},
+    "persons.lookalike": {
+        "zh": "{name}：{places}（现按 {n} 人计；如为同一人：merge-owners 地址 --name {name}）",
+        "en": "{name}: {places} (counted as {n} people; if one person: merge-owners ADDRESS --name {name})",
+    },
     "import.dry_run": {"zh": "试运行：未写入任何数据。", "en": "Dry run: nothing was written."},
     "cli.consent.legal": {"zh": "法定：只计签字的书面意见", "en": "legal: signed written votes only"},
     "cli.consent.forecast": {"zh": "预测：计入口头意向", "en": "forecast: intentions included"},

@@ -92,3 +92,23 @@ def test_import_lists_look_alikes_and_merges_them_on_request(tmp_path):
     store = open_store(db)
     assert store.db.execute("SELECT count(*) FROM person WHERE name = '王芳' AND deleted = 0").fetchone()[0] == 1
     store.close()
+
+
+def test_look_alikes_are_listed_and_merged_afterwards(tmp_path):
+    db = tmp_path / "s.db"
+    rows = [HEADER, ["101", "1", "60", "王芳", "", "支持", "是"], ["102", "1", "60", "王芳", "", "支持", "是"],
+            ["201", "2", "60", "王芳", "13700000000", "支持", "是"], ["202", "2", "60", "王芳", "13900000000", "反对", "是"]]
+    cli("--db", db, "import-roster", write_csv(tmp_path / "r.csv", rows, "gbk"), "--unit", ADDRESS, "--create")
+    listed = json.loads(cli("--db", db, "merge-owners", "长庆街道", "--json").stdout)
+    assert listed == [{"name": "王芳", "people": 4, "places": ["8幢1单元101", "8幢1单元102", "8幢1单元201",
+                                                               "8幢1单元202"]}]
+    assert "101、102、201、202（现按 4 人计" in cli("--db", db, "merge-owners", ADDRESS).stdout
+    out = cli("--db", db, "merge-owners", ADDRESS, "--name", "王芳")
+    assert "已合并同名业主 2 人" in out.stdout  # 101 and 102 join 201's 王芳; 202's other phone stays apart
+    store = open_store(db)
+    phones = store.db.execute("SELECT phone FROM person WHERE name = '王芳' AND deleted = 0 ORDER BY phone").fetchall()
+    assert [p[0] for p in phones] == ["13700000000", "13900000000"]
+    store.close()
+    assert json.loads(cli("--db", db, "merge-owners", ADDRESS, "--json").stdout) == []
+    bad = cli("--db", db, "merge-owners", ADDRESS, "--name", "王芳", check=False)
+    assert bad.returncode == 2 and "没有可合并的同名业主" in bad.stderr
