@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import consent, demo, diary, persons, places, projects, registry, stats
+from . import cli_money, consent, demo, diary, persons, places, projects, registry, stats
 from .i18n import LiftDeskError, set_language, t
 from .documents import generate
 from .documents.generate import KINDS
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=stats.BY, default="handover", help="count by handover (default) or start year")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="OUT.xlsx|OUT.csv|OUT.pdf")
+    cli_money.add_parsers(sub)
     return parser
 
 
@@ -250,7 +251,7 @@ def _report(store, args) -> int:
 
 
 HANDLERS = {"consent": _consent, "import-roster": _import_roster, "stage": _stage, "diary": _diary,
-            "print": _print, "report": _report}
+            "print": _print, "report": _report, **cli_money.HANDLERS}
 HANDLERS["merge-owners"] = _merge_owners
 
 

@@ -392,3 +392,8 @@ class ValidationError(LiftDeskError):
 
 class StoreError(LiftDeskError):
     """A database file LiftDesk refuses to open or write."""
+
+
+from .money_messages import MESSAGES as _MONEY_MESSAGES  # noqa: E402  (one catalogue, kept in parts)
+
+MESSAGES.update(_MONEY_MESSAGES)

@@ -200,3 +200,74 @@ def m0004_printed_documents(db: Database) -> None:
     db.execute(f"CREATE TABLE printed_document (\n    {COMMON},\n    {USER_TABLES['printed_document']}\n)")
     db.execute("CREATE UNIQUE INDEX idx_printed_serial ON printed_document(serial)")
     db.execute("CREATE INDEX idx_printed_project ON printed_document(project_id)")
+
+
+USER_TABLES.update({
+    "lift_plan": """project_id TEXT NOT NULL REFERENCES project(id),
+        version INTEGER NOT NULL,
+        position TEXT NOT NULL DEFAULT '',
+        entry TEXT NOT NULL DEFAULT '',
+        load_kg INTEGER NOT NULL DEFAULT 0,
+        stops INTEGER NOT NULL DEFAULT 0,
+        design_firm TEXT NOT NULL DEFAULT '',
+        maker TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        estimate_fen INTEGER NOT NULL DEFAULT 0,
+        change_note TEXT NOT NULL DEFAULT '',
+        material INTEGER NOT NULL DEFAULT 0,
+        attachments TEXT NOT NULL DEFAULT '[]',
+        on_date TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "funding_plan": """project_id TEXT NOT NULL REFERENCES project(id),
+        total_fen INTEGER NOT NULL DEFAULT 0,
+        subsidy_fen INTEGER NOT NULL DEFAULT 0,
+        subsidy_status TEXT NOT NULL DEFAULT '',
+        subsidy_applied_on TEXT NOT NULL DEFAULT '',
+        subsidy_approved_on TEXT NOT NULL DEFAULT '',
+        subsidy_credited_on TEXT NOT NULL DEFAULT '',
+        maintenance_fund_fen INTEGER NOT NULL DEFAULT 0,
+        provident_fund_fen INTEGER NOT NULL DEFAULT 0,
+        other_fen INTEGER NOT NULL DEFAULT 0,
+        other_note TEXT NOT NULL DEFAULT '',
+        scheme TEXT NOT NULL DEFAULT 'guangzhou-2025',
+        coefficients TEXT NOT NULL DEFAULT '{}',
+        yearly_maintenance_fen INTEGER NOT NULL DEFAULT 0,
+        yearly_electricity_fen INTEGER NOT NULL DEFAULT 0,
+        running_scheme TEXT NOT NULL DEFAULT '',
+        account_name TEXT NOT NULL DEFAULT '',
+        account_bank TEXT NOT NULL DEFAULT '',
+        account_no TEXT NOT NULL DEFAULT '',
+        manager TEXT NOT NULL DEFAULT '',
+        schedule TEXT NOT NULL DEFAULT ''""",
+    "share_override": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT NOT NULL REFERENCES household(id),
+        amount_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL""",
+    "cost_agreement": """project_id TEXT NOT NULL REFERENCES project(id),
+        plan_version INTEGER,
+        scheme_json TEXT NOT NULL,
+        owners_part_fen INTEGER NOT NULL,
+        shares_json TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        serial TEXT NOT NULL DEFAULT ''""",
+    "payment": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT NOT NULL REFERENCES household(id),
+        amount_fen INTEGER NOT NULL,
+        paid_on TEXT NOT NULL,
+        receipt_no TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+})
+
+
+@migrations(name="0012_money")
+def m0012_money(db: Database) -> None:
+    for table in ("lift_plan", "funding_plan", "share_override", "cost_agreement", "payment"):
+        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {USER_TABLES[table]}\n)")
+    db.execute("CREATE INDEX idx_lift_plan_project ON lift_plan(project_id, version)")
+    db.execute("CREATE INDEX idx_funding_plan_project ON funding_plan(project_id)")
+    db.execute("CREATE INDEX idx_share_override_project ON share_override(project_id)")
+    db.execute("CREATE INDEX idx_cost_agreement_project ON cost_agreement(project_id)")
+    db.execute("CREATE INDEX idx_payment_project ON payment(project_id, household_id)")
+    db.execute("ALTER TABLE position ADD COLUMN plan_version INTEGER")
