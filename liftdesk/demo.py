@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from . import costshare
 from .consent import Ballot, evaluate
 from .i18n import LiftDeskError
 from .rules import DEFAULT_RULE, load_rule
@@ -94,6 +95,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     if not is_empty(store):
         raise LiftDeskError("cli.demo.not_empty", path=str(store.path or ":memory:"))
     rng = random.Random(seed)
+    money_rng = random.Random(seed + 1)  # its own stream: money never changes the rest of the demo
     table = read_street_table()
     rows = _Rows()
     report = progress or (lambda done, total: None)
@@ -123,12 +125,14 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
             if unit_id in projects:
                 _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
                 _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
+                if "handover" in projects[unit_id].dates:
+                    _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
             else:
                 _candidate_positions(store, rows, rng, ballots)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
              "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
-             "attendance", "followup", "diary_entry"]
+             "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment"]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -256,6 +260,51 @@ def _project_people(store: Store, rows: _Rows, rng: random.Random, project: _Pro
         if stage in d:
             rows.add(store, "diary_entry", {"project_id": project.id, "on_date": d[stage].isoformat(),
                                             "text": line.format(n=len(ballots), leader=leader), "author": helpers[1]})
+
+
+PLAN_SUMMARIES = ("楼后加装一部 {load}kg 电梯，{entry}", "山墙侧加装电梯，{entry}，连廊接入各户",
+                  "楼前加装电梯，{entry}，不占用消防通道")
+
+
+def _project_money(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
+                   floors: int) -> None:
+    """A handed-over lift's plan, funding (¥200,000 subsidy credited to the collective account), the
+    signed agreement's shares and the payments into the account (a few still outstanding)."""
+    d = project.dates
+    load, entry = rng.choice((630, 630, 800)), rng.choice(("flat", "half"))
+    total = rng.randrange(45, 71) * 10_000_00
+    rows.add(store, "lift_plan", {
+        "project_id": project.id, "version": 1, "position": rng.choice(("back", "back", "gable", "front")),
+        "entry": entry, "load_kg": load, "stops": floors + (0 if entry == "flat" else 1),
+        "design_firm": "杭州市建筑设计研究院", "maker": rng.choice(("日立电梯", "奥的斯电梯", "三菱电梯", "西子电梯")),
+        "summary": rng.choice(PLAN_SUMMARIES).format(load=load, entry="平层入户" if entry == "flat" else "半层入户"),
+        "estimate_fen": total, "change_note": "", "material": 0, "attachments": "[]",
+        "on_date": d["design"].isoformat(), "recorded_by": ""})
+    scheme_id = rng.choice(("guangzhou-2025", "guangzhou-2025", "nanjing-gulou", "area"))
+    subsidy = 200_000_00
+    rows.add(store, "funding_plan", {
+        "project_id": project.id, "total_fen": total, "subsidy_fen": subsidy, "subsidy_status": "credited",
+        "subsidy_applied_on": d["approval"].isoformat(), "subsidy_approved_on": d["subsidy"].isoformat(),
+        "subsidy_credited_on": d["subsidy"].isoformat(), "scheme": scheme_id,
+        "yearly_maintenance_fen": 5_000_00, "yearly_electricity_fen": rng.randrange(8, 16) * 100_00,
+        "account_name": "加装电梯集体账户", "account_bank": "杭州银行拱墅支行",
+        "account_no": f"3301 0400 {rng.randrange(10**4):04d} {rng.randrange(10**4):04d}",
+        "manager": "", "schedule": "签订协议后 30 日内一次缴清"})
+    flats = [costshare.Flat(b.household_id, b.room, b.floor, b.area_x100) for b in ballots]
+    table = costshare.compute_shares(flats, total - subsidy, costshare.load_scheme(scheme_id))
+    rows.add(store, "cost_agreement", {
+        "project_id": project.id, "plan_version": 1,
+        "scheme_json": json.dumps(table.scheme.as_json(), ensure_ascii=False, sort_keys=True),
+        "owners_part_fen": table.owners_part_fen,
+        "shares_json": json.dumps([s.as_json() for s in table.shares], ensure_ascii=False),
+        "on_date": d["consultation"].isoformat(), "serial": ""})
+    for n, share in enumerate(s for s in table.shares if s.amount_fen > 0):
+        paid = share.amount_fen if rng.random() > 0.05 else share.amount_fen // 2
+        day = _random_day(rng, d["consultation"], d["construction"])
+        rows.add(store, "payment", {"project_id": project.id, "household_id": share.flat.id, "amount_fen": paid,
+                                    "paid_on": day.isoformat(), "receipt_no": f"SK{day:%y%m%d}{n + 1:03d}",
+                                    "method": rng.choice(("银行转账", "银行转账", "微信", "现金")), "reason": "",
+                                    "recorded_by": "出纳"})
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,

@@ -233,3 +233,27 @@ def test_random_rounding_stays_exact_for_many_totals():
         assert compute_shares(FLATS, part, load_scheme("beijing-2022"), storeys=6).sum_fen == part
     assert costshare.available_schemes() == ["area", "beijing-2022", "coef-area", "custom", "guangzhou-2025",
                                              "nanjing-gulou"]
+
+
+def test_the_agreement_prints_every_share_and_keeps_a_snapshot(tmp_path, db_path, store, project, unit):
+    liftplan.add_version(store, project, summary="楼后加装 630kg 电梯", position="back", entry="half", load_kg=630,
+                         stops=7, estimate_fen=56_000_000)
+    funding.save_funding_plan(store, project, total_fen=56_000_000, subsidy_fen=20_000_000,
+                              subsidy_status="credited", subsidy_credited_on="2024-03-01", account_name="6幢1单元加梯集体账户",
+                              manager="王建国", yearly_maintenance_fen=500_000)
+    rooms = {r: h for h, r in store.db.execute("SELECT id, room FROM household WHERE unit_id = ?", [unit])}
+    funding.set_override(store, project, rooms["101"], -500_000, "一楼补偿")
+    store.close()
+    out = tmp_path / "agreement.pdf"
+    done = cli("--db", str(db_path), "print", "cost-agreement", "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    for expected in ("加装电梯费用分摊协议", "第 1 版方案", "楼后", "¥200,000.00", "已到账", "王建国", "一楼补偿",
+                     "-¥5,000.00", "¥360,000.00", "最大余数法"):
+        assert expected in text, expected
+    from liftdesk.store import open_store
+    again = open_store(db_path)
+    signed = funding.agreement(again, project)
+    assert signed is not None and signed.serial.startswith("FT-")
+    assert sum(s["share_fen"] for s in signed.shares) == PART
+    again.close()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 from datetime import date
 
-from .. import places, projects, registry
+from .. import liftplan, places, projects, registry
 from ..consent import district_rule
 from ..i18n import LiftDeskError
 from ..privacy import display_id_ref
@@ -13,7 +14,7 @@ from ..rules import load_rule
 from ..store import Store
 
 KIND_NAMES = {"consent-form": "加装电梯业主意见征询表", "consent-letters": "书面同意书", "signin": "会议签到表",
-              "minutes": "会议纪要", "notice": "加装电梯公示", "diary": "电梯日记", "proxy-form": "授权委托书"}
+              "minutes": "会议纪要", "notice": "加装电梯公示", "diary": "电梯日记", "proxy-form": "授权委托书", "cost-agreement": "费用分摊协议"}
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Document:
     project_id: str | None = None
     meeting_id: str | None = None
     household_ids: list[str] = field(default_factory=list)
+    on_recorded: Callable[[Store, str], None] | None = None  # what else printing it records (same transaction)
 
 
 @dataclass
@@ -41,6 +43,7 @@ class UnitContext:
     rule_name: str
     rule_summary: str
     plan: str
+    plan_version: int | None = None  # the lift plan version a signed form is for
 
     @property
     def project_line(self) -> str:
@@ -62,8 +65,11 @@ def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = 
     project_id = projects.project_of_unit(store, unit_id)
     name, _ = places.unit_project(store, unit_id)
     rule = load_rule(district_rule(store).rule)
-    plan = ""
-    if project_id:
+    plan, plan_version = "", None
+    current_plan = liftplan.current(store, project_id) if project_id else None
+    if current_plan is not None:
+        plan, plan_version = f"{current_plan.label}：{current_plan.line}", current_plan.version
+    elif project_id:
         design = [e for e in projects.history(store, project_id) if e.stage == "design"]
         plan = design[-1].note if design and design[-1].note else ""
     id_refs = {}
@@ -73,7 +79,7 @@ def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = 
             [unit_id]):
         id_refs.setdefault(hid, display_id_ref(ref))  # what the station keeps: ****1234 unless whole
     return UnitContext(unit_id, address, project_id, name or f"{address.estate}{address.building}{address.unit}加装电梯",
-                       households, id_refs, rule.name, rule.summary, plan)
+                       households, id_refs, rule.name, rule.summary, plan, plan_version)
 
 
 def today_text() -> str:

@@ -13,13 +13,14 @@ from typing import Callable
 from .. import places
 from ..i18n import LiftDeskError, ValidationError
 from ..store import Store
-from . import consent_form, consent_letters, diary_doc, minutes, notice, printed, proxy_form, signin
+from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
 from .context import KIND_NAMES, Document
 from .fonts import check_coverage
 from .template import PageInfo, render, write_atomic
 
 UNIT_KINDS = {"consent-form": consent_form.build, "consent-letters": consent_letters.build,
-              "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build}
+              "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build,
+              "cost-agreement": cost_agreement.build}
 MEETING_KINDS = {"signin": signin.build, "minutes": minutes.build}
 KINDS = tuple(UNIT_KINDS) + tuple(MEETING_KINDS)
 
@@ -65,8 +66,11 @@ def _emit(store: Store, doc: Document, out: Path, printed_by: str, today: date |
     data, pages = render(PageInfo(doc.title, doc.project_line, serial, (today or date.today()).isoformat()), doc.story)
     path = write_atomic(out, data)
     try:
-        printed.record(store, doc.kind, serial, doc.content, pages, printed_by, doc.unit_id, doc.project_id,
-                       doc.meeting_id, doc.household_ids)
+        with store.db.atomic():
+            printed.record(store, doc.kind, serial, doc.content, pages, printed_by, doc.unit_id, doc.project_id,
+                           doc.meeting_id, doc.household_ids)
+            if doc.on_recorded is not None:
+                doc.on_recorded(store, serial)
     except Exception:
         path.unlink(missing_ok=True)  # no record, no file: the two never disagree
         raise
@@ -105,7 +109,7 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path, printed
         try:
             doc = UNIT_KINDS[kind](store, unit.id)
         except LiftDeskError as exc:
-            if exc.key == "document.no_households" or exc.key == "project.none":
+            if exc.key in ("document.no_households", "project.none", "funding.none"):
                 result.skipped.append(str(unit.address))
                 continue
             raise

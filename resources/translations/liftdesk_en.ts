@@ -692,6 +692,317 @@
     </message>
 </context>
 <context>
+    <name>MoneyPanel</name>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="54" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="54" />
+        <location filename="../../ui/pages/money_panel.py" line="126" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="55" />
+        <source>方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="55" />
+        <source>设计 / 厂家</source>
+        <translation>Designer / maker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="57" />
+        <source>变更说明</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="58" />
+        <source>重大变更</source>
+        <translation>Material change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="58" />
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="61" />
+        <source>新方案版本…</source>
+        <translation>New plan version…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="69" />
+        <source>总价</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="69" />
+        <source>政府补贴</source>
+        <translation>Government subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <source>专项维修资金</source>
+        <translation>Maintenance fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <source>公积金提取</source>
+        <translation>Provident fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <source>其他来源</source>
+        <translation>Other sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <source>年维保费</source>
+        <translation>Yearly maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <source>年电费</source>
+        <translation>Yearly electricity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="75" />
+        <source>（元）</source>
+        <translation> (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="80" />
+        <source>补贴到账日期</source>
+        <translation>Subsidy credited on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="80" />
+        <source>其他来源说明</source>
+        <translation>Other sources note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <source>集体账户户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <source>账号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <source>使用管理人</source>
+        <translation>Lift manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <source>缴款安排</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="85" />
+        <source>补贴状态</source>
+        <translation>Subsidy status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="94" />
+        <source>保存资金方案</source>
+        <translation>Save funding plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="103" />
+        <source>自定义系数，如 3=1 4=1.2 5=1.4 6=1.6</source>
+        <translation>custom coefficients, e.g. 3=1 4=1.2 5=1.4 6=1.6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="106" />
+        <location filename="../../ui/pages/money_panel.py" line="120" />
+        <location filename="../../ui/pages/money_panel.py" line="126" />
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="106" />
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="107" />
+        <source>系数</source>
+        <translation>Coefficient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="108" />
+        <source>应摊金额</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <source>计算说明</source>
+        <translation>How it is computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="112" />
+        <source>约定金额…</source>
+        <translation>Agreed amount…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="120" />
+        <source>应缴</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="122" />
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="123" />
+        <source>欠缴</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="127" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="128" />
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="128" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="129" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <source>登记缴费…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="135" />
+        <source>打印费用分摊协议</source>
+        <translation>Print cost-sharing agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="138" />
+        <source>加梯方案</source>
+        <translation>Lift plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="142" />
+        <source>资金方案</source>
+        <translation>Funding plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="146" />
+        <source>费用分摊</source>
+        <translation>Cost shares</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="149" />
+        <source>分摊方案</source>
+        <translation>Sharing scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="150" />
+        <source>自定义系数</source>
+        <translation>Custom coefficients</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="160" />
+        <source>集体账户缴费</source>
+        <translation>Payments to the collective account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="197" />
+        <source>当前：{label}，{line}</source>
+        <translation>Current: {label}, {line}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="199" />
+        <source>尚无加梯方案：点“新方案版本…”录入第 1 版。</source>
+        <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="208" />
+        <source>业主承担：{amount}</source>
+        <translation>Owners' part: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="209" />
+        <source>尚无资金方案：填写总价与补贴后保存。</source>
+        <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="217" />
+        <location filename="../../ui/pages/money_panel.py" line="224" />
+        <location filename="../../ui/pages/money_panel.py" line="229" />
+        <source>各层分摊（元）</source>
+        <translation>Shares by floor (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="229" />
+        <source>{n}楼</source>
+        <translation>{n}F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="231" />
+        <source>合计 {sum} = 业主承担 {part}。{rule}</source>
+        <translation>Sum {sum} = owners' part {part}. {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="238" />
+        <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
+        <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="291" />
+        <source>请先在分摊表中选中一户。</source>
+        <translation>Select a household in the share table first.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
+        <source>约定金额：{room}</source>
+        <translation>Agreed amount: {room}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="102" />
+        <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
+        <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <location filename="../../ui/pages/overview_page.py" line="57" />
@@ -813,6 +1124,147 @@
         <location filename="../../ui/pages/overview_page.py" line="119" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="66" />
+        <source>登记缴费</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="70" />
+        <source>{room}（欠缴 {amount}）</source>
+        <translation>{room} (outstanding {amount})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="75" />
+        <source>元；退款填负数并写明理由</source>
+        <translation>yuan; a refund is negative with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="82" />
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="82" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="84" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="84" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVersionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="17" />
+        <source>新方案版本</source>
+        <translation>New plan version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="41" />
+        <source>元，如 560000</source>
+        <translation>yuan, e.g. 560000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="43" />
+        <source>改了什么、为什么改（第 1 版可不填）</source>
+        <translation>what changed and why (not needed for version 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="44" />
+        <source>重大变更：此前签的书面意见需重新确认</source>
+        <translation>Material change: written forms signed earlier must be confirmed again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="46" />
+        <source>方案概要</source>
+        <translation>Plan summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="46" />
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
+        <source>入户方式</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
+        <source>载重</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
+        <source>停站数</source>
+        <translation>Stops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
+        <source>设计单位</source>
+        <translation>Design firm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="49" />
+        <source>电梯厂家</source>
+        <translation>Lift maker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="49" />
+        <source>估算造价（元）</source>
+        <translation>Estimated cost (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="50" />
+        <source>变更说明</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="50" />
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -949,191 +1401,196 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="44" />
+        <location filename="../../ui/pages/project_page.py" line="45" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="48" />
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="49" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="48" />
-        <location filename="../../ui/pages/project_page.py" line="98" />
+        <location filename="../../ui/pages/project_page.py" line="49" />
+        <location filename="../../ui/pages/project_page.py" line="99" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="49" />
+        <location filename="../../ui/pages/project_page.py" line="50" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="49" />
+        <location filename="../../ui/pages/project_page.py" line="50" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="67" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="62" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="63" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="63" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="67" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="73" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="73" />
+        <location filename="../../ui/pages/project_page.py" line="74" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="76" />
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="99" />
+        <location filename="../../ui/pages/project_page.py" line="100" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="110" />
+        <location filename="../../ui/pages/project_page.py" line="111" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="114" />
+        <location filename="../../ui/pages/project_page.py" line="115" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="116" />
+        <location filename="../../ui/pages/project_page.py" line="117" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="125" />
+        <location filename="../../ui/pages/project_page.py" line="126" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="156" />
+        <location filename="../../ui/pages/project_page.py" line="129" />
+        <source>方案与费用</source>
+        <translation>Plan &amp;&amp; costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="160" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="158" />
+        <location filename="../../ui/pages/project_page.py" line="162" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>

@@ -15,6 +15,7 @@ from liftdesk.units import format_fen
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.tables import data_table
+from .money_panel import MoneyPanel
 
 
 def _view(model) -> QTableView:
@@ -123,6 +124,9 @@ class ProjectPage(QWidget):
         self.diary_view = _view(self.diary_model)
         dl.addWidget(self.diary_view)
         self.tabs.addTab(diary_box, self.tr("电梯日记"))
+        self.money = MoneyPanel(store)
+        self.money.changed.connect(self.changed)
+        self.tabs.addTab(self.money, self.tr("方案与费用"))
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -161,6 +165,8 @@ class ProjectPage(QWidget):
         self.meeting_model.set_items(meetings.meetings(self.store, self.project_id))
         self._show_meeting()
         self.refresh_diary()
+        self.money.author = self.author
+        self.money.show_project(self.project_id, self.unit_id)
 
     def refresh_diary(self) -> None:
         if self.project_id is None:
