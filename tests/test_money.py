@@ -257,3 +257,17 @@ def test_the_agreement_prints_every_share_and_keeps_a_snapshot(tmp_path, db_path
     assert signed is not None and signed.serial.startswith("FT-")
     assert sum(s["share_fen"] for s in signed.shares) == PART
     again.close()
+
+
+def test_plan_attachments_are_kept_beside_the_database(tmp_path, store, project):
+    drawing = tmp_path / "立面图.pdf"
+    drawing.write_bytes(b"%PDF-1.4 drawing")
+    liftplan.add_version(store, project, summary="楼后加装", attachments=[drawing])
+    kept = liftplan.attachments_dir(store, project) / "v1" / "立面图.pdf"
+    assert kept.read_bytes() == b"%PDF-1.4 drawing"
+    assert kept.parent.parent.parent.parent.parent == store.path.parent
+    assert liftplan.current(store, project).attachments == [f"{project}/v1/立面图.pdf"]
+    before = change_count(store)
+    with pytest.raises(ValidationError, match="找不到附件"):
+        liftplan.add_version(store, project, summary="x", change_note="y", attachments=[tmp_path / "missing.pdf"])
+    assert change_count(store) == before

@@ -700,7 +700,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/money_panel.py" line="54" />
-        <location filename="../../ui/pages/money_panel.py" line="126" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -730,251 +730,263 @@
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="61" />
+        <location filename="../../ui/pages/money_panel.py" line="59" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="64" />
         <source>新方案版本…</source>
         <translation>New plan version…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="69" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
         <source>总价</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="69" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
         <source>政府补贴</source>
         <translation>Government subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <location filename="../../ui/pages/money_panel.py" line="73" />
         <source>专项维修资金</source>
         <translation>Maintenance fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <location filename="../../ui/pages/money_panel.py" line="73" />
         <source>公积金提取</source>
         <translation>Provident fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <location filename="../../ui/pages/money_panel.py" line="74" />
         <source>其他来源</source>
         <translation>Other sources</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <location filename="../../ui/pages/money_panel.py" line="74" />
+        <location filename="../../ui/pages/money_panel.py" line="112" />
         <source>年维保费</source>
         <translation>Yearly maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <location filename="../../ui/pages/money_panel.py" line="75" />
+        <location filename="../../ui/pages/money_panel.py" line="113" />
         <source>年电费</source>
         <translation>Yearly electricity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="75" />
+        <location filename="../../ui/pages/money_panel.py" line="78" />
         <source>（元）</source>
         <translation> (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="80" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>补贴到账日期</source>
         <translation>Subsidy credited on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="80" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>其他来源说明</source>
         <translation>Other sources note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <location filename="../../ui/pages/money_panel.py" line="84" />
         <source>集体账户户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <location filename="../../ui/pages/money_panel.py" line="84" />
         <source>开户行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <location filename="../../ui/pages/money_panel.py" line="85" />
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <location filename="../../ui/pages/money_panel.py" line="85" />
         <source>使用管理人</source>
         <translation>Lift manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <location filename="../../ui/pages/money_panel.py" line="86" />
         <source>缴款安排</source>
         <translation>Payment schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="85" />
+        <location filename="../../ui/pages/money_panel.py" line="88" />
         <source>补贴状态</source>
         <translation>Subsidy status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="94" />
+        <location filename="../../ui/pages/money_panel.py" line="97" />
         <source>保存资金方案</source>
         <translation>Save funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="103" />
+        <location filename="../../ui/pages/money_panel.py" line="106" />
         <source>自定义系数，如 3=1 4=1.2 5=1.4 6=1.6</source>
         <translation>custom coefficients, e.g. 3=1 4=1.2 5=1.4 6=1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="106" />
-        <location filename="../../ui/pages/money_panel.py" line="120" />
-        <location filename="../../ui/pages/money_panel.py" line="126" />
+        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="106" />
+        <location filename="../../ui/pages/money_panel.py" line="109" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="107" />
+        <location filename="../../ui/pages/money_panel.py" line="110" />
         <source>系数</source>
         <translation>Coefficient</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="108" />
+        <location filename="../../ui/pages/money_panel.py" line="111" />
         <source>应摊金额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="114" />
         <source>计算说明</source>
         <translation>How it is computed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="112" />
+        <location filename="../../ui/pages/money_panel.py" line="118" />
+        <source>选中一户，这里显示它的分摊金额是怎么算出来的。</source>
+        <translation>Select a household to see how its share is computed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="123" />
         <source>约定金额…</source>
         <translation>Agreed amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="120" />
+        <location filename="../../ui/pages/money_panel.py" line="131" />
         <source>应缴</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="122" />
+        <location filename="../../ui/pages/money_panel.py" line="133" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="123" />
+        <location filename="../../ui/pages/money_panel.py" line="134" />
         <source>欠缴</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="127" />
+        <location filename="../../ui/pages/money_panel.py" line="138" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="128" />
+        <location filename="../../ui/pages/money_panel.py" line="139" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="128" />
+        <location filename="../../ui/pages/money_panel.py" line="139" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="129" />
+        <location filename="../../ui/pages/money_panel.py" line="140" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="142" />
         <source>登记缴费…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="135" />
+        <location filename="../../ui/pages/money_panel.py" line="146" />
         <source>打印费用分摊协议</source>
         <translation>Print cost-sharing agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="138" />
+        <location filename="../../ui/pages/money_panel.py" line="149" />
         <source>加梯方案</source>
         <translation>Lift plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="142" />
+        <location filename="../../ui/pages/money_panel.py" line="153" />
         <source>资金方案</source>
         <translation>Funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="146" />
+        <location filename="../../ui/pages/money_panel.py" line="157" />
         <source>费用分摊</source>
         <translation>Cost shares</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="149" />
+        <location filename="../../ui/pages/money_panel.py" line="160" />
         <source>分摊方案</source>
         <translation>Sharing scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="150" />
+        <location filename="../../ui/pages/money_panel.py" line="161" />
         <source>自定义系数</source>
         <translation>Custom coefficients</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="160" />
+        <location filename="../../ui/pages/money_panel.py" line="172" />
         <source>集体账户缴费</source>
         <translation>Payments to the collective account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="197" />
+        <location filename="../../ui/pages/money_panel.py" line="209" />
         <source>当前：{label}，{line}</source>
         <translation>Current: {label}, {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="199" />
+        <location filename="../../ui/pages/money_panel.py" line="211" />
         <source>尚无加梯方案：点“新方案版本…”录入第 1 版。</source>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="208" />
+        <location filename="../../ui/pages/money_panel.py" line="220" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="209" />
+        <location filename="../../ui/pages/money_panel.py" line="221" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="217" />
-        <location filename="../../ui/pages/money_panel.py" line="224" />
         <location filename="../../ui/pages/money_panel.py" line="229" />
+        <location filename="../../ui/pages/money_panel.py" line="236" />
+        <location filename="../../ui/pages/money_panel.py" line="246" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="229" />
+        <location filename="../../ui/pages/money_panel.py" line="246" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="231" />
+        <location filename="../../ui/pages/money_panel.py" line="248" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="238" />
+        <location filename="../../ui/pages/money_panel.py" line="255" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="291" />
+        <location filename="../../ui/pages/money_panel.py" line="325" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -982,24 +994,29 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="115" />
         <source>约定金额：{room}</source>
         <translation>Agreed amount: {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="102" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="119" />
         <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
         <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="121" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="122" />
         <source>理由</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
+        <source>若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。</source>
+        <translation>To join later it pays {amount} under the agreement (removing the agreed amount shares it so).</translation>
     </message>
 </context>
 <context>
@@ -1129,67 +1146,67 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="66" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
         <source>登记缴费</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="70" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
         <source>{room}（欠缴 {amount}）</source>
         <translation>{room} (outstanding {amount})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="75" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="92" />
         <source>元；退款填负数并写明理由</source>
         <translation>yuan; a refund is negative with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="84" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="84" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1197,74 +1214,99 @@
 <context>
     <name>PlanVersionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="17" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="21" />
         <source>新方案版本</source>
         <translation>New plan version</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="41" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="45" />
         <source>元，如 560000</source>
         <translation>yuan, e.g. 560000</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="43" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
         <source>改了什么、为什么改（第 1 版可不填）</source>
         <translation>what changed and why (not needed for version 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="44" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
         <source>重大变更：此前签的书面意见需重新确认</source>
         <translation>Material change: written forms signed earlier must be confirmed again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="46" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="51" />
+        <source>添加图纸等附件…</source>
+        <translation>Add drawings and other files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="53" />
+        <source>（无附件）</source>
+        <translation>(no attachments)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="55" />
         <source>方案概要</source>
         <translation>Plan summary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="46" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="55" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
         <source>入户方式</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
         <source>载重</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
         <source>停站数</source>
         <translation>Stops</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
         <source>设计单位</source>
         <translation>Design firm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="49" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
         <source>电梯厂家</source>
         <translation>Lift maker</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="49" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
         <source>估算造价（元）</source>
         <translation>Estimated cost (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="50" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
         <source>变更说明</source>
         <translation>What changed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="50" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="60" />
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="64" />
+        <source>选择图纸等附件</source>
+        <translation>Choose drawings and other files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money_dialogs.py" line="65" />
+        <source>图纸和文档 (*.pdf *.dwg *.jpg *.jpeg *.png *.doc *.docx);;所有文件 (*)</source>
+        <translation>Drawings and documents (*.pdf *.dwg *.jpg *.jpeg *.png *.doc *.docx);;All files (*)</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSpinBox, QWidget)
 
 from liftdesk import funding, liftplan, payments
 from liftdesk.i18n import t
 from liftdesk.money import parse_yuan
 from liftdesk.store import Store
+from liftdesk.units import format_fen
 
 from .project_dialogs import _SaveDialog, _date_edit, _iso
 
@@ -43,12 +47,25 @@ class PlanVersionDialog(_SaveDialog):
         self.change_note.setPlaceholderText(self.tr("改了什么、为什么改（第 1 版可不填）"))
         self.material = QCheckBox(self.tr("重大变更：此前签的书面意见需重新确认"))
         self.day = _date_edit()
+        self.files: list[str] = []
+        self.attach = QPushButton(self.tr("添加图纸等附件…"))
+        self.attach.clicked.connect(self.choose_files)
+        self.attached = QLabel(self.tr("（无附件）"))
+        self.attached.setWordWrap(True)
         for label, widget in ((self.tr("方案概要"), self.summary), (self.tr("位置"), self.position),
                               (self.tr("入户方式"), self.entry), (self.tr("载重"), self.load),
                               (self.tr("停站数"), self.stops), (self.tr("设计单位"), self.design_firm),
                               (self.tr("电梯厂家"), self.maker), (self.tr("估算造价（元）"), self.estimate),
-                              (self.tr("变更说明"), self.change_note), ("", self.material), (self.tr("日期"), self.day)):
+                              (self.tr("变更说明"), self.change_note), ("", self.material), (self.tr("日期"), self.day),
+                              (self.tr("附件"), self.attach), ("", self.attached)):
             self.form.addRow(label, widget)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择图纸等附件"), "",
+                                                self.tr("图纸和文档 (*.pdf *.dwg *.jpg *.jpeg *.png *.doc *.docx);;所有文件 (*)"))
+        if files:
+            self.files = files
+            self.attached.setText("\n".join(Path(f).name for f in files))
 
     def save(self) -> None:
         liftplan.add_version(
@@ -57,7 +74,7 @@ class PlanVersionDialog(_SaveDialog):
             design_firm=self.design_firm.text(), maker=self.maker.text(),
             estimate_fen=parse_yuan(self.estimate.text()) if self.estimate.text().strip() else 0,
             change_note=self.change_note.toPlainText(), material=self.material.isChecked(), on_date=_iso(self.day),
-            recorded_by=self.recorded_by)
+            attachments=self.files, recorded_by=self.recorded_by)
 
 
 class PaymentDialog(_SaveDialog):
@@ -103,6 +120,10 @@ class OverrideDialog(_SaveDialog):
         self.reason = QLineEdit(current.reason if current else "")
         self.form.addRow(self.tr("金额（元）"), self.amount)
         self.form.addRow(self.tr("理由"), self.reason)
+        if current is not None and current.amount_fen == 0:
+            catch_up = funding.late_joiner_amount(store, project_id, household_id)
+            self.form.addRow("", QLabel(self.tr("若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。").format(
+                amount=format_fen(catch_up))))
 
     def save(self) -> None:
         text = self.amount.text().strip()

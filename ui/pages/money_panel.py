@@ -3,8 +3,8 @@ a per-floor chart, and payments into the collective account. Every number comes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
@@ -55,9 +55,12 @@ class MoneyPanel(QWidget):
             Column(self.tr("方案"), lambda v: v.line), Column(self.tr("设计 / 厂家"),
                                                                lambda v: " / ".join(x for x in (v.design_firm, v.maker) if x)),
             Column(self.tr("变更说明"), lambda v: v.change_note),
-            Column(self.tr("重大变更"), lambda v: self.tr("是") if v.material else "")], self)
+            Column(self.tr("重大变更"), lambda v: self.tr("是") if v.material else ""),
+            Column(self.tr("附件"), lambda v: "、".join(a.rsplit("/", 1)[-1] for a in v.attachments))], self)
         self.plan_view = data_table(self.plan_model)
         self.plan_view.setMinimumHeight(90)
+        self.plan_view.setMaximumHeight(160)
+        self.plan_view.doubleClicked.connect(lambda _: self.open_attachments())
         self.plan_button = QPushButton(self.tr("新方案版本…"))
         self.plan_button.clicked.connect(self.add_version)
         self.plan_state = QLabel()
@@ -106,8 +109,16 @@ class MoneyPanel(QWidget):
             Column(self.tr("房号"), lambda s: s.flat.room), Column(self.tr("楼层"), lambda s: s.flat.floor),
             Column(self.tr("系数"), lambda s: "" if s.coefficient is None else str(s.coefficient)),
             Column(self.tr("应摊金额"), lambda s: format_fen(s.amount_fen), lambda s: s.amount_fen, True),
+            Column(self.tr("年维保费"), lambda s: self._running_text("maintenance", s), None, True),
+            Column(self.tr("年电费"), lambda s: self._running_text("electricity", s), None, True),
             Column(self.tr("计算说明"), lambda s: s.explanation)], self)
+        self._running: dict[str, dict[str, int]] = {}
         self.share_view = data_table(self.share_model)
+        self.share_view.selectionModel().currentRowChanged.connect(lambda *_: self._explain_current())
+        self.explanation = QLabel(self.tr("选中一户，这里显示它的分摊金额是怎么算出来的。"))
+        self.explanation.setObjectName("shareExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.share_view.doubleClicked.connect(lambda _: self.edit_override())
         self.override_button = QPushButton(self.tr("约定金额…"))
         self.override_button.clicked.connect(self.edit_override)
@@ -157,6 +168,7 @@ class MoneyPanel(QWidget):
         split.setStretchFactor(1, 2)
         split.setMinimumHeight(260)
         sl.addWidget(split)
+        sl.addWidget(self.explanation)
         pay_box = QGroupBox(self.tr("集体账户缴费"))
         ql = QVBoxLayout(pay_box)
         ql.addLayout(self._row(self.pay_button, self.totals))
@@ -224,6 +236,11 @@ class MoneyPanel(QWidget):
             self.chart.set_data(self.tr("各层分摊（元）"), [], [])
             self.share_state.setText(str(exc))
             return
+        try:
+            self._running = {name: {sh.flat.id: sh.amount_fen for sh in t_.shares}
+                             for name, t_ in funding.running_costs(self.store, self.project_id).items()}
+        except LiftDeskError:
+            self._running = {}
         self.share_model.set_items(table.shares)
         floors = sorted(table.by_floor)
         self.chart.set_data(self.tr("各层分摊（元）"), [self.tr("{n}楼").format(n=f) for f in floors],
@@ -238,6 +255,23 @@ class MoneyPanel(QWidget):
         self.totals.setText(self.tr("应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）").format(
             due=format_fen(totals.due_fen), paid=format_fen(totals.paid_fen), owed=format_fen(totals.outstanding_fen),
             n=totals.households_outstanding))
+
+    def _explain_current(self) -> None:
+        index = self.share_view.currentIndex()
+        if index.isValid():
+            self.explanation.setText(index.data(ObjectRole).explanation)
+
+    def _running_text(self, name: str, share) -> str:
+        amount = self._running.get(name, {}).get(share.flat.id)
+        return "" if not amount else format_fen(amount)
+
+    def open_attachments(self) -> None:
+        index = self.plan_view.currentIndex()
+        version = index.data(ObjectRole) if index.isValid() else None
+        if version is None or not version.attachments:
+            return
+        folder = liftplan.attachments_dir(self.store, self.project_id) / f"v{version.version}"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _done(self) -> None:
         self.refresh()
