@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import cli_money, consent, demo, diary, persons, places, projects, registry, stats
+from . import actions, cli_money, consent, demo, diary, persons, places, projects, registry, stats, undo
 from .i18n import LiftDeskError, set_language, t
 from .documents import generate
 from .documents.generate import KINDS
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="OUT.xlsx|OUT.csv|OUT.pdf")
     cli_money.add_parsers(sub)
+    sub.add_parser("undo", help="undo this station's last action / 撤销上一次操作")
+    sub.add_parser("redo", help="redo the action undone last / 重做")
     return parser
 
 
@@ -152,8 +154,10 @@ def _import_roster(store, args) -> int:
     if args.dry_run:
         print(t("import.dry_run"))
         return 1 if plan.bad else 0
-    result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad,
-                                 merge=args.merge)
+    with actions.action(store, "action.import_roster", file=Path(args.file).name) as act:
+        result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad,
+                                     merge=args.merge)
+        act.unit_id = result.unit_id
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.updated, positions=result.positions))
     print(result.summary())
@@ -250,8 +254,14 @@ def _report(store, args) -> int:
     return 0
 
 
-HANDLERS = {"consent": _consent, "import-roster": _import_roster, "stage": _stage, "diary": _diary,
-            "print": _print, "report": _report, **cli_money.HANDLERS}
+def _undo(store, args) -> int:
+    act = undo.undo(store) if args.command == "undo" else undo.redo(store)
+    print(t("undo.done" if args.command == "undo" else "redo.done", what=undo.describe(store, act)))
+    return 0
+
+
+HANDLERS = {"undo": _undo, "redo": _undo, "consent": _consent, "import-roster": _import_roster, "stage": _stage,
+            "diary": _diary, "print": _print, "report": _report, **cli_money.HANDLERS}
 HANDLERS["merge-owners"] = _merge_owners
 
 

@@ -42,11 +42,19 @@ def delete(store: Store, table: str, record_id: str) -> None:
     records.set_deleted(store, table, record_id, True)
 
 
+def _uninserted(store: Store, table: str, record_id: str) -> bool:
+    row = store.db.execute("SELECT op FROM change_log WHERE tbl = ? AND record_id = ? AND field = 'deleted'"
+                           " ORDER BY seq DESC LIMIT 1", [table, record_id]).fetchone()
+    return row is not None and row[0] == "uninsert"
+
+
 def list_deleted(store: Store) -> list[BinItem]:
     items = []
     for table in BIN_TABLES:
         for record_id, updated in store.db.execute(
                 f"SELECT id, updated_at FROM {table} WHERE deleted = 1 ORDER BY updated_at DESC").fetchall():
+            if _uninserted(store, table, record_id):
+                continue  # its creation was undone: it never existed for the user
             items.append(BinItem(table, record_id, _label(store, table, record_id), updated))
     items.sort(key=lambda i: i.deleted_at, reverse=True)
     return items
@@ -54,6 +62,13 @@ def list_deleted(store: Store) -> list[BinItem]:
 
 def restore(store: Store, table: str, record_id: str, op: str = "restore") -> None:
     """Bring a record back, unless its parent is itself deleted or its room number was reused."""
+    check_restorable(store, table, record_id)
+    records.update(store, table, record_id, {"deleted": 0}, op=op)
+
+
+def check_restorable(store: Store, table: str, record_id: str) -> None:
+    """Raise when bringing the record back would break a rule: its parent is in the bin, or a
+    live sibling now has its room number or name (undo checks the same before a restore)."""
     row = records.get(store, table, record_id)
     parent_table = _PARENT_TABLE[table]
     parent_col = "unit_id" if table == "household" else PARENT_COLUMN[table]
@@ -65,4 +80,21 @@ def restore(store: Store, table: str, record_id: str, op: str = "restore") -> No
                                  [row["unit_id"], row["room"]]).fetchone()
         if clash:
             raise ValidationError("room.duplicate", room=row["room"])
-    records.update(store, table, record_id, {"deleted": 0}, op=op)
+    else:
+        clash = store.db.execute(f"SELECT 1 FROM {table} WHERE {parent_col} = ? AND name = ? AND deleted = 0"
+                                 " AND id != ?", [row[parent_col], row["name"], record_id]).fetchone()
+        if clash:
+            raise ValidationError("name.duplicate", parent=parent.get("name", ""), name=row["name"],
+                                  what=t(f"kind.{table}"))
+
+
+_ALIAS = {"street": "s", "community": "c", "estate": "e", "building": "b", "unit": "u"}
+
+
+def households_under(store: Store, kind: str, record_id: str) -> int:
+    """How many live households a deletion of this place takes with it (named in the question)."""
+    from .places import UNIT_PATH_SQL
+
+    return store.db.execute(
+        f"SELECT count(*) {UNIT_PATH_SQL} JOIN household h ON h.unit_id = u.id AND h.deleted = 0"
+        f" WHERE u.deleted = 0 AND {_ALIAS[kind]}.id = ?", [record_id]).fetchone()[0]

@@ -1,36 +1,48 @@
-"""Undo of edits and deletions, from the change log: the latest change group of this station
-(one user action = one HLC stamp) is reversed by writing the old values back, itself logged.
-Repeated undos step further back. Append-only facts are corrected by a new record, not undone."""
+"""Undo and redo of whole user actions (see liftdesk/actions.py and docs/undo.md).
+
+Undo reverses every change-log row of the latest action of this station, newest first, inside a
+new action of kind 'undo' (so the reversal is itself logged, tagged and synced):
+  field change (update, delete, restore, ...) → the old value back;
+  insert of an editable record               → a tombstone (op 'uninsert': not in the bin);
+  insert of an append-only fact              → a retraction record (liftdesk/retractions.py).
+Redo reverses the undo's own rows the same way. Before each step the record must still hold the
+value the action left; if a later change (another station, a command outside the undo stack)
+changed it, or bringing a record back would duplicate a room number or a name, nothing is
+changed and the error says why. Rows with op 'retract' are caches derived from retractions and
+are never reversed directly.
+"""
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 
-from . import recycle
-from .i18n import LiftDeskError
+from . import actions, recycle, retractions
+from .actions import Action
+from .i18n import LiftDeskError, t
 from .store import Store, records
 
-UNDOABLE = ("update", "delete")
-_KEY = "undone_stamps"
-_KEEP = 200
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    table: str
+    record_id: str
+    op: str
+    field: str | None
+    old: str | None
+    new: str | None
 
 
-def _undone(store: Store) -> list[str]:
-    return json.loads(store.meta(_KEY, "[]"))
+class Blocked(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
-def pending(store: Store) -> list[records.Change]:
-    """The change group the next undo would reverse (empty when there is nothing to undo)."""
-    done = set(_undone(store))
-    for (stamp,) in store.db.execute(
-            f"SELECT DISTINCT hlc FROM change_log WHERE station_id = ? AND op IN ({', '.join('?' * len(UNDOABLE))})"
-            " ORDER BY seq DESC LIMIT 500", [store.station_id, *UNDOABLE]):
-        if stamp not in done:
-            rows = store.db.execute(
-                "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-                " WHERE hlc = ? ORDER BY seq", [stamp]).fetchall()
-            return [records.Change(*r) for r in rows]
-    return []
+def changes_of(store: Store, action_id: str) -> list[Change]:
+    rows = store.db.execute("SELECT seq, tbl, record_id, op, field, old, new FROM change_log WHERE action_id = ?"
+                            " ORDER BY seq", [action_id]).fetchall()
+    return [Change(*r) for r in rows]
 
 
 def _typed(store: Store, table: str, field: str, text: str | None):
@@ -41,18 +53,128 @@ def _typed(store: Store, table: str, field: str, text: str | None):
     return int(text) if declared.get(field, "").upper() == "INTEGER" else text
 
 
-def undo_last(store: Store) -> list[records.Change]:
-    """Reverse the latest change group in one transaction; returns what was reversed."""
-    group = pending(store)
-    if not group:
-        raise LiftDeskError("undo.nothing")
-    with store.db.atomic():
-        for change in group:
-            if change.op == "delete":
-                recycle.restore(store, change.table, change.record_id, op="undo")
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def record_label(store: Store, table: str, record_id: str) -> str:
+    """A short name of a record for messages: 住户 602, 单元“1单元”, 会议“…”."""
+    try:
+        row = records.get(store, table, record_id)
+    except LiftDeskError:
+        return _kind(table)
+    if table == "household":
+        return t("undo.record.household", room=row["room"])
+    for key in ("name", "topic", "text"):
+        if row.get(key):
+            text = str(row[key])
+            return t("undo.record.named", kind=_kind(table), name=text[:20] + ("…" if len(text) > 20 else ""))
+    return _kind(table)
+
+
+def _kind(table: str) -> str:
+    text = t("kind." + table)
+    return table if text == "kind." + table else text
+
+
+def _field_label(field: str) -> str:
+    text = t("undo.field." + field)
+    return field if text == "undo.field." + field else text
+
+
+def _check_value(store: Store, table: str, record_id: str, field: str, value) -> None:
+    """Writing an old value back must not break a rule a later change relies on."""
+    if field == "deleted" and value == 0 and table in recycle.BIN_TABLES:
+        recycle.check_restorable(store, table, record_id)
+    elif field == "room" and table == "household":
+        unit_id = records.get(store, table, record_id)["unit_id"]
+        if store.db.execute("SELECT 1 FROM household WHERE unit_id = ? AND room = ? AND deleted = 0 AND id != ?",
+                            [unit_id, value, record_id]).fetchone():
+            raise Blocked(t("room.duplicate", room=value))
+
+
+def _reverse(store: Store, changes: list[Change], op: str) -> None:
+    for ch in reversed(changes):
+        if ch.op == "retract":
+            continue
+        try:
+            current = records.get(store, ch.table, ch.record_id)
+        except LiftDeskError:
+            raise Blocked(t("undo.gone_later", record=ch.table)) from None
+        if ch.op == "insert":
+            if current["deleted"]:
+                raise Blocked(t("undo.gone_later", record=record_label(store, ch.table, ch.record_id)))
+            if retractions.is_fact(ch.table):
+                retractions.retract(store, ch.table, ch.record_id, reason=op)
             else:
-                records.update(store, change.table, change.record_id,
-                               {change.field: _typed(store, change.table, change.field, change.old)}, op="undo")
-        done = (_undone(store) + [group[0].hlc])[-_KEEP:]
-        store.set_meta(_KEY, json.dumps(done))
-    return group
+                records.update(store, ch.table, ch.record_id, {"deleted": 1}, op="uninsert")
+            continue
+        if _text(current.get(ch.field)) != ch.new:
+            key = "undo.revived_later" if ch.field == "deleted" else "undo.changed_later"
+            raise Blocked(t(key, record=record_label(store, ch.table, ch.record_id), field=_field_label(ch.field)))
+        value = _typed(store, ch.table, ch.field, ch.old)
+        try:
+            _check_value(store, ch.table, ch.record_id, ch.field, value)
+        except LiftDeskError as exc:
+            raise Blocked(str(exc)) from None
+        records.update(store, ch.table, ch.record_id, {ch.field: value}, op=op)
+
+
+def _run(store: Store, act: Action, kind: str, changes: list[Change], new_state: str) -> None:
+    try:
+        with actions.action(store, act.label_key, kind=kind, target=act.id, unit_id=act.unit_id,
+                            **act.label_params):
+            _reverse(store, changes, kind)
+            actions.set_state(store, act.id, new_state)
+    except Blocked as exc:
+        raise LiftDeskError(f"{kind}.blocked", what=act.label, reason=exc.reason) from None
+
+
+def undo(store: Store) -> Action:
+    """Reverse the latest action of this station in one transaction; returns it."""
+    act = actions.next_undo(store)
+    if act is None:
+        raise LiftDeskError("undo.nothing")
+    _run(store, act, actions.UNDO, changes_of(store, act.id), actions.UNDONE)
+    return act
+
+
+def redo(store: Store) -> Action:
+    """Apply again the action undone last; returns it."""
+    act = actions.next_redo(store)
+    if act is None:
+        raise LiftDeskError("redo.nothing")
+    row = store.db.execute("SELECT id FROM user_action WHERE kind = ? AND target = ? ORDER BY seq DESC LIMIT 1",
+                           [actions.UNDO, act.id]).fetchone()
+    _run(store, act, actions.REDO, changes_of(store, row[0]), actions.DONE)
+    return act
+
+
+def skip(store: Store) -> Action | None:
+    """Leave the latest action as it is and take it off the undo stack (after a refusal the user
+    accepted), so earlier actions can still be undone; each of those is checked in turn."""
+    act = actions.next_undo(store)
+    if act is not None:
+        actions.set_state(store, act.id, actions.SKIPPED)
+        actions.notify(store)
+    return act
+
+
+def describe(store: Store, act: Action | None, current_unit: str | None = None) -> str:
+    """The action's label, naming its place when that is not the unit the user is looking at."""
+    if act is None:
+        return ""
+    if act.unit_id and act.unit_id != current_unit:
+        from .places import unit_address
+
+        try:
+            place = unit_address(store, act.unit_id).short
+        except LiftDeskError:  # the unit itself may be gone; the label still stands
+            return act.label
+        return t("undo.elsewhere", what=act.label, place=place)
+    return act.label
+
+
+def undo_last(store: Store) -> Action:
+    """Former name of `undo`, kept for callers written before actions existed."""
+    return undo(store)

@@ -1,31 +1,279 @@
+"""Undo and redo of whole user actions, retractions of facts, refusals when a later change
+depends on an action, and a property test over random action sequences."""
+
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from liftdesk import recycle, registry, undo
+from liftdesk import actions, positions, recycle, registry, retractions, undo
 from liftdesk.i18n import LiftDeskError
+from liftdesk.io import roster
+from liftdesk.store import open_store
+
+from .test_roster_import import ADDRESS, HEADER, ROWS, write_csv
 
 
-def test_undo_steps_back_through_edits_and_deletions(store, unit):
+def visible(store, unit):
+    """What a user can see of a unit: households, owners, phones, latest positions, the bin."""
     rows = registry.unit_households(store, unit)
+    latest = positions.latest_in_unit(store, unit)
+    return ([(r.room, r.floor, r.area_x100, r.occupancy, r.owners, r.phones,
+              latest[r.id].position if r.id in latest else None,
+              len(positions.history(store, r.id))) for r in rows],
+            sorted((i.table, i.label) for i in recycle.list_deleted(store)))
+
+
+def test_nothing_to_undo_or_redo(store, unit):
     with pytest.raises(LiftDeskError, match="没有可撤销"):
-        undo.undo_last(store)
-    registry.update_household(store, rows[0].id, "area", "72.35")
-    registry.update_household(store, rows[0].id, "floor", "2")
-    recycle.delete(store, "household", rows[1].id)
-    undo.undo_last(store)  # the deletion
-    assert rows[1].id in {r.id for r in registry.unit_households(store, unit)}
-    undo.undo_last(store)  # the floor
-    assert registry.unit_households(store, unit)[0].floor == 1
-    undo.undo_last(store)  # the area
-    assert registry.unit_households(store, unit)[0].area_x100 == 6000
-    ops = [r[0] for r in store.db.execute("SELECT op FROM change_log WHERE op = 'undo'")]
-    assert len(ops) == 3  # every undo is itself in the audit trail
+        undo.undo(store)
+    with pytest.raises(LiftDeskError, match="没有可重做"):
+        undo.redo(store)
+
+
+def test_a_deletion_of_twelve_households_is_one_step(store, unit):
+    ids = [r.id for r in registry.unit_households(store, unit)]
+    before = visible(store, unit)
+    with actions.action(store, "action.delete_households", n=len(ids), unit_id=unit):
+        for household_id in ids:
+            recycle.delete(store, "household", household_id)
+    assert actions.next_undo(store).label == "删除 12 户"
+    assert registry.unit_households(store, unit) == []
+    assert undo.undo(store).label == "删除 12 户"
+    assert visible(store, unit) == before
+    assert actions.next_redo(store).label == "删除 12 户"
+    undo.redo(store)
+    assert registry.unit_households(store, unit) == []
+    undo.undo(store)
+    assert visible(store, unit) == before
+    # every undo and redo is itself in the audit trail, tagged with its own action
+    kinds = [r[0] for r in store.db.execute("SELECT kind FROM user_action ORDER BY seq")]
+    assert kinds == ["do", "undo", "redo", "undo"]
+    assert store.db.execute("SELECT count(*) FROM change_log WHERE op = 'undo'").fetchone()[0] == 24
+
+
+def test_undo_after_an_owner_edit_does_not_crash(store, unit):
+    """Formerly KeyError: 'ownership' (the bin knew no parent of an ownership)."""
+    household = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="业主"):
+        registry.set_owners(store, household, ["张三"])
+    with actions.action(store, "action.edit_household", room="101", field="业主"):
+        registry.set_owners(store, household, ["李四", "王五"])
+    undo.undo(store)
+    assert registry.unit_households(store, unit)[0].owners == "张三"
+    undo.undo(store)
+    assert registry.unit_households(store, unit)[0].owners == ""
+    undo.redo(store)
+    undo.redo(store)
+    assert registry.unit_households(store, unit)[0].owners == "李四、王五"
+
+
+def test_undo_after_a_restore_and_a_reused_room_never_blocks(store, unit):
+    """Formerly: 本单元已有房号“602” after a restore, and every later undo blocked."""
+    old602 = registry.unit_households(store, unit)[-1].id
+    with actions.action(store, "action.delete_households", n=1, unit_id=unit):
+        recycle.delete(store, "household", old602)
+    with actions.action(store, "action.add_household", room="602", unit_id=unit):
+        new602 = registry.add_household(store, unit, "602", 6, "50")
+    with actions.action(store, "action.delete_households", n=1, unit_id=unit):
+        recycle.delete(store, "household", new602)
+    with actions.action(store, "action.restore", n=1):
+        recycle.restore(store, "household", old602)
+    for expected in ("恢复 1 项", "删除 1 户", "新增住户 602", "删除 1 户"):
+        assert undo.undo(store).label == expected
+    rooms = [(r.room, r.area_x100) for r in registry.unit_households(store, unit)]
+    assert rooms[-1] == ("602", 6000) and len(rooms) == 12
+    for _ in range(4):
+        undo.redo(store)
+    assert [r.id for r in registry.unit_households(store, unit) if r.room == "602"] == [old602]
+
+
+def test_a_later_change_outside_the_stack_blocks_undo_and_changes_nothing(store, unit):
+    household = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="面积", unit_id=unit):
+        registry.update_household(store, household, "area", "70")
+    registry.update_household(store, household, "area", "80")  # e.g. merged from another station
+    log = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    with pytest.raises(LiftDeskError, match="无法撤销“修改 101 的面积”：之后住户 101 的面积又被修改过"):
+        undo.undo(store)
+    assert registry.unit_households(store, unit)[0].area_x100 == 8000
+    assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == log
+    assert actions.next_undo(store).label == "修改 101 的面积"  # still there, nothing half-done
+    undo.skip(store)  # the user accepts leaving it; earlier actions stay reachable
+    assert actions.next_undo(store) is None
+
+
+def test_a_room_taken_meanwhile_blocks_undoing_a_rename(store, unit):
+    h = registry.unit_households(store, unit)[-1].id
+    with actions.action(store, "action.edit_household", room="602", field="房号"):
+        registry.update_household(store, h, "room", "603")
+    registry.add_household(store, unit, "602", 6, "50")  # outside the undo stack
+    with pytest.raises(LiftDeskError, match="本单元已有房号“602”"):
+        undo.undo(store)
+    assert {r.room for r in registry.unit_households(store, unit)} >= {"602", "603"}
+
+
+def test_positions_are_undone_by_a_retraction_and_redone(store, unit):
+    household = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.position", room="101", unit_id=unit):
+        pid = positions.record_position(store, household, "support", on_date="2024-05-01")
+    undo.undo(store)
+    assert positions.history(store, household) == []
+    retraction = store.db.execute("SELECT target_tbl, target_id, deleted FROM retraction").fetchall()
+    assert retraction == [("position", pid, 0)]
+    # the fact itself is unchanged except for its derived `deleted` cache
+    assert store.db.execute("SELECT position, on_date FROM position WHERE id = ?", [pid]).fetchone() == \
+        ("support", "2024-05-01")
+    undo.redo(store)
+    assert [p.id for p in positions.history(store, household)] == [pid]
+    assert not retractions.is_live(store, "retraction", retraction[0][1] and
+                                   store.db.execute("SELECT id FROM retraction").fetchone()[0])
+    undo.undo(store)
+    assert positions.history(store, household) == []
+    # the cache can be rebuilt from the retraction records alone (what a merge does)
+    store.db.execute("UPDATE position SET deleted = 0")
+    store.db.execute("UPDATE retraction SET deleted = 0")
+    retractions.refresh_all(store)
+    assert positions.history(store, household) == []
+
+
+def test_a_new_action_clears_the_redo_stack(store, unit):
+    h = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="面积"):
+        registry.update_household(store, h, "area", "70")
+    undo.undo(store)
+    with actions.action(store, "action.edit_household", room="101", field="楼层"):
+        registry.update_household(store, h, "floor", "2")
+    with pytest.raises(LiftDeskError, match="没有可重做"):
+        undo.redo(store)
+
+
+def test_nested_actions_join_and_empty_ones_leave_nothing(store, unit):
+    h = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.import_roster", file="x.csv") as outer:
+        with actions.action(store, "action.edit_household", room="101", field="面积") as inner:
+            registry.update_household(store, h, "area", "70")
+        registry.update_household(store, h, "floor", "2")
+    assert inner is outer
+    assert store.db.execute("SELECT count(*) FROM user_action").fetchone()[0] == 1
+    with actions.action(store, "action.edit", unit_id=unit):
+        pass
+    assert store.db.execute("SELECT count(*) FROM user_action").fetchone()[0] == 1
+    undo.undo(store)
+    row = registry.unit_households(store, unit)[0]
+    assert (row.floor, row.area_x100) == (1, 6000)
+
+
+def test_a_failed_action_rolls_back_and_is_not_undoable(store, unit):
+    h = registry.unit_households(store, unit)[0].id
     with pytest.raises(LiftDeskError):
-        undo.undo_last(store)
+        with actions.action(store, "action.edit_household", room="101", field="房号"):
+            registry.update_household(store, h, "area", "70")
+            registry.update_household(store, h, "room", "102")  # duplicate: refused
+    assert registry.unit_households(store, unit)[0].area_x100 == 6000
+    assert actions.next_undo(store) is None
 
 
-def test_undo_of_a_deletion_respects_a_reused_room(store, unit):
+def test_the_menu_text_names_another_units_place(store, unit):
+    h = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="面积", unit_id=unit):
+        registry.update_household(store, h, "area", "70")
+    act = actions.next_undo(store)
+    assert undo.describe(store, act, unit) == "修改 101 的面积"
+    assert undo.describe(store, act, None) == "修改 101 的面积（遥祥寺巷小区6幢1单元）"
+
+
+def test_undo_is_per_station(store, unit, db_path):
+    h = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="面积"):
+        registry.update_household(store, h, "area", "70")
+    store.db.execute("UPDATE user_action SET station_id = 'elsewhere'")
+    with pytest.raises(LiftDeskError, match="没有可撤销"):
+        undo.undo(store)
+
+
+def test_a_reimport_is_one_step_and_undoes_cleanly(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    src = write_csv(tmp_path / "名册.csv", [HEADER] + ROWS, "utf-8")
+    with actions.action(store, "action.import_roster", file=src.name):
+        unit = roster.apply_import(store, roster.plan_import(src), ADDRESS, create=True).unit_id
+    first = visible(store, unit)
+    changed = [r[:] for r in ROWS]
+    changed[0][0], changed[0][2], changed[0][5] = "黄新", "70.00", "支持"
+    src2 = write_csv(tmp_path / "名册2.csv", [HEADER] + changed, "utf-8")
+    with actions.action(store, "action.import_roster", file=src2.name, unit_id=unit):
+        roster.apply_import(store, roster.plan_import(src2), ADDRESS)
+    second = visible(store, unit)
+    assert second != first
+    assert undo.undo(store).label == "导入名册（名册2.csv）"
+    assert visible(store, unit) == first
+    undo.redo(store)
+    assert visible(store, unit) == second
+    undo.undo(store)
+    undo.undo(store)
+    assert registry.unit_households(store, unit) == [] or \
+        store.db.execute("SELECT count(*) FROM unit WHERE deleted = 0").fetchone()[0] == 0
+    store.close()
+
+
+# ---- property: any sequence of actions, undone entirely, returns to the start ----------------
+
+OPS = st.lists(st.tuples(st.sampled_from(["area", "room", "owners", "delete", "restore", "position", "add",
+                                          "phone", "undo"]),
+                         st.integers(0, 11), st.integers(1, 99)), min_size=1, max_size=12)
+
+
+def _apply(store, unit, op, n, k):
     rows = registry.unit_households(store, unit)
-    recycle.delete(store, "household", rows[0].id)
-    registry.add_household(store, unit, "101", 1, "50")
-    with pytest.raises(LiftDeskError, match="已有房号"):
-        undo.undo_last(store)
+    live = rows[n % len(rows)] if rows else None
+    try:
+        if op == "undo":
+            undo.undo(store)
+            return
+        with actions.action(store, "action.edit", unit_id=unit):
+            if op == "area" and live:
+                registry.update_household(store, live.id, "area", str(k))
+            elif op == "room" and live:
+                registry.update_household(store, live.id, "room", str(700 + k))
+            elif op == "owners" and live:
+                registry.set_owners(store, live.id, [f"业主{k}", f"共有{k}"][: 1 + k % 2], str(13800000000 + k))
+            elif op == "phone" and live and live.owners:
+                registry.set_owner_phone(store, live.id, str(13900000000 + k))
+            elif op == "delete" and rows:
+                for r in rows[n % len(rows):][: 1 + k % 3]:
+                    recycle.delete(store, "household", r.id)
+            elif op == "restore":
+                binned = [i for i in recycle.list_deleted(store) if i.table == "household"]
+                if binned:
+                    recycle.restore(store, "household", binned[n % len(binned)].id)
+            elif op == "position" and live:
+                positions.record_position(store, live.id, ["support", "oppose", "abstain"][k % 3],
+                                          on_date="2024-05-01")
+            elif op == "add":
+                registry.add_household(store, unit, str(800 + k), 6, "55")
+    except LiftDeskError:
+        pass  # refused input: nothing written, no action
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_undoing_every_action_returns_to_the_start_and_redo_to_the_end(tmp_path_factory, ops):
+    store = open_store(None)
+    district = registry.default_district(store)
+    street = registry.add_street(store, district, "街道")
+    community = registry.add_community(store, street, "社区")
+    estate = registry.add_estate(store, community, "小区")
+    building = registry.add_building(store, estate, "1幢", 6)
+    unit = registry.add_unit(store, building, "1单元")
+    registry.quick_create_households(store, unit, 6, 2, "60")
+    start = visible(store, unit)
+    for op, n, k in ops:
+        _apply(store, unit, op, n, k)
+    end = visible(store, unit)
+    steps = 0
+    while actions.next_undo(store) is not None:
+        undo.undo(store)
+        steps += 1
+    assert visible(store, unit) == start
+    for _ in range(steps):  # redo replays what was in effect at the end; undos in the sequence stay undone
+        undo.redo(store)
+    assert visible(store, unit) == end
+    store.close()

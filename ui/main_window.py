@@ -7,8 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
 
-from liftdesk import places, projects, recycle, registry, undo
-from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk import actions, places, projects, recycle, registry, undo
+from liftdesk.i18n import LiftDeskError, ValidationError, t
 from liftdesk.settings import Settings
 from liftdesk.store import Store
 
@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
         self.today_action = self._action(self.tr("今日"), self.show_today, "Ctrl+T")
         self.receipt_action = self._action(self.tr("录入回执"), self.enter_receipt, "Ctrl+R")
         self.district_action = self._action(self.tr("区级总览"), self.show_district, "Ctrl+D")
-        self.undo_action = self._action(self.tr("撤销上一次修改"), self.undo, "Ctrl+Z")
+        self.undo_action = self._action(self.tr("撤销"), self.undo, "Ctrl+Z")
+        self.redo_action = self._action(self.tr("重做"), self.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
         for action in (self.home_action, self.today_action, self.district_action, self.receipt_action,
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
         edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.aboutToShow.connect(self.update_undo_texts)
+        self.edit_menu = edit
         view = self.menuBar().addMenu(self.tr("查看(&V)"))
         view.addAction(self.home_action)
         view.addAction(self.today_action)
@@ -116,6 +121,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.bin_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
+        actions.on_change(store, self.update_undo_texts)
+        self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
+        self.update_undo_texts()
 
     def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -144,7 +152,8 @@ class MainWindow(QMainWindow):
         if project_id is None:
             if not messages.confirm(self, self.tr("该单元还没有加梯项目。现在立项吗？")):
                 return
-            project_id = projects.create_project(self.store, unit_id)
+            with actions.action(self.store, "action.create_project", unit_id=unit_id):
+                project_id = projects.create_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
 
@@ -155,17 +164,62 @@ class MainWindow(QMainWindow):
             elif self.pages.currentWidget() is self.overview_page:
                 self.overview_page.refresh()
 
+    def _current_unit(self) -> str | None:
+        page = self.pages.currentWidget()
+        return getattr(page, "unit_id", None) if page in (self.unit_page, self.project_page) else None
+
+    def update_undo_texts(self) -> None:
+        """The Edit menu says what Ctrl+Z and Ctrl+Shift+Z will do, naming another unit's place."""
+        unit = self._current_unit()
+        for action, nxt, fallback, template in (
+                (self.undo_action, actions.next_undo(self.store), self.tr("撤销"), self.tr("撤销：{what}")),
+                (self.redo_action, actions.next_redo(self.store), self.tr("重做"), self.tr("重做：{what}"))):
+            action.setText(template.format(what=undo.describe(self.store, nxt, unit)) if nxt else fallback)
+            action.setEnabled(nxt is not None)
+
     def undo(self) -> None:
+        self._undo_or_redo(undo.undo, self.tr("已撤销：{what}"))
+
+    def redo(self) -> None:
+        self._undo_or_redo(undo.redo, self.tr("已重做：{what}"))
+
+    def _undo_or_redo(self, step, done_text: str) -> None:
+        unit = self._current_unit()
         try:
-            group = undo.undo_last(self.store)
+            act = step(self.store)
         except LiftDeskError as exc:
-            messages.error(self, str(exc))
+            if exc.key == "undo.blocked":
+                if messages.confirm(self, str(exc) + "\n\n" + self.tr(
+                        "要保留它并跳过这一步，以便继续撤销更早的操作吗？")):
+                    undo.skip(self.store)
+            else:
+                messages.error(self, str(exc))
+            self.update_undo_texts()
             return
-        self.statusBar().showMessage(self.tr("已撤销 {n} 项修改").format(n=len(group)), 8000)
-        if self.pages.currentWidget() is self.unit_page and self.unit_page.unit_id:
-            self.unit_page.show_unit(self.unit_page.unit_id)
+        self.statusBar().showMessage(done_text.format(what=undo.describe(self.store, act, unit)), 8000)
+        self.refresh_pages()
+
+    def refresh_pages(self) -> None:
+        """Show the data as it is now on whatever page is open (after undo, redo or a restore)."""
+        page = self.pages.currentWidget()
+        if page is self.unit_page and self.unit_page.unit_id:
+            if not self.unit_page.reload():
+                self.pages.setCurrentWidget(self.home)
+        elif page is self.project_page and self.project_page.project_id:
+            if self.store.db.execute("SELECT deleted FROM project WHERE id = ?",
+                                     [self.project_page.project_id]).fetchone() == (0,):
+                self.project_page.refresh()
+            else:
+                self.pages.setCurrentWidget(self.home)
+        elif page is self.recycle_page:
+            self.recycle_page.refresh()
+        elif page is self.today_page:
+            self.today_page.refresh()
+        elif hasattr(page, "refresh"):
+            page.refresh()
         self.tree_model.reload()
         self.home.refresh()
+        self.update_undo_texts()
 
     def show_district(self) -> None:
         self.district_page.refresh()
@@ -239,44 +293,56 @@ class MainWindow(QMainWindow):
                                         self.tr("{what}名称：").format(what=labels[kind]))
         if not ok:
             return
-        try:
-            if kind == "district":
-                registry.add_street(self.store, registry.default_district(self.store), name)
-            elif kind == "street":
-                registry.add_community(self.store, parent_id, name)
-            elif kind == "community":
-                registry.add_estate(self.store, parent_id, name)
-            elif kind == "estate":
-                floors, ok = QInputDialog.getInt(self, self.tr("新增楼栋"), self.tr("楼层数："), 6, 1, 60)
-                if not ok:
-                    return
-                registry.add_building(self.store, parent_id, name, floors)
-            elif kind == "building":
-                unit_id = registry.add_unit(self.store, parent_id, name)
-                self.tree_model.reload()
-                self.open_unit(unit_id)
+        floors = 0
+        if kind == "estate":
+            floors, ok = QInputDialog.getInt(self, self.tr("新增楼栋"), self.tr("楼层数："), 6, 1, 60)
+            if not ok:
                 return
+        try:
+            with actions.action(self.store, "action.add_place", kind=labels[kind], name=name.strip()):
+                unit_id = self._add_place(kind, parent_id, name, floors)
         except ValidationError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
         self.home.refresh()
+        if unit_id:
+            self.open_unit(unit_id)
+
+    def _add_place(self, kind: str, parent_id: str | None, name: str, floors: int) -> str | None:
+        """Adds the place; returns the id of a new unit (which is opened), else None."""
+        if kind == "district":
+            registry.add_street(self.store, registry.default_district(self.store), name)
+        elif kind == "street":
+            registry.add_community(self.store, parent_id, name)
+        elif kind == "community":
+            registry.add_estate(self.store, parent_id, name)
+        elif kind == "estate":
+            registry.add_building(self.store, parent_id, name, floors)
+        elif kind == "building":
+            return registry.add_unit(self.store, parent_id, name)
+        return None
 
     def rename(self, kind: str, record_id: str, current: str) -> None:
         name, ok = QInputDialog.getText(self, self.tr("改名"), self.tr("新名称："), text=current)
         if not ok:
             return
         try:
-            registry.rename_place(self.store, kind, record_id, name)
+            with actions.action(self.store, "action.rename_place", unit_id=record_id if kind == "unit" else None,
+                                name=name.strip()):
+                registry.rename_place(self.store, kind, record_id, name)
         except ValidationError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
 
     def delete_place(self, kind: str, record_id: str, name: str) -> None:
-        if not messages.confirm(self, self.tr("把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。").format(name=name)):
+        n = recycle.households_under(self.store, kind, record_id)
+        if not messages.confirm(self, self.tr("将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。"
+                                              "之后可在回收站恢复，或按 Ctrl+Z 撤销。").format(name=name, n=n)):
             return
-        recycle.delete(self.store, kind, record_id)
+        with actions.action(self.store, "action.delete_place", kind=t(f"kind.{kind}"), name=name):
+            recycle.delete(self.store, kind, record_id)
         self.tree_model.reload()
         self.show_home()
 

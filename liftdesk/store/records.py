@@ -23,14 +23,26 @@ def _check_table(table: str) -> None:
         raise ValueError(f"not a user table: {table}")
 
 
+# Ops that may set the `deleted` column: tombstone, restore, undo/redo, the retraction cache, and
+# 'uninsert' (the creation of the record was undone: a tombstone the recycle bin does not list).
+DELETED_OPS = ("delete", "restore", "undo", "redo", "retract", "uninsert")
+
+
+def current_action(store: Store) -> str | None:
+    """The id of the user action being written (liftdesk/actions.py), or None outside one."""
+    return getattr(store, "current_action", None)
+
+
 def _log(store: Store, rows: Iterable[tuple]) -> None:
+    """Every row is tagged with the current user action: undo reverses an action as a whole."""
+    action_id = current_action(store)
     rows = list(rows)
     if rows:  # table, operation and count only: never values (they hold residents' data)
         log.info("%s %s: %d change(s)", rows[0][2], rows[0][0], len(rows))
     store.db.conn.executemany(
-        "INSERT INTO change_log (tbl, record_id, op, field, old, new, at, hlc, station_id, actor)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        "INSERT INTO change_log (tbl, record_id, op, field, old, new, at, hlc, station_id, actor, action_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*row, action_id) for row in rows],
     )
 
 
@@ -81,7 +93,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
     """Change fields of one record; log old and new per changed field. Returns what changed."""
     _check_table(table)
     for name in changes:
-        if name in COMMON_FIELDS and not (name == "deleted" and op in ("delete", "restore", "undo")):
+        if name in COMMON_FIELDS and not (name == "deleted" and op in DELETED_OPS):
             raise LiftDeskError("record.no_field", field=name)
     with store.db.atomic():
         current = get(store, table, record_id)

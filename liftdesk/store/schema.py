@@ -271,3 +271,37 @@ def m0012_money(db: Database) -> None:
     db.execute("CREATE INDEX idx_cost_agreement_project ON cost_agreement(project_id)")
     db.execute("CREATE INDEX idx_payment_project ON payment(project_id, household_id)")
     db.execute("ALTER TABLE position ADD COLUMN plan_version INTEGER")
+
+
+# A retraction withdraws an append-only fact (a position, a stage event, a diary entry, an
+# attendance, a printed document, a payment) without editing it: it is itself an append-only
+# fact, so it merges by union at the district. A fact's `deleted` column is a cache of "a live
+# retraction targets it"; a retraction can itself be retracted (redo), see liftdesk/retractions.py.
+USER_TABLES["retraction"] = """target_tbl TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        action_id TEXT,
+        reason TEXT NOT NULL DEFAULT ''"""
+
+
+@migrations(name="0009_undo_actions")
+def m0009_undo_actions(db: Database) -> None:
+    """One user action = one undo step: change-log rows carry the id of the action that wrote
+    them; `user_action` is this station's undo/redo stack (local, never synced)."""
+    db.execute("ALTER TABLE change_log ADD COLUMN action_id TEXT")
+    db.execute("CREATE INDEX idx_change_log_action ON change_log(action_id)")
+    db.execute("""CREATE TABLE user_action (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'do',
+            label_key TEXT NOT NULL,
+            label_params TEXT NOT NULL DEFAULT '{}',
+            unit_id TEXT,
+            target TEXT,
+            state TEXT NOT NULL DEFAULT 'done',
+            at TEXT NOT NULL,
+            station_id TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX idx_user_action_stack ON user_action(station_id, kind, state, seq)")
+    db.execute(f"CREATE TABLE retraction (\n    {COMMON},\n    {USER_TABLES['retraction']}\n)")
+    db.execute("CREATE INDEX idx_retraction_target ON retraction(target_tbl, target_id, deleted)")

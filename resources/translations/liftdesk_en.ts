@@ -67,22 +67,22 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="236" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="239" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="241" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="244" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="242" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="245" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="243" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="246" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -435,225 +435,252 @@
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <source>撤销上一次修改</source>
-        <translation>Undo last change</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
-        <source>已撤销 {n} 项修改</source>
-        <translation>Undid {n} changes</translation>
+        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>撤销</source>
+        <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>撤销：{what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>重做：{what}</source>
+        <translation>Redo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
+        <source>已重做：{what}</source>
+        <translation>Redone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
+        <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
+        <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
-        <source>把“{name}”及其下所有内容移入回收站？之后可在回收站恢复。</source>
-        <translation>Move “{name}” and everything under it to the recycle bin? You can restore it from there.</translation>
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
+        <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
 </context>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="137" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="140" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="152" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="155" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="158" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="159" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="160" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="163" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="160" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="163" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="165" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="165" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="167" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="179" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="182" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -661,32 +688,32 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="107" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="109" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="110" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="112" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="120" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="122" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="123" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="122" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="123" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="125" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
@@ -1724,32 +1751,37 @@
 <context>
     <name>RecyclePage</name>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="23" />
+        <location filename="../../ui/pages/recycle_page.py" line="24" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="25" />
+        <location filename="../../ui/pages/recycle_page.py" line="26" />
         <source>删除的内容保存在这里，随时可以恢复。</source>
         <translation>Deleted items are kept here and can be restored at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="27" />
+        <location filename="../../ui/pages/recycle_page.py" line="28" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="28" />
+        <location filename="../../ui/pages/recycle_page.py" line="29" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="29" />
-        <source>删除时间（UTC）</source>
-        <translation>Deleted at (UTC)</translation>
+        <location filename="../../ui/pages/recycle_page.py" line="30" />
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/recycle_page.py" line="32" />
+        <location filename="../../ui/pages/recycle_page.py" line="55" />
+        <source>恢复 {n} 项（{names}）？恢复的住户会重新计入同意比例。</source>
+        <translation>Restore {n} items ({names})? Restored households count again in the consent figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/recycle_page.py" line="33" />
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
@@ -2125,54 +2157,64 @@
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="207" />
+        <location filename="../../ui/pages/unit_page.py" line="219" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="214" />
+        <location filename="../../ui/pages/unit_page.py" line="226" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="216" />
+        <location filename="../../ui/pages/unit_page.py" line="228" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="216" />
+        <location filename="../../ui/pages/unit_page.py" line="228" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="218" />
+        <location filename="../../ui/pages/unit_page.py" line="230" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="276" />
-        <source>已将 {n} 户移入回收站，可在回收站恢复。</source>
-        <translation>Moved {n} households to the recycle bin; restore them from there.</translation>
+        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
+        <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
+        <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="296" />
+        <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
+        <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="307" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="319" />
+        <location filename="../../ui/pages/unit_page.py" line="339" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="320" />
+        <location filename="../../ui/pages/unit_page.py" line="340" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="328" />
+        <location filename="../../ui/pages/unit_page.py" line="348" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

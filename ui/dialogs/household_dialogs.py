@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
                                QWidget)
 
-from liftdesk import registry
+from liftdesk import actions, registry
 from liftdesk.i18n import ValidationError
 from liftdesk.store import Store
 
@@ -64,7 +64,7 @@ class AddHouseholdDialog(_FormDialog):
         self.household_id: str | None = None
 
     def apply(self) -> None:
-        with self.store.db.atomic():
+        with actions.action(self.store, "action.add_household", unit_id=self.unit_id, room=self.room.text().strip()):
             household = registry.add_household(self.store, self.unit_id, self.room.text(), self.floor.value(),
                                                self.area.text(), self.occupancy.currentData())
             names = self.owners.text().replace("，", "、").replace(",", "、").split("、")
@@ -91,5 +91,7 @@ class QuickCreateDialog(_FormDialog):
         self.finish_layout()
 
     def apply(self) -> None:
-        registry.quick_create_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
-                                         self.area.text())
+        with actions.action(self.store, "action.quick_create", unit_id=self.unit_id,
+                            n=self.floors.value() * self.rooms.value()):
+            registry.quick_create_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
+                                             self.area.text())

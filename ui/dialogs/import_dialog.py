@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from liftdesk import registry
+from liftdesk import actions, registry
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.io import layout, roster
 from liftdesk.places import resolve_unit
@@ -149,8 +149,10 @@ class ImportRosterDialog(QDialog):
         if self.plan is None:
             return
         try:
-            result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad,
-                                         merge=self.merge_names())
+            with actions.action(self.store, "action.import_roster", file=self.plan.path.name) as act:
+                result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad,
+                                             merge=self.merge_names())
+                act.unit_id = result.unit_id
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

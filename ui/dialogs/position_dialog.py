@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QWidget)
 
-from liftdesk import meetings, positions, projects
+from liftdesk import actions, meetings, positions, projects
 from liftdesk.i18n import ValidationError
 from liftdesk.store import Store
 
@@ -19,7 +19,7 @@ class PositionDialog(QDialog):
     def __init__(self, store: Store, household_id: str, room: str, unit_id: str, preset: str | None = None,
                  recorded_by: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.household_id, self.unit_id = store, household_id, unit_id
+        self.store, self.household_id, self.unit_id, self.room = store, household_id, unit_id, room
         self.setWindowTitle(self.tr("记录意见 — {room}").format(room=room))
         form = QFormLayout(self)
         row = QHBoxLayout()
@@ -95,13 +95,14 @@ class PositionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.record_id = positions.record_position(
-                self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
-                method=self.method.currentData(), respondent=self.respondent.currentData(),
-                respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
-                recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
-                written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
-                meeting_id=self.meeting.currentData())
+            with actions.action(self.store, "action.position", unit_id=self.unit_id, room=self.room):
+                self.record_id = positions.record_position(
+                    self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
+                    method=self.method.currentData(), respondent=self.respondent.currentData(),
+                    respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
+                    recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
+                    written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
+                    meeting_id=self.meeting.currentData())
         except ValidationError as exc:
             messages.error(self, str(exc))
             return

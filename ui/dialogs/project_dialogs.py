@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDi
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk import diary, meetings, projects, registry
+from liftdesk import actions, diary, meetings, projects, registry
 from liftdesk.i18n import ValidationError, t
 from liftdesk.stages import STAGES
 from liftdesk.store import Store
@@ -98,14 +98,16 @@ class StageDialog(_SaveDialog):
                 details["amount_fen"] = int(Decimal(details["amount_fen"].replace(",", "")) * 100)
             except InvalidOperation:
                 raise ValidationError("money.invalid", value=details["amount_fen"]) from None
-        projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
-                              self.reason.text(), self.recorded_by.text())
+        with actions.action(self.store, "action.stage", unit_id=projects.project_unit(self.store, self.project_id),
+                            stage=self.stage.currentText()):
+            projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
+                                  self.reason.text(), self.recorded_by.text())
 
 
 class MemberDialog(_SaveDialog):
     def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
         super().__init__(self.tr("添加筹备组成员"), parent)
-        self.store, self.project_id = store, project_id
+        self.store, self.project_id, self.unit_id = store, project_id, unit_id
         self.household = QComboBox()
         self.household.addItem(self.tr("（非本单元住户，如帮帮团志愿者）"), None)
         for h in registry.unit_households(store, unit_id):
@@ -124,8 +126,9 @@ class MemberDialog(_SaveDialog):
 
     def save(self) -> None:
         data = self.household.currentData()
-        meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
-                            _iso(self.from_date), household_id=data[0] if data else None)
+        with actions.action(self.store, "action.add_member", unit_id=self.unit_id, name=self.name.text().strip()):
+            meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
+                                _iso(self.from_date), household_id=data[0] if data else None)
 
 
 class MeetingDialog(_SaveDialog):
@@ -135,7 +138,7 @@ class MeetingDialog(_SaveDialog):
 
     def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
         super().__init__(self.tr("新建会议"), parent)
-        self.store, self.project_id = store, project_id
+        self.store, self.project_id, self.unit_id = store, project_id, unit_id
         self.resize(720, 640)
         self.kind = QComboBox()
         for code in meetings.MEETING_KINDS:
@@ -214,7 +217,7 @@ class MeetingDialog(_SaveDialog):
                 if i.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
-        with self.store.db.atomic():
+        with actions.action(self.store, "action.add_meeting", unit_id=self.unit_id, topic=self.topic.text().strip()):
             meeting = meetings.add_meeting(
                 self.store, self.project_id, self.kind.currentData(),
                 self.starts.dateTime().toString("yyyy-MM-dd HH:mm"), self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
@@ -243,4 +246,6 @@ class DiaryDialog(_SaveDialog):
         self.form.addRow(self.tr("记录人"), self.author)
 
     def save(self) -> None:
-        diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(), self.author.text())
+        with actions.action(self.store, "action.add_diary", unit_id=projects.project_unit(self.store, self.project_id)):
+            diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(),
+                            self.author.text())

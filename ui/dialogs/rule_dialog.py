@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from liftdesk import consent
+from liftdesk import actions, consent
 from liftdesk.i18n import LiftDeskError
 from liftdesk.rules import available_rules, load_rule
 from liftdesk.store import Store
@@ -45,8 +45,9 @@ class RuleDialog(QDialog):
 
     def save(self) -> None:
         try:
-            consent.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
-                                      self.written_only.isChecked())
+            with actions.action(self.store, "action.rule"):
+                consent.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
+                                          self.written_only.isChecked())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

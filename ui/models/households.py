@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from liftdesk import positions, registry
+from liftdesk import actions, positions, registry
 from liftdesk.i18n import ValidationError
 from liftdesk.registry import HouseholdRow
 from liftdesk.store import Store
@@ -109,13 +109,9 @@ class HouseholdTableModel(QAbstractTableModel):
             return False
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
         try:
-            if column == "owners":
-                registry.set_owners(self.store, row.id, str(value).replace(",", "、").replace("，", "、").split("、"),
-                                    row.phones.split("、")[0] if row.phones else "")
-            elif column == "phones":
-                registry.set_owner_phone(self.store, row.id, str(value))
-            else:
-                registry.update_household(self.store, row.id, column, value)
+            with actions.action(self.store, "action.edit_household", unit_id=self.unit_id, room=row.room,
+                                field=self.headers()[index.column()]):
+                self._write(row, column, value)
         except ValidationError as exc:
             self.refused.emit(str(exc))
             return False
@@ -124,3 +120,12 @@ class HouseholdTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
         self.changed.emit()
         return True
+
+    def _write(self, row: HouseholdRow, column: str, value) -> None:
+        if column == "owners":
+            registry.set_owners(self.store, row.id, str(value).replace(",", "、").replace("，", "、").split("、"),
+                                row.phones.split("、")[0] if row.phones else "")
+        elif column == "phones":
+            registry.set_owner_phone(self.store, row.id, str(value))
+        else:
+            registry.update_household(self.store, row.id, column, value)

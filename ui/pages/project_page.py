@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from liftdesk import diary, meetings, places, projects
+from liftdesk import actions, diary, meetings, places, projects
 from liftdesk.store import Store
 from liftdesk.units import format_fen
 
@@ -213,6 +213,8 @@ class ProjectPage(QWidget):
     def complete_followup(self) -> None:
         index = self.followups_view.currentIndex()
         if index.isValid():
-            meetings.complete_followup(self.store, index.data(ObjectRole).id)
+            followup = index.data(ObjectRole)
+            with actions.action(self.store, "action.followup_done", unit_id=self.unit_id, text=followup.text[:20]):
+                meetings.complete_followup(self.store, followup.id)
             self.refresh()
             self.changed.emit()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk import recycle
+from liftdesk import actions, recycle
+from liftdesk.dates import local_time
 from liftdesk.i18n import ValidationError
 from liftdesk.store import Store
 
@@ -26,7 +27,7 @@ class RecyclePage(QWidget):
         self.model = ReadOnlyTableModel([
             Column(self.tr("类型"), lambda i: i.kind_label),
             Column(self.tr("名称"), lambda i: i.label.replace("/", " / ")),
-            Column(self.tr("删除时间（UTC）"), lambda i: i.deleted_at.replace("T", " ")[:19]),
+            Column(self.tr("删除时间"), lambda i: local_time(self.store, i.deleted_at)),
         ], self)
         self.table = data_table(self.model)
         self.restore_button = QPushButton(self.tr("恢复所选"))
@@ -45,13 +46,31 @@ class RecyclePage(QWidget):
         self.model.set_items(recycle.list_deleted(self.store))
 
     def restore_selected(self) -> None:
+        """Asks first; all selected items come back in one action (one Ctrl+Z), or none do."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        for row in rows:
-            item = self.model.items[row]
-            try:
-                recycle.restore(self.store, item.table, item.id)
-            except ValidationError as exc:
-                messages.error(self, str(exc))
-                break
+        items = [self.model.items[row] for row in rows]
+        if not items:
+            return
+        names = "、".join(i.label.rsplit("/", 1)[-1] for i in items[:6]) + ("…" if len(items) > 6 else "")
+        if not messages.confirm(self, self.tr("恢复 {n} 项（{names}）？恢复的住户会重新计入同意比例。").format(
+                n=len(items), names=names)):
+            return
+        try:
+            with actions.action(self.store, "action.restore", n=len(items),
+                                unit_id=_unit_of(self.store, items[0])):
+                for item in items:
+                    recycle.restore(self.store, item.table, item.id)
+        except ValidationError as exc:
+            messages.error(self, str(exc))
+            return
+        for item in items:
             self.restored.emit(item.table, item.id)
         self.refresh()
+
+
+def _unit_of(store: Store, item) -> str | None:
+    if item.table == "unit":
+        return item.id
+    if item.table == "household":
+        return store.db.execute("SELECT unit_id FROM household WHERE id = ?", [item.id]).fetchone()[0]
+    return None

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk import consent, erasure, places, positions, recycle, registry
+from liftdesk import actions, consent, erasure, places, positions, recycle, registry
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.io import roster
 from liftdesk.stages import stage_label
@@ -176,6 +176,18 @@ class UnitPage(QWidget):
             self.table.selectRow(0)
         self._show_history()
 
+    def reload(self) -> bool:
+        """Show the unit as it is now, keeping the selected household when it is still there.
+        False when the unit itself is gone (its creation undone, or deleted)."""
+        if self.unit_id is None:
+            return False
+        if self.store.db.execute("SELECT deleted FROM unit WHERE id = ?", [self.unit_id]).fetchone() != (0,):
+            self.unit_id = None
+            return False
+        current = self.current_household()
+        self.show_unit(self.unit_id, current.id if current else None)
+        return True
+
     def select_household(self, household_id: str) -> None:
         row = self.model.row_of(household_id)
         if row < 0:
@@ -225,6 +237,7 @@ class UnitPage(QWidget):
         self._update_summary()
         self._update_verdict()
         self.grid_model.load(self.unit_id)
+        self._show_history()  # never the history of a household that is gone
         self.changed.emit()
 
     def _grid_activated(self, index) -> None:
@@ -265,15 +278,22 @@ class UnitPage(QWidget):
             self._on_changed()
 
     def delete_selected(self) -> None:
+        """Asks first, naming what goes; one action, so one Ctrl+Z brings all of them back."""
         ids = self._selected_ids()
         if not ids:
             return
-        with self.store.db.atomic():
+        rooms = [self.model.row_at(self.model.row_of(i)).room for i in ids]
+        named = "、".join(rooms[:6]) + ("…" if len(rooms) > 6 else "")
+        question = (self.tr("将 {room} 移入回收站？这会改变本单元的同意比例。").format(room=named) if len(ids) == 1 else
+                    self.tr("将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。").format(n=len(ids), rooms=named))
+        if not messages.confirm(self, question):
+            return
+        with actions.action(self.store, "action.delete_households", unit_id=self.unit_id, n=len(ids)):
             for household_id in ids:
                 recycle.delete(self.store, "household", household_id)
         self.model.refresh()
         self._on_changed()
-        messages.status(self, self.tr("已将 {n} 户移入回收站，可在回收站恢复。").format(n=len(ids)))
+        messages.status(self, self.tr("已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。").format(n=len(ids)))
 
     def purge_owners(self) -> None:
         """Erase the selected household's owners' names, phones and ID numbers, after asking."""
