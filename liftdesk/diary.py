@@ -94,3 +94,22 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
         items = [i for i in items if i.on_date <= end]
     items.sort(key=lambda i: (i.on_date, _RANK[i.kind], i.order))
     return items
+
+
+def replace_entry(store: Store, entry_id: str, on_date: str, text: str, author: str = "") -> str:
+    """Correct a hand-written entry: entries are append-only facts, so the old one is retracted
+    and a new one written (call inside one action). Returns the new entry's id."""
+    from .retractions import retract
+
+    old = records.get(store, "diary_entry", entry_id)
+    with store.db.atomic():
+        new_id = add_entry(store, old["project_id"], on_date, text, author)
+        retract(store, "diary_entry", entry_id, reason="corrected")
+    return new_id
+
+
+def withdraw_entry(store: Store, entry_id: str) -> None:
+    """Take back a hand-written entry (a retraction; the entry itself stays in the record)."""
+    from .retractions import retract
+
+    retract(store, "diary_entry", entry_id, reason="withdrawn")

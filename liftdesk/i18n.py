@@ -262,6 +262,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The follow-up is due ({due}) before its meeting ({meeting}).",
     },
     "diary.empty": {"zh": "日记内容不能为空。", "en": "The diary entry needs a text."},
+    "team.duplicate": {"zh": "已有名为“{name}”的帮帮团。", "en": "There is already a helper team named “{name}”."},
+    "helper.role": {"zh": "成员身份“{value}”无效。", "en": "Helper role “{value}” is invalid."},
     "field.permit_no": {"zh": "许可证号", "en": "permit number"},
     "field.permit_date": {"zh": "发证日期", "en": "permit date"},
     "field.review": {"zh": "审查意见", "en": "review"},

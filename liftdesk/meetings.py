@@ -197,3 +197,95 @@ def followups(store: Store, project_id: str) -> list[Followup]:
     rows = store.db.execute("SELECT id, meeting_id, project_id, text, owner, due_date, done_on FROM followup"
                             " WHERE project_id = ? AND deleted = 0 ORDER BY due_date", [project_id]).fetchall()
     return [Followup(*r) for r in rows]
+
+
+# ---- editing what was saved (every edit logged; wrap a user's edit in one actions.action) -------
+
+def update_member(store: Store, member_id: str, name: str, role: str, from_date: str,
+                  to_date: str | None = None) -> None:
+    """A group member's name, role and term (an end date closes the term; the member is kept)."""
+    if not (name or "").strip():
+        raise ValidationError("name.empty", what=t("kind.member"))
+    start = past_day(from_date)
+    end = any_day(to_date) if to_date else None
+    if end is not None and end < start:
+        raise ValidationError("period.reversed", start=start, end=end)
+    records.update(store, "group_member", member_id, {"name": name.strip(), "role": (role or "").strip() or "成员",
+                                                      "from_date": start, "to_date": end})
+
+
+def delete_member(store: Store, member_id: str) -> None:
+    """Remove a member entered by mistake (a tombstone; ending a term is `update_member`)."""
+    records.set_deleted(store, "group_member", member_id, True)
+
+
+def edit_meeting(store: Store, meeting_id: str, *, kind: str | None = None, starts_at: str | None = None,
+                 ends_at: str | None = None, agenda: list[str] | None = None, **fields: str) -> None:
+    """All of a meeting's attributes, validated like a new one: minutes added afterwards, a
+    corrected time or place."""
+    meeting = get_meeting(store, meeting_id)
+    changes: dict = {}
+    if kind is not None:
+        if kind not in MEETING_KINDS:
+            raise ValidationError("meeting.kind", value=kind)
+        changes["kind"] = kind
+    start = _moment(starts_at) if starts_at is not None else meeting.starts_at
+    end = _moment(ends_at) if ends_at is not None else meeting.ends_at
+    if end <= start:
+        raise ValidationError("meeting.ends_before_start", start=start.replace("T", " "), end=end.replace("T", " "))
+    changes.update(starts_at=start, ends_at=end)
+    if agenda is not None:
+        changes["agenda"] = json.dumps([a.strip() for a in agenda if a.strip()], ensure_ascii=False)
+    with store.db.atomic():
+        records.update(store, "meeting", meeting_id, changes)
+        if fields:
+            update_meeting(store, meeting_id, **fields)
+
+
+def delete_meeting(store: Store, meeting_id: str) -> None:
+    """A meeting entered by mistake: a tombstone (its attendance and follow-ups go with it from
+    every list, since they are read through the meeting)."""
+    records.set_deleted(store, "meeting", meeting_id, True)
+    for (fid,) in store.db.execute("SELECT id FROM followup WHERE meeting_id = ? AND deleted = 0",
+                                   [meeting_id]).fetchall():
+        records.set_deleted(store, "followup", fid, True)
+
+
+def set_household_attendance(store: Store, meeting_id: str, present: dict[str, str], others: list[str]) -> None:
+    """Make a saved meeting's attendance what the user ticked: households (id → role) and other
+    attendees by name. Attendance is append-only: a removed or re-roled attendee is retracted and,
+    if still present, recorded anew."""
+    from .retractions import retract
+
+    current = attendees(store, meeting_id)
+    wanted_names = [n.strip() for n in others if n.strip()]
+    with store.db.atomic():
+        kept_households, kept_names = set(), []
+        for a in current:
+            if a.household_id:
+                if present.get(a.household_id) == a.role and a.household_id not in kept_households:
+                    kept_households.add(a.household_id)
+                    continue
+            elif a.helper_id is None and a.role == "other" and a.name in wanted_names \
+                    and kept_names.count(a.name) < wanted_names.count(a.name):
+                kept_names.append(a.name)
+                continue
+            elif a.helper_id is not None or a.role != "other":
+                continue  # helpers and named non-household attendees of other roles stay
+            retract(store, "attendance", a.id, reason="edited")
+        for household_id, role in present.items():
+            if household_id not in kept_households:
+                add_attendee(store, meeting_id, role, household_id=household_id)
+        for name in wanted_names:
+            if name in kept_names:
+                kept_names.remove(name)
+            else:
+                add_attendee(store, meeting_id, "other", name=name)
+
+
+def set_followup_done(store: Store, followup_id: str, done: bool, on_date: str | None = None) -> None:
+    """Tick a follow-up done (today unless a date is given) or open it again."""
+    if done:
+        complete_followup(store, followup_id, on_date)
+    else:
+        records.update(store, "followup", followup_id, {"done_on": None})

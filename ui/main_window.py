@@ -23,6 +23,7 @@ from .pages.overview_page import OverviewPage
 from .pages.project_page import ProjectPage
 from .pages.recycle_page import RecyclePage
 from .pages.search_page import SearchPage
+from .pages.teams_page import TeamsPage
 from .pages.today_page import TodayPage
 from .pages.unit_page import UnitPage
 from .style import apply_font_size
@@ -58,12 +59,13 @@ class MainWindow(QMainWindow):
         self.district_page = DistrictPage(store)
         self.district_page.open_project.connect(self.open_project)
         self.district_page.open_unit.connect(self.open_unit)
+        self.teams_page = TeamsPage(store)
         self.today_page = TodayPage(store)
         self.today_page.open_project.connect(self.open_project)
         self.unit_page.open_project.connect(self.open_project_of_unit)
         self.pages = QStackedWidget()
         for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
-                     self.project_page, self.today_page, self.district_page):
+                     self.project_page, self.today_page, self.district_page, self.teams_page):
             self.pages.addWidget(page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.tr("重做"), self.redo, "Ctrl+Shift+Z")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
+        self.teams_action = self._action(self.tr("帮帮团"), self.show_teams)
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
         for action in (self.home_action, self.today_action, self.district_action, self.receipt_action,
                        self.bin_action, self.settings_action):
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.today_action)
         view.addAction(self.district_action)
         view.addAction(self.bin_action)
+        view.addAction(self.teams_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
         actions.on_change(store, self.update_undo_texts)
@@ -232,6 +236,10 @@ class MainWindow(QMainWindow):
                 n=len(dialog.saved), serial=dialog.document.serial), 8000)
             if dialog.document.unit_id:
                 self.open_unit(dialog.document.unit_id)
+
+    def show_teams(self) -> None:
+        self.teams_page.refresh()
+        self.pages.setCurrentWidget(self.teams_page)
 
     def show_recycle_bin(self) -> None:
         self.recycle_page.refresh()

@@ -67,22 +67,27 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="239" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="310" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="244" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="310" />
+        <source>修改电梯日记</source>
+        <translation>Edit diary entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="315" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="245" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="246" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="317" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -395,214 +400,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="86" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="97" />
+        <source>帮帮团</source>
+        <translation>Helper teams</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -610,77 +620,82 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="140" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="166" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="155" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="166" />
+        <source>修改会议（补记纪要、参会人）</source>
+        <translation>Edit meeting (minutes, attendees)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="181" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="161" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="163" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="163" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="164" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="165" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="191" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="165" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="191" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="167" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="193" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="182" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="215" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -688,34 +703,49 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="109" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="112" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/project_dialogs.py" line="112" />
+        <source>修改筹备组成员</source>
+        <translation>Edit group member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="115" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="122" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="125" />
+        <source>已卸任，截止日期：</source>
+        <translation>Left the group on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="133" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="123" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="135" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="136" />
         <source>任职起始</source>
         <translation>Member since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="137" />
+        <source>任职截止</source>
+        <translation>Until</translation>
     </message>
 </context>
 <context>
@@ -1470,198 +1500,248 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="45" />
+        <location filename="../../ui/pages/project_page.py" line="46" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="49" />
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="50" />
+        <location filename="../../ui/pages/project_page.py" line="90" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="49" />
-        <location filename="../../ui/pages/project_page.py" line="99" />
+        <location filename="../../ui/pages/project_page.py" line="50" />
+        <location filename="../../ui/pages/project_page.py" line="112" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
+        <location filename="../../ui/pages/project_page.py" line="91" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="52" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="59" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="61" />
+        <source>修改/卸任…</source>
+        <translation>Edit / end term…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="63" />
+        <source>移除（录错时）</source>
+        <translation>Remove (entered by mistake)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="67" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="65" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
+        <source>修改会议/补记纪要…</source>
+        <translation>Edit meeting / add minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="74" />
+        <source>删除会议</source>
+        <translation>Delete meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="78" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="73" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="86" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="90" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="91" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="92" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="100" />
+        <location filename="../../ui/pages/project_page.py" line="94" />
+        <source>修改日记…</source>
+        <translation>Edit diary entry…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="96" />
+        <source>删除日记</source>
+        <translation>Delete diary entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="115" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="111" />
+        <location filename="../../ui/pages/project_page.py" line="127" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="115" />
+        <location filename="../../ui/pages/project_page.py" line="131" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="117" />
+        <location filename="../../ui/pages/project_page.py" line="133" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="126" />
+        <location filename="../../ui/pages/project_page.py" line="144" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="129" />
+        <location filename="../../ui/pages/project_page.py" line="147" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="160" />
+        <location filename="../../ui/pages/project_page.py" line="178" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="162" />
+        <location filename="../../ui/pages/project_page.py" line="180" />
         <source>未开始</source>
         <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="240" />
+        <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
+        <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="256" />
+        <source>删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。</source>
+        <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="267" />
+        <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
+        <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="278" />
+        <source>删除 {date} 的日记“{text}”？</source>
+        <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
 </context>
 <context>
@@ -1934,97 +2014,226 @@
     </message>
 </context>
 <context>
+    <name>TeamsPage</name>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="50" />
+        <source>帮帮团与成员</source>
+        <translation>Helper teams and members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="53" />
+        <location filename="../../ui/pages/teams_page.py" line="140" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="53" />
+        <location filename="../../ui/pages/teams_page.py" line="141" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="54" />
+        <source>成员数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="58" />
+        <location filename="../../ui/pages/teams_page.py" line="185" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="58" />
+        <location filename="../../ui/pages/teams_page.py" line="186" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="59" />
+        <location filename="../../ui/pages/teams_page.py" line="187" />
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="64" />
+        <source>新增帮帮团…</source>
+        <translation>Add team…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="65" />
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="66" />
+        <source>删除帮帮团</source>
+        <translation>Delete team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="67" />
+        <source>新增成员…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="68" />
+        <source>修改成员…</source>
+        <translation>Edit member…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="69" />
+        <source>删除成员</source>
+        <translation>Delete member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="75" />
+        <location filename="../../ui/pages/teams_page.py" line="119" />
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="84" />
+        <source>帮帮团</source>
+        <translation>Helper teams</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="119" />
+        <source>{team} 的成员</source>
+        <translation>Members of {team}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="133" />
+        <source>修改帮帮团</source>
+        <translation>Edit team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="133" />
+        <source>新增帮帮团</source>
+        <translation>Add team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="157" />
+        <source>删除帮帮团“{name}”及其 {n} 名成员？可按 Ctrl+Z 撤销。</source>
+        <translation>Delete the team “{name}” and its {n} members? Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="178" />
+        <source>修改成员</source>
+        <translation>Edit member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="178" />
+        <source>新增成员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/teams_page.py" line="201" />
+        <source>删除成员“{name}”？可按 Ctrl+Z 撤销。</source>
+        <translation>Delete the member “{name}”? Ctrl+Z undoes it.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="23" />
+        <location filename="../../ui/pages/today_page.py" line="24" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="25" />
+        <location filename="../../ui/pages/today_page.py" line="26" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="27" />
+        <location filename="../../ui/pages/today_page.py" line="28" />
         <source>逾期待办</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="27" />
-        <location filename="../../ui/pages/today_page.py" line="30" />
+        <location filename="../../ui/pages/today_page.py" line="28" />
+        <location filename="../../ui/pages/today_page.py" line="31" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="28" />
-        <location filename="../../ui/pages/today_page.py" line="31" />
+        <location filename="../../ui/pages/today_page.py" line="29" />
+        <location filename="../../ui/pages/today_page.py" line="32" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="29" />
+        <location filename="../../ui/pages/today_page.py" line="30" />
         <source>逾期天数</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="30" />
+        <location filename="../../ui/pages/today_page.py" line="31" />
         <source>近 7 天待办</source>
         <translation>Due in 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="32" />
+        <location filename="../../ui/pages/today_page.py" line="33" />
         <source>本周会议</source>
         <translation>Meetings this week</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="32" />
+        <location filename="../../ui/pages/today_page.py" line="33" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="33" />
+        <location filename="../../ui/pages/today_page.py" line="34" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="34" />
+        <location filename="../../ui/pages/today_page.py" line="35" />
         <source>长期无进展</source>
         <translation>Idle projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="34" />
+        <location filename="../../ui/pages/today_page.py" line="35" />
         <source>最近活动</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="35" />
+        <location filename="../../ui/pages/today_page.py" line="36" />
         <source>无进展天数</source>
         <translation>Idle days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="36" />
         <location filename="../../ui/pages/today_page.py" line="37" />
+        <location filename="../../ui/pages/today_page.py" line="38" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="37" />
+        <location filename="../../ui/pages/today_page.py" line="38" />
         <source>阶段停留过久</source>
         <translation>Waiting on a stage too long</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="38" />
+        <location filename="../../ui/pages/today_page.py" line="39" />
         <source>自</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="39" />
+        <location filename="../../ui/pages/today_page.py" line="40" />
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="60" />
+        <location filename="../../ui/pages/today_page.py" line="53" />
+        <source>所选待办已完成（空格键）</source>
+        <translation>Selected follow-up done (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="92" />
+        <source>已完成：{text}（按 Ctrl+Z 撤销）</source>
+        <translation>Done: {text} (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="99" />
         <source>{caption}（{n}）</source>
         <translation>{caption} ({n})</translation>
     </message>

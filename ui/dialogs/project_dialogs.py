@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -105,9 +105,12 @@ class StageDialog(_SaveDialog):
 
 
 class MemberDialog(_SaveDialog):
-    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
-        super().__init__(self.tr("添加筹备组成员"), parent)
-        self.store, self.project_id, self.unit_id = store, project_id, unit_id
+    """Adds a member, or edits one (`member` given): name, role, term with an end date."""
+
+    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None,
+                 member: meetings.GroupMember | None = None):
+        super().__init__(self.tr("修改筹备组成员") if member else self.tr("添加筹备组成员"), parent)
+        self.store, self.project_id, self.unit_id, self.member = store, project_id, unit_id, member
         self.household = QComboBox()
         self.household.addItem(self.tr("（非本单元住户，如帮帮团志愿者）"), None)
         for h in registry.unit_households(store, unit_id):
@@ -119,16 +122,38 @@ class MemberDialog(_SaveDialog):
         self.role.addItems(meetings.GROUP_ROLES)
         self.role.setEditable(True)
         self.from_date = _date_edit()
-        self.form.addRow(self.tr("住户"), self.household)
+        self.ended = QCheckBox(self.tr("已卸任，截止日期："))
+        self.to_date = _date_edit(allow_future=True)
+        self.to_date.setEnabled(False)
+        self.ended.toggled.connect(self.to_date.setEnabled)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.ended)
+        end_row.addWidget(self.to_date, 1)
+        if member is None:
+            self.form.addRow(self.tr("住户"), self.household)
         self.form.addRow(self.tr("姓名"), self.name)
         self.form.addRow(self.tr("职务"), self.role)
         self.form.addRow(self.tr("任职起始"), self.from_date)
+        self.form.addRow(self.tr("任职截止"), end_row)
+        if member is not None:
+            self.name.setText(member.name)
+            self.role.setCurrentText(member.role)
+            self.from_date.setDate(QDate.fromString(member.from_date, "yyyy-MM-dd"))
+            if member.to_date:
+                self.ended.setChecked(True)
+                self.to_date.setDate(QDate.fromString(member.to_date, "yyyy-MM-dd"))
 
     def save(self) -> None:
+        to_date = _iso(self.to_date) if self.ended.isChecked() else None
+        if self.member is not None:
+            with actions.action(self.store, "action.edit_member", unit_id=self.unit_id, name=self.name.text().strip()):
+                meetings.update_member(self.store, self.member.id, self.name.text(), self.role.currentText(),
+                                       _iso(self.from_date), to_date)
+            return
         data = self.household.currentData()
         with actions.action(self.store, "action.add_member", unit_id=self.unit_id, name=self.name.text().strip()):
             meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
-                                _iso(self.from_date), household_id=data[0] if data else None)
+                                _iso(self.from_date), to_date, household_id=data[0] if data else None)
 
 
 class MeetingDialog(_SaveDialog):
@@ -136,8 +161,9 @@ class MeetingDialog(_SaveDialog):
 
     FOLLOWUPS = 3
 
-    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None):
-        super().__init__(self.tr("新建会议"), parent)
+    def __init__(self, store: Store, project_id: str, unit_id: str, parent: QWidget | None = None,
+                 meeting_id: str | None = None):
+        super().__init__(self.tr("修改会议（补记纪要、参会人）") if meeting_id else self.tr("新建会议"), parent)
         self.store, self.project_id, self.unit_id = store, project_id, unit_id
         self.resize(720, 640)
         self.kind = QComboBox()
@@ -196,7 +222,31 @@ class MeetingDialog(_SaveDialog):
             grid.addWidget(due, n, 2)
             self.followups.append((text, owner, due))
         self.extra.addLayout(grid)
-        self.meeting_id: str | None = None
+        self.meeting_id: str | None = meeting_id
+        if meeting_id:
+            self._fill(meeting_id)
+
+    def _fill(self, meeting_id: str) -> None:
+        """Show a saved meeting as it is, ready to complete (minutes written up afterwards)."""
+        m = meetings.get_meeting(self.store, meeting_id)
+        self.kind.setCurrentIndex(self.kind.findData(m.kind))
+        self.starts.setDateTime(QDateTime.fromString(m.starts_at, "yyyy-MM-ddTHH:mm"))
+        self.ends.setDateTime(QDateTime.fromString(m.ends_at, "yyyy-MM-ddTHH:mm"))
+        self.place.setText(m.place)
+        self.topic.setText(m.topic)
+        self.agenda.setPlainText("\n".join(m.agenda))
+        self.minutes.setPlainText(m.minutes)
+        self.decisions.setText(m.decisions)
+        present = meetings.attendees(self.store, meeting_id)
+        roles = {a.household_id: a.role for a in present if a.household_id}
+        self.others.setText("、".join(a.name for a in present if not a.household_id and not a.helper_id
+                                      and a.role == "other"))
+        for n in range(self.attendees.count()):
+            item = self.attendees.item(n)
+            household_id = item.data(Qt.ItemDataRole.UserRole)
+            if household_id in roles:
+                self._set_role(item, roles[household_id])
+                item.setCheckState(Qt.CheckState.Checked)
 
     ROLE = Qt.ItemDataRole.UserRole + 1
     LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -216,7 +266,23 @@ class MeetingDialog(_SaveDialog):
         return [(i.data(Qt.ItemDataRole.UserRole), i.data(self.ROLE)) for i in items
                 if i.checkState() == Qt.CheckState.Checked]
 
+    def _other_names(self) -> list[str]:
+        return [n for n in self.others.text().replace(",", "、").replace("，", "、").split("、") if n.strip()]
+
     def save(self) -> None:
+        if self.meeting_id:
+            with actions.action(self.store, "action.edit_meeting", unit_id=self.unit_id,
+                                topic=self.topic.text().strip()):
+                meetings.edit_meeting(
+                    self.store, self.meeting_id, kind=self.kind.currentData(),
+                    starts_at=self.starts.dateTime().toString("yyyy-MM-dd HH:mm"),
+                    ends_at=self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
+                    agenda=self.agenda.toPlainText().splitlines(), place=self.place.text(), topic=self.topic.text(),
+                    minutes=self.minutes.toPlainText(), decisions=self.decisions.text())
+                meetings.set_household_attendance(self.store, self.meeting_id, dict(self.checked_households()),
+                                                  self._other_names())
+                self._save_followups(self.meeting_id)
+            return
         with actions.action(self.store, "action.add_meeting", unit_id=self.unit_id, topic=self.topic.text().strip()):
             meeting = meetings.add_meeting(
                 self.store, self.project_id, self.kind.currentData(),
@@ -225,27 +291,38 @@ class MeetingDialog(_SaveDialog):
                 self.minutes.toPlainText(), self.decisions.text())
             for household_id, role in self.checked_households():
                 meetings.add_attendee(self.store, meeting, role, household_id=household_id)
-            for name in self.others.text().replace(",", "、").replace("，", "、").split("、"):
-                if name.strip():
-                    meetings.add_attendee(self.store, meeting, "other", name=name)
-            for text, owner, due in self.followups:
-                if text.text().strip():
-                    meetings.add_followup(self.store, meeting, text.text(), owner.text(), _iso(due))
+            for name in self._other_names():
+                meetings.add_attendee(self.store, meeting, "other", name=name)
+            self._save_followups(meeting)
         self.meeting_id = meeting
+
+    def _save_followups(self, meeting: str) -> None:
+        for text, owner, due in self.followups:
+            if text.text().strip():
+                meetings.add_followup(self.store, meeting, text.text(), owner.text(), _iso(due))
 
 
 class DiaryDialog(_SaveDialog):
-    def __init__(self, store: Store, project_id: str, author: str = "", parent: QWidget | None = None):
-        super().__init__(self.tr("写电梯日记"), parent)
-        self.store, self.project_id = store, project_id
-        self.on_date = _date_edit()
-        self.text = QPlainTextEdit()
-        self.author = QLineEdit(author)
+    """Writes an entry, or corrects one (`entry` given: the old one is retracted, a new one written)."""
+
+    def __init__(self, store: Store, project_id: str, author: str = "", parent: QWidget | None = None,
+                 entry=None):
+        super().__init__(self.tr("修改电梯日记") if entry else self.tr("写电梯日记"), parent)
+        self.store, self.project_id, self.entry = store, project_id, entry
+        self.on_date = _date_edit(QDate.fromString(entry.on_date, "yyyy-MM-dd") if entry else None)
+        self.text = QPlainTextEdit(entry.text if entry else "")
+        self.author = QLineEdit(entry.author if entry else author)
         self.form.addRow(self.tr("日期"), self.on_date)
         self.form.addRow(self.tr("内容"), self.text)
         self.form.addRow(self.tr("记录人"), self.author)
 
     def save(self) -> None:
-        with actions.action(self.store, "action.add_diary", unit_id=projects.project_unit(self.store, self.project_id)):
+        unit_id = projects.project_unit(self.store, self.project_id)
+        if self.entry is not None:
+            with actions.action(self.store, "action.edit_diary", unit_id=unit_id):
+                diary.replace_entry(self.store, self.entry.ref, _iso(self.on_date), self.text.toPlainText(),
+                                    self.author.text())
+            return
+        with actions.action(self.store, "action.add_diary", unit_id=unit_id):
             diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(),
                             self.author.text())

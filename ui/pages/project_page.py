@@ -13,6 +13,7 @@ from liftdesk.store import Store
 from liftdesk.units import format_fen
 
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
+from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.tables import data_table
 from .money_panel import MoneyPanel
@@ -57,6 +58,10 @@ class ProjectPage(QWidget):
             Column(self.tr("起"), lambda m: m.from_date), Column(self.tr("止"), lambda m: m.to_date or "")], self)
         self.member_button = QPushButton(self.tr("添加成员…"))
         self.member_button.clicked.connect(self.add_member)
+        self.member_edit_button = QPushButton(self.tr("修改/卸任…"))
+        self.member_edit_button.clicked.connect(self.edit_member)
+        self.member_delete_button = QPushButton(self.tr("移除（录错时）"))
+        self.member_delete_button.clicked.connect(self.delete_member)
 
         self.meeting_model = ReadOnlyTableModel([
             Column(self.tr("时间"), lambda m: m.starts_at.replace("T", " ")),
@@ -64,6 +69,10 @@ class ProjectPage(QWidget):
             Column(self.tr("议题"), lambda m: m.topic), Column(self.tr("决定事项"), lambda m: m.decisions)], self)
         self.meeting_button = QPushButton(self.tr("新建会议…"))
         self.meeting_button.clicked.connect(self.add_meeting)
+        self.meeting_edit_button = QPushButton(self.tr("修改会议/补记纪要…"))
+        self.meeting_edit_button.clicked.connect(self.edit_meeting)
+        self.meeting_delete_button = QPushButton(self.tr("删除会议"))
+        self.meeting_delete_button.clicked.connect(self.delete_meeting)
         self.attendee_model = ReadOnlyTableModel([
             Column(self.tr("房号"), lambda a: a.room or ""), Column(self.tr("姓名"), lambda a: a.name),
             Column(self.tr("身份"), lambda a: meetings.label(meetings.ATTENDEE_ROLES, a.role))], self)
@@ -82,6 +91,10 @@ class ProjectPage(QWidget):
             Column(self.tr("内容"), lambda i: i.text), Column(self.tr("记录人"), lambda i: i.author)], self)
         self.diary_button = QPushButton(self.tr("写日记…"))
         self.diary_button.clicked.connect(self.add_diary)
+        self.diary_edit_button = QPushButton(self.tr("修改日记…"))
+        self.diary_edit_button.clicked.connect(self.edit_diary)
+        self.diary_delete_button = QPushButton(self.tr("删除日记"))
+        self.diary_delete_button.clicked.connect(self.delete_diary)
         self.kind_boxes: dict[str, QCheckBox] = {}
         for kind in diary.KINDS:
             box = QCheckBox(diary.kind_label(kind))
@@ -97,7 +110,9 @@ class ProjectPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._with_buttons(_view(self.stage_model), self.stage_button), self.tr("阶段"))
-        self.tabs.addTab(self._with_buttons(_view(self.member_model), self.member_button), self.tr("筹备组"))
+        self.members_view = _view(self.member_model)
+        self.tabs.addTab(self._with_buttons(self.members_view, self.member_button, self.member_edit_button,
+                                            self.member_delete_button), self.tr("筹备组"))
         self.meetings_view = _view(self.meeting_model)
         self.meetings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_meeting())
         self.followups_view = _view(self.followup_model)
@@ -105,7 +120,8 @@ class ProjectPage(QWidget):
         lower.addWidget(_view(self.attendee_model))
         lower.addWidget(self._with_buttons(self.followups_view, self.done_button))
         meeting_split = QSplitter(Qt.Orientation.Vertical)
-        meeting_split.addWidget(self._with_buttons(self.meetings_view, self.meeting_button, self.signin_button,
+        meeting_split.addWidget(self._with_buttons(self.meetings_view, self.meeting_button, self.meeting_edit_button,
+                                                   self.meeting_delete_button, self.signin_button,
                                                    self.minutes_button))
         meeting_split.addWidget(lower)
         self.tabs.addTab(meeting_split, self.tr("会议"))
@@ -118,6 +134,8 @@ class ProjectPage(QWidget):
         filters.addWidget(self.period_to)
         filters.addStretch()
         filters.addWidget(self.diary_button)
+        filters.addWidget(self.diary_edit_button)
+        filters.addWidget(self.diary_delete_button)
         diary_box = QWidget()
         dl = QVBoxLayout(diary_box)
         dl.addLayout(filters)
@@ -162,7 +180,11 @@ class ProjectPage(QWidget):
             stage=events[-1].label + f"（{events[-1].on_date}）" if events else self.tr("未开始")))
         self.stage_model.set_items(events)
         self.member_model.set_items(meetings.group_members(self.store, self.project_id))
+        shown = self._current(self.meetings_view)
         self.meeting_model.set_items(meetings.meetings(self.store, self.project_id))
+        row = next((n for n, m in enumerate(self.meeting_model.items) if shown and m.id == shown.id), None)
+        if row is not None:  # the meeting being edited stays selected
+            self.meetings_view.selectRow(row)
         self._show_meeting()
         self.refresh_diary()
         self.money.author = self.author
@@ -202,6 +224,68 @@ class ProjectPage(QWidget):
     def add_diary(self) -> None:
         self._after(DiaryDialog(self.store, self.project_id, self.author, self))
 
+    @staticmethod
+    def _current(view: QTableView):
+        index = view.currentIndex()
+        return index.data(ObjectRole) if index.isValid() else None
+
+    def edit_member(self) -> None:
+        member = self._current(self.members_view)
+        if member is not None:
+            self._after(MemberDialog(self.store, self.project_id, self.unit_id, self, member=member))
+
+    def delete_member(self) -> None:
+        member = self._current(self.members_view)
+        if member is None or not messages.confirm(self, self.tr(
+                "从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。").format(name=member.name)):
+            return
+        with actions.action(self.store, "action.delete_member", unit_id=self.unit_id, name=member.name):
+            meetings.delete_member(self.store, member.id)
+        self._changed()
+
+    def edit_meeting(self) -> None:
+        meeting = self._current(self.meetings_view)
+        if meeting is not None:
+            self._after(MeetingDialog(self.store, self.project_id, self.unit_id, self, meeting_id=meeting.id))
+
+    def delete_meeting(self) -> None:
+        meeting = self._current(self.meetings_view)
+        if meeting is None:
+            return
+        n = len(meetings.attendees(self.store, meeting.id))
+        if not messages.confirm(self, self.tr("删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。").format(
+                topic=meeting.topic or meeting.kind_label, time=meeting.starts_at.replace("T", " "), n=n)):
+            return
+        with actions.action(self.store, "action.delete_meeting", unit_id=self.unit_id,
+                            topic=meeting.topic or meeting.kind_label):
+            meetings.delete_meeting(self.store, meeting.id)
+        self._changed()
+
+    def _current_entry(self):
+        item = self._current(self.diary_view)
+        if item is None or item.kind != "entry":
+            messages.info(self, self.tr("请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。"))
+            return None
+        return item
+
+    def edit_diary(self) -> None:
+        item = self._current_entry()
+        if item is not None:
+            self._after(DiaryDialog(self.store, self.project_id, self.author, self, entry=item))
+
+    def delete_diary(self) -> None:
+        item = self._current_entry()
+        if item is None or not messages.confirm(self, self.tr("删除 {date} 的日记“{text}”？").format(
+                date=item.on_date, text=item.text[:30])):
+            return
+        with actions.action(self.store, "action.delete_diary", unit_id=self.unit_id):
+            diary.withdraw_entry(self.store, item.ref)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
     def print_meeting(self, kind: str) -> None:
         from ..printing import make_and_preview
 
@@ -216,5 +300,4 @@ class ProjectPage(QWidget):
             followup = index.data(ObjectRole)
             with actions.action(self.store, "action.followup_done", unit_id=self.unit_id, text=followup.text[:20]):
                 meetings.complete_followup(self.store, followup.id)
-            self.refresh()
-            self.changed.emit()
+            self._changed()

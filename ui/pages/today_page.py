@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from liftdesk import today
+from liftdesk import actions, meetings, projects, today
 from liftdesk.stages import stage_label
 from liftdesk.store import Store
 
+from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.tables import captioned, data_table
 
@@ -39,6 +40,7 @@ class TodayPage(QWidget):
                                              Column(self.tr("天数"), lambda i: i.days, align_right=True)]),
         }
         self.models: dict[str, ReadOnlyTableModel] = {}
+        self.views: dict[str, QTableView] = {}
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         for n, (key, (caption, columns)) in enumerate(self.sections.items()):
@@ -47,10 +49,47 @@ class TodayPage(QWidget):
             view.activated.connect(lambda index: self.open_project.emit(index.data(ObjectRole).project_id))
             label = QLabel(caption)
             grid.addWidget(captioned(label, view), n // 2, n % 2)
-            self.models[key], self.labels[key] = model, label
+            self.models[key], self.labels[key], self.views[key] = model, label, view
+        self.done_button = QPushButton(self.tr("所选待办已完成（空格键）"))
+        self.done_button.clicked.connect(self.tick_selected)
+        for key in ("overdue", "upcoming"):
+            self.views[key].installEventFilter(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.done_button)
+        layout.addLayout(head)
         layout.addLayout(grid, 1)
+
+    def eventFilter(self, obj, event):
+        """Space on a follow-up in the overdue or upcoming list ticks it done."""
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.tick_selected()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _selected_followup(self):
+        """The follow-up under the cursor in the overdue or upcoming list (the one last focused)."""
+        for key in ("overdue", "upcoming"):
+            view = self.views[key]
+            if view.hasFocus() and view.currentIndex().isValid():
+                return view.currentIndex().data(ObjectRole)
+        for key in ("overdue", "upcoming"):
+            if self.views[key].currentIndex().isValid():
+                return self.views[key].currentIndex().data(ObjectRole)
+        return None
+
+    def tick_selected(self) -> None:
+        """Tick a follow-up done from here (today's date); one Ctrl+Z opens it again."""
+        item = self._selected_followup()
+        if item is None:
+            return
+        text = item.text[:20]
+        with actions.action(self.store, "action.followup_done", text=text,
+                            unit_id=projects.project_unit(self.store, item.project_id)):
+            meetings.complete_followup(self.store, item.ref)
+        self.refresh()
+        messages.status(self, self.tr("已完成：{text}（按 Ctrl+Z 撤销）").format(text=text))
 
     def refresh(self) -> None:
         result = today.compute(self.store, inactive_days=self.inactive_days)
