@@ -58,15 +58,17 @@ def notify(store: Store) -> None:
 
 
 @contextmanager
-def action(store: Store, label_key: str, *, unit_id: str | None = None, kind: str = DO,
-           target: str | None = None, **label_params: object) -> Iterator[Action]:
+def action(store: Store, label_key: str, *, unit_id: str | None = None, action_kind: str = DO,
+           action_target: str | None = None, **label_params: object) -> Iterator[Action]:
+    """`unit_id`: the unit the action is about (named in the menu when another is on screen);
+    `action_kind`/`action_target`: set by undo and redo only; the rest are the label's fields."""
     outer = getattr(store, "current_action_obj", None)
     if outer is not None:
         if outer.unit_id is None:
             outer.unit_id = unit_id
         yield outer
         return
-    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, kind, target)
+    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target)
     store.current_action, store.current_action_obj = act.id, act
     try:
         with store.db.atomic():

@@ -45,12 +45,13 @@ def changes_of(store: Store, action_id: str) -> list[Change]:
     return [Change(*r) for r in rows]
 
 
-def _typed(store: Store, table: str, field: str, text: str | None):
-    """The log keeps text; INTEGER columns get their number back."""
+def _typed(store: Store, table: str, field: str, text: str | None, _types: dict = {}):
+    """The log keeps text; INTEGER columns get their number back (declared types cached per run)."""
     if text is None:
         return None
-    declared = {row[1]: row[2] for row in store.db.execute(f"PRAGMA table_info({table})")}
-    return int(text) if declared.get(field, "").upper() == "INTEGER" else text
+    if table not in _types:
+        _types[table] = {row[1]: row[2] for row in store.db.execute(f"PRAGMA table_info({table})")}
+    return int(text) if _types[table].get(field, "").upper() == "INTEGER" else text
 
 
 def _text(value) -> str | None:
@@ -122,7 +123,7 @@ def _reverse(store: Store, changes: list[Change], op: str) -> None:
 
 def _run(store: Store, act: Action, kind: str, changes: list[Change], new_state: str) -> None:
     try:
-        with actions.action(store, act.label_key, kind=kind, target=act.id, unit_id=act.unit_id,
+        with actions.action(store, act.label_key, action_kind=kind, action_target=act.id, unit_id=act.unit_id,
                             **act.label_params):
             _reverse(store, changes, kind)
             actions.set_state(store, act.id, new_state)

@@ -108,6 +108,7 @@ def test_search_finds_a_household_and_opens_it(qtbot, window, unit):
 def test_delete_and_restore_from_the_recycle_bin(qtbot, window, store, unit, errors):
     window.open_unit(unit)
     table = window.unit_page.table
+    table.setFocus()  # Delete acts on the roster only when the roster has the focus
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert table.model().rowCount() == 11

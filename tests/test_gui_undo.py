@@ -45,7 +45,7 @@ def answers(monkeypatch):
 def errors(monkeypatch):
     shown = []
     monkeypatch.setattr(messages, "error", lambda parent, text: shown.append(text))
-    monkeypatch.setattr(messages, "info", lambda parent, text: shown.append(text))
+    monkeypatch.setattr(messages, "info", lambda parent, text: None)
     return shown
 
 
@@ -380,3 +380,25 @@ def test_a_refused_undo_explains_itself_and_can_be_skipped(qtbot, window, store,
     assert areas(store, unit)[0] == 9000
     assert not window.undo_action.isEnabled()
     assert recycle.list_deleted(store) == []
+
+
+def test_delete_on_the_tree_asks_naming_the_households_and_undo_brings_the_unit_back(qtbot, window, store, unit,
+                                                                                      answers):
+    from .test_gui import _expand_to_unit
+
+    _expand_to_unit(qtbot, window)
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    answers.next = [QMessageBox.StandardButton.No]
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert answers.asked[-1].startswith("将“1单元”及其下 12 户移入回收站？这会改变相关单元的同意比例。")
+    assert store.db.execute("SELECT deleted FROM unit WHERE id = ?", [unit]).fetchone() == (0,)
+    assert actions.next_undo(store) is None
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert store.db.execute("SELECT deleted FROM unit WHERE id = ?", [unit]).fetchone() == (1,)
+    assert window.pages.currentWidget() is window.home
+    assert window.undo_action.text() == "撤销：删除单元“1单元”（遥祥寺巷小区6幢1单元）"
+    undo_key(qtbot, window)
+    assert store.db.execute("SELECT deleted FROM unit WHERE id = ?", [unit]).fetchone() == (0,)
+    assert len(registry.unit_households(store, unit)) == 12

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.activated.connect(self._open_index)
         self.tree.clicked.connect(self._open_index)
+        self.tree.installEventFilter(self)  # Delete on a place asks, then moves it to the bin
 
         self.home = HomePage(store)
         self.unit_page = UnitPage(store)
@@ -344,12 +345,27 @@ class MainWindow(QMainWindow):
             return
         self.tree_model.reload()
 
+    def eventFilter(self, obj, event):
+        if obj is self.tree and event.type() == QEvent.Type.KeyPress \
+                and QKeySequence(event.keyCombination()).matches(QKeySequence(QKeySequence.StandardKey.Delete)) \
+                == QKeySequence.SequenceMatch.ExactMatch:
+            self._delete_current_place()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _delete_current_place(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            kind, record_id = index.data(KindIdRole)
+            self.delete_place(kind, record_id, index.data())
+
     def delete_place(self, kind: str, record_id: str, name: str) -> None:
         n = recycle.households_under(self.store, kind, record_id)
         if not messages.confirm(self, self.tr("将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。"
                                               "之后可在回收站恢复，或按 Ctrl+Z 撤销。").format(name=name, n=n)):
             return
-        with actions.action(self.store, "action.delete_place", kind=t(f"kind.{kind}"), name=name):
+        with actions.action(self.store, "action.delete_place", kind=t(f"kind.{kind}"), name=name,
+                            unit_id=record_id if kind == "unit" else None):
             recycle.delete(self.store, kind, record_id)
         self.tree_model.reload()
         self.show_home()

@@ -410,209 +410,209 @@
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -2361,69 +2361,69 @@
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="137" />
+        <location filename="../../ui/pages/unit_page.py" line="138" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="219" />
+        <location filename="../../ui/pages/unit_page.py" line="220" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="226" />
+        <location filename="../../ui/pages/unit_page.py" line="227" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="228" />
+        <location filename="../../ui/pages/unit_page.py" line="229" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="228" />
+        <location filename="../../ui/pages/unit_page.py" line="229" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="230" />
+        <location filename="../../ui/pages/unit_page.py" line="231" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <location filename="../../ui/pages/unit_page.py" line="288" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="289" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="296" />
+        <location filename="../../ui/pages/unit_page.py" line="297" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="307" />
+        <location filename="../../ui/pages/unit_page.py" line="308" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="339" />
+        <location filename="../../ui/pages/unit_page.py" line="340" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="340" />
+        <location filename="../../ui/pages/unit_page.py" line="341" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="348" />
+        <location filename="../../ui/pages/unit_page.py" line="349" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

@@ -132,7 +132,8 @@ class UnitPage(QWidget):
                   self.delete_button, self.import_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch()
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # only on the roster, never from the tree
         # 个人信息保护法: a resident who asks to be forgotten (right-click or Ctrl+Shift+Delete).
         self.purge_action = QAction(self.tr("清除个人信息…"), self.table)
         self.purge_action.setShortcut(QKeySequence("Ctrl+Shift+Delete"))
