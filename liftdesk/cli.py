@@ -17,6 +17,7 @@ from .logs import setup_logging
 from .privacy import restrict_new_files
 from .rules import available_rules
 from .store import open_store
+from .sync import cli as sync_cli
 
 COMMANDS = ("demo", "info", "units")
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_money.add_parsers(sub)
     sub.add_parser("undo", help="undo this station's last action / 撤销上一次操作")
     sub.add_parser("redo", help="redo the action undone last / 重做")
+    sync_cli.add_parsers(sub)
     return parser
 
 
@@ -261,7 +263,7 @@ def _undo(store, args) -> int:
 
 
 HANDLERS = {"undo": _undo, "redo": _undo, "consent": _consent, "import-roster": _import_roster, "stage": _stage,
-            "diary": _diary, "print": _print, "report": _report, **cli_money.HANDLERS}
+            "diary": _diary, "print": _print, "report": _report, **cli_money.HANDLERS, **sync_cli.HANDLERS}
 HANDLERS["merge-owners"] = _merge_owners
 
 

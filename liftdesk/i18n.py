@@ -471,3 +471,8 @@ class StoreError(LiftDeskError):
 from .money_messages import MESSAGES as _MONEY_MESSAGES  # noqa: E402  (one catalogue, kept in parts)
 
 MESSAGES.update(_MONEY_MESSAGES)
+
+
+from .sync.messages import SYNC_MESSAGES  # noqa: E402  (sync's own entries, kept beside its code)
+
+MESSAGES.update(SYNC_MESSAGES)

@@ -305,3 +305,34 @@ def m0009_undo_actions(db: Database) -> None:
     db.execute("CREATE INDEX idx_user_action_stack ON user_action(station_id, kind, state, seq)")
     db.execute(f"CREATE TABLE retraction (\n    {COMMON},\n    {USER_TABLES['retraction']}\n)")
     db.execute("CREATE INDEX idx_retraction_target ON retraction(target_tbl, target_id, deleted)")
+
+
+@migrations(name="0010_sync")
+def m0010_sync(db: Database) -> None:
+    """Sync bookkeeping, local to each database (never itself synced): pinned stations, files
+    seen and sent, the field versions that decide merges, open conflicts, rows held for review."""
+    _run(db, """
+        CREATE TABLE sync_station (
+            station_id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '',
+            sign_key TEXT NOT NULL, box_key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+            pinned_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, district_hlc_seen TEXT NOT NULL DEFAULT '');
+        CREATE TABLE sync_file (
+            id INTEGER PRIMARY KEY, direction TEXT NOT NULL, kind TEXT NOT NULL, station_id TEXT NOT NULL,
+            file_no INTEGER NOT NULL, seq_after INTEGER NOT NULL, seq_upto INTEGER NOT NULL,
+            at TEXT NOT NULL, sha256 TEXT NOT NULL, counts TEXT NOT NULL DEFAULT '{}', name TEXT NOT NULL DEFAULT '');
+        CREATE INDEX idx_sync_file_station ON sync_file(station_id, file_no);
+        CREATE TABLE sync_range (
+            station_id TEXT NOT NULL, seq_after INTEGER NOT NULL, seq_upto INTEGER NOT NULL,
+            PRIMARY KEY (station_id, seq_after, seq_upto)) WITHOUT ROWID;
+        CREATE TABLE sync_version (
+            tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+            bases TEXT NOT NULL, value TEXT, station_id TEXT NOT NULL, at TEXT NOT NULL,
+            PRIMARY KEY (tbl, record_id, field, hlc)) WITHOUT ROWID;
+        CREATE TABLE sync_conflict (
+            id TEXT PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,
+            leaves TEXT NOT NULL, opened_at TEXT NOT NULL, resolved_at TEXT, resolved_value TEXT,
+            resolved_by TEXT);
+        CREATE INDEX idx_sync_conflict_field ON sync_conflict(tbl, record_id, field, resolved_at);
+        CREATE TABLE sync_held (
+            station_id TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL, change TEXT NOT NULL,
+            at TEXT NOT NULL, PRIMARY KEY (station_id, seq)) WITHOUT ROWID""")

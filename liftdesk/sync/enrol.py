@@ -1,0 +1,225 @@
+"""Who is who: the district's key pair (private part behind a passphrase), a station's identity,
+and the district's list of stations pinned on their first file (like SSH's known_hosts)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import LiftDeskError
+from ..store import Store
+from . import crypto
+
+KEYFILE_TAG = "liftdesk-district-key"
+
+
+@dataclass(frozen=True)
+class DistrictKey:
+    """What a station installs: the district's public keys."""
+
+    name: str
+    key_id: str
+    box_public: bytes
+    sign_public: bytes
+    station_id: str
+
+    def as_json(self) -> dict:
+        return {KEYFILE_TAG: 1, "name": self.name, "key_id": self.key_id, "box": self.box_public.hex(),
+                "sign": self.sign_public.hex(), "station_id": self.station_id}
+
+    @classmethod
+    def from_json(cls, data: object) -> "DistrictKey":
+        try:
+            if not isinstance(data, dict) or data.get(KEYFILE_TAG) != 1:
+                raise ValueError
+            box, sign = bytes.fromhex(data["box"]), bytes.fromhex(data["sign"])
+            if len(box) != 32 or len(sign) != 32 or crypto.key_id(box, sign) != data["key_id"]:
+                raise ValueError
+            return cls(str(data["name"]), data["key_id"], box, sign, str(data["station_id"]))
+        except (KeyError, ValueError, TypeError):
+            raise LiftDeskError("sync.bad_keyfile") from None
+
+    @property
+    def fingerprint(self) -> str:
+        return crypto.fingerprint(self.sign_public)
+
+
+def role(store: Store) -> str | None:
+    return store.meta("sync.role")
+
+
+def _district_name(store: Store) -> str:
+    row = store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
+def district_init(store: Store, passphrase: str) -> tuple[DistrictKey, str]:
+    """Make the district's keys. Returns the public key and the recovery code (the private keys
+    locked by the passphrase), which goes on the printed recovery sheet."""
+    if role(store):
+        raise LiftDeskError("sync.already_enrolled", role=role(store))
+    if len(passphrase) < 8:
+        raise LiftDeskError("sync.passphrase_short")
+    pair = crypto.KeyPair.generate()
+    locked = crypto.lock(pair.box_private + pair.sign_private, passphrase)
+    public = DistrictKey(_district_name(store), pair.key_id, pair.box_public, pair.sign_public, store.station_id)
+    with store.db.atomic():
+        store.set_meta("sync.role", "district")
+        store.set_meta("sync.district_public", json.dumps(public.as_json()))
+        store.set_meta("sync.district_locked", json.dumps(locked))
+        # Receipts are signed without the passphrase; the key that opens bundles is the one locked.
+        store.set_meta("sync.district_sign", pair.sign_private.hex())
+    return public, recovery_code(public, locked)
+
+
+def recovery_code(public: DistrictKey, locked: dict) -> str:
+    blob = json.dumps({"k": public.as_json(), "l": locked}, separators=(",", ":")).encode()
+    return base64.b32encode(blob).decode().rstrip("=")
+
+
+def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
+    """Reinstall the district keys from a recovery sheet onto a new or restored database."""
+    try:
+        clean = "".join(code.split()).upper()
+        blob = json.loads(base64.b32decode(clean + "=" * (-len(clean) % 8)))
+        public, locked = DistrictKey.from_json(blob["k"]), blob["l"]
+    except (ValueError, KeyError, TypeError):
+        raise LiftDeskError("sync.bad_recovery") from None
+    secret = crypto.unlock(locked, passphrase)
+    if role(store) not in (None, "district"):
+        raise LiftDeskError("sync.already_enrolled", role=role(store))
+    with store.db.atomic():
+        store.set_meta("sync.role", "district")
+        store.set_meta("sync.district_public", json.dumps(public.as_json()))
+        store.set_meta("sync.district_locked", json.dumps(locked))
+        store.set_meta("sync.district_sign", secret[32:].hex())
+    return public
+
+
+def district_public(store: Store) -> DistrictKey:
+    if role(store) != "district":
+        raise LiftDeskError("sync.not_district")
+    return DistrictKey.from_json(json.loads(store.meta("sync.district_public")))
+
+
+def district_keys(store: Store, passphrase: str) -> crypto.KeyPair:
+    """The district's full key pair; the passphrase opens the locked private keys."""
+    public = district_public(store)
+    secret = crypto.unlock(json.loads(store.meta("sync.district_locked")), passphrase)
+    return crypto.KeyPair(public.box_public, public.sign_public, secret[:32], secret[32:])
+
+
+def district_signer(store: Store) -> crypto.KeyPair:
+    public = district_public(store)
+    return crypto.KeyPair(public.box_public, public.sign_public, None, bytes.fromhex(store.meta("sync.district_sign")))
+
+
+def write_keyfile(public: DistrictKey, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(public.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def read_keyfile(path: str | Path) -> DistrictKey:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LiftDeskError("sync.file_missing", path=str(path)) from None
+    except (OSError, ValueError, UnicodeDecodeError):
+        raise LiftDeskError("sync.bad_keyfile") from None
+    return DistrictKey.from_json(data)
+
+
+# --- stations ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StationIdentity:
+    station_id: str
+    name: str
+    scope: str
+    keys: crypto.KeyPair
+    district: DistrictKey
+
+    def manifest(self) -> dict:
+        return {"id": self.station_id, "name": self.name, "scope": self.scope,
+                "sign_key": self.keys.sign_public.hex(), "box_key": self.keys.box_public.hex()}
+
+
+def station_init(store: Store, name: str, district: DistrictKey, scope: str = "") -> StationIdentity:
+    if role(store):
+        raise LiftDeskError("sync.already_enrolled", role=role(store))
+    name = (name or "").strip()
+    if not name:
+        raise LiftDeskError("name.empty", what="工作站")
+    scope = "/".join(p.strip() for p in (scope or "").strip().strip("/").split("/") if p.strip())
+    pair = crypto.KeyPair.generate()
+    with store.db.atomic():
+        store.set_meta("sync.role", "station")
+        store.set_meta("sync.station_name", name)
+        store.set_meta("sync.scope", scope)
+        store.set_meta("sync.station_keys", json.dumps({"box": pair.box_private.hex(), "sign": pair.sign_private.hex()}))
+        store.set_meta("sync.district_public", json.dumps(district.as_json()))
+    return station_identity(store)
+
+
+def station_identity(store: Store) -> StationIdentity:
+    if role(store) != "station":
+        raise LiftDeskError("sync.not_station")
+    secret = json.loads(store.meta("sync.station_keys"))
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    box, sign = bytes.fromhex(secret["box"]), bytes.fromhex(secret["sign"])
+    pair = crypto.KeyPair(crypto.raw_public(X25519PrivateKey.from_private_bytes(box).public_key()),
+                          crypto.raw_public(Ed25519PrivateKey.from_private_bytes(sign).public_key()), box, sign)
+    district = DistrictKey.from_json(json.loads(store.meta("sync.district_public")))
+    return StationIdentity(store.station_id, store.meta("sync.station_name", ""), store.meta("sync.scope", ""),
+                           pair, district)
+
+
+@dataclass(frozen=True)
+class PinnedStation:
+    station_id: str
+    name: str
+    scope: str
+    sign_key: str
+    box_key: str
+    fingerprint: str
+    pinned_at: str
+    revoked: bool
+    district_hlc_seen: str
+
+
+def pinned(store: Store, station_id: str) -> PinnedStation | None:
+    row = store.db.execute("SELECT station_id, name, scope, sign_key, box_key, fingerprint, pinned_at, revoked,"
+                           " district_hlc_seen FROM sync_station WHERE station_id = ?", [station_id]).fetchone()
+    return PinnedStation(*row[:7], bool(row[7]), row[8]) if row else None
+
+
+def check_station(store: Store, station: dict) -> tuple[PinnedStation | None, str]:
+    """(the pinned record or None when first seen, fingerprint); refuses changed or revoked keys."""
+    fp = crypto.fingerprint(bytes.fromhex(station["sign_key"]))
+    known = pinned(store, station["id"])
+    if known is None:
+        return None, fp
+    if known.revoked:
+        raise LiftDeskError("sync.station_revoked", name=known.name, station=known.station_id)
+    if known.sign_key != station["sign_key"] or known.box_key != station["box_key"]:
+        raise LiftDeskError("sync.station_key_changed", name=known.name, station=known.station_id,
+                            pinned=known.fingerprint, found=fp)
+    return known, fp
+
+
+def pin(store: Store, station: dict, fp: str) -> None:
+    store.db.execute("INSERT OR IGNORE INTO sync_station (station_id, name, scope, sign_key, box_key, fingerprint,"
+                     " pinned_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [station["id"], station["name"], station["scope"], station["sign_key"], station["box_key"], fp,
+                      store.clock.now_iso()])
+
+
+def revoke(store: Store, station_id: str) -> None:
+    with store.db.atomic():
+        cur = store.db.execute("UPDATE sync_station SET revoked = 1 WHERE station_id = ?", [station_id])
+        if cur.rowcount == 0:
+            raise LiftDeskError("sync.unknown_station", station=station_id)

@@ -1,0 +1,269 @@
+"""The merge engine both directions share (district importing a station's bundle, a station
+applying the district's receipt).
+
+Records are inserted once (an insert seen twice is a duplicate; the same id with other content is
+refused). Every edited field keeps a small version tree in `sync_version`: each version names the
+version(s) it replaced (`bases`). The value a database shows is the version with the highest HLC;
+a field whose tree has more than one leaf with different values is in conflict (CouchDB keeps its
+losing revisions the same way). Because both are functions of the *set* of versions, any delivery
+order, with duplicates, ends in the same database. Local edits made through records.py are turned
+into versions by `catch_up` before anything is merged, their base being the version then shown.
+
+Writes bypass records.insert/update on purpose: a merged change keeps its origin's HLC, station and
+time; it is logged to change_log in the same transaction exactly as records.py does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any
+
+from ..i18n import LiftDeskError
+from ..store import Store
+from ..store.clock import parse_hlc
+from ..store.records import COMMON_FIELDS
+from ..store.schema import USER_TABLES
+
+LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
+STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
+HLC_RE = re.compile(r"^\d{13}-[0-9a-f]{4}-[0-9a-z]{1,40}$")
+PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit", "household")
+FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
+
+
+def foreign_keys(table: str) -> list[tuple[str, str]]:
+    """(column, parent table) in declared order; the first non-empty one leads towards a place."""
+    return FK_RE.findall(USER_TABLES.get(table, ""))
+
+
+def text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass
+class Change:
+    """One change-log row as it travels."""
+
+    seq: int
+    tbl: str
+    record_id: str
+    op: str
+    field: str | None
+    old: str | None
+    new: str | None
+    at: str
+    hlc: str
+    station: str
+    actor: str
+    created_at: str | None = None
+    bases: list[str] = dc_field(default_factory=list)
+
+    def row(self) -> list:
+        return [self.seq, self.tbl, self.record_id, self.op, self.field, self.old, self.new, self.at, self.hlc,
+                self.station, self.actor, self.created_at, self.bases]
+
+    @property
+    def is_insert(self) -> bool:
+        return self.op == "insert"
+
+    def values(self) -> dict:
+        return json.loads(self.new)
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    updated: int = 0
+    conflicts: int = 0
+    held: int = 0
+    rejected: int = 0
+
+    def as_json(self) -> dict:
+        return {"new": self.new, "updated": self.updated, "conflicts": self.conflicts, "held": self.held,
+                "rejected": self.rejected}
+
+
+class Schema:
+    """Column names of the user tables as they are in *this* database."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._cols: dict[str, dict[str, str]] = {}
+
+    def columns(self, table: str) -> dict[str, str]:
+        if table not in self._cols:
+            rows = self.store.db.execute(f"PRAGMA table_info({table})").fetchall()
+            self._cols[table] = {r[1]: (r[2] or "").upper() for r in rows}
+        return self._cols[table]
+
+    def known(self, table: str) -> bool:
+        return table in USER_TABLES and bool(self.columns(table))
+
+
+def parse_changes(schema: Schema, rows: object, origin: str) -> list[Change]:
+    """Validate every travelling row before anything is touched: known tables and columns only
+    (they are put into SQL), well-formed stamps, and every change made by the file's signer."""
+    if not isinstance(rows, list):
+        raise LiftDeskError("sync.damaged")
+    out, last = [], 0
+    for n, row in enumerate(rows):
+        try:
+            seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases = row
+            ok = (isinstance(seq, int) and seq > last and all(isinstance(x, str) for x in (tbl, rid, op, at, hlc, station))
+                  and isinstance(actor, str) and all(x is None or isinstance(x, str) for x in (fld, old, new, created))
+                  and isinstance(bases, list) and all(isinstance(b, str) and HLC_RE.match(b) for b in bases)
+                  and HLC_RE.match(hlc) and parse_hlc(hlc)[2] == station and 0 < len(rid) <= 64)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise LiftDeskError("sync.bad_row", n=n + 1)
+        if station != origin:
+            raise LiftDeskError("sync.foreign_row", n=n + 1)
+        if not schema.known(tbl):
+            raise LiftDeskError("sync.unknown_table", table=tbl)
+        cols = schema.columns(tbl)
+        if op == "insert":
+            try:
+                values = json.loads(new)
+            except (TypeError, ValueError):
+                values = None
+            if not isinstance(values, dict) or any(not isinstance(v, (str, int, float, type(None))) for v in values.values()):
+                raise LiftDeskError("sync.bad_row", n=n + 1)
+            unknown = [k for k in values if k not in cols or k in COMMON_FIELDS]
+            if unknown:
+                raise LiftDeskError("sync.unknown_column", table=tbl, column=unknown[0])
+        elif fld is None or fld not in cols or fld in STAMP_FIELDS:
+            raise LiftDeskError("sync.unknown_column", table=tbl, column=str(fld))
+        last = seq
+        out.append(Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases))
+    return out
+
+
+# --- versions ---------------------------------------------------------------------------------
+
+def insert_hlc(store: Store, tbl: str, rid: str) -> str | None:
+    row = store.db.execute("SELECT hlc FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
+                           " ORDER BY seq LIMIT 1", [tbl, rid]).fetchone()
+    return row[0] if row else None
+
+
+def winner_hlc(store: Store, tbl: str, rid: str, fld: str) -> str | None:
+    row = store.db.execute("SELECT max(hlc) FROM sync_version WHERE tbl = ? AND record_id = ? AND field = ?",
+                           [tbl, rid, fld]).fetchone()
+    return row[0] if row and row[0] else insert_hlc(store, tbl, rid)
+
+
+def catch_up(store: Store) -> int:
+    """Turn local edits made since the last sync into versions based on what was shown then."""
+    last = int(store.meta("sync.catchup_seq", "0") or 0)
+    top = store.db.execute("SELECT max(seq) FROM change_log").fetchone()[0] or 0
+    if top <= last:
+        return 0
+    rows = store.db.execute(
+        "SELECT seq, tbl, record_id, field, new, hlc, at FROM change_log WHERE seq > ? AND station_id = ?"
+        " AND op != 'insert' AND field IS NOT NULL ORDER BY seq", [last, store.station_id]).fetchall()
+    added = 0
+    for _, tbl, rid, fld, new, hlc, at in rows:
+        if store.db.execute("SELECT 1 FROM sync_version WHERE tbl = ? AND record_id = ? AND field = ? AND hlc = ?",
+                            [tbl, rid, fld, hlc]).fetchone():
+            continue
+        base = winner_hlc(store, tbl, rid, fld)
+        store.db.execute("INSERT INTO sync_version (tbl, record_id, field, hlc, bases, value, station_id, at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [tbl, rid, fld, hlc, json.dumps([base] if base else []), new, store.station_id, at])
+        added += 1
+    store.set_meta("sync.catchup_seq", str(top))
+    return added
+
+
+def conflict_id(store: Store, tbl: str, rid: str, fld: str) -> str:
+    n = store.db.execute("SELECT count(*) FROM sync_conflict WHERE tbl = ? AND record_id = ? AND field = ?"
+                         " AND resolved_at IS NOT NULL", [tbl, rid, fld]).fetchone()[0]
+    return hashlib.sha256(f"{tbl}|{rid}|{fld}|{n}".encode()).hexdigest()[:12]
+
+
+class Engine:
+    """Applies validated changes inside the caller's transaction and counts what happened."""
+
+    def __init__(self, store: Store, counts: Counts | None = None):
+        self.store = store
+        self.counts = counts or Counts()
+        self.touched_conflicts: set[str] = set()
+
+    # inserts
+    def insert_all(self, changes: list[Change]) -> None:
+        groups: dict[tuple, list[Change]] = {}
+        for ch in changes:
+            groups.setdefault((ch.tbl, tuple(sorted(ch.values()))), []).append(ch)
+        log = []
+        for (tbl, keys), group in groups.items():
+            cols = list(COMMON_FIELDS) + list(keys)
+            sql = f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            rows = []
+            for ch in group:
+                values = ch.values()
+                rows.append([ch.record_id, ch.created_at or ch.at, ch.at, ch.station, ch.hlc, 0]
+                            + [values[k] for k in keys])
+                log.append((tbl, ch.record_id, "insert", None, None, ch.new, ch.at, ch.hlc, ch.station, ch.actor))
+            self.store.db.conn.executemany(sql, rows)
+        self.store.db.conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
+        self.counts.new += len(changes)
+
+    # edits
+    def apply_version(self, ch: Change) -> str:
+        """Add one field version; show the highest; open, widen or close the field's conflict."""
+        db, tbl, rid, fld = self.store.db, ch.tbl, ch.record_id, ch.field
+        if db.execute("SELECT 1 FROM sync_version WHERE tbl = ? AND record_id = ? AND field = ? AND hlc = ?",
+                      [tbl, rid, fld, ch.hlc]).fetchone():
+            return "duplicate"
+        db.execute("INSERT INTO sync_version (tbl, record_id, field, hlc, bases, value, station_id, at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [tbl, rid, fld, ch.hlc, json.dumps(sorted(set(ch.bases))), ch.new, ch.station, ch.at])
+        versions = db.execute("SELECT hlc, bases, value, station_id, at FROM sync_version"
+                              " WHERE tbl = ? AND record_id = ? AND field = ?", [tbl, rid, fld]).fetchall()
+        referenced = {b for v in versions for b in json.loads(v[1])}
+        leaves = sorted((v for v in versions if v[0] not in referenced), key=lambda v: v[0])
+        win = max(versions, key=lambda v: v[0])
+        current = db.execute(f"SELECT {fld} FROM {tbl} WHERE id = ?", [rid]).fetchone()
+        if current is None:
+            raise LiftDeskError("sync.missing_record", table=tbl, id=rid)
+        if text(current[0]) != win[2]:
+            db.execute(f"UPDATE {tbl} SET {fld} = ? WHERE id = ?", [win[2], rid])
+            db.execute(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [tbl, rid, ch.op if win[0] == ch.hlc else "update", fld, text(current[0]), win[2], win[4],
+                        win[0], win[3], ch.actor if win[0] == ch.hlc else ""])
+        db.execute(f"UPDATE {tbl} SET updated_at = CASE WHEN hlc < ? THEN ? ELSE updated_at END,"
+                   " station_id = CASE WHEN hlc < ? THEN ? ELSE station_id END,"
+                   " hlc = CASE WHEN hlc < ? THEN ? ELSE hlc END WHERE id = ?",
+                   [win[0], win[4], win[0], win[3], win[0], win[0], rid])
+        self.store.clock.observe(ch.hlc)
+        open_row = db.execute("SELECT id FROM sync_conflict WHERE tbl = ? AND record_id = ? AND field = ?"
+                              " AND resolved_at IS NULL", [tbl, rid, fld]).fetchone()
+        if len({v[2] for v in leaves}) > 1:
+            data = json.dumps([{"hlc": v[0], "value": v[2], "station": v[3], "at": v[4]} for v in leaves],
+                              ensure_ascii=False)
+            if open_row:
+                db.execute("UPDATE sync_conflict SET leaves = ? WHERE id = ?", [data, open_row[0]])
+                cid = open_row[0]
+            else:
+                cid = conflict_id(self.store, tbl, rid, fld)
+                db.execute("INSERT INTO sync_conflict (id, tbl, record_id, field, leaves, opened_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?)", [cid, tbl, rid, fld, data, self.store.clock.now_iso()])
+            if any(v[0] == ch.hlc for v in leaves):
+                self.touched_conflicts.add(cid)
+                return "conflict"
+            return "updated"
+        if open_row:
+            db.execute("UPDATE sync_conflict SET resolved_at = ?, resolved_value = ?, resolved_by = ? WHERE id = ?",
+                       [self.store.clock.now_iso(), win[2], ch.actor or ch.station, open_row[0]])
+        return "updated"
+
+    def edit_all(self, changes: list[Change]) -> None:
+        for ch in changes:
+            outcome = self.apply_version(ch)
+            if outcome == "updated":
+                self.counts.updated += 1
+        self.counts.conflicts += len(self.touched_conflicts)
