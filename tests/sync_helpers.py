@@ -46,3 +46,64 @@ def station_id(path: Path) -> str:
 
 def json_out(text: str) -> object:
     return json.loads(text)
+
+
+# --- in-process fixtures for the core tests ------------------------------------------------------
+
+import hashlib  # noqa: E402
+
+from liftdesk.sync import bundle, enrol, exchange  # noqa: E402
+
+
+class World:
+    """A district with keys, and stations enrolled to it, all as open stores."""
+
+    def __init__(self, tmp: Path, households_per_unit: int = 2):
+        self.tmp = tmp
+        self.ids = district_with_street(tmp / "district.db", households_per_unit)
+        self.district = open_store(tmp / "district.db", actor="district")
+        self.public, self.code = enrol.district_init(self.district, PASSPHRASE)
+        self.keys = enrol.district_keys(self.district, PASSPHRASE)
+        self.stations: dict[str, object] = {}
+
+    def add_station(self, name: str, scope: str = "长庆街道", starting_data: bool = True):
+        s = open_store(self.tmp / f"{name}.db", actor=name)
+        enrol.station_init(s, name, self.public, scope)
+        self.stations[name] = s
+        if starting_data:
+            self.deliver(self.export(name))
+            self.send_receipt(name)
+        return s
+
+    def export(self, name: str, **kw) -> bytes:
+        return exchange.export_bundle(self.stations[name], **kw).data
+
+    def deliver(self, data: bytes, dry_run: bool = False):
+        return exchange.import_bundle(self.district, data, self.keys, dry_run=dry_run)
+
+    def send_receipt(self, name: str):
+        data, _ = exchange.make_receipt(self.district, self.stations[name].station_id)
+        return exchange.apply_receipt(self.stations[name], data)
+
+    def close(self) -> None:
+        for s in [self.district, *self.stations.values()]:
+            s.close()
+
+
+def snapshot(store) -> str:
+    """A digest of every row of every table: equal digests, unchanged database."""
+    h = hashlib.sha256()
+    for line in store.db.conn.iterdump():
+        h.update(line.encode("utf-8"))
+    return h.hexdigest()
+
+
+def forge(station, changes: list[list], district_public, **manifest) -> bytes:
+    """A correctly signed and sealed bundle with whatever content a test wants."""
+    me = enrol.station_identity(station)
+    seqs = [c[0] for c in changes] or [0]
+    m = {"district_key": district_public.key_id, "station": me.manifest(), "file_no": 99, "seq_after": min(seqs) - 1,
+         "seq_upto": max(seqs), "counts": {}, "changes": len(changes), "created_at": "2026-01-01T00:00:00.000Z",
+         "district_hlc_seen": ""}
+    m.update(manifest)
+    return bundle.pack("bundle", m, {"changes": changes}, me.keys, district_public.box_public, district_public.key_id)
