@@ -121,11 +121,14 @@ def show_page(window, page: str | None) -> None:
     elif page == "search":
         window.search_box.setText("王")
         window.run_search()
-    elif page in ("district", "charts", "funnel"):
+    elif page in ("district", "charts", "funnel", "freshness"):
         window.show_district()
-        window.district_page.tabs.setCurrentIndex({"district": 0, "funnel": 1, "charts": 2}[page])
+        window.district_page.tabs.setCurrentIndex({"district": 0, "funnel": 1, "charts": 2, "freshness": 3}[page])
     elif page == "today":
         window.show_today()
+    elif page in ("sync", "sync-conflicts"):
+        window.show_sync()
+        window.sync_page.tabs.setCurrentIndex(1 if page == "sync-conflicts" else 0)
     elif page == "project":
         unit_id = places.first_unit(window.store)
         if unit_id:

@@ -24,6 +24,7 @@ from .pages.project_page import ProjectPage
 from .pages.recycle_page import RecyclePage
 from .pages.search_page import SearchPage
 from .pages.teams_page import TeamsPage
+from .pages.sync_page import SyncPage
 from .pages.today_page import TodayPage
 from .pages.unit_page import UnitPage
 from .style import apply_font_size
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
                      self.project_page, self.today_page, self.district_page, self.teams_page):
             self.pages.addWidget(page)
+        self.sync_page = SyncPage(store)
+        self.sync_page.data_changed.connect(lambda: (self.tree_model.reload(), self.home.refresh()))
+        self.pages.addWidget(self.sync_page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
         self.recycle_page.restored.connect(self._after_restore)
@@ -96,8 +100,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.bin_action = self._action(self.tr("回收站"), self.show_recycle_bin)
         self.teams_action = self._action(self.tr("帮帮团"), self.show_teams)
+        self.sync_action = self._action(self.tr("数据同步"), self.show_sync, "Ctrl+Shift+S")
         self.settings_action = self._action(self.tr("设置"), self.open_settings, "Ctrl+,")
-        for action in (self.home_action, self.today_action, self.district_action, self.receipt_action,
+        for action in (self.home_action, self.today_action, self.district_action, self.sync_action, self.receipt_action,
                        self.bin_action, self.settings_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.home_action)
         view.addAction(self.today_action)
         view.addAction(self.district_action)
+        view.addAction(self.sync_action)
         view.addAction(self.bin_action)
         view.addAction(self.teams_action)
         view.addAction(self.settings_action)
@@ -229,6 +235,10 @@ class MainWindow(QMainWindow):
     def show_district(self) -> None:
         self.district_page.refresh()
         self.pages.setCurrentWidget(self.district_page)
+
+    def show_sync(self) -> None:
+        self.sync_page.refresh()
+        self.pages.setCurrentWidget(self.sync_page)
 
     def enter_receipt(self) -> None:
         dialog = ReceiptDialog(self.store, self.unit_page.recorded_by, self)

@@ -7,9 +7,43 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..i18n import LiftDeskError
+from ..i18n import LiftDeskError, language
 from ..store import Store
 from .merge import Change, Engine, Schema, catch_up
+
+
+def _fields() -> dict:
+    from .. import registry, units
+    return {("household", "area_x100"): ("面积（m²）", "Area (m²)", lambda v: units.format_area(int(v)),
+                                         lambda text: str(units.parse_area(text))),
+            ("household", "occupancy"): ("居住情况", "Occupancy", registry.occupancy_label,
+                                         registry.occupancy_code),
+            ("household", "room"): ("房号", "Room", str, str), ("household", "floor"): ("楼层", "Floor", str, str),
+            ("person", "name"): ("姓名", "Name", str, str), ("person", "phone"): ("电话", "Phone", str, str),
+            ("district", "rule_preset"): ("同意比例规则", "Consent rule", str, str),
+            ("any", "deleted"): ("已删除", "Deleted", lambda v: "是" if v == "1" else "否", str)}
+
+
+def field_label(table: str, field: str) -> str:
+    spec = _fields().get((table, field)) or _fields().get(("any", field))
+    return (spec[1] if language() == "en" else spec[0]) if spec else field
+
+
+def show_value(table: str, field: str, value: str | None) -> str:
+    """A value as people read it (62.25 rather than 6225)."""
+    if value is None:
+        return "—"
+    spec = _fields().get((table, field)) or _fields().get(("any", field))
+    try:
+        return spec[2](value) if spec else value
+    except (ValueError, TypeError, KeyError):
+        return value
+
+
+def parse_value(table: str, field: str, text: str) -> str:
+    """What a person typed for a field, as stored (62.25 → 6225); raises on nonsense."""
+    spec = _fields().get((table, field))
+    return spec[3](text) if spec else text
 
 
 @dataclass(frozen=True)
@@ -25,6 +59,13 @@ class Conflict:
     station_value: str | None
     station: str
     current: str | None
+
+    @property
+    def field_label(self) -> str:
+        return field_label(self.table, self.field)
+
+    def shown(self, value: str | None) -> str:
+        return show_value(self.table, self.field, value)
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "record_id": self.record_id, "field": self.field,

@@ -559,3 +559,36 @@ def history(store: Store, limit: int = 500) -> list[dict]:
                             " FROM sync_file ORDER BY id DESC LIMIT ?", [limit]).fetchall()
     return [{"direction": d, "kind": k, "station_id": s, "station": names.get(s, s), "file_no": n, "seq_after": a,
              "seq_upto": u, "at": at, "counts": json.loads(c), "name": nm} for d, k, s, n, a, u, at, c, nm in rows]
+
+
+STALE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Freshness:
+    street: str
+    stations: str
+    last_received_at: str | None
+    days: int | None
+    stale: bool
+
+
+def freshness(store: Store, now_iso: str | None = None) -> list[Freshness]:
+    """Per street: when a file last arrived from a station whose scope lies in it; a street not
+    heard from in 14 days (or never) is stale."""
+    from datetime import datetime
+    now = datetime.fromisoformat((now_iso or store.clock.now_iso()).replace("Z", "+00:00"))
+    last: dict[str, tuple[str | None, list[str]]] = {}
+    for s in stations(store):
+        if s["revoked"]:
+            continue
+        street = scope_parts(s["scope"])[0] if s["scope"] else ""
+        at, names = last.get(street, (None, []))
+        got = s["last_received_at"]
+        last[street] = (max(filter(None, (at, got)), default=None), names + [s["name"]])
+    out = []
+    for (name,) in store.db.execute("SELECT name FROM street WHERE deleted = 0 ORDER BY seq, name"):
+        at, names = last.get(name, (None, []))
+        days = None if at is None else max(0, (now - datetime.fromisoformat(at.replace("Z", "+00:00"))).days)
+        out.append(Freshness(name, "、".join(names), at, days, bool(names) and (days is None or days >= STALE_DAYS)))
+    return out

@@ -95,125 +95,173 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="126" />
+        <location filename="../../ui/pages/district_page.py" line="128" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="127" />
+        <location filename="../../ui/pages/district_page.py" line="129" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="131" />
+        <location filename="../../ui/pages/district_page.py" line="133" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="134" />
+        <location filename="../../ui/pages/district_page.py" line="136" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="134" />
+        <location filename="../../ui/pages/district_page.py" line="136" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="135" />
+        <location filename="../../ui/pages/district_page.py" line="137" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="146" />
+        <location filename="../../ui/pages/district_page.py" line="148" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="148" />
+        <location filename="../../ui/pages/district_page.py" line="150" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="148" />
+        <location filename="../../ui/pages/district_page.py" line="150" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="149" />
+        <location filename="../../ui/pages/district_page.py" line="151" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="165" />
+        <location filename="../../ui/pages/district_page.py" line="167" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="166" />
+        <location filename="../../ui/pages/district_page.py" line="168" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="167" />
+        <location filename="../../ui/pages/district_page.py" line="169" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="184" />
+        <location filename="../../ui/pages/district_page.py" line="172" />
+        <source>数据新鲜度</source>
+        <translation>Freshness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="189" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="188" />
+        <location filename="../../ui/pages/district_page.py" line="194" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="190" />
+        <location filename="../../ui/pages/district_page.py" line="196" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="193" />
+        <location filename="../../ui/pages/district_page.py" line="199" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="204" />
+        <location filename="../../ui/pages/district_page.py" line="210" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="205" />
+        <location filename="../../ui/pages/district_page.py" line="211" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="216" />
+        <location filename="../../ui/pages/district_page.py" line="222" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="225" />
+        <location filename="../../ui/pages/district_page.py" line="231" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
 </context>
 <context>
+    <name>FreshnessModel</name>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="33" />
+        <source>街道</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="33" />
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="33" />
+        <source>数据新鲜度</source>
+        <translation>Freshness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="38" />
+        <source>尚无工作站</source>
+        <translation>No station yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="40" />
+        <source>尚未收到文件</source>
+        <translation>No file received yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="42" />
+        <source>最后收到：今天</source>
+        <translation>Last received: today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="43" />
+        <source>最后收到：{n} 天前</source>
+        <translation>Last received: {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sync_models.py" line="54" />
+        <source>超过 {n} 天没有收到这个街道的文件</source>
+        <translation>No file from this street for over {n} days</translation>
+    </message>
+</context>
+<context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="95" />
+        <location filename="../../ui/pages/district_page.py" line="97" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="107" />
+        <location filename="../../ui/pages/district_page.py" line="109" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="112" />
+        <location filename="../../ui/pages/district_page.py" line="114" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -400,219 +448,224 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>数据同步</source>
+        <translation>Data sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
         <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -2014,6 +2067,279 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <source>数据同步</source>
+        <translation>Data sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="70" />
+        <source>导出同步文件…</source>
+        <translation>Export sync file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="72" />
+        <source>应用回执…</source>
+        <translation>Apply receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="74" />
+        <source>导入同步文件…</source>
+        <translation>Import sync file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="76" />
+        <source>给所选工作站写回执…</source>
+        <translation>Write a receipt for the selected station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <source>发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>同步文件</source>
+        <translation>Sync file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="155" />
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="92" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="93" />
+        <source>序号范围</source>
+        <translation>Sequence range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="95" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <source>最后文件</source>
+        <translation>Last file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <source>最后收到（UTC）</source>
+        <translation>Last received (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <source>待审</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <source>此处的值</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <source>对方的值</source>
+        <translation>Their value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <source>对方</source>
+        <translation>Other side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <source>对照</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <source>保留此值</source>
+        <translation>Keep this</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="137" />
+        <source>保留彼值</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <source>手动填写…</source>
+        <translation>Enter a value…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="152" />
+        <source>文件记录</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="153" />
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="154" />
+        <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
+        <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="172" />
+        <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
+        <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="176" />
+        <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
+        <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <source>全区</source>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="179" />
+        <source>本库尚未登记。区加梯办用命令 district-init 生成区密钥；工作站用 station-init 登记（见 README“数据同步”）。</source>
+        <translation>This database is not enrolled. The district office creates its key with district-init; a station enrols with station-init (see README, “Data sync”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <source>冲突（{n}）</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="217" />
+        <source>导出同步文件</source>
+        <translation>Export sync file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="228" />
+        <source>导入同步文件</source>
+        <translation>Import sync file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <source>区密钥口令</source>
+        <translation>District key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <source>请输入区密钥口令：</source>
+        <translation>Enter the district key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="245" />
+        <source>现在导入吗？</source>
+        <translation>Import it now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="273" />
+        <source>请先在“工作站”页选中一个工作站。</source>
+        <translation>Select a station on the Stations tab first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="276" />
+        <source>写回执</source>
+        <translation>Write receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="284" />
+        <source>应用回执</source>
+        <translation>Apply receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="301" />
+        <source>没有未解决的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <source>手动填写</source>
+        <translation>Enter a value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <source>{field} 的值：</source>
+        <translation>Value of {field}:</translation>
+    </message>
+</context>
+<context>
     <name>TeamsPage</name>
     <message>
         <location filename="../../ui/pages/teams_page.py" line="50" />
@@ -2479,22 +2805,22 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="51" />
+        <location filename="../../ui/pages/district_page.py" line="53" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="54" />
+        <location filename="../../ui/pages/district_page.py" line="56" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="54" />
+        <location filename="../../ui/pages/district_page.py" line="56" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="54" />
+        <location filename="../../ui/pages/district_page.py" line="56" />
         <source>备注</source>
         <translation>Note</translation>
     </message>

@@ -12,9 +12,11 @@ from liftdesk.i18n import LiftDeskError, language
 from liftdesk.io import report
 from liftdesk.stages import stage_label
 from liftdesk.store import Store
+from liftdesk.sync.exchange import freshness
 
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
 from ..widgets.tables import captioned, data_table
 
@@ -165,6 +167,9 @@ class DistrictPage(QWidget):
         self.tabs.addTab(self.year_view, self.tr("年度表"))
         self.tabs.addTab(funnel_box, self.tr("进度漏斗"))
         self.tabs.addTab(charts, self.tr("图表"))
+        self.freshness_model = FreshnessModel(self)
+        self.freshness_view = self._view(self.freshness_model)
+        self.tabs.addTab(self.freshness_view, self.tr("数据新鲜度"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(controls)
@@ -184,6 +189,7 @@ class DistrictPage(QWidget):
         self.title.setText(self.tr("{district} 加装电梯总览").format(district=self.district_name()))
         self.year_model.set_table(self.table)
         self.funnel_model.set_funnel(self.funnel)
+        self.freshness_model.set_items(freshness(self.store))
         years = self.table.years
         self.year_chart.set_data(self.tr("各年电梯数"), [str(y) for y in years],
                                  [self.table.totals.by_year[y] for y in years])

@@ -1,0 +1,328 @@
+"""数据同步: export at a station, import with a preview at the district, receipts both ways, the
+history of files, and conflicts side by side (保留此值 / 保留彼值 / 手动填写). Work that touches
+files runs through ui/tasks.py on its own connection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from liftdesk.i18n import LiftDeskError, t
+from liftdesk.store import Store, open_store
+from liftdesk.sync import conflicts, enrol, exchange
+
+from .. import messages, tasks
+from ..models.readonly_table import Column, ReadOnlyTableModel
+from ..widgets.tables import captioned, data_table
+
+FILTER = "LiftDesk 同步文件 (*.liftsync)"
+
+
+def _export(db_path: Path, target: str, progress, cancelled):
+    store = open_store(db_path, actor="gui")
+    try:
+        done = exchange.export_bundle(store, target, progress=progress)
+        return done.manifest
+    finally:
+        store.close()
+
+
+def _import(db_path: Path, source: str, passphrase: str, dry_run: bool, progress, cancelled):
+    store = open_store(db_path, actor="gui")
+    try:
+        keys = enrol.district_keys(store, passphrase)
+        return exchange.import_bundle(store, exchange.read_file(source), keys, dry_run=dry_run, progress=progress)
+    finally:
+        store.close()
+
+
+def _receipt(db_path: Path, station_id: str, target: str, progress, cancelled):
+    store = open_store(db_path, actor="gui")
+    try:
+        return exchange.make_receipt(store, station_id, target)[1]
+    finally:
+        store.close()
+
+
+def _apply_receipt(db_path: Path, source: str, progress, cancelled):
+    store = open_store(db_path, actor="gui")
+    try:
+        return exchange.apply_receipt(store, exchange.read_file(source))
+    finally:
+        store.close()
+
+
+class SyncPage(QWidget):
+    task_done = Signal()   # a background step finished (tests wait on it)
+    data_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.last_result = None
+        title = QLabel(self.tr("数据同步"))
+        title.setObjectName("pageTitle")
+        self.role_label = QLabel()
+        self.role_label.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("导出同步文件…"))
+        self.export_button.clicked.connect(lambda: self.export_file())
+        self.apply_receipt_button = QPushButton(self.tr("应用回执…"))
+        self.apply_receipt_button.clicked.connect(lambda: self.apply_receipt_file())
+        self.import_button = QPushButton(self.tr("导入同步文件…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.receipt_button = QPushButton(self.tr("给所选工作站写回执…"))
+        self.receipt_button.clicked.connect(lambda: self.write_receipt())
+        buttons = QHBoxLayout()
+        for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.history_model = ReadOnlyTableModel([
+            Column(self.tr("方向"), lambda f: self.tr("收到") if f["direction"] == "in" else self.tr("发出")),
+            Column(self.tr("类型"), lambda f: self.tr("回执") if f["kind"] == "receipt" else self.tr("同步文件")),
+            Column(self.tr("工作站"), lambda f: f["station"]),
+            Column(self.tr("编号"), lambda f: f["file_no"], align_right=True),
+            Column(self.tr("序号范围"), lambda f: f"{f['seq_after'] + 1}–{f['seq_upto']}" if f["seq_upto"] > f["seq_after"] else "—"),
+            Column(self.tr("时间（UTC）"), lambda f: f["at"].replace("T", " ")[:19]),
+            Column(self.tr("内容"), lambda f: "，".join(f"{k} {v}" for k, v in f["counts"].items() if v)),
+        ], self)
+        self.history_view = data_table(self.history_model)
+
+        self.station_model = ReadOnlyTableModel([
+            Column(self.tr("工作站"), lambda s: s["name"]), Column(self.tr("范围"), lambda s: s["scope"] or "—"),
+            Column(self.tr("编号"), lambda s: s["station_id"]), Column(self.tr("密钥指纹"), lambda s: s["fingerprint"]),
+            Column(self.tr("最后文件"), lambda s: s["last_file"] or "—", align_right=True),
+            Column(self.tr("最后收到（UTC）"), lambda s: (s["last_received_at"] or "—").replace("T", " ")[:19]),
+            Column(self.tr("缺少"), lambda s: "，".join(t("sync.gap", n=n) for n in s["gaps"]) or "—"),
+            Column(self.tr("待审"), lambda s: s["held"], align_right=True),
+            Column(self.tr("状态"), lambda s: self.tr("已撤销") if s["revoked"] else self.tr("正常")),
+        ], self)
+        self.station_view = data_table(self.station_model)
+
+        self.conflict_model = ReadOnlyTableModel([
+            Column(self.tr("位置"), lambda c: c.where), Column(self.tr("字段"), lambda c: c.field_label),
+            Column(self.tr("此处的值"), lambda c: c.shown(c.district_value)),
+            Column(self.tr("对方的值"), lambda c: c.shown(c.station_value)),
+            Column(self.tr("对方"), lambda c: c.station),
+        ], self)
+        self.conflict_view = data_table(self.conflict_model)
+        self.conflict_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_conflict())
+        side = QGroupBox(self.tr("对照"))
+        grid = QGridLayout(side)
+        self.mine_value, self.theirs_value = QLabel(), QLabel()
+        for label in (self.mine_value, self.theirs_value):
+            label.setObjectName("conflictValue")
+            label.setWordWrap(True)
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            label.setFont(font)
+        self.subject = QLabel()
+        self.subject.setWordWrap(True)
+        grid.addWidget(self.subject, 0, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("此处的值")), 1, 0)
+        grid.addWidget(QLabel(self.tr("对方的值")), 1, 1)
+        grid.addWidget(self.mine_value, 2, 0)
+        grid.addWidget(self.theirs_value, 2, 1)
+        grid.setRowStretch(5, 1)
+        self.keep_mine = QPushButton(self.tr("保留此值"))
+        self.keep_theirs = QPushButton(self.tr("保留彼值"))
+        self.keep_manual = QPushButton(self.tr("手动填写…"))
+        self.keep_mine.clicked.connect(lambda: self.resolve_current("district"))
+        self.keep_theirs.clicked.connect(lambda: self.resolve_current("station"))
+        self.keep_manual.clicked.connect(lambda: self.resolve_current(None))
+        grid.addWidget(self.keep_mine, 3, 0)
+        grid.addWidget(self.keep_theirs, 3, 1)
+        grid.addWidget(self.keep_manual, 4, 0, 1, 2)
+        conflict_box = QSplitter()
+        conflict_box.addWidget(self.conflict_view)
+        conflict_box.addWidget(side)
+        conflict_box.setStretchFactor(0, 3)
+        conflict_box.setStretchFactor(1, 2)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history_view, self.tr("文件记录"))
+        self.tabs.addTab(conflict_box, self.tr("冲突"))
+        self.tabs.addTab(captioned(QLabel(self.tr("首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。")),
+                                   self.station_view), self.tr("工作站"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.role_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+
+    # --- state ----------------------------------------------------------------------------------
+    def role(self) -> str | None:
+        return enrol.role(self.store)
+
+    def refresh(self) -> None:
+        role = self.role()
+        if role == "district":
+            public = enrol.district_public(self.store)
+            self.role_label.setText(self.tr("本库是区加梯办（{name}）。区密钥指纹：{fp}").format(
+                name=public.name, fp=public.fingerprint))
+        elif role == "station":
+            me = enrol.station_identity(self.store)
+            self.role_label.setText(self.tr("本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}").format(
+                name=me.name, id=me.station_id, scope=me.scope or self.tr("全区"), fp=me.keys.fingerprint))
+        else:
+            self.role_label.setText(self.tr("本库尚未登记。区加梯办用命令 district-init 生成区密钥；"
+                                            "工作站用 station-init 登记（见 README“数据同步”）。"))
+        for button in (self.export_button, self.apply_receipt_button):
+            button.setVisible(role == "station")
+        for button in (self.import_button, self.receipt_button):
+            button.setVisible(role == "district")
+        self.history_model.set_items(exchange.history(self.store))
+        self.station_model.set_items(exchange.stations(self.store) if role == "district" else [])
+        self.conflict_model.set_items(conflicts.open_conflicts(self.store))
+        self.tabs.setTabText(1, self.tr("冲突（{n}）").format(n=len(self.conflict_model.items)))
+        if self.conflict_model.items and not self.conflict_view.currentIndex().isValid():
+            self.conflict_view.setCurrentIndex(self.conflict_model.index(0, 0))
+        self._show_conflict()
+
+    # --- background steps ---------------------------------------------------------------------
+    def _run(self, fn, *args, on_success) -> tasks.Task:
+        task = tasks.Task(fn, self.store.path, *args)
+        self.progress.setValue(0)
+        self.progress.show()
+        for b in (self.export_button, self.import_button, self.receipt_button, self.apply_receipt_button):
+            b.setEnabled(False)
+        task.progress.connect(lambda done, total: self.progress.setValue(int(done * 100 / max(total, 1))))
+        task.succeeded.connect(on_success)
+        task.failed.connect(lambda text: messages.error(self, text) if text else None)
+        task.finished.connect(self._finished)
+        self._task = tasks.start(task)
+        return task
+
+    def _finished(self) -> None:
+        self.progress.hide()
+        for b in (self.export_button, self.import_button, self.receipt_button, self.apply_receipt_button):
+            b.setEnabled(True)
+        self.refresh()
+        self.task_done.emit()
+
+    def export_file(self, path: str | None = None) -> None:
+        if path is None:
+            n = int(self.store.meta("sync.file_no", "0") or 0) + 1
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出同步文件"), f"第{n}号.liftsync", FILTER)
+        if not path:
+            return
+
+        def done(manifest):
+            self.status.setText(t("sync.exported", file_no=manifest["file_no"], path=path, changes=manifest["changes"],
+                                  size=Path(path).stat().st_size))
+        self._run(_export, path, on_success=done)
+
+    def import_file(self, path: str | None = None, passphrase: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入同步文件"), "", FILTER)
+        if not path:
+            return
+        if passphrase is None:
+            passphrase, ok = QInputDialog.getText(self, self.tr("区密钥口令"), self.tr("请输入区密钥口令："),
+                                                  QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return
+
+        def previewed(result):
+            d = result.details()
+            key = "sync.new_station" if result.new_station else "sync.from_station"
+            lines = [t(key, name=d["name"], station=d["station"], fingerprint=d["fingerprint"], file_no=d["file_no"])]
+            lines += [t("sync.gap", n=n) for n in result.gaps]
+            if result.plaintext:
+                lines.append(t("sync.plaintext_received"))
+            lines.append(t("sync.preview", **result.as_json()))
+            lines.append(self.tr("现在导入吗？"))
+            self.status.setText("\n".join(lines[:-1]))
+            if messages.confirm(self, "\n".join(lines)):
+                self._pending = (path, passphrase)
+
+        self._pending = None
+        task = self._run(_import, path, passphrase, True, on_success=previewed)
+        task.finished.connect(self._apply_pending)
+
+    def _apply_pending(self) -> None:
+        if not self._pending:
+            return
+        path, passphrase = self._pending
+        self._pending = None
+
+        def applied(result):
+            self.last_result = result
+            self.status.setText(t("sync.preview", **result.as_json()))
+            self.data_changed.emit()
+        self._run(_import, path, passphrase, False, on_success=applied)
+
+    def write_receipt(self, path: str | None = None) -> None:
+        rows = self.station_view.selectionModel().selectedRows()
+        if not rows and len(self.station_model.items) == 1:
+            station = self.station_model.items[0]
+        elif rows:
+            station = self.station_model.items[rows[0].row()]
+        else:
+            messages.error(self, self.tr("请先在“工作站”页选中一个工作站。"))
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER)
+        if not path:
+            return
+        self._run(_receipt, station["station_id"], path, on_success=lambda m: self.status.setText(
+            t("sync.receipt_written", path=path, ack=m["ack_seq"], changes=m["changes"])))
+
+    def apply_receipt_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("应用回执"), "", FILTER)
+        if not path:
+            return
+
+        def applied(result):
+            self.status.setText(t("sync.receipt_applied", ack=result.ack_seq, new=result.counts.new,
+                                  updated=result.counts.updated, conflicts=result.counts.conflicts))
+            self.data_changed.emit()
+        self._run(_apply_receipt, path, on_success=applied)
+
+    # --- conflicts ----------------------------------------------------------------------------
+    def current_conflict(self):
+        index = self.conflict_view.currentIndex()
+        return self.conflict_model.items[index.row()] if index.isValid() else None
+
+    def _show_conflict(self) -> None:
+        c = self.current_conflict()
+        self.subject.setText(f"{c.where}\n{c.field_label}" if c else self.tr("没有未解决的冲突。"))
+        self.mine_value.setText(c.shown(c.district_value) if c else "")
+        self.theirs_value.setText(c.shown(c.station_value) if c else "")
+        for b in (self.keep_mine, self.keep_theirs, self.keep_manual):
+            b.setEnabled(c is not None)
+
+    def resolve_current(self, keep: str | None) -> None:
+        c = self.current_conflict()
+        if c is None:
+            return
+        if keep is None:
+            text, ok = QInputDialog.getText(self, self.tr("手动填写"), self.tr("{field} 的值：").format(field=c.field_label),
+                                            text=c.shown(c.district_value))
+            if not ok:
+                return
+            try:
+                keep = conflicts.parse_value(c.table, c.field, text)
+            except LiftDeskError as exc:
+                messages.error(self, str(exc))
+                return
+        try:
+            value = c.shown(conflicts.resolve(self.store, c.id, keep))
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.status.setText(t("sync.resolved", id=c.id, value=value))
+        self.refresh()
+        self.data_changed.emit()
