@@ -61,5 +61,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "payment.refund_exceeds": {"zh": "退款 {amount} 超过该户已缴 {paid}。", "en": "The refund {amount} exceeds what was paid ({paid})."},
     "payment.overpaid": {"zh": "{room} 应缴 {due}，已缴 {paid}，本次 {amount} 将超缴。", "en": "{room} owes {due} and paid {paid}; {amount} would overpay."},
     "payment.receipt_duplicate": {"zh": "收据号“{receipt}”已登记过。", "en": "Receipt number “{receipt}” is already recorded."},
+    "action.funding": {"zh": "修改资金方案", "en": "Edit the funding plan"},
+    "action.scheme": {"zh": "分摊方案改为“{scheme}”", "en": "Sharing scheme: “{scheme}”"},
+    "action.coefficients": {"zh": "修改自定义系数", "en": "Edit the custom coefficients"},
+    "action.override": {"zh": "约定 {room} 的金额", "en": "Agreed amount of {room}"},
+    "action.payment": {"zh": "登记 {room} 缴费 {amount}", "en": "Payment of {room}: {amount}"},
+    "action.plan_version": {"zh": "新方案版本", "en": "New plan version"},
     "payment.no_room": {"zh": "本项目没有房号“{room}”。", "en": "This project has no room “{room}”."},
 }

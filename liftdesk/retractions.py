@@ -20,7 +20,7 @@ from .store import Store, records
 
 # Append-only tables: undoing their insert appends a retraction instead of a tombstone edit.
 FACT_TABLES = ("position", "stage_event", "diary_entry", "attendance", "printed_document", "payment",
-               "retraction")
+               "lift_plan", "cost_agreement", "retraction")
 
 
 def is_fact(table: str) -> bool:

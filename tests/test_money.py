@@ -271,3 +271,21 @@ def test_plan_attachments_are_kept_beside_the_database(tmp_path, store, project)
     with pytest.raises(ValidationError, match="找不到附件"):
         liftplan.add_version(store, project, summary="x", change_note="y", attachments=[tmp_path / "missing.pdf"])
     assert change_count(store) == before
+
+
+def test_money_actions_undo_and_redo_through_retractions(store, project, unit):
+    from liftdesk import actions, undo
+
+    funding.save_funding_plan(store, project, total_fen=56_000_000, subsidy_fen=20_000_000)
+    h601 = store.db.execute("SELECT id FROM household WHERE unit_id = ? AND room = '601'", [unit]).fetchone()[0]
+    with actions.action(store, "action.payment", unit_id=unit, room="601", amount="¥100.00"):
+        payments.record_payment(store, project, h601, 10_000, "2024-05-01")
+    with actions.action(store, "action.scheme", unit_id=unit, scheme="按面积"):
+        funding.save_funding_plan(store, project, scheme="area")
+    undo.undo(store)
+    assert funding.funding_plan(store, project).scheme == "guangzhou-2025"
+    undo.undo(store)
+    assert payments.reconcile(store, project).paid_fen == 0
+    assert store.db.execute("SELECT count(*) FROM retraction WHERE target_tbl = 'payment'").fetchone()[0] == 1
+    undo.redo(store)
+    assert payments.reconcile(store, project).paid_fen == 10_000

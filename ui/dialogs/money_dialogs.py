@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
-from liftdesk import funding, liftplan, payments
+from liftdesk import actions, funding, liftplan, payments, projects
 from liftdesk.i18n import t
 from liftdesk.money import parse_yuan
 from liftdesk.store import Store
@@ -68,6 +68,10 @@ class PlanVersionDialog(_SaveDialog):
             self.attached.setText("\n".join(Path(f).name for f in files))
 
     def save(self) -> None:
+        with actions.action(self.store, "action.plan_version", unit_id=projects.project_unit(self.store, self.project_id)):
+            self._save()
+
+    def _save(self) -> None:
         liftplan.add_version(
             self.store, self.project_id, summary=self.summary.text(), position=self.position.currentData(),
             entry=self.entry.currentData(), load_kg=self.load.value(), stops=self.stops.value(),
@@ -102,8 +106,14 @@ class PaymentDialog(_SaveDialog):
             self.form.addRow(label, widget)
 
     def save(self) -> None:
+        amount = parse_yuan(self.amount.text(), allow_negative=True)
+        with actions.action(self.store, "action.payment", unit_id=projects.project_unit(self.store, self.project_id),
+                            room=self.room.currentText().split("（")[0], amount=format_fen(amount)):
+            self._save(amount)
+
+    def _save(self, amount: int) -> None:
         payments.record_payment(self.store, self.project_id, self.room.currentData(),
-                                parse_yuan(self.amount.text(), allow_negative=True), _iso(self.day),
+                                amount, _iso(self.day),
                                 receipt_no=self.receipt.text(), method=self.method.currentText(),
                                 reason=self.reason.text(), recorded_by=self.recorded_by)
 
@@ -113,7 +123,7 @@ class OverrideDialog(_SaveDialog):
 
     def __init__(self, store: Store, project_id: str, household_id: str, room: str, parent: QWidget | None = None):
         super().__init__(self.tr("约定金额：{room}").format(room=room), parent)
-        self.store, self.project_id, self.household_id = store, project_id, household_id
+        self.store, self.project_id, self.household_id, self.room = store, project_id, household_id, room
         current = funding.overrides(store, project_id).get(household_id)
         self.amount = QLineEdit(f"{current.amount_fen / 100:.2f}" if current else "")
         self.amount.setPlaceholderText(self.tr("元；0 = 不参加，负数 = 补偿；留空取消约定"))
@@ -127,5 +137,7 @@ class OverrideDialog(_SaveDialog):
 
     def save(self) -> None:
         text = self.amount.text().strip()
-        funding.set_override(self.store, self.project_id, self.household_id,
+        with actions.action(self.store, "action.override", unit_id=projects.project_unit(self.store, self.project_id),
+                            room=self.room):
+            funding.set_override(self.store, self.project_id, self.household_id,
                              parse_yuan(text, allow_negative=True) if text else None, self.reason.text())

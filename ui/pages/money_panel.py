@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from liftdesk import costshare, funding, liftplan, payments, places
+from liftdesk import actions, costshare, funding, liftplan, payments, places
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.money import parse_yuan, yuan_text
 from liftdesk.store import Store
@@ -285,7 +285,8 @@ class MoneyPanel(QWidget):
                 values[name] = (parse_yuan(text) if text else 0) if name.endswith("_fen") else text
             values["subsidy_status"] = self.status.currentData()
             values["scheme"] = self.scheme.currentData()
-            funding.save_funding_plan(self.store, self.project_id, **values)
+            with actions.action(self.store, "action.funding", unit_id=self.unit_id):
+                funding.save_funding_plan(self.store, self.project_id, **values)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -297,7 +298,8 @@ class MoneyPanel(QWidget):
             self.refresh()
             return
         try:
-            funding.save_funding_plan(self.store, self.project_id, scheme=self.scheme.currentData())
+            with actions.action(self.store, "action.scheme", unit_id=self.unit_id, scheme=self.scheme.currentText()):
+                funding.save_funding_plan(self.store, self.project_id, scheme=self.scheme.currentData())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
         self._done()
@@ -313,7 +315,8 @@ class MoneyPanel(QWidget):
                 floor, _, value = part.partition("=")
                 pairs[floor.strip()] = value.strip()
             if pairs != {str(k): str(v) for k, v in (plan.coefficients or {}).items()}:
-                funding.save_funding_plan(self.store, self.project_id, coefficients=pairs)
+                with actions.action(self.store, "action.coefficients", unit_id=self.unit_id):
+                    funding.save_funding_plan(self.store, self.project_id, coefficients=pairs)
         except (LiftDeskError, ValueError) as exc:
             messages.error(self, str(exc) if isinstance(exc, LiftDeskError) else t("share.bad_floor", value=text))
             return
