@@ -12,8 +12,10 @@ streets merged into one district; and the bundle size per 1,000 households.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -65,8 +67,9 @@ ORDER = ["community", "estate", "building", "unit", "team", "helper", "project",
          "person", "ownership", "position", "group_member", "meeting", "attendance", "followup", "diary_entry"]
 
 
-def make_station(work: Path, district, keys, public, name: str, tables: dict, extra_positions: int = 0):
-    path = work / f"station-{name}.db"
+def make_station(work: Path, district, keys, public, name: str, tables: dict, extra_positions: int = 0,
+                 prefix: str = "station"):
+    path = work / f"{prefix}-{name}.db"
     s = open_store(path, actor=name)
     enrol.station_init(s, name, public, name)
     exchange.import_bundle(district, exchange.export_bundle(s).data, keys)
@@ -96,6 +99,7 @@ def main() -> None:
     demo = open_store(args.demo)
     t0 = time.perf_counter()
     by_street, street_names = split_by_street(demo)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times suffer when it is high)")
     print(f"read the demo by street: {time.perf_counter() - t0:.1f} s")
 
     district = open_store(work / "district.db", actor="district")
@@ -112,25 +116,28 @@ def main() -> None:
     sizes = {sid: len(t.get("household", [])) for sid, t in by_street.items()}
     big = min(sizes, key=lambda sid: abs(sizes[sid] - 5000))
     have = len(by_street[big].get("position", []))
-    shutil.copy(work / "district.db", work / "single-district.db")
+    copy = sqlite3.connect(work / "single-district.db")
+    district.db.conn.backup(copy)  # a consistent copy, WAL included
+    copy.close()
     single = open_store(work / "single-district.db", actor="district")
-    s = make_station(work, single, keys, public, street_names[big], by_street[big], max(0, 20000 - have))
+    s = make_station(work, single, keys, public, street_names[big], by_street[big], max(0, 20000 - have),
+                     prefix="street-sized")
     positions = s.db.execute("SELECT count(*) FROM position").fetchone()[0]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     exported = exchange.export_bundle(s, work / "street.liftsync")
-    t_export = time.perf_counter() - t
-    t = time.perf_counter()
+    t_export, c_export = time.perf_counter() - t, time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
     result = exchange.import_bundle(single, exported.data, keys)
-    t_import = time.perf_counter() - t
-    t = time.perf_counter()
+    t_import, c_import = time.perf_counter() - t, time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
     again = exchange.import_bundle(single, exported.data, keys)
-    t_reimport = time.perf_counter() - t
+    t_reimport, c_reimport = time.perf_counter() - t, time.process_time() - c
     size = len(exported.data)
     print(f"street-sized station {street_names[big]}: {sizes[big]:,} households, {positions:,} position records, "
           f"{exported.manifest['changes']:,} changes")
-    print(f"  export   {t_export:.2f} s   bundle {size / 1e6:.2f} MB ({size / sizes[big] * 1000 / 1e6:.2f} MB per 1,000 households)")
-    print(f"  import   {t_import:.2f} s   {result.counts.as_json()}")
-    print(f"  re-import {t_reimport:.2f} s  {again.counts.as_json()}")
+    print(f"  export   {t_export:.2f} s (CPU {c_export:.2f} s)   bundle {size / 1e6:.2f} MB ({size / sizes[big] * 1000 / 1e6:.2f} MB per 1,000 households)")
+    print(f"  import   {t_import:.2f} s (CPU {c_import:.2f} s)   {result.counts.as_json()}")
+    print(f"  re-import {t_reimport:.2f} s (CPU {c_reimport:.2f} s)  {again.counts.as_json()}")
     s.close()
     single.close()
 
@@ -144,15 +151,15 @@ def main() -> None:
         total_hh += len(tables.get("household", []))
     t_prepare = time.perf_counter() - t
     total_bytes = sum(len(f) for f in files)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for data in files:
         exchange.import_bundle(district, data, keys)
-    t_merge = time.perf_counter() - t
+    t_merge, c_merge = time.perf_counter() - t, time.process_time() - c
     hh = district.db.execute("SELECT count(*) FROM household").fetchone()[0]
     pos = district.db.execute("SELECT count(*) FROM position").fetchone()[0]
     print(f"18 stations prepared and exported in {t_prepare:.1f} s; bundles {total_bytes / 1e6:.1f} MB "
           f"({total_bytes / total_hh * 1000 / 1e6:.2f} MB per 1,000 households)")
-    print(f"merge of all 18 streets at the district: {t_merge:.1f} s -> {hh:,} households, {pos:,} positions")
+    print(f"merge of all 18 streets at the district: {t_merge:.1f} s (CPU {c_merge:.1f} s) -> {hh:,} households, {pos:,} positions")
     district.close()
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

@@ -13,6 +13,7 @@ from ..i18n import LiftDeskError
 from ..store import Store
 from . import bundle, crypto
 from .enrol import (check_station, district_public, district_signer, pin, pinned, role, station_identity)
+from ..store.schema import USER_TABLES
 from .merge import Change, Counts, Engine, Schema, catch_up, foreign_keys, parse_changes, PLACE_TABLES
 
 log = logging.getLogger(__name__)
@@ -337,11 +338,10 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
     station = _manifest_station(m)
     known, fp = check_station(store, station)
     scope = scope_parts(known.scope if known else station["scope"])
-    changes = parse_changes(Schema(store), opened.payload.get("changes"), station["id"])
-    if any(not m["seq_after"] < c.seq <= m["seq_upto"] for c in changes):
-        raise LiftDeskError("sync.damaged")
     covered = _covered(store, station["id"])
-    fresh = [c for c in changes if not any(a < c.seq <= b for a, b in covered)]
+    fresh = parse_changes(Schema(store), opened.payload.get("changes"), station["id"], covered)
+    if any(not m["seq_after"] < c.seq <= m["seq_upto"] for c in fresh):
+        raise LiftDeskError("sync.damaged")
     progress(1, 4)
     counts = Counts()
     result = ImportResult(counts, station["id"], station["name"], "/".join(scope), fp, known is None,
@@ -397,6 +397,58 @@ def covered_upto(ranges: list[tuple[int, int]]) -> int:
     return upto
 
 
+def _table_order() -> list[str]:
+    """User tables with every table after the tables its foreign keys point to."""
+    done: list[str] = []
+    pending = [t for t in USER_TABLES]
+    while pending:
+        for t in list(pending):
+            if all(target in done or target == t or target not in USER_TABLES for _, target in foreign_keys(t)):
+                done.append(t)
+                pending.remove(t)
+                break
+        else:
+            done.extend(pending)
+            break
+    return done
+
+
+def scope_ids(store: Store, scope: tuple[str, ...]) -> dict[str, set[str]]:
+    """Every record id in a scope or above it, by table, worked out top-down in SQL: places by name
+    down to the scope, then every record whose first non-empty foreign key is allowed."""
+    db = store.db
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS sync_allowed (tbl TEXT NOT NULL, id TEXT NOT NULL,"
+               " PRIMARY KEY (tbl, id)) WITHOUT ROWID")
+    db.execute("DELETE FROM temp.sync_allowed")
+    db.execute("INSERT INTO temp.sync_allowed SELECT 'district', id FROM district")
+    parent_of = {"street": ("district_id", "district"), "community": ("street_id", "street"),
+                 "estate": ("community_id", "community"), "building": ("estate_id", "estate"),
+                 "unit": ("building_id", "building"), "household": ("unit_id", "unit")}
+    for level, table in enumerate(("street", "community", "estate", "building", "unit", "household")):
+        col, parent = parent_of[table]
+        where = f"{col} IN (SELECT id FROM temp.sync_allowed WHERE tbl = '{parent}')"
+        params: list = []
+        if level < len(scope) and table != "household":
+            where += " AND name = ?"
+            params.append(scope[level])
+        db.execute(f"INSERT INTO temp.sync_allowed SELECT '{table}', id FROM {table} WHERE {where}", params)
+    for table in _table_order():
+        if table in PLACE_TABLES or table not in USER_TABLES:
+            continue
+        fks = foreign_keys(table)
+        if not fks:
+            continue
+        cases = " ".join(f"WHEN {c} IS NOT NULL THEN {c} IN (SELECT id FROM temp.sync_allowed WHERE tbl = '{t}')"
+                         for c, t in fks)
+        db.execute(f"INSERT OR IGNORE INTO temp.sync_allowed SELECT '{table}', id FROM {table}"
+                   f" WHERE CASE {cases} ELSE 0 END")
+    out: dict[str, set[str]] = {}
+    for tbl, rid in db.execute("SELECT tbl, id FROM temp.sync_allowed"):
+        out.setdefault(tbl, set()).add(rid)
+    db.execute("DELETE FROM temp.sync_allowed")
+    return out
+
+
 def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[Change]:
     """What the district itself wrote (places, settings, approvals, resolutions) that falls in
     a station's scope or above it, with an HLC newer than the station has seen."""
@@ -407,11 +459,10 @@ def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[
     versions = store.db.execute(
         "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at FROM sync_version v"
         " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [me, since]).fetchall()
-    places = Places(store)
+    allowed = scope_ids(store, scope)
 
     def wanted(tbl: str, rid: str) -> bool:
-        names = places.names(tbl, rid)
-        return names is not None and (names[:len(scope)] == scope or scope[:len(names)] == names)
+        return rid in allowed.get(tbl, ())
 
     out: list[Change] = []
     owners: set[str] = set()

@@ -15,6 +15,7 @@ time; it is logged to change_log in the same transaction exactly as records.py d
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -23,7 +24,6 @@ from typing import Any
 
 from ..i18n import LiftDeskError
 from ..store import Store
-from ..store.clock import parse_hlc
 from ..store.records import COMMON_FIELDS
 from ..store.schema import USER_TABLES
 
@@ -34,6 +34,7 @@ PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit",
 FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
 
 
+@functools.lru_cache(maxsize=None)
 def foreign_keys(table: str) -> list[tuple[str, str]]:
     """(column, parent table) in declared order; the first non-empty one leads towards a place."""
     return FK_RE.findall(USER_TABLES.get(table, ""))
@@ -60,6 +61,7 @@ class Change:
     actor: str
     created_at: str | None = None
     bases: list[str] = dc_field(default_factory=list)
+    parsed: dict | None = dc_field(default=None, repr=False, compare=False)
 
     def row(self) -> list:
         return [self.seq, self.tbl, self.record_id, self.op, self.field, self.old, self.new, self.at, self.hlc,
@@ -70,7 +72,9 @@ class Change:
         return self.op == "insert"
 
     def values(self) -> dict:
-        return json.loads(self.new)
+        if self.parsed is None:
+            self.parsed = json.loads(self.new)
+        return self.parsed
 
 
 @dataclass
@@ -103,42 +107,64 @@ class Schema:
         return table in USER_TABLES and bool(self.columns(table))
 
 
-def parse_changes(schema: Schema, rows: object, origin: str) -> list[Change]:
+_STR, _NONE = str, type(None)
+_SCALARS = (str, int, float, type(None))
+
+
+def parse_changes(schema: Schema, rows: object, origin: str,
+                  skip: list[tuple[int, int]] | None = None) -> list[Change]:
     """Validate every travelling row before anything is touched: known tables and columns only
-    (they are put into SQL), well-formed stamps, and every change made by the file's signer."""
+    (they are put into SQL), well-formed stamps, and every change made by the file's signer.
+    Rows inside `skip` (sequence ranges already received whole) are passed over unread."""
     if not isinstance(rows, list):
         raise LiftDeskError("sync.damaged")
     out, last = [], 0
+    skip = skip or []
+    suffix = "-" + origin
+    good_keys: set[tuple[str, tuple]] = set()
     for n, row in enumerate(rows):
+        if skip and type(row) is list and row and type(row[0]) is int and row[0] > last \
+                and any(a < row[0] <= b for a, b in skip):
+            last = row[0]
+            continue  # already received whole: nothing of it is used
         try:
             seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases = row
-            ok = (isinstance(seq, int) and seq > last and all(isinstance(x, str) for x in (tbl, rid, op, at, hlc, station))
-                  and isinstance(actor, str) and all(x is None or isinstance(x, str) for x in (fld, old, new, created))
-                  and isinstance(bases, list) and all(isinstance(b, str) and HLC_RE.match(b) for b in bases)
-                  and HLC_RE.match(hlc) and parse_hlc(hlc)[2] == station and 0 < len(rid) <= 64)
+            ok = (type(seq) is int and seq > last and type(tbl) is _STR and type(rid) is _STR
+                  and type(op) is _STR and type(at) is _STR and type(hlc) is _STR and type(station) is _STR
+                  and type(actor) is _STR and type(fld) in (_STR, _NONE) and type(old) in (_STR, _NONE)
+                  and type(new) in (_STR, _NONE) and type(created) in (_STR, _NONE) and type(bases) is list
+                  and HLC_RE.match(hlc) is not None and 0 < len(rid) <= 64
+                  and all(type(b) is _STR and HLC_RE.match(b) for b in bases))
         except (TypeError, ValueError):
             ok = False
         if not ok:
             raise LiftDeskError("sync.bad_row", n=n + 1)
-        if station != origin:
+        if station != origin or not hlc.endswith(suffix):
             raise LiftDeskError("sync.foreign_row", n=n + 1)
-        if not schema.known(tbl):
-            raise LiftDeskError("sync.unknown_table", table=tbl)
-        cols = schema.columns(tbl)
         if op == "insert":
             try:
                 values = json.loads(new)
             except (TypeError, ValueError):
                 values = None
-            if not isinstance(values, dict) or any(not isinstance(v, (str, int, float, type(None))) for v in values.values()):
+            if type(values) is not dict or not all(isinstance(v, _SCALARS) for v in values.values()):
                 raise LiftDeskError("sync.bad_row", n=n + 1)
-            unknown = [k for k in values if k not in cols or k in COMMON_FIELDS]
-            if unknown:
-                raise LiftDeskError("sync.unknown_column", table=tbl, column=unknown[0])
-        elif fld is None or fld not in cols or fld in STAMP_FIELDS:
-            raise LiftDeskError("sync.unknown_column", table=tbl, column=str(fld))
+            key = (tbl, tuple(values))
+            if key not in good_keys:
+                if not schema.known(tbl):
+                    raise LiftDeskError("sync.unknown_table", table=tbl)
+                cols = schema.columns(tbl)
+                unknown = [k for k in values if k not in cols or k in COMMON_FIELDS]
+                if unknown:
+                    raise LiftDeskError("sync.unknown_column", table=tbl, column=unknown[0])
+                good_keys.add(key)
+        else:
+            values = None
+            if not schema.known(tbl):
+                raise LiftDeskError("sync.unknown_table", table=tbl)
+            if fld is None or fld not in schema.columns(tbl) or fld in STAMP_FIELDS:
+                raise LiftDeskError("sync.unknown_column", table=tbl, column=str(fld))
         last = seq
-        out.append(Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases))
+        out.append(Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases, values))
     return out
 
 
@@ -195,6 +221,7 @@ class Engine:
 
     # inserts
     def insert_all(self, changes: list[Change]) -> None:
+        self.store.db.execute("PRAGMA defer_foreign_keys = ON")  # parents may come later in the file
         groups: dict[tuple, list[Change]] = {}
         for ch in changes:
             groups.setdefault((ch.tbl, tuple(sorted(ch.values()))), []).append(ch)
