@@ -107,3 +107,25 @@ def test_starting_data_only_of_the_scope(tmp_path):
     assert s.db.execute("SELECT count(*) FROM household").fetchone()[0] == 0
     assert s.db.execute("SELECT count(*) FROM community").fetchone()[0] == 1
     w.close()
+
+
+def test_receipt_carries_rule_setting_permits_and_subsidies(tmp_path):
+    from liftdesk import consent, projects
+    w = World(tmp_path)
+    s = w.add_station("长庆站")
+    unit = w.ids["unit"]
+    project = projects.create_project(w.district, unit)
+    projects.record_stage(w.district, project, "approval", "2024-03-01",
+                          {"permit_no": "建字第2024-017号", "permit_date": "2024-03-01"}, reason="跳过前序阶段（测试）")
+    projects.record_stage(w.district, project, "subsidy", "2024-04-01",
+                          {"amount_fen": 20000000, "status": "已批复"}, reason="测试")
+    consent.set_district_rule(w.district, "guangzhou-2020", "building", False)
+    result = w.send_receipt("长庆站")
+    assert result.counts.new >= 3 and result.counts.updated >= 2
+    assert consent.district_rule(s).rule == "guangzhou-2020" and consent.district_rule(s).scope == "building"
+    details = [r[0] for r in s.db.execute("SELECT details FROM stage_event WHERE project_id = ?", [project])]
+    assert any("建字第2024-017号" in d for d in details) and any("20000000" in d for d in details)
+    # the station's next file does not echo them back
+    data = w.export("长庆站")
+    assert w.deliver(data).counts.as_json() == {"new": 0, "updated": 0, "conflicts": 0, "held": 0, "rejected": 0}
+    w.close()

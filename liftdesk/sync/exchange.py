@@ -606,6 +606,10 @@ def stations(store: Store) -> list[dict]:
 
 def history(store: Store, limit: int = 500) -> list[dict]:
     names = {r[0]: r[1] for r in store.db.execute("SELECT station_id, name FROM sync_station")}
+    if role(store) == "station":
+        me = station_identity(store)
+        names[store.station_id] = me.name
+        names[me.district.station_id] = me.district.name or "区加梯办"
     rows = store.db.execute("SELECT direction, kind, station_id, file_no, seq_after, seq_upto, at, counts, name"
                             " FROM sync_file ORDER BY id DESC LIMIT ?", [limit]).fetchall()
     return [{"direction": d, "kind": k, "station_id": s, "station": names.get(s, s), "file_no": n, "seq_after": a,

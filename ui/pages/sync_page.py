@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.store import Store, open_store
 from liftdesk.sync import conflicts, enrol, exchange
+from liftdesk.sync.messages import counts_text
 
 from .. import messages, tasks
 from ..models.readonly_table import Column, ReadOnlyTableModel
@@ -92,7 +93,7 @@ class SyncPage(QWidget):
             Column(self.tr("编号"), lambda f: f["file_no"], align_right=True),
             Column(self.tr("序号范围"), lambda f: f"{f['seq_after'] + 1}–{f['seq_upto']}" if f["seq_upto"] > f["seq_after"] else "—"),
             Column(self.tr("时间（UTC）"), lambda f: f["at"].replace("T", " ")[:19]),
-            Column(self.tr("内容"), lambda f: "，".join(f"{k} {v}" for k, v in f["counts"].items() if v)),
+            Column(self.tr("内容"), lambda f: counts_text(f["counts"])),
         ], self)
         self.history_view = data_table(self.history_model)
 
