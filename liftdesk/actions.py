@@ -35,6 +35,7 @@ class Action:
     state: str = DONE
     seq: int = 0
     at: str = ""
+    generic: bool = False  # a catch-all label (a dialog's title) that a nested action may refine
 
     @property
     def label(self) -> str:
@@ -59,16 +60,20 @@ def notify(store: Store) -> None:
 
 @contextmanager
 def action(store: Store, label_key: str, *, unit_id: str | None = None, action_kind: str = DO,
-           action_target: str | None = None, **label_params: object) -> Iterator[Action]:
+           action_target: str | None = None, generic: bool = False, **label_params: object) -> Iterator[Action]:
     """`unit_id`: the unit the action is about (named in the menu when another is on screen);
-    `action_kind`/`action_target`: set by undo and redo only; the rest are the label's fields."""
+    `action_kind`/`action_target`: set by undo and redo only; `generic`: a fallback label that a
+    nested action's own label replaces; the rest are the label's fields."""
     outer = getattr(store, "current_action_obj", None)
     if outer is not None:
         if outer.unit_id is None:
             outer.unit_id = unit_id
+        if outer.generic and not generic:
+            outer.label_key, outer.label_params, outer.generic = label_key, dict(label_params), False
         yield outer
         return
-    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target)
+    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target,
+                 generic=generic)
     store.current_action, store.current_action_obj = act.id, act
     try:
         with store.db.atomic():

@@ -402,3 +402,35 @@ def test_delete_on_the_tree_asks_naming_the_households_and_undo_brings_the_unit_
     undo_key(qtbot, window)
     assert store.db.execute("SELECT deleted FROM unit WHERE id = ?", [unit]).fetchone() == (0,)
     assert len(registry.unit_households(store, unit)) == 12
+
+
+def test_a_payment_typed_into_its_dialog_is_undone_by_a_retraction(qtbot, window, store, unit):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from liftdesk import funding
+
+    with actions.action(store, "action.create_project", unit_id=unit):
+        project = projects.create_project(store, unit)
+        funding.save_funding_plan(store, project, total_fen=56_000_000, subsidy_fen=20_000_000, scheme="area")
+    window.open_project(project)
+    panel = window.project_page.money
+    window.project_page.tabs.setCurrentWidget(panel)
+    panel.balance_view.selectRow(0)
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.amount, "100")
+        qtbot.mouseClick(dialog.box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
+    assert panel.payment_model.rowCount() == 1
+    assert window.undo_action.text() == "撤销：登记缴费"
+    window.activateWindow()
+    panel.balance_view.setFocus()
+    qtbot.waitUntil(panel.balance_view.hasFocus)
+    undo_key(qtbot, window)
+    assert panel.payment_model.rowCount() == 0
+    assert store.db.execute("SELECT target_tbl FROM retraction").fetchall() == [("payment",)]
+    redo_key(qtbot, window)
+    assert panel.payment_model.rowCount() == 1

@@ -67,27 +67,27 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="310" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="310" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="315" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="321" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="322" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="317" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="323" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -673,82 +673,82 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="166" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="166" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="181" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="193" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="191" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="191" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="193" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="214" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="215" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -756,47 +756,47 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="112" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="112" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
         <source>修改筹备组成员</source>
         <translation>Edit group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="115" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="131" />
         <source>已卸任，截止日期：</source>
         <translation>Left the group on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="133" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="139" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="140" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="135" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="141" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="136" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="137" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
         <source>任职截止</source>
         <translation>Until</translation>
     </message>
@@ -1096,7 +1096,7 @@
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="325" />
+        <location filename="../../ui/pages/money_panel.py" line="328" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -2036,32 +2036,32 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="63" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="69" />
         <source>推进项目阶段</source>
         <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="71" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="77" />
         <source>回退、跳过、暂停或终止时必填</source>
         <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="73" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="79" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="74" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="75" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="81" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="76" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>

@@ -47,8 +47,14 @@ class _SaveDialog(QDialog):
         layout.addWidget(self.box)
 
     def _try(self) -> None:
+        """Saving is one undoable action, named by the dialog unless save() names it better."""
+        unit_id = getattr(self, "unit_id", None)
+        if unit_id is None and getattr(self, "project_id", None):
+            unit_id = projects.project_unit(self.store, self.project_id)
         try:
-            self.save()
+            with actions.action(self.store, "action.dialog", unit_id=unit_id, generic=True,
+                                what=self.windowTitle()):
+                self.save()
         except ValidationError as exc:
             messages.error(self, str(exc))
             return
