@@ -277,3 +277,27 @@ def test_undoing_every_action_returns_to_the_start_and_redo_to_the_end(tmp_path_
         undo.redo(store)
     assert visible(store, unit) == end
     store.close()
+
+
+def test_the_bin_shows_station_time_not_utc(store, unit):
+    from liftdesk.dates import local_time
+
+    assert local_time(store, "2026-11-21T16:05:09.123Z") == "2026-11-22 00:05"  # Asia/Shanghai, UTC+8
+    store.db.execute("UPDATE district SET timezone = 'Asia/Urumqi'")
+    assert local_time(store, "2026-11-21T16:05:09.123Z") == "2026-11-21 22:05"
+
+
+def test_cli_undo_and_redo(tmp_path):
+    from .test_cli_and_demo import cli
+
+    db = tmp_path / "s.db"
+    src = write_csv(tmp_path / "名册.csv", [HEADER] + ROWS, "utf-8")
+    cli("--db", db, "import-roster", src, "--unit", ADDRESS, "--create")
+    assert "已撤销：导入名册（名册.csv）" in cli("--db", db, "undo").stdout
+    store = open_store(db)
+    assert store.db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()[0] == 0
+    store.close()
+    assert "已重做：导入名册（名册.csv）" in cli("--db", db, "redo").stdout
+    store = open_store(db)
+    assert store.db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()[0] == 6
+    store.close()
