@@ -376,7 +376,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.rule": {"zh": "修改同意比例规则", "en": "Change the consent rule"},
     "action.edit": {"zh": "修改", "en": "Edit"},
     "action.dialog": {"zh": "{what}", "en": "{what}"},
-    "action.funding": {"zh": "修改资金与分摊方案", "en": "Change the funding and cost-share plan"},
     # kinds (used inside other messages)
     "kind.district": {"zh": "区", "en": "district"},
     "kind.street": {"zh": "街道", "en": "street"},

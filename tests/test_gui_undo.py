@@ -425,7 +425,7 @@ def test_a_payment_typed_into_its_dialog_is_undone_by_a_retraction(qtbot, window
     QTimer.singleShot(0, fill)
     qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
     assert panel.payment_model.rowCount() == 1
-    assert window.undo_action.text() == "撤销：登记缴费"
+    assert window.undo_action.text() == "撤销：登记 601 缴费 ¥100.00"  # the dialog names the action itself
     window.activateWindow()
     panel.balance_view.setFocus()
     qtbot.waitUntil(panel.balance_view.hasFocus)
