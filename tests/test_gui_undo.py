@@ -434,3 +434,13 @@ def test_a_payment_typed_into_its_dialog_is_undone_by_a_retraction(qtbot, window
     assert store.db.execute("SELECT target_tbl FROM retraction").fetchall() == [("payment",)]
     redo_key(qtbot, window)
     assert panel.payment_model.rowCount() == 1
+
+
+def test_a_closed_window_does_not_break_later_actions(qtbot, store, unit, tmp_path):
+    import shiboken6
+
+    w = MainWindow(store, Settings(tmp_path / "s.json"))
+    shiboken6.delete(w)
+    with actions.action(store, "action.edit", unit_id=unit):
+        registry.update_household(store, registry.unit_households(store, unit)[0].id, "area", "61")
+    assert actions.next_undo(store) is not None

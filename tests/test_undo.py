@@ -301,3 +301,106 @@ def test_cli_undo_and_redo(tmp_path):
     store = open_store(db)
     assert store.db.execute("SELECT count(*) FROM household WHERE deleted = 0").fetchone()[0] == 6
     store.close()
+
+
+PROJECT_OPS = st.lists(st.tuples(st.sampled_from(["stage", "meeting", "attend", "minutes", "delete_meeting", "diary",
+                                                  "fix_diary", "drop_diary", "member", "end_member", "followup",
+                                                  "team", "helper", "undo", "redo"]),
+                                 st.integers(0, 11), st.integers(1, 9)), min_size=1, max_size=10)
+
+
+def project_view(store, project):
+    from liftdesk import diary, meetings, projects, teams
+
+    return ([(e.stage, e.on_date) for e in projects.history(store, project)],
+            [(m.topic, m.minutes, tuple(sorted((a.room or "", a.role, a.name) for a in meetings.attendees(store, m.id))))
+             for m in meetings.meetings(store, project)],
+            [(f.text, f.done_on) for f in meetings.followups(store, project)],
+            [(i.kind, i.text) for i in diary.timeline(store, project, {"entry"})],
+            [(g.name, g.role, g.to_date) for g in meetings.group_members(store, project)],
+            [(t.name, t.members, tuple(h.name for h in teams.helpers(store, t.id))) for t in teams.teams(store)])
+
+
+def _apply_project(store, unit, project, op, n, k):
+    from liftdesk import diary, meetings, projects, teams
+
+    rows = registry.unit_households(store, unit)
+    ms = meetings.meetings(store, project)
+    entries = diary.timeline(store, project, {"entry"})
+    members = meetings.group_members(store, project)
+    try:
+        if op == "undo":
+            undo.undo(store)
+            return
+        if op == "redo":
+            undo.redo(store)
+            return
+        with actions.action(store, "action.edit", unit_id=unit):
+            if op == "stage":
+                projects.record_stage(store, project, projects.next_stage(store, project), "2024-06-01",
+                                      {"permit_no": "X", "permit_date": "2024-06-01", "amount_fen": 1, "status": "ok",
+                                       "contractor": "c", "accepted_on": "2024-06-01", "handover_on": "2024-06-01",
+                                       "manager": "m", "company": "c"}, reason="r")
+            elif op == "meeting":
+                m = meetings.add_meeting(store, project, "consult", f"2024-05-0{k} 19:00", f"2024-05-0{k} 20:00",
+                                         topic=f"会{k}")
+                meetings.add_attendee(store, m, "owner", household_id=rows[n].id)
+            elif op == "attend" and ms:
+                meetings.set_household_attendance(store, ms[n % len(ms)].id, {rows[n].id: "proxy", rows[k].id: "owner"},
+                                                  [f"外{k}"])
+            elif op == "minutes" and ms:
+                meetings.edit_meeting(store, ms[n % len(ms)].id, minutes=f"纪要{k}")
+            elif op == "delete_meeting" and ms:
+                meetings.delete_meeting(store, ms[n % len(ms)].id)
+            elif op == "followup" and ms:
+                f = meetings.add_followup(store, ms[0].id, f"事{k}", "", "2024-12-01")
+                if k % 2:
+                    meetings.set_followup_done(store, f, True, "2024-06-01")
+            elif op == "diary":
+                diary.add_entry(store, project, "2024-05-01", f"记{k}")
+            elif op == "fix_diary" and entries:
+                diary.replace_entry(store, entries[n % len(entries)].ref, "2024-05-02", f"改{k}")
+            elif op == "drop_diary" and entries:
+                diary.withdraw_entry(store, entries[n % len(entries)].ref)
+            elif op == "member":
+                meetings.add_member(store, project, f"员{k}", "成员", "2024-01-01")
+            elif op == "end_member" and members:
+                g = members[n % len(members)]
+                meetings.update_member(store, g.id, g.name, "组长", g.from_date, "2024-06-0%d" % k)
+            elif op == "team":
+                teams.add_team(store, f"团{k}")
+            elif op == "helper":
+                ts = teams.teams(store)
+                if ts:
+                    teams.add_helper(store, ts[n % len(ts)].id, f"帮{k}")
+                    if k % 3 == 0:
+                        teams.delete_team(store, ts[n % len(ts)].id)
+    except LiftDeskError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=PROJECT_OPS)
+def test_project_edits_undo_to_the_start_and_redo_to_the_end(ops):
+    from liftdesk import projects
+
+    store = open_store(None)
+    district = registry.default_district(store)
+    street = registry.add_street(store, district, "街道")
+    estate = registry.add_estate(store, registry.add_community(store, street, "社区"), "小区")
+    unit = registry.add_unit(store, registry.add_building(store, estate, "1幢", 6), "1单元")
+    registry.quick_create_households(store, unit, 6, 2, "60")
+    project = projects.create_project(store, unit)
+    start = project_view(store, project)
+    for op, n, k in ops:
+        _apply_project(store, unit, project, op, n, k)
+    end = project_view(store, project)
+    steps = 0
+    while actions.next_undo(store) is not None:
+        undo.undo(store)
+        steps += 1
+    assert project_view(store, project) == start
+    for _ in range(steps):
+        undo.redo(store)
+    assert project_view(store, project) == end
+    store.close()

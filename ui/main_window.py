@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QWidget)
+from shiboken6 import isValid
 
 from liftdesk import actions, places, projects, recycle, registry, undo
 from liftdesk.i18n import LiftDeskError, ValidationError, t
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
 
     def update_undo_texts(self) -> None:
         """The Edit menu says what Ctrl+Z and Ctrl+Shift+Z will do, naming another unit's place."""
+        if not isValid(self):  # a closed window still listening to its store
+            return
         unit = self._current_unit()
         for action, nxt, fallback, template in (
                 (self.undo_action, actions.next_undo(self.store), self.tr("撤销"), self.tr("撤销：{what}")),
