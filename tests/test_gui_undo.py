@@ -444,3 +444,69 @@ def test_a_closed_window_does_not_break_later_actions(qtbot, store, unit, tmp_pa
     with actions.action(store, "action.edit", unit_id=unit):
         registry.update_household(store, registry.unit_households(store, unit)[0].id, "area", "61")
     assert actions.next_undo(store) is not None
+
+
+def test_households_added_by_dialog_and_by_floors_are_one_step_each(qtbot, window, store, unit, monkeypatch):
+    from ui.dialogs import household_dialogs
+
+    building = store.db.execute("SELECT building_id FROM unit WHERE id = ?", [unit]).fetchone()[0]
+    with actions.action(store, "action.add_place", kind="单元", name="2单元"):
+        empty = registry.add_unit(store, building, "2单元")
+
+    def exec_with(fill):
+        def exec_(dialog):
+            dialog.show()
+            fill(dialog)
+            qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+            return dialog.result()
+        return exec_
+    monkeypatch.setattr(household_dialogs.QuickCreateDialog, "exec", exec_with(lambda d: None))
+    window.open_unit(empty)
+    page = window.unit_page
+    qtbot.mouseClick(page.quick_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 12 and window.undo_action.text() == "撤销：批量生成 12 户"
+
+    def one(dialog):
+        dialog.room.setText("603")
+        dialog.area.setText("55")
+        dialog.floor.setValue(6)
+        dialog.owners.setText("黄杞财")
+    monkeypatch.setattr(household_dialogs.AddHouseholdDialog, "exec", exec_with(one))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 13 and window.undo_action.text() == "撤销：新增住户 603"
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert page.model.rowCount() == 12
+    assert store.db.execute("SELECT count(*) FROM person WHERE name = '黄杞财' AND deleted = 0").fetchone()[0] == 0
+    undo_key(qtbot, window)
+    assert page.model.rowCount() == 0
+    assert recycle.list_deleted(store) == []  # undone creations are not in the bin
+
+
+def test_a_receipt_of_five_signed_forms_is_one_step(qtbot, window, store, unit, tmp_path, monkeypatch):
+    from liftdesk.documents import generate
+    from ui.dialogs import receipt_dialog
+
+    done = generate.print_document(store, "consent-form", "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元", tmp_path / "f.pdf")
+    window.baseline = store.db.execute("SELECT max(seq) FROM change_log").fetchone()[0]  # printing is not a step
+
+    def drive(dialog):
+        dialog.show()
+        qtbot.keyClicks(dialog.serial, done.serial)
+        qtbot.keyClick(dialog.serial, Qt.Key.Key_Return)
+        dialog.table.setCurrentIndex(dialog.model.index(6, 0))
+        for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
+            qtbot.keyClick(dialog.table, key)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(receipt_dialog.ReceiptDialog, "exec", drive)
+    window.open_unit(unit)
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    rows = registry.unit_households(store, unit)
+    assert all(positions.history(store, r.id) for r in rows[6:11])
+    assert window.undo_action.text() == f"撤销：录入回执 {done.serial}"
+    window.unit_page.table.setFocus()
+    undo_key(qtbot, window)
+    assert not any(positions.history(store, r.id) for r in rows[6:11])
+    redo_key(qtbot, window)
+    assert all(positions.history(store, r.id)[0].form_no == done.serial for r in rows[6:11])
