@@ -326,6 +326,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "undo.changed_later": {"zh": "之后{record} 的{field}又被修改过", "en": "the {field} of {record} was changed later"},
     "undo.gone_later": {"zh": "之后{record}已被删除或撤回", "en": "{record} was deleted or withdrawn later"},
     "undo.revived_later": {"zh": "之后{record}已被恢复或重新录入", "en": "{record} was restored later"},
+    "undo.name_taken": {"zh": "同一上级下已有名为“{name}”的地点", "en": "a sibling place is already named “{name}”"},
+    "undo.integrity": {"zh": "数据库拒绝了这一步（{reason}）", "en": "the database refused the step ({reason})"},
     "undo.elsewhere": {"zh": "{what}（{place}）", "en": "{what} ({place})"},
     "undo.record.household": {"zh": "住户 {room}", "en": "household {room}"},
     "undo.record.named": {"zh": "{kind}“{name}”", "en": "{kind} “{name}”"},

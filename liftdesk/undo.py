@@ -14,11 +14,13 @@ are never reversed directly.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from . import actions, recycle, retractions
 from .actions import Action
 from .i18n import LiftDeskError, t
+from .places import PARENT_COLUMN
 from .store import Store, records
 
 
@@ -87,6 +89,12 @@ def _check_value(store: Store, table: str, record_id: str, field: str, value) ->
     """Writing an old value back must not break a rule a later change relies on."""
     if field == "deleted" and value == 0 and table in recycle.BIN_TABLES:
         recycle.check_restorable(store, table, record_id)
+    elif field == "name" and table in recycle.BIN_TABLES and table != "household":
+        row = records.get(store, table, record_id)
+        parent_col = PARENT_COLUMN[table]
+        if store.db.execute(f"SELECT 1 FROM {table} WHERE {parent_col} = ? AND name = ? AND deleted = 0 AND id != ?",
+                            [row[parent_col], value, record_id]).fetchone():
+            raise Blocked(t("undo.name_taken", name=value))
     elif field == "room" and table == "household":
         unit_id = records.get(store, table, record_id)["unit_id"]
         if store.db.execute("SELECT 1 FROM household WHERE unit_id = ? AND room = ? AND deleted = 0 AND id != ?",
@@ -129,6 +137,8 @@ def _run(store: Store, act: Action, kind: str, changes: list[Change], new_state:
             actions.set_state(store, act.id, new_state)
     except Blocked as exc:
         raise LiftDeskError(f"{kind}.blocked", what=act.label, reason=exc.reason) from None
+    except sqlite3.IntegrityError as exc:  # a rule of the schema a later change relies on: refuse, never crash
+        raise LiftDeskError(f"{kind}.blocked", what=act.label, reason=t("undo.integrity", reason=str(exc))) from None
 
 
 def undo(store: Store) -> Action:

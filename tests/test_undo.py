@@ -404,3 +404,25 @@ def test_project_edits_undo_to_the_start_and_redo_to_the_end(ops):
         undo.redo(store)
     assert project_view(store, project) == end
     store.close()
+
+
+def test_undoing_a_rename_refuses_a_name_taken_meanwhile(store, unit):
+    building = store.db.execute("SELECT building_id FROM unit WHERE id = ?", [unit]).fetchone()[0]
+    with actions.action(store, "action.rename_place", name="一单元"):
+        registry.rename_place(store, "unit", unit, "一单元")
+    registry.add_unit(store, building, "1单元")  # outside the stack (e.g. another station)
+    with pytest.raises(LiftDeskError, match="已有名为“1单元”"):
+        undo.undo(store)
+    assert store.db.execute("SELECT name FROM unit WHERE id = ?", [unit]).fetchone()[0] == "一单元"
+
+
+def test_a_database_rule_refuses_undo_cleanly(store, unit):
+    """Whatever the schema refuses becomes a clear refusal, never a traceback."""
+    h = registry.unit_households(store, unit)[0].id
+    with actions.action(store, "action.edit_household", room="101", field="面积"):
+        registry.update_household(store, h, "area", "70")
+    store.db.execute("CREATE TRIGGER no_undo BEFORE UPDATE ON household WHEN NEW.area_x100 = 6000"
+                     " BEGIN SELECT RAISE(ABORT, 'constraint failed'); END")
+    with pytest.raises(LiftDeskError, match="无法撤销.*数据库拒绝了这一步"):
+        undo.undo(store)
+    assert registry.unit_households(store, unit)[0].area_x100 == 7000
