@@ -271,4 +271,15 @@ def test_catalogue_has_english_for_every_sync_message():
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
                                          "id", "column", "path", "role", "value", "field", "new", "updated",
                                          "conflicts", "held", "rejected", "fingerprint", "file_no", "keyfile",
-                                         "sheet", "changes", "size", "ack")})
+                                         "sheet", "changes", "size", "ack", "reason")})
+
+
+def test_unwritable_target_and_missing_file(world, tmp_path, capsys):
+    from liftdesk.cli import main
+    station = world.stations["长庆站"]
+    with pytest.raises(LiftDeskError) as info:
+        exchange.export_bundle(station, tmp_path / "no-such-folder" / "x.liftsync")
+    assert info.value.key == "sync.cannot_write" and "换一个文件夹" in str(info.value)
+    with pytest.raises(LiftDeskError) as info:
+        exchange.read_file(tmp_path / "missing.liftsync")
+    assert info.value.key == "sync.file_missing"

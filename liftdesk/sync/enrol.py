@@ -117,9 +117,8 @@ def district_signer(store: Store) -> crypto.KeyPair:
 
 
 def write_keyfile(public: DistrictKey, path: str | Path) -> Path:
-    path = Path(path)
-    path.write_text(json.dumps(public.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    from .exchange import write_atomic
+    return write_atomic(path, (json.dumps(public.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def read_keyfile(path: str | Path) -> DistrictKey:

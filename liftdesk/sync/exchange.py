@@ -40,13 +40,20 @@ def read_file(path: str | Path) -> bytes:
         raise LiftDeskError("sync.file_missing", path=str(path)) from None
     except IsADirectoryError:
         raise LiftDeskError("sync.not_a_file") from None
+    except OSError as exc:
+        raise LiftDeskError("sync.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write beside the target and rename: a half-written file never carries the real name."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True) if tmp.parent.exists() else None
+        raise LiftDeskError("sync.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
     return path
 
 

@@ -55,6 +55,9 @@ SYNC_MESSAGES: dict[str, dict[str, str]] = {
 }
 SYNC_MESSAGES.update({
     "sync.file_missing": {"zh": "找不到文件“{path}”。", "en": "File not found: “{path}”."},
+    "sync.cannot_read": {"zh": "无法读取“{path}”：{reason}", "en": "Cannot read “{path}”: {reason}"},
+    "sync.cannot_write": {"zh": "无法写入“{path}”：{reason}。请换一个文件夹。",
+                          "en": "Cannot write “{path}”: {reason}. Choose another folder."},
     "sync.already_enrolled": {"zh": "本数据库已登记为{role}，不能重复登记。",
                               "en": "This database is already enrolled as {role}; it cannot be enrolled again."},
     "sync.passphrase_short": {"zh": "口令太短：至少 8 个字符。", "en": "The passphrase is too short: at least 8 characters."},
