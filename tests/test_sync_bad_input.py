@@ -262,6 +262,8 @@ def test_out_of_scope_rows_are_held(world):
     assert result.counts.held == 1 and result.counts.new == 0
     assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 0
     assert exchange.stations(world.district)[0]["held"] == 1
+    held = exchange.held_rows(world.district)
+    assert [(h["table"], h["reason"], h["op"]) for h in held] == [("estate", "scope", "insert")]
 
 
 def test_catalogue_has_english_for_every_sync_message():

@@ -44,6 +44,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--keep", required=True, metavar="district|station|VALUE")
     p = sub.add_parser("stations", help="stations and their files / 工作站")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("held", help="rows held for review (outside a station's scope) / 待审记录")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
 
@@ -154,6 +156,16 @@ def _stations(store, args) -> int:
     return 0
 
 
+def _held(store, args) -> int:
+    items = exchange.held_rows(store)
+    if args.json:
+        _emit(items)
+    else:
+        for h in items:
+            print(f"{h['station']}  #{h['seq']}  {h['table']} {h['record_id']}  {h['op']}  {h['reason']}")
+    return 0
+
+
 def _revoke(store, args) -> int:
     enrol.revoke(store, args.station_id)
     print(t("sync.revoked", station=args.station_id))
@@ -162,4 +174,4 @@ def _revoke(store, args) -> int:
 
 HANDLERS = {"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
             "export": _export, "import": _import, "receipt": _receipt, "apply-receipt": _apply_receipt,
-            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "revoke-station": _revoke}
+            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "revoke-station": _revoke}

@@ -654,3 +654,15 @@ def freshness(store: Store, now_iso: str | None = None) -> list[Freshness]:
         days = None if at is None else max(0, (now - datetime.fromisoformat(at.replace("Z", "+00:00"))).days)
         out.append(Freshness(name, "、".join(names), at, days, bool(names) and (days is None or days >= STALE_DAYS)))
     return out
+
+
+def held_rows(store: Store) -> list[dict]:
+    """Rows received but not applied (outside the station's scope, or an id collision), for review."""
+    names = {r[0]: r[1] for r in store.db.execute("SELECT station_id, name FROM sync_station")}
+    out = []
+    for sid, seq, reason, change, at in store.db.execute(
+            "SELECT station_id, seq, reason, change, at FROM sync_held ORDER BY at, station_id, seq"):
+        row = json.loads(change)
+        out.append({"station_id": sid, "station": names.get(sid, sid), "seq": seq, "reason": reason,
+                    "table": row[1], "record_id": row[2], "op": row[3], "field": row[4], "received_at": at})
+    return out
