@@ -122,3 +122,19 @@ def test_district_overview_shows_freshness(qtbot, world, tmp_path):
     fresh = exchange.freshness(world.district)
     assert [f.stale for f in fresh if f.street == "长庆街道"] == [True]
     install_translations(app, "zh")
+
+
+def test_import_with_wrong_passphrase_shows_the_reason(qtbot, world, tmp_path, monkeypatch, errors):
+    target = tmp_path / "b.liftsync"
+    target.write_bytes(world.export("长庆站"))
+    app, w = _window(qtbot, world.district, tmp_path)
+    w.show_sync()
+    page = w.sync_page
+    before = page.history_model.rowCount()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("wrong passphrase", True))
+    with qtbot.waitSignal(page.task_done, timeout=30000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert errors and "口令不对" in errors[0] and "Traceback" not in errors[0]
+    assert page.history_model.rowCount() == before  # nothing imported
+    install_translations(app, "zh")
