@@ -75,7 +75,8 @@ def _state(store) -> dict:
     out = {}
     for table in USER_TABLES:
         cur = store.db.execute(f"SELECT * FROM {table} ORDER BY id")
-        out[table] = [tuple(r) for r in cur.fetchall()]
+        names = [d[0] for d in cur.description]
+        out[table] = [dict(zip(names, r)) for r in cur.fetchall()]
     out["versions"] = store.db.execute("SELECT tbl, record_id, field, hlc, bases, value, station_id FROM sync_version"
                                        " ORDER BY 1, 2, 3, 4").fetchall()
     out["conflicts"] = sorted((t, r, f, json.dumps(sorted((v["hlc"], v["value"]) for v in json.loads(leaves))))
@@ -185,7 +186,7 @@ def _recorded(s) -> dict:
 
 
 def _check_nothing_lost(state: dict, recorded: dict) -> None:
-    ids = {(t, row[0]) for t in USER_TABLES for row in state[t]}
+    ids = {(t, row["id"]) for t in USER_TABLES for row in state[t]}
     have = {(t, r, f, h, v) for t, r, f, h, _, v, _ in state["versions"]}
     for name, rec in recorded.items():
         assert rec["inserts"] <= ids, name
@@ -197,17 +198,14 @@ def _check_every_edit_applied_or_in_conflict(state: dict) -> None:
     for t, r, f, h, bases, v, s in state["versions"]:
         by_field.setdefault((t, r, f), []).append((h, json.loads(bases), v))
     open_conflicts = {(t, r, f): json.loads(leaves) for t, r, f, leaves in state["conflicts"]}
-    columns = {}
     for (t, r, f), versions in by_field.items():
         referenced = {b for _, bases, _ in versions for b in bases}
         leaves = sorted((h, v) for h, _, v in versions if h not in referenced)
         winner = max(versions)
-        if t not in columns:
-            columns[t] = None
-        row = next(row for row in state[t] if row[0] == r)
+        row = next(row for row in state[t] if row["id"] == r)
         if len({v for _, v in leaves}) > 1:
             assert open_conflicts.get((t, r, f)) == [list(x) for x in leaves]
         else:
             assert (t, r, f) not in open_conflicts
-        shown = {str(x) for x in row if x is not None}
-        assert winner[2] is None or winner[2] in shown  # the shown value is the newest version's
+        shown = None if row[f] is None else str(row[f])
+        assert shown == winner[2]  # the value shown is the newest version's
