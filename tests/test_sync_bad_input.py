@@ -264,6 +264,12 @@ def test_out_of_scope_rows_are_held(world):
     assert exchange.stations(world.district)[0]["held"] == 1
     held = exchange.held_rows(world.district)
     assert [(h["table"], h["reason"], h["op"]) for h in held] == [("estate", "scope", "insert")]
+    # a person reviews it and lets it in
+    counts = exchange.release_held(world.district, s.station_id)
+    assert counts.new == 1 and exchange.held_rows(world.district) == []
+    assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 1
+    with pytest.raises(LiftDeskError):
+        exchange.release_held(world.district, s.station_id)
 
 
 def test_catalogue_has_english_for_every_sync_message():
@@ -273,7 +279,7 @@ def test_catalogue_has_english_for_every_sync_message():
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
                                          "id", "column", "path", "role", "value", "field", "new", "updated",
                                          "conflicts", "held", "rejected", "fingerprint", "file_no", "keyfile",
-                                         "sheet", "changes", "size", "ack", "reason")})
+                                         "sheet", "changes", "size", "ack", "reason", "counts")})
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):

@@ -46,6 +46,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("held", help="rows held for review (outside a station's scope) / 待审记录")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("release-held", help="apply rows held for review / 采纳待审记录")
+    p.add_argument("station_id", metavar="STATION_ID")
+    p.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
 
@@ -166,6 +169,12 @@ def _held(store, args) -> int:
     return 0
 
 
+def _release(store, args) -> int:
+    counts = exchange.release_held(store, args.station_id, args.seq)
+    print(t("sync.released", counts=t("sync.preview", **counts.as_json())))
+    return 0
+
+
 def _revoke(store, args) -> int:
     enrol.revoke(store, args.station_id)
     print(t("sync.revoked", station=args.station_id))
@@ -174,4 +183,4 @@ def _revoke(store, args) -> int:
 
 HANDLERS = {"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
             "export": _export, "import": _import, "receipt": _receipt, "apply-receipt": _apply_receipt,
-            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "revoke-station": _revoke}
+            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "release-held": _release, "revoke-station": _revoke}

@@ -394,3 +394,27 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
 
 from .receipts import ReceiptResult, apply_receipt, covered_upto, make_receipt, scope_ids  # noqa: E402,F401
 from .status import STALE_DAYS, Freshness, freshness, held_rows, history, stations  # noqa: E402,F401
+
+
+def release_held(store: Store, station_id: str, seqs: list[int] | None = None) -> Counts:
+    """Apply rows held for review (a person decided they belong here); all or nothing."""
+    where, params = "station_id = ? AND reason = 'scope'", [station_id]
+    rows = [json.loads(r[0]) for r in store.db.execute(
+        f"SELECT change FROM sync_held WHERE {where} ORDER BY seq", params)]
+    if seqs:
+        rows = [r for r in rows if r[0] in set(seqs)]
+    if not rows:
+        raise LiftDeskError("sync.nothing_held", station=station_id)
+    counts = Counts()
+    _backup_before(store, "sync-release")
+    with store.db.atomic():
+        catch_up(store)
+        changes = parse_changes(Schema(store), rows, station_id)
+        plan = plan_changes(store, changes, (), None)
+        engine = Engine(store, counts)
+        if plan.inserts:
+            engine.insert_all(plan.inserts)
+        engine.edit_all(plan.edits)
+        store.db.conn.executemany("DELETE FROM sync_held WHERE station_id = ? AND seq = ?",
+                                  [(station_id, c.seq) for c in changes])
+    return counts

@@ -66,6 +66,8 @@ SYNC_MESSAGES.update({
                           "en": "This database is not the district office yet: run district-init first."},
     "sync.not_station": {"zh": "本数据库还不是工作站：请先运行 station-init。",
                          "en": "This database is not a station yet: run station-init first."},
+    "sync.nothing_held": {"zh": "工作站“{station}”没有待审的记录。", "en": "Station “{station}” has no rows held for review."},
+    "sync.released": {"zh": "已采纳待审记录：{counts}", "en": "Held rows applied: {counts}"},
     "sync.no_conflict": {"zh": "没有编号为“{id}”的未解决冲突。", "en": "There is no open conflict “{id}”."},
     "sync.bad_value": {"zh": "“{value}”不是字段 {field} 的有效值。", "en": "“{value}” is not a valid value for {field}."},
     "sync.preview": {"zh": "新增 {new}，更新 {updated}，冲突 {conflicts}，待审 {held}，拒绝 {rejected}",
