@@ -90,6 +90,8 @@ def test_recovery_sheet_and_recover(tmp_path):
     text = subprocess.run(["pdftotext", str(sheet), "-"], capture_output=True, text=True, check=True).stdout
     assert "区加梯办同步密钥恢复单" in text and w.public.fingerprint in text
     assert w.code[:6] in text.replace(" ", "")
+    info = subprocess.run(["pdfinfo", str(sheet)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info  # one sheet to print and lock away
     fresh = open_store(tmp_path / "restored.db")
     restored = enrol.district_recover(fresh, w.code, PASSPHRASE)
     assert restored.key_id == w.public.key_id

@@ -74,18 +74,40 @@ def district_init(store: Store, passphrase: str) -> tuple[DistrictKey, str]:
     return public, recovery_code(public, locked)
 
 
+RECOVERY_MAGIC = b"LDK1"
+
+
 def recovery_code(public: DistrictKey, locked: dict) -> str:
-    blob = json.dumps({"k": public.as_json(), "l": locked}, separators=(",", ":")).encode()
+    """Compact binary, base32 (no lower case, no 0/1 confusion): the locked private keys with their
+    scrypt parameters, the public keys, the district's name and station id (~330 characters)."""
+    import struct
+    blob = (RECOVERY_MAGIC + struct.pack(">BBB", locked["n"].bit_length() - 1, locked["r"], locked["p"])
+            + bytes.fromhex(locked["salt"]) + bytes.fromhex(locked["nonce"]) + bytes.fromhex(locked["ct"])
+            + public.box_public + public.sign_public + f"{public.name}\x00{public.station_id}".encode("utf-8"))
     return base64.b32encode(blob).decode().rstrip("=")
+
+
+def _parse_recovery(code: str) -> tuple[DistrictKey, dict]:
+    import struct
+    clean = "".join(code.split()).upper()
+    blob = base64.b32decode(clean + "=" * (-len(clean) % 8))
+    if blob[:4] != RECOVERY_MAGIC or len(blob) < 4 + 3 + 16 + 12 + 80 + 64:
+        raise ValueError
+    n_log2, r, p = struct.unpack(">BBB", blob[4:7])
+    salt, nonce, ct = blob[7:23], blob[23:35], blob[35:115]
+    box, sign = blob[115:147], blob[147:179]
+    name, station_id = blob[179:].decode("utf-8").split("\x00", 1)
+    public = DistrictKey(name, crypto.key_id(box, sign), box, sign, station_id)
+    locked = {"kdf": "scrypt", "n": 1 << n_log2, "r": r, "p": p, "salt": salt.hex(), "nonce": nonce.hex(),
+              "ct": ct.hex()}
+    return public, locked
 
 
 def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
     """Reinstall the district keys from a recovery sheet onto a new or restored database."""
     try:
-        clean = "".join(code.split()).upper()
-        blob = json.loads(base64.b32decode(clean + "=" * (-len(clean) % 8)))
-        public, locked = DistrictKey.from_json(blob["k"]), blob["l"]
-    except (ValueError, KeyError, TypeError):
+        public, locked = _parse_recovery(code)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise LiftDeskError("sync.bad_recovery") from None
     secret = crypto.unlock(locked, passphrase)
     if role(store) not in (None, "district"):

@@ -46,7 +46,7 @@ def write_sheet(public: DistrictKey, code: str, path: str | Path) -> Path:
              grid_table([[paragraph(a, s["cell"]), paragraph(b, s["cell"])] for a, b in rows], [30 * mm, 140 * mm],
                         header_rows=0, zebra=False),
              Spacer(1, 4 * mm), paragraph("恢复码（二维码与文字内容相同）", s["heading"]),
-             _Qr(code, 80 * mm), Spacer(1, 3 * mm)]
+             _Qr(code, 60 * mm), Spacer(1, 3 * mm)]
     story += [Paragraph(line, mono) for line in code_lines(code)]
     story += [Spacer(1, 6 * mm), paragraph("保管人签名：____________________    日期：______________", s["body"])]
     data, _ = render(info, story)
