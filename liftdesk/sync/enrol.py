@@ -50,6 +50,13 @@ def role(store: Store) -> str | None:
     return store.meta("sync.role")
 
 
+def _enrolled(store: Store) -> LiftDeskError:
+    from ..i18n import language
+    names = {"district": ("区加梯办", "the district office"), "station": ("工作站", "a station")}
+    zh, en = names.get(role(store), (role(store), role(store)))
+    return LiftDeskError("sync.already_enrolled", role=en if language() == "en" else zh)
+
+
 def _district_name(store: Store) -> str:
     row = store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
     return row[0] if row else ""
@@ -59,7 +66,7 @@ def district_init(store: Store, passphrase: str) -> tuple[DistrictKey, str]:
     """Make the district's keys. Returns the public key and the recovery code (the private keys
     locked by the passphrase), which goes on the printed recovery sheet."""
     if role(store):
-        raise LiftDeskError("sync.already_enrolled", role=role(store))
+        raise _enrolled(store)
     if len(passphrase) < 8:
         raise LiftDeskError("sync.passphrase_short")
     pair = crypto.KeyPair.generate()
@@ -111,7 +118,7 @@ def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
         raise LiftDeskError("sync.bad_recovery") from None
     secret = crypto.unlock(locked, passphrase)
     if role(store) not in (None, "district"):
-        raise LiftDeskError("sync.already_enrolled", role=role(store))
+        raise _enrolled(store)
     with store.db.atomic():
         store.set_meta("sync.role", "district")
         store.set_meta("sync.district_public", json.dumps(public.as_json()))
@@ -170,7 +177,7 @@ class StationIdentity:
 
 def station_init(store: Store, name: str, district: DistrictKey, scope: str = "") -> StationIdentity:
     if role(store):
-        raise LiftDeskError("sync.already_enrolled", role=role(store))
+        raise _enrolled(store)
     name = (name or "").strip()
     if not name:
         raise LiftDeskError("name.empty", what="工作站")
