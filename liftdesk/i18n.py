@@ -182,9 +182,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "电话比业主多（{phones} 个电话，{owners} 位业主）",
         "en": "more phones than owners ({phones} phones, {owners} owners)",
     },
+    "import.too_many_ids": {
+        "zh": "证件号比业主多（{ids} 个证件号，{owners} 位业主）",
+        "en": "more ID numbers than owners ({ids} ID numbers, {owners} owners)",
+    },
     "import.lookalike": {
-        "zh": "同名业主“{name}”出现在 {rooms}，没有相同的电话可证明是同一人：按 {n} 人计。如确是同一人，可选择合并。",
-        "en": "Owners named “{name}” in {rooms} have no shared phone to prove they are one person: counted as {n} people. Merge them if they are.",
+        "zh": "同名业主“{name}”出现在 {rooms}，没有相同的电话或证件号可证明是同一人：按 {n} 人计。如确是同一人，可选择合并。",
+        "en": "Owners named “{name}” in {rooms} have no shared phone or ID number to prove they are one person: counted as {n} people. Merge them if they are.",
     },
     "import.merge_unknown": {
         "zh": "名册中没有可合并的同名业主“{name}”。",

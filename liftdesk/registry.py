@@ -327,54 +327,81 @@ def add_owner(store: Store, household_id: str, person_id: str, role: str = "owne
                                                "role": role, "signer": 1 if signer else 0})
 
 
-def _owner_entries(owners: Iterable, phone: str) -> list[tuple[str, str]]:
+def _owner_entries(owners: Iterable, phone: str) -> list[tuple[str, str, str]]:
     entries = []
     for item in owners:
-        name, own_phone = (item if isinstance(item, tuple) else split_owner(str(item or "")))
+        if isinstance(item, tuple):
+            name, own_phone, id_ref = (tuple(item) + ("", ""))[:3]
+        else:
+            (name, own_phone), id_ref = split_owner(str(item or "")), ""
         name = (name or "").strip()
         if name:
-            entries.append((_person_name(name), _phone(own_phone)))
+            entries.append((_person_name(name), _phone(own_phone), (id_ref or "").strip()))
     if entries and not entries[0][1] and phone:
-        entries[0] = (entries[0][0], _phone(phone))
+        entries[0] = (entries[0][0], _phone(phone), entries[0][2])
     return entries
+
+
+def _keep_or_find(store: Store, kept: tuple, name: str, phone: str, id_ref: str) -> str:
+    """The household already has an owner called `name`: that is the person, unless the new
+    details prove another one (an ID reference or phone held by another person record, or an ID
+    reference different from the one kept). Details the person lacks are filled in."""
+    _, person_id, _, their_phone, their_ref, _, _ = kept
+    if id_ref:
+        forms = privacy.id_ref_forms(store, id_ref)
+        if their_ref and their_ref not in forms:
+            return find_or_add_person(store, name, phone, id_ref)
+        proved = find_person(store, name, "", id_ref)
+        if proved and proved != person_id:
+            return proved
+        if not their_ref:
+            records.update(store, "person", person_id, {"id_ref": privacy.kept_id_ref(store, id_ref)})
+    if phone and phone_key(phone) != phone_key(their_phone):
+        proved = find_person(store, name, phone)
+        if proved and proved != person_id:
+            return proved
+        records.update(store, "person", person_id, {"phone": phone})
+    return person_id
 
 
 def set_owners(store: Store, household_id: str, owners: Iterable, phone: str = "") -> None:
     """Set a household's owners, in order (the first signs for co-owners who share one vote).
 
-    `owners` are names, "name phone" entries or (name, phone) pairs; `phone` is the first owner's
-    phone when the entry carries none. A name the household already has keeps its person (the
-    household is the evidence); any other name is a person found on evidence or a new one. Setting
-    the same owners again writes nothing."""
+    `owners` are names, "name phone" entries, or (name, phone[, id_ref]) tuples; `phone` is the
+    first owner's phone when the entry carries none. A name the household already has keeps its
+    person (the household is the evidence); any other name is a person found on evidence or a new
+    one. Setting the same owners again writes nothing."""
     entries = _owner_entries(owners, phone)
     with store.db.atomic():
         current = store.db.execute(
-            "SELECT o.id, o.person_id, p.name, p.phone, o.role, o.signer FROM ownership o"
+            "SELECT o.id, o.person_id, p.name, p.phone, p.id_ref, o.role, o.signer FROM ownership o"
             " JOIN person p ON p.id = o.person_id WHERE o.household_id = ? AND o.deleted = 0"
             " ORDER BY o.signer DESC, o.role DESC, o.id", [household_id]).fetchall()
         by_name: dict[str, list[tuple]] = {}
         for row in current:
             by_name.setdefault(row[2], []).append(row)
         wanted = []  # (person_id, role, signer)
-        for n, (name, own_phone) in enumerate(entries):
+        for n, (name, own_phone, id_ref) in enumerate(entries):
             kept = by_name.get(name)
             if kept:
-                _, person_id, _, their_phone, _, _ = kept.pop(0)
-                if own_phone and phone_key(own_phone) != phone_key(their_phone):
-                    proved = find_person(store, name, own_phone)
-                    if proved:
-                        person_id = proved
-                    else:
-                        records.update(store, "person", person_id, {"phone": own_phone})
+                person_id = _keep_or_find(store, kept.pop(0), name, own_phone, id_ref)
             else:
-                person_id = find_or_add_person(store, name, own_phone)
+                person_id = find_or_add_person(store, name, own_phone, id_ref)
             wanted.append((person_id, "owner" if n == 0 else "co-owner", 1 if n == 0 else 0))
-        if [(r[1], r[4], r[5]) for r in current] == wanted:
+        if [(r[1], r[5], r[6]) for r in current] == wanted:
             return
         for row in current:
             records.set_deleted(store, "ownership", row[0], True)
         for person_id, role, signer in wanted:
             add_owner(store, household_id, person_id, role, signer=bool(signer))
+
+
+def household_owners(store: Store, household_id: str) -> list[tuple[str, str]]:
+    """(name, phone) of a household's owners, the signer first."""
+    return [tuple(r) for r in store.db.execute(
+        "SELECT p.name, p.phone FROM ownership o JOIN person p ON p.id = o.person_id"
+        " WHERE o.household_id = ? AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC, o.id",
+        [household_id]).fetchall()]
 
 
 def merge_persons(store: Store, keep_id: str, other_id: str) -> int:

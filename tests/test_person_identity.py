@@ -112,3 +112,20 @@ def test_look_alikes_are_listed_and_merged_afterwards(tmp_path):
     assert json.loads(cli("--db", db, "merge-owners", ADDRESS, "--json").stdout) == []
     bad = cli("--db", db, "merge-owners", ADDRESS, "--name", "王芳", check=False)
     assert bad.returncode == 2 and "没有可合并的同名业主" in bad.stderr
+
+
+def test_an_id_number_column_is_evidence_in_a_roster(tmp_path, store):
+    header = ["房号", "面积", "业主", "身份证号"]
+    rows = [header, ["101", "60", "王芳", "330106195001011234"], ["102", "60", "王芳", "330106 195001011234"],
+            ["201", "60", "王芳", "330106196202025678"], ["202", "60", "李娜、王小明", "、330106197003034321"]]
+    plan = roster.plan_import(write_csv(tmp_path / "r.csv", rows, "utf-8"))
+    assert plan.ok and plan.lookalikes == []  # the numbers settle who is who
+    assert plan.good[3].id_refs == ("", "330106197003034321")
+    roster.apply_import(store, plan, ADDRESS, create=True)
+    people = store.db.execute("SELECT id_ref FROM person WHERE name = '王芳' AND deleted = 0 ORDER BY id").fetchall()
+    assert len(people) == 2 and all(p[0].endswith("****1234") or p[0].endswith("****5678") for p in people)
+    before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    roster.apply_import(store, roster.plan_import(tmp_path / "r.csv"), ADDRESS)
+    assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
+    bad = write_csv(tmp_path / "b.csv", [header, ["101", "60", "王芳", "1、2"]], "utf-8")
+    assert "证件号比业主多" in roster.plan_import(bad).bad[0][1]

@@ -188,3 +188,19 @@ def test_random_csv_text_gives_a_clear_error_or_a_valid_import(tmp_path, rows, h
         assert str(exc)
     finally:
         store.close()
+
+
+def test_an_exported_roster_imports_back_without_changing_anything(tmp_path, store, unit):
+    address = "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元"
+    rows = registry.unit_households(store, unit)
+    registry.set_owners(store, rows[0].id, ["李美玲", "王建国 13922220002"])  # only the co-owner has a phone
+    registry.set_owners(store, rows[1].id, ["黄杞财 13812345678", "王小明"])
+    positions.record_position(store, rows[0].id, "支持", on_date="2024-03-01", written=True)
+    positions.record_position(store, rows[1].id, "反对", on_date="2024-03-02", respondent="family")
+    path = roster.export_roster(store, unit, tmp_path / "out.xlsx")
+    before = change_count(store)
+    result = roster.apply_import(store, roster.plan_import(path), address)
+    assert (result.updated, result.changed, result.positions) == (12, 0, 0)
+    assert change_count(store) == before
+    first = registry.unit_households(store, unit)[0]
+    assert (first.owners, first.phones) == ("李美玲、王建国", "13922220002")

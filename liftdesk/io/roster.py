@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .. import dates, positions, registry
+from .. import dates, positions, privacy, registry
 from ..i18n import LiftDeskError, ValidationError, t
 from ..places import resolve, unit_address
 from ..store import Store
@@ -22,7 +22,7 @@ from . import layout, safe
 from .tables import read_rows
 
 STANDARD = ("房号", "楼层", "面积", "业主", "电话", "居住情况", "意见", "书面")
-OPTIONAL = ("日期",)  # dates each row's position record; today when absent
+OPTIONAL = ("证件号", "日期")  # ID numbers (evidence of who is who); the date of each row's position
 COLUMNS = STANDARD + OPTIONAL
 REQUIRED = ("房号", "面积")
 SYNONYMS = layout.SYNONYMS
@@ -55,6 +55,7 @@ class RosterRow:
     written: bool
     phones: tuple[str, ...] = ()  # one per owner, '' when unknown
     on_date: str | None = None  # the 日期 column, when the roster has one
+    id_refs: tuple[str, ...] = ()  # one per owner, '' when unknown (the 证件号 column)
 
 
 @dataclass
@@ -186,6 +187,7 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
             floor = _floor(cell(row, "楼层"), room, max_floors)
             area = _area(cell(row, "面积"))
             owners, phones = _owners_and_phones(cell(row, "业主"), cell(row, "电话"))
+            id_refs = _id_refs(cell(row, "证件号"), len(owners))
             phone = phones[0] if phones else ""
             occupancy = registry.occupancy_code(cell(row, "居住情况") or "自住")
             position = _position(cell(row, "意见"))
@@ -204,7 +206,7 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
         seen[room] = n
         plan.floors = max(plan.floors, floor)
         plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written, phones,
-                                   on_date))
+                                   on_date, id_refs))
     if not plan.good and not plan.bad:
         raise ValidationError("import.empty", path=str(path))
     plan.lookalikes = find_lookalikes(plan.good)
@@ -224,6 +226,16 @@ def _owners_and_phones(owners_cell: str, phone_cell: str) -> tuple[tuple[str, ..
     return tuple(name for name, _ in entries), tuple(phones)
 
 
+def _id_refs(text: str, owners: int) -> tuple[str, ...]:
+    """The 证件号 column: one ID number per owner, in order, separated like the owners."""
+    refs = [r.strip() for r in re.split(r"[、,，/;；\n]", text or "")]  # "、3301…": the second owner's
+    while refs and not refs[-1]:
+        refs.pop()
+    if len(refs) > max(owners, 1):
+        raise ValidationError("import.too_many_ids", ids=len(refs), owners=owners)
+    return tuple(refs[n] if n < len(refs) else "" for n in range(owners))
+
+
 @dataclass(frozen=True)
 class Lookalike:
     """Owners of several rows with the same name and no phone to prove they are one person."""
@@ -234,8 +246,10 @@ class Lookalike:
 def find_lookalikes(rows: list[RosterRow]) -> list[Lookalike]:
     seen: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
-        for name, phone in zip(row.owners, row.phones):
-            seen.setdefault(name, []).append((row.room, registry.phone_key(phone)))
+        refs = row.id_refs or ("",) * len(row.owners)
+        for name, phone, id_ref in zip(row.owners, row.phones, refs):
+            evidence = "id:" + privacy.normalize_id(id_ref) if id_ref else registry.phone_key(phone)
+            seen.setdefault(name, []).append((row.room, evidence))
     out = []
     for name, entries in seen.items():
         rooms = tuple(dict.fromkeys(room for room, _ in entries))
@@ -323,7 +337,8 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
                 created += 1
             household_of[row.room] = household_id
             if row.owners:
-                registry.set_owners(store, household_id, list(zip(row.owners, row.phones)))
+                refs = row.id_refs or ("",) * len(row.owners)
+                registry.set_owners(store, household_id, list(zip(row.owners, row.phones, refs)))
             day = row.on_date or on_date
             if row.position and _position_differs(store, household_id, row, day):
                 condition = t("import.condition_unspecified") if row.position == "conditional" else ""
@@ -350,6 +365,8 @@ def _position_differs(store: Store, household_id: str, row: RosterRow, day: str 
     """Whether the roster says something new about the household: its current record holds another
     position or form, and (for a dated row) no record of that day already says the same."""
     history = positions.history(store, household_id)
+    if row.position == "none" and not history:
+        return False  # "no answer yet" about a household nobody has asked is no news
     same = lambda r: r.position == row.position and r.written == row.written  # noqa: E731
     if history and same(history[0]):
         return False
@@ -378,7 +395,9 @@ def resolve_unit_strict(store: Store, address: str) -> str:
 
 
 def export_roster(store: Store, unit_id: str, path: str | Path) -> Path:
-    """The unit's roster with current positions, as .xlsx with Chinese headers."""
+    """The unit's roster with current positions, as .xlsx with Chinese headers. The 电话 column is
+    the first owner's; a co-owner's phone follows the name ("李美玲、王建国 139…"), so the file
+    imports back without moving a phone to another person."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -395,7 +414,9 @@ def export_roster(store: Store, unit_id: str, path: str | Path) -> Path:
         cell.font = Font(bold=True)
     for h in registry.unit_households(store, unit_id):
         rec = current[h.id]
-        sheet.append([h.room, h.floor, float(format_area(h.area_x100)), h.owners, h.phones,
+        owners = registry.household_owners(store, h.id)
+        cell = "、".join([owners[0][0]] + [f"{name} {phone}".strip() for name, phone in owners[1:]]) if owners else ""
+        sheet.append([h.room, h.floor, float(format_area(h.area_x100)), cell, owners[0][1] if owners else "",
                       registry.occupancy_label(h.occupancy),
                       positions.label(positions.POSITIONS, rec.position) if rec else "未表态",
                       "是" if rec and rec.written else "否", rec.on_date if rec else ""])

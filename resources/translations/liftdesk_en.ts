@@ -375,72 +375,72 @@
         <translation>Import roster — {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="42" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="45" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="49" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
         <source>同名业主：勾选确为同一人的</source>
         <translation>Owners with the same name: tick those who are one person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="57" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="58" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="56" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="75" />
         <source>列对应（左：标准列，右：文件中的列）和预览：</source>
         <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="77" />
         <source>检查结果：</source>
         <translation>Check result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="88" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="85" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
         <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="101" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="102" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="106" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="104" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="108" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="140" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="144" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from liftdesk import actions, registry
@@ -31,7 +31,7 @@ class ImportRosterDialog(QDialog):
         self.header: list[str] = []
         self.plan: roster.ImportPlan | None = None
         self.file_label = QLabel()
-        self.mapping_form = QFormLayout()
+        self.mapping_form = QGridLayout()  # two columns of label + combo: the report keeps its room
         self.combos: dict[str, QComboBox] = {}
         for column in roster.COLUMNS:
             combo = QComboBox()
@@ -39,7 +39,11 @@ class ImportRosterDialog(QDialog):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[column] = combo
             required = column in roster.REQUIRED
-            self.mapping_form.addRow(column + (self.tr("（必需）") if required else ""), combo)
+            n = len(self.combos) - 1
+            half = (len(roster.COLUMNS) + 1) // 2
+            row, col = n % half, 2 * (n // half)
+            self.mapping_form.addWidget(QLabel(column + (self.tr("（必需）") if required else "")), row, col)
+            self.mapping_form.addWidget(combo, row, col + 1)
         self.preview_model = ReadOnlyTableModel([], self)
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
