@@ -90,6 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "account.short_password": {"zh": "密码至少 {n} 个字符。", "en": "The password needs at least {n} characters."},
     "account.bad_name": {"zh": "登录名不能为空，也不能超过 32 个字。", "en": "A login name must be 1 to 32 characters."},
     "account.last": {"zh": "站点锁已开启，至少要保留一个登录。", "en": "The station lock is on: keep at least one login."},
+    "account.bad_idle": {"zh": "自动锁定的分钟数应在 1 到 240 之间。", "en": "Auto-lock minutes must be between 1 and 240."},
     "account.none": {"zh": "先添加一个登录，才能开启站点锁。", "en": "Add a login before turning the station lock on."},
     "address.invalid": {
         "zh": "地址“{address}”格式不对：应为 街道/社区/小区/幢/单元，例如 长庆街道/王马社区/遥祥寺巷小区/6幢/1单元。",

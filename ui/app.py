@@ -21,6 +21,7 @@ from liftdesk.settings import Settings
 from liftdesk.store import open_store
 
 from . import messages, tasks
+from .lock import StationLock, login_at_start
 from .style import apply_font_size, register_cjk_font
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,11 @@ def run_gui(args) -> int:
         else:
             messages.error(None, str(exc))
         return 2
+    if not login_at_start(store):  # the station lock: a login before any resident's data shows
+        store.close()
+        return 0
     window = MainWindow(store, settings)
+    window.station_lock = StationLock(window, store)
     try:
         if args.screenshot:
             try:

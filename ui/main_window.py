@@ -384,5 +384,5 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def open_settings(self) -> None:
-        if SettingsDialog(self.settings, self).exec():
+        if SettingsDialog(self.settings, self, store=self.store).exec():
             apply_font_size(self.settings.get("font_size"))

@@ -336,3 +336,15 @@ def m0010_sync(db: Database) -> None:
         CREATE TABLE sync_held (
             station_id TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL, change TEXT NOT NULL,
             at TEXT NOT NULL, PRIMARY KEY (station_id, seq)) WITHOUT ROWID""")
+
+
+@migrations(name="0006_accounts")
+def m0006_accounts(db: Database) -> None:
+    """Station logins (station lock): local to this database, never synced, never in the change log.
+    The lock settings themselves live in liftdesk_meta."""
+    db.execute("""CREATE TABLE account (
+        name TEXT PRIMARY KEY,
+        pw_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_login TEXT
+    )""")

@@ -446,6 +446,44 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="26" />
+        <source>已锁定 — 请登录</source>
+        <translation>Locked — please log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="26" />
+        <source>登录 LiftDesk</source>
+        <translation>Log in to LiftDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="37" />
+        <source>本站已开启站点锁，居民个人信息只对登录的工作人员显示。</source>
+        <translation>This station is locked: residents' personal data shows only to staff who log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="38" />
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="39" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="42" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="43" />
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="37" />
@@ -1104,27 +1142,27 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="115" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
         <source>约定金额：{room}</source>
         <translation>Agreed amount: {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="119" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="129" />
         <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
         <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="131" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="122" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="132" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="135" />
         <source>若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。</source>
         <translation>To join later it pays {amount} under the agreement (removing the agreed amount shares it so).</translation>
     </message>
@@ -1256,67 +1294,67 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
         <source>登记缴费</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="91" />
         <source>{room}（欠缴 {amount}）</source>
         <translation>{room} (outstanding {amount})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="92" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="96" />
         <source>元；退款填负数并写明理由</source>
         <translation>yuan; a refund is negative with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -2032,6 +2070,16 @@
         <source>多少天无进展算停滞</source>
         <translation>Days without activity before a project counts as idle</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
+        <source>站点锁与隐私…</source>
+        <translation>Station lock and privacy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="35" />
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
 </context>
 <context>
     <name>StageDialog</name>
@@ -2067,274 +2115,340 @@
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="145" />
+        <source>站点与隐私</source>
+        <translation>Station and privacy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="147" />
+        <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
+        <translation>Station lock on (log in when the program opens and after being away)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="152" />
+        <source> 分钟无操作后自动锁定</source>
+        <translation> idle minutes before it locks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="156" />
+        <source>登录名（如 王姐）</source>
+        <translation>Login name (e.g. 王姐)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="159" />
+        <source>密码（至少 6 位）</source>
+        <translation>Password (at least 6 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="160" />
+        <source>添加登录</source>
+        <translation>Add login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="163" />
+        <source>删除所选登录</source>
+        <translation>Remove the selected login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="166" />
+        <source>保存完整身份证号（默认只保存后四位和校验码）</source>
+        <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="172" />
+        <source>站点锁</source>
+        <translation>Station lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="176" />
+        <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
+        <translation>Logins (one per staff member; the change log records who changed what)</translation>
+    </message>
+</context>
+<context>
+    <name>StationLock</name>
+    <message>
+        <location filename="../../ui/lock.py" line="92" />
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="134" />
+        <source>已登录：{name}</source>
+        <translation>Logged in: {name}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <location filename="../../ui/pages/sync_page.py" line="67" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70" />
+        <location filename="../../ui/pages/sync_page.py" line="71" />
         <source>导出同步文件…</source>
         <translation>Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="72" />
+        <location filename="../../ui/pages/sync_page.py" line="73" />
         <source>应用回执…</source>
         <translation>Apply receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="74" />
+        <location filename="../../ui/pages/sync_page.py" line="75" />
         <source>导入同步文件…</source>
         <translation>Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="76" />
+        <location filename="../../ui/pages/sync_page.py" line="77" />
         <source>给所选工作站写回执…</source>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
-        <location filename="../../ui/pages/sync_page.py" line="100" />
-        <location filename="../../ui/pages/sync_page.py" line="155" />
+        <location filename="../../ui/pages/sync_page.py" line="92" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="156" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92" />
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="93" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93" />
+        <location filename="../../ui/pages/sync_page.py" line="94" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <location filename="../../ui/pages/sync_page.py" line="95" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="103" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
         <source>最后收到（UTC）</source>
         <translation>Last received (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="106" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
-        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="132" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
-        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="133" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <location filename="../../ui/pages/sync_page.py" line="137" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137" />
+        <location filename="../../ui/pages/sync_page.py" line="138" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <location filename="../../ui/pages/sync_page.py" line="139" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="152" />
+        <location filename="../../ui/pages/sync_page.py" line="153" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="153" />
+        <location filename="../../ui/pages/sync_page.py" line="154" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="154" />
+        <location filename="../../ui/pages/sync_page.py" line="155" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="172" />
+        <location filename="../../ui/pages/sync_page.py" line="173" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="176" />
+        <location filename="../../ui/pages/sync_page.py" line="177" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <location filename="../../ui/pages/sync_page.py" line="178" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="179" />
+        <location filename="../../ui/pages/sync_page.py" line="180" />
         <source>本库尚未登记。区加梯办用命令 district-init 生成区密钥；工作站用 station-init 登记（见 README“数据同步”）。</source>
         <translation>This database is not enrolled. The district office creates its key with district-init; a station enrols with station-init (see README, “Data sync”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <location filename="../../ui/pages/sync_page.py" line="189" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="217" />
+        <location filename="../../ui/pages/sync_page.py" line="218" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="228" />
+        <location filename="../../ui/pages/sync_page.py" line="229" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="233" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="233" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="245" />
+        <location filename="../../ui/pages/sync_page.py" line="246" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="273" />
+        <location filename="../../ui/pages/sync_page.py" line="274" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="276" />
+        <location filename="../../ui/pages/sync_page.py" line="277" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="284" />
+        <location filename="../../ui/pages/sync_page.py" line="285" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="301" />
+        <location filename="../../ui/pages/sync_page.py" line="302" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <location filename="../../ui/pages/sync_page.py" line="313" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <location filename="../../ui/pages/sync_page.py" line="313" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
@@ -2828,12 +2942,12 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="75" />
+        <location filename="../../ui/app.py" line="76" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76" />
+        <location filename="../../ui/app.py" line="77" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
 
 from liftdesk.settings import BY_KEY, Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, store=None):
         super().__init__(parent)
-        self.settings = settings
+        self.settings, self.store = settings, store
         self.setWindowTitle(self.tr("设置"))
         form = QFormLayout(self)
         self.language = QComboBox()
@@ -28,10 +28,23 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow(self.tr("字号"), self.font_size)
         form.addRow(self.tr("多少天无进展算停滞"), self.inactive_days)
+        if store is not None:  # per database: the station lock, logins, whole ID numbers or not
+            self.station_button = QPushButton(self.tr("站点锁与隐私…"))
+            self.station_button.setAutoDefault(False)
+            self.station_button.clicked.connect(self.open_station)
+            form.addRow(self.tr("站点"), self.station_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def open_station(self) -> None:
+        from ..lock import StationDialog
+
+        if StationDialog(self.store, self).exec():
+            lock = getattr(self.parent(), "station_lock", None)
+            if lock is not None:
+                lock.refresh()
 
     def accept(self) -> None:
         self.settings.set("language", self.language.currentData())
