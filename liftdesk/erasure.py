@@ -140,6 +140,12 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, i
             store.db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [PURGED_NAME, record_id])
             log_rows += _rewrite_log(store, table, record_id, secrets, person=False)
             copies += 1
+    # The undo stack's labels ("添加筹备组成员 王芳") may name them too.
+    if store.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'user_action'").fetchone():
+        for action_id, params in store.db.execute("SELECT id, label_params FROM user_action").fetchall():
+            if params and any(secret in params for secret in secrets):
+                store.db.execute("UPDATE user_action SET label_params = ? WHERE id = ?",
+                                 [json.dumps(_scrub(json.loads(params), secrets), ensure_ascii=False), action_id])
     # The purge is logged like any change, without the data.
     records._log(store, [("person", pid, "purge", None, None, None, now, hlc, store.station_id, store.actor)
                          for pid in persons])

@@ -4,6 +4,7 @@ import stat
 import sys
 
 import pytest
+from hypothesis import given, strategies as st
 from PySide6.QtCore import Qt
 
 from liftdesk import erasure, logs, registry
@@ -38,6 +39,12 @@ def _type_cjk(qtbot, table, row, column, text):
     editor.insert(text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not isValid(editor) or not editor.isVisible())
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), st.text(alphabet="abc 中文:=,", max_size=12),
+       st.text(alphabet="abc 中文:=,", max_size=12))
+def test_any_mobile_number_inside_a_message_is_masked(phone, before, after):
+    assert phone not in logs.redact(before + phone + after)
 
 
 @pytest.fixture

@@ -136,6 +136,18 @@ def test_purge_follows_a_merged_record_of_the_same_resident(store, unit):
     assert NAME not in _everything(store) and PHONE not in _everything(store)
 
 
+def test_purge_clears_the_name_from_the_undo_menu_labels(store, unit):
+    from liftdesk import actions
+
+    h = registry.unit_households(store, unit)[0]
+    with actions.action(store, "action.edit_household", unit_id=unit, room=h.room, name=NAME):
+        pid = registry.add_person(store, NAME, PHONE)
+        registry.add_owner(store, h.id, pid)
+    assert NAME in _everything(store)
+    erasure.purge_person(store, pid)
+    assert NAME not in _everything(store)
+
+
 def test_purge_cli_is_not_needed_but_an_unknown_person_is_a_clear_error(store):
     with pytest.raises(LiftDeskError):
         erasure.purge_person(store, "no-such-id")

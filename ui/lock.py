@@ -106,7 +106,9 @@ class StationLock(QObject):
             self.timer.stop()
 
     def eventFilter(self, obj, event):
-        if event.type() in self._INPUT and not self.locked and self.timer.isActive():
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.timer.stop()  # the window (and soon its database) is going away
+        elif event.type() in self._INPUT and not self.locked and self.timer.isActive():
             self.timer.start()  # any key or mouse input restarts the idle count
         return False
 
@@ -118,7 +120,7 @@ class StationLock(QObject):
             bar.setEnabled(not hidden)
 
     def lock(self) -> None:
-        if self.locked or not accounts.lock_settings(self.store).enabled:
+        if self.locked or not self.window.isVisible() or not accounts.lock_settings(self.store).enabled:
             return
         self.locked = True
         self.timer.stop()
