@@ -146,7 +146,8 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, i
             if params and any(secret in params for secret in secrets):
                 store.db.execute("UPDATE user_action SET label_params = ? WHERE id = ?",
                                  [json.dumps(_scrub(json.loads(params), secrets), ensure_ascii=False), action_id])
-    # The purge is logged like any change, without the data.
-    records._log(store, [("person", pid, "purge", None, None, None, now, hlc, store.station_id, store.actor)
-                         for pid in persons])
+    # The purge is logged like a field change, without the data: old values are not kept, the new
+    # ones are the placeholders. Sync carries these rows so the district's copy is erased too.
+    records._log(store, [("person", pid, "purge", field, None, blank, now, hlc, store.station_id, store.actor)
+                         for pid in persons for field, blank in PERSON_FIELDS.items()])
     return len(persons), log_rows, copies

@@ -58,9 +58,12 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     """Attach the rotating file log to the root logger once per process; returns its path."""
     path = log_path(folder)
     root = logging.getLogger()
-    for handler in root.handlers:
-        if isinstance(handler, _OwnerOnlyHandler) and handler.baseFilename == str(path.resolve()):
-            return path
+    for handler in list(root.handlers):
+        if isinstance(handler, _OwnerOnlyHandler):
+            if handler.baseFilename == str(path.resolve()):
+                return path
+            root.removeHandler(handler)  # one log file per process: the latest data folder's
+            handler.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = _OwnerOnlyHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -104,9 +104,10 @@ def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, u
     assert person == (erasure.PURGED_NAME, "", "", 0)
     after = consent.unit_verdict(store, unit)
     assert after == before  # counts, areas and the verdict are unchanged
-    assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == log_before + 1
-    purge = store.db.execute("SELECT op, field, old, new, actor FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
-    assert purge == ("purge", None, None, None, "tester")
+    assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == log_before + 3
+    purge = store.db.execute("SELECT op, field, old, new, actor FROM change_log ORDER BY seq DESC LIMIT 3").fetchall()
+    assert sorted(purge) == [("purge", "id_ref", None, "", "tester"), ("purge", "name", None, erasure.PURGED_NAME,
+                                                                        "tester"), ("purge", "phone", None, "", "tester")]
     assert report.persons == 1 and report.copies == 2
     with pytest.raises(LiftDeskError):
         erasure.purge_person(store, pid)
@@ -170,3 +171,21 @@ def test_database_export_and_log_are_created_owner_only(demo_copy, tmp_path):
     cli("--db", new_db, "import-roster", roster, "--unit", "长庆街道/王马社区/遥祥寺巷小区/1幢/1单元", "--create")
     for path in new_db.parent.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_a_purge_travels_to_the_district_by_sync(tmp_path):
+    from .sync_helpers import World
+
+    world = World(tmp_path)
+    station = world.add_station("a")
+    h = registry.unit_households(station, world.ids["unit"])[0]
+    pid = registry.add_person(station, NAME, PHONE)
+    registry.add_owner(station, h.id, pid)
+    world.deliver(world.export("a"))
+    world.send_receipt("a")
+    assert world.district.db.execute("SELECT name FROM person WHERE id = ?", [pid]).fetchone()[0] == NAME
+    erasure.purge_person(station, pid)
+    world.deliver(world.export("a"))
+    row = world.district.db.execute("SELECT name, phone, id_ref FROM person WHERE id = ?", [pid]).fetchone()
+    assert row == (erasure.PURGED_NAME, "", "")
+    world.close()
