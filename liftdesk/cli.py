@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
     p.add_argument("target", nargs="?", metavar="TARGET", help="街道/社区/小区/幢/单元, or a meeting id")
     p.add_argument("--all", metavar="ADDRESS", help="every unit under a street or community (a folder of PDFs)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|FOLDER")
+    p.add_argument("-o", "--output", metavar="OUT.pdf|FOLDER")
+    p.add_argument("--combined", metavar="OUT.pdf", help="with --all: one PDF for one trip to the printer / 合并为一个文件")
     p.add_argument("--by", default="", help="printed by / 打印人")
     p = sub.add_parser("report", help="district report / 区级统计")
     p.add_argument("scope", choices=("district",))
@@ -226,14 +227,19 @@ def _diary(store, args) -> int:
 
 def _print(store, args) -> int:
     if args.all:
-        result = generate.print_batch(store, args.kind, args.all, args.output, args.by)
+        if not args.output and not args.combined:
+            raise LiftDeskError("document.no_output")
+        result = generate.print_batch(store, args.kind, args.all, args.output, args.by, combined=args.combined)
         for path in result.skipped:
             print(t("document.no_households", address=path, document=args.kind), file=sys.stderr)
-        print(t("document.batch", done=len(result.printed), skipped=len(result.skipped), pages=result.pages,
-                seconds=result.seconds))
-        return 0
+        if result.combined:
+            print(t("document.saved", path=result.combined, pages=result.pages, serial=result.printed[0].serial))
+        print(result.summary())
+        return 1 if result.failed else 0
     if not args.target:
         raise LiftDeskError("address.invalid", address="")
+    if not args.output:
+        raise LiftDeskError("document.no_output")
     done = generate.print_document(store, args.kind, args.target, args.output, args.by)
     print(t("document.saved", path=done.path, pages=done.pages, serial=done.serial))
     return 0

@@ -285,8 +285,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.insurance": {"zh": "保险（如“15+2”）", "en": "insurance (e.g. “15+2”)"},
     # documents
     "document.missing_glyph": {
-        "zh": "字库中没有这些字，无法打印：{chars}。请改用常用字或在备注中注明。",
-        "en": "The font cannot draw these characters: {chars}. Use a common character or note it by hand.",
+        "zh": "{where}：字库缺字 {chars}，无法打印。请改用常用字或打印后手写补上。",
+        "en": "{where}: no bundled font has {chars}; cannot print. Use a common character or write it in by hand.",
+    },
+    "document.no_output": {"zh": "请用 -o 指定输出文件或文件夹（批量时也可用 --combined）。",
+                           "en": "Give the output file or folder with -o (or --combined for a batch)."},
+    "document.glyph_short": {"zh": "字库缺字“{chars}”", "en": "no font has “{chars}”"},
+    "document.batch_failed": {"zh": "{n} 份未生成：{items}", "en": " {n} not made: {items}"},
+    "document.layout": {
+        "zh": "“{title}”无法排版（{reason}），请缩短过长的内容。",
+        "en": "Cannot lay out “{title}” ({reason}); shorten the overlong text.",
     },
     "document.unwritable": {"zh": "无法写入“{path}”：{reason}", "en": "Cannot write “{path}”: {reason}"},
     "document.no_households": {"zh": "“{address}”没有住户，无法生成{document}。", "en": "“{address}” has no households; cannot make the {document}."},

@@ -83,6 +83,8 @@ class Meeting:
     agenda: list
     minutes: str
     decisions: str
+    chair: str = ""
+    recorder: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -117,7 +119,8 @@ def _check_household(store: Store, unit_id: str, household_id: str) -> None:
 
 
 def add_meeting(store: Store, project_id: str, kind: str, starts_at: str, ends_at: str, place: str = "",
-                topic: str = "", agenda: list[str] | None = None, minutes: str = "", decisions: str = "") -> str:
+                topic: str = "", agenda: list[str] | None = None, minutes: str = "", decisions: str = "",
+                chair: str = "", recorder: str = "") -> str:
     project_unit(store, project_id)
     if kind not in MEETING_KINDS:
         raise ValidationError("meeting.kind", value=kind)
@@ -127,12 +130,13 @@ def add_meeting(store: Store, project_id: str, kind: str, starts_at: str, ends_a
     return records.insert(store, "meeting", {
         "project_id": project_id, "kind": kind, "starts_at": start, "ends_at": end, "place": place.strip(),
         "topic": topic.strip(), "agenda": json.dumps([a.strip() for a in agenda or [] if a.strip()], ensure_ascii=False),
-        "minutes": minutes.strip(), "decisions": decisions.strip()})
+        "minutes": minutes.strip(), "decisions": decisions.strip(), "chair": (chair or "").strip(),
+        "recorder": (recorder or "").strip()})
 
 
 def update_meeting(store: Store, meeting_id: str, **fields: str) -> None:
-    """Place, topic, minutes and decisions are editable attributes (logged field by field)."""
-    allowed = {"place", "topic", "minutes", "decisions"}
+    """Place, topic, minutes, decisions, chair and recorder are editable attributes (logged field by field)."""
+    allowed = {"place", "topic", "minutes", "decisions", "chair", "recorder"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError("record.no_field", field=", ".join(sorted(unknown)))
@@ -142,7 +146,8 @@ def update_meeting(store: Store, meeting_id: str, **fields: str) -> None:
 def get_meeting(store: Store, meeting_id: str) -> Meeting:
     row = records.get(store, "meeting", meeting_id)
     return Meeting(row["id"], row["project_id"], row["kind"], row["starts_at"], row["ends_at"], row["place"],
-                   row["topic"], json.loads(row["agenda"] or "[]"), row["minutes"], row["decisions"])
+                   row["topic"], json.loads(row["agenda"] or "[]"), row["minutes"], row["decisions"],
+                   row.get("chair", ""), row.get("recorder", ""))
 
 
 def meetings(store: Store, project_id: str) -> list[Meeting]:
@@ -168,7 +173,9 @@ def add_attendee(store: Store, meeting_id: str, role: str, household_id: str | N
 def attendees(store: Store, meeting_id: str) -> list[Attendee]:
     rows = store.db.execute(
         """SELECT a.id, a.household_id, a.helper_id,
-                  CASE WHEN a.name != '' THEN a.name ELSE coalesce(
+                  CASE WHEN a.name != '' THEN a.name
+                       WHEN a.role != 'owner' AND a.helper_id IS NULL THEN ''
+                       ELSE coalesce(
                       (SELECT p.name FROM ownership o JOIN person p ON p.id = o.person_id
                        WHERE o.household_id = a.household_id AND o.deleted = 0 ORDER BY o.signer DESC LIMIT 1),
                       (SELECT name FROM helper WHERE id = a.helper_id), '') END,

@@ -37,6 +37,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("inactive_days", 30, int, "多少天无进展算停滞", "Days without activity before a project counts as idle"),
     Setting("last_db", "", str, "上次打开的数据库", "Last database opened"),
     Setting("roster_mappings", {}, dict, "名册列对应（按表头记住）", "Roster column mappings, remembered by header"),
+    Setting("notice_office_address", "", str, "受理异议的社区办公地址（印在公示上）",
+            "Community office address for objections (printed on notices)"),
+    Setting("notice_office_phone", "", str, "受理异议的社区电话（印在公示上）",
+            "Community office phone for objections (printed on notices)"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

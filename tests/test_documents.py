@@ -43,7 +43,7 @@ def filled(store, unit):
 def test_masking():
     assert mask_name("黄杞财") == "黄*财" and mask_name("王芳") == "王*" and mask_name("欧阳明月") == "欧**月"
     assert mask_names("李美玲、王建国") == "李*玲、王*国"
-    assert mask_phone("13812341234") == "138****1234" and mask_phone("") == ""
+    assert mask_phone("13812341234") == "*******1234" and mask_phone("") == ""
 
 
 @pytest.mark.parametrize("kind,expected", [
@@ -58,9 +58,11 @@ def test_unit_documents_read_back(store, unit, filled, tmp_path, kind, expected)
     text = text_of(out)
     for word in expected:
         assert word in text, word
-    assert done.serial in text and f"第 1/{done.pages} 页" in text
+    assert all(serial in text for serial in done.serials) and done.serial == done.serials[0]
+    per_part = done.pages // len(done.serials)  # a letter or proxy form per household: "第 1/1 页" each
+    assert text.count(f"第 1/{per_part} 页") == len(done.serials)
     record = printed.find(store, done.serial)
-    assert record.printed_by == "王社工" and record.pages == done.pages and len(record.content_hash) == 64
+    assert record.printed_by == "王社工" and record.pages == per_part and len(record.content_hash) == 64
     assert not list(tmp_path.glob("*.part"))
 
 
@@ -71,7 +73,7 @@ def test_rare_name_characters_render(store, unit, filled, tmp_path):
 
 def test_notice_masks_names_and_phones(store, unit, filled, tmp_path):
     text = text_of(generate.print_document(store, "notice", ADDRESS, tmp_path / "n.pdf").path)
-    assert "黄*财" in text and "欧**月" in text and "138****" in text
+    assert "黄*财" in text and "欧**月" in text and "*******" in text
     for row in registry.unit_households(store, unit):
         assert row.phones and row.phones not in text
     for full in ("黄杞财", "李美玲", "欧阳明月"):
@@ -87,12 +89,13 @@ def test_meeting_documents(store, unit, filled, tmp_path):
         assert word in text
 
 
-def test_a_character_the_font_lacks_is_reported_and_nothing_is_written(store, unit, filled, tmp_path):
-    registry.set_owners(store, filled["rows"][0].id, ["𠀀先生"], "")
+def test_a_character_no_bundled_font_has_is_reported_and_nothing_is_written(store, unit, filled, tmp_path):
+    registry.set_owners(store, filled["rows"][1].id, ["\U00030000先生"], "")  # CJK Extension G: no bundled font
     out = tmp_path / "f.pdf"
     with pytest.raises(LiftDeskError) as err:
         generate.print_document(store, "consent-form", ADDRESS, out)
-    assert "U+20000" in str(err.value) and "CJK UNIFIED IDEOGRAPH-20000" in str(err.value)
+    message = str(err.value)
+    assert "U+30000" in message and "102" in message and "\U00030000先生" in message and "字库缺字" in message
     assert not out.exists() and not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*part"))
     assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 0
 

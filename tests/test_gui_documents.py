@@ -93,7 +93,7 @@ def test_batch_print_runs_in_the_background_and_can_be_cancelled(qtbot, window, 
         registry.quick_create_households(store, registry.add_unit(store, building, name), 6, 2)
     registry.add_unit(store, building, "4单元")  # no households: skipped, not an error
     window.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
-    result = window.overview_page.batch_print("consent-form", folder=str(tmp_path / "out"))
+    result = window.overview_page.batch_print("consent-form", folder=str(tmp_path / "out"), mode="folder")
     assert len(result.printed) == 3 and len(result.skipped) == 1
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(p.path.name for p in result.printed)
     assert "跳过 1 份" in window.shown["info"][-1]
@@ -102,7 +102,78 @@ def test_batch_print_runs_in_the_background_and_can_be_cancelled(qtbot, window, 
 def test_cancel_leaves_only_complete_files(qtbot, window, store, unit, tmp_path, monkeypatch):
     real = printing.tasks.Task.cancelled
     monkeypatch.setattr(printing.tasks.Task, "cancelled", lambda self: True)  # as if Cancel was pressed at once
-    result = printing.batch_print(window, store, "consent-form", "长庆街道", folder=str(tmp_path / "c"))
+    result = printing.batch_print(window, store, "consent-form", "长庆街道", folder=str(tmp_path / "c"), mode="folder")
     monkeypatch.setattr(printing.tasks.Task, "cancelled", real)
     assert result.cancelled and result.printed == [] and "已取消" in window.shown["info"][-1]
     assert not (tmp_path / "c").exists() or not list((tmp_path / "c").iterdir())
+
+
+def _three_units(store):
+    building = store.db.execute("SELECT id FROM building").fetchone()[0]
+    units = []
+    for name in ("2单元", "3单元"):
+        units.append(registry.add_unit(store, building, name))
+        registry.quick_create_households(store, units[-1], 6, 2)
+    opposed = registry.unit_households(store, units[0])[0]
+    positions.record_position(store, opposed.id, "反对", on_date="2024-03-01", written=True, form_no="F9")
+    return units
+
+
+def _pages(path) -> int:
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_batch_print_follows_the_overview_filter_into_one_combined_pdf(qtbot, window, store, unit, tmp_path):
+    units = _three_units(store)
+    window.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
+    page = window.overview_page
+    page.filter.setFocus()
+    for _ in range(3):  # 全部单元 → 已达标 → 差 1–2 户 → 有反对
+        qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.filter.currentData() == "opposed" and page.proxy.rowCount() == 1
+    result = page.batch_print("consent-form", mode="combined", combined=str(tmp_path / "street.pdf"))
+    assert [p.path for p in result.printed] == [tmp_path / "street.pdf"] and _pages(tmp_path / "street.pdf") == 1
+    assert store.db.execute("SELECT unit_id FROM printed_document").fetchall() == [(units[0],)]
+    assert "已生成 1 份" in window.shown["info"][-1]
+
+
+def test_batch_print_goes_to_the_printer_through_one_print_dialog(qtbot, window, store, unit, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    _three_units(store)
+    dialogs = []
+
+    class OneDialog:  # stands in for the system print dialog: the printer writes a PDF
+        def __init__(self, printer, parent=None):
+            dialogs.append(printer)
+            printer.setResolution(30)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(printing, "QPrintDialog", OneDialog)
+    window.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
+    result = window.overview_page.batch_print("consent-form", mode="printer")
+    assert len(dialogs) == 1 and len(result.printed) == 3
+    assert _pages(tmp_path / "printer.pdf") == 3
+
+
+def test_cancel_message_counts_the_files_really_written(qtbot, window, store, unit, tmp_path, monkeypatch):
+    _three_units(store)
+    asked = []
+
+    def cancelled(self):  # Cancel pressed while the third unit was about to start
+        asked.append(1)
+        if len(asked) >= 3:
+            self.cancel()  # what the progress dialog's Cancel button does
+        return self._cancelled
+    monkeypatch.setattr(printing.tasks.Task, "cancelled", cancelled)
+    result = printing.batch_print(window, store, "consent-form", "长庆街道", folder=str(tmp_path / "c"), mode="folder")
+    assert result.cancelled and len(result.printed) == 2
+    assert len(list((tmp_path / "c").glob("*.pdf"))) == 2
+    assert "已生成的 2 份" in window.shown["info"][-1]
+    assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 2

@@ -1,22 +1,34 @@
 """The GUI's way to make documents: one at a time with a preview, or a batch in the background
-with a progress bar and cancel (the window stays responsive)."""
+with a progress bar and cancel (the window stays responsive). A batch covers the units the overview
+shows (its filter), and goes to a folder (a file per unit), to one combined PDF, or through one
+print dialog to the printer."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressDialog,
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from liftdesk.documents import generate
 from liftdesk.documents.context import KIND_NAMES
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.i18n import LiftDeskError
 from liftdesk.paths import data_dir
 from liftdesk.store import Store, open_store
 
 from . import messages, tasks
 from .dialogs.preview_dialog import PreviewDialog
+
+MODES = ("folder", "combined", "printer")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
 
 
 def printed_folder() -> Path:
@@ -38,41 +50,119 @@ def make_and_preview(parent: QWidget, store: Store, kind: str, target: str, prin
     return done
 
 
-def _batch(db_path: Path, kind: str, under: str, folder: Path, printed_by: str, progress, cancelled):
-    store = open_store(db_path, actor="gui")
+def render_pdf(pdf: Path, printer: QPrinter) -> int:
+    """Paint every page of a PDF on the printer at its resolution; returns the pages sent."""
+    document = QPdfDocument()
+    document.load(str(pdf))
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
     try:
-        return generate.print_batch(store, kind, under, folder, printed_by, progress, cancelled)
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for n in range(document.pageCount()):
+            if n:
+                printer.newPage()
+            size = document.pagePointSize(n).toSize()
+            scale = min(area.width() / size.width(), area.height() / size.height())
+            painter.drawImage(0, 0, document.render(n, QSize(int(size.width() * scale), int(size.height() * scale))))
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class BatchDialog(QDialog):
+    """Where a batch goes: a file per unit, one combined PDF, or the printer (one print dialog)."""
+
+    def __init__(self, kind: str, units: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("批量打印"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("为当前列表中的 {n} 个单元生成{kind}：").format(n=units, kind=KIND_NAMES[kind])))
+        self.buttons = {"folder": QRadioButton(self.tr("每个单元一个 PDF，保存到文件夹")),
+                        "combined": QRadioButton(self.tr("合并为一个 PDF（一次送印）")),
+                        "printer": QRadioButton(self.tr("直接送打印机（只弹出一次打印对话框）"))}
+        group = QButtonGroup(self)
+        for button in self.buttons.values():
+            group.addButton(button)
+            layout.addWidget(button)
+        self.buttons["combined"].setChecked(True)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def mode(self) -> str:
+        return next(m for m, b in self.buttons.items() if b.isChecked())
+
+
+def _batch(db_path: Path, kind: str, under: str, folder: Path | None, printed_by: str, unit_ids, combined,
+           progress, cancelled):
+    store = open_store(db_path, actor="gui")
+
+    def report(done: int, total: int) -> None:
+        try:
+            progress(done, total)
+        except tasks.Cancelled:  # stop between units; what was written is kept and counted
+            pass
+    try:
+        return generate.print_batch(store, kind, under, folder, printed_by, report, cancelled,
+                                    unit_ids=unit_ids, combined=combined)
     finally:
         store.close()
 
 
 def batch_print(parent: QWidget, store: Store, kind: str, under: str, printed_by: str = "",
-                folder: str | None = None) -> generate.BatchResult | None:
-    folder = folder or QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("printing", "选择保存文件夹"))
-    if not folder:
-        return None
-    dialog = QProgressDialog(QCoreApplication.translate("printing", "正在生成 {kind}…").format(kind=KIND_NAMES[kind]), QCoreApplication.translate("printing", "取消"), 0, 100, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    task = tasks.Task(_batch, store.path, kind, under, Path(folder), printed_by)
-    task.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
-    dialog.canceled.connect(task.cancel)
+                folder: str | None = None, unit_ids: list[str] | None = None, mode: str | None = None,
+                combined: str | None = None) -> generate.BatchResult | None:
+    """MODE folder / combined / printer; asked in a dialog when not given (tests pass it)."""
+    if mode is None:
+        dialog = BatchDialog(kind, len(unit_ids) if unit_ids is not None else 0, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        mode = dialog.mode()
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+    if mode == "folder":
+        folder = folder or QFileDialog.getExistingDirectory(parent, _tr("选择保存文件夹"))
+        if not folder:
+            return None
+        target_folder, combined_path = Path(folder), None
+    elif mode == "combined":
+        if combined is None:
+            combined, _ = QFileDialog.getSaveFileName(parent, _tr("保存合并的 PDF"),
+                                                      f"{KIND_NAMES[kind]}-{stamp}.pdf", "PDF (*.pdf)")
+        if not combined:
+            return None
+        target_folder, combined_path = None, combined
+    else:
+        target_folder, combined_path = None, str(printed_folder() / f"{KIND_NAMES[kind]}-{stamp}-送印.pdf")
+    progress = QProgressDialog(_tr("正在生成 {kind}…").format(kind=KIND_NAMES[kind]), _tr("取消"), 0, 100, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    task = tasks.Task(_batch, store.path, kind, under, target_folder, printed_by, unit_ids, combined_path)
+    task.progress.connect(lambda done, total: progress.setValue(int(done * 100 / max(total, 1))))
+    progress.canceled.connect(task.cancel)
     outcome: dict = {}
     task.succeeded.connect(lambda result: outcome.setdefault("result", result))
     task.failed.connect(lambda text: outcome.setdefault("error", text))
     loop = QEventLoop()
     task.finished.connect(loop.quit)
-    dialog.show()
+    progress.show()
     tasks.start(task)
     loop.exec()
-    dialog.reset()
+    progress.reset()
     if outcome.get("error"):
         messages.error(parent, outcome["error"])
         return None
     result = outcome.get("result")
-    if result is None or result.cancelled:  # the files written so far are complete
-        messages.info(parent, QCoreApplication.translate("printing", "已取消。已生成的 {n} 份文件完整可用。").format(n=len(result.printed) if result else 0))
+    if result is None or result.cancelled:  # the files written so far are complete and recorded
+        written = len({p.path for p in result.printed}) if result else 0
+        messages.info(parent, _tr("已取消。已生成的 {n} 份文件完整可用。").format(n=written))
         return result
-    messages.info(parent, t("document.batch", done=len(result.printed), skipped=len(result.skipped),
-                            pages=result.pages, seconds=result.seconds))
+    if mode == "printer" and result.combined:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+            messages.info(parent, _tr("未打印。合并的 PDF 已保存：{path}").format(path=result.combined))
+            return result
+        render_pdf(result.combined, printer)
+    messages.info(parent, result.summary())
     return result

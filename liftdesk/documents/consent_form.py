@@ -1,39 +1,52 @@
-"""加装电梯业主意见征询表: one table row per household, with drawn boxes to tick."""
+"""加装电梯业主意见征询表: one row group per household, a sub-row (name, signature, date, 代签) per
+co-owner, 同意/不同意/弃权 as three tick-box columns. Up to 14 households (7 floors × 2) fit one A4
+page; a longer unit continues with the header repeated."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from ..store import Store
 from ..units import format_area
 from .context import Document, unit_context
-from .template import CheckBoxes, esc, grid_table, paragraph, styles
+from .grid import Column, FormGrid, Group
+from .template import FillLine, paragraph, styles
 
-CHOICES = ["同意", "不同意", "弃权"]
+COLUMNS = [
+    Column("房号", 13 * mm), Column("产权人/\n共有人", 24 * mm, per_owner=True, size=10),
+    Column("专有面积\n(m²)", 14 * mm, size=9.5), Column("同意", 11 * mm, "box"), Column("不同意", 11 * mm, "box"),
+    Column("弃权", 11 * mm, "box"), Column("理由", 32 * mm, "blank"),
+    Column("签名", 26 * mm, "blank", per_owner=True), Column("日期", 14 * mm, "blank", per_owner=True),
+    Column("代签", 22 * mm, "proxy", per_owner=True),
+]
+
+
+def groups(ctx) -> list[Group]:
+    out = []
+    for h in ctx.households:
+        names = [o.name for o in ctx.owners.get(h.id, [])] or [""]
+        out.append(Group({0: f"{h.room}\n{h.floor}层", 1: names, 2: format_area(h.area_x100)}, subrows=len(names)))
+    return out
 
 
 def build(store: Store, unit_id: str) -> Document:
     ctx = unit_context(store, unit_id, "consent-form")
     s = styles()
+    a = ctx.address
     story = [paragraph("加装电梯业主意见征询表", s["title"]),
-             paragraph(f"地址：{ctx.address.street}{ctx.address.community}{ctx.address.estate}"
-                       f"{ctx.address.building}{ctx.address.unit}", s["body"]),
-             paragraph(f"项目：{ctx.project_name}", s["body"]),
-             paragraph(f"方案概要：{ctx.plan or '＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿（位置、载重、平层或半层入户）'}", s["body"]),
-             paragraph(f"适用规则：{ctx.rule_name}——{ctx.rule_summary}", s["small"]),
-             Spacer(1, 3 * mm)]
-    header = [Paragraph(h, s["cell"]) for h in ("房号", "楼层", "产权人/共有人", "专有面积(m²)", "意见", "理由",
-                                                   "签名", "日期", "代签")]
-    rows = [header]
-    for h in ctx.households:
-        rows.append([Paragraph(esc(h.room), s["cell"]), Paragraph(str(h.floor), s["cell"]),
-                     Paragraph(esc(h.owners) or "＿＿＿", s["cell"]), Paragraph(format_area(h.area_x100), s["cell"]),
-                     CheckBoxes(CHOICES, size=9.5), "", "", "", CheckBoxes(["是"], size=9.5)])
-    story.append(grid_table(rows, [13 * mm, 10 * mm, 30 * mm, 18 * mm, 22 * mm, 26 * mm, 22 * mm, 20 * mm, 12 * mm]))
-    story += [Spacer(1, 4 * mm),
-              paragraph("说明：请在“意见”栏勾选一项并签名。代他人签署的，请勾选“代签”并附授权委托书。"
-                        "本表由筹备组收回后录入 LiftDesk，以表上编号为准。", s["small"])]
-    content = {"unit": str(ctx.address), "rows": [(h.room, h.owners, h.area_x100) for h in ctx.households]}
+             paragraph(f"地址：{a.street}{a.community}{a.estate}{a.building}{a.unit}　　项目：{ctx.project_name}",
+                       s["cell"])]
+    if ctx.plan:
+        story.append(paragraph(f"方案概要：{ctx.plan}", s["cell"]))
+    else:
+        story.append(FillLine(["方案概要（位置、载重、平层或半层入户）：", None], size=10.5, leading=7 * mm))
+    story += [paragraph(f"适用规则：{ctx.rule_name}——{ctx.rule_summary}", s["cell"]),
+              Spacer(1, 2 * mm),
+              FormGrid(COLUMNS, groups(ctx)),
+              Spacer(1, 2 * mm),
+              paragraph("说明：每户在“同意”“不同意”“弃权”中勾选一项；共有人各自签名。由他人代签的，勾选“代签”，"
+                        "写明代签人姓名和授权委托书编号，并附委托书。本表收回后按表上编号录入。", s["small"])]
+    content = {"unit": str(a), "rows": [(h.room, h.owners, h.area_x100) for h in ctx.households]}
     return Document("consent-form", "加装电梯业主意见征询表", ctx.project_line, story, ctx.texts(), content,
                     unit_id=unit_id, project_id=ctx.project_id, household_ids=[h.id for h in ctx.households])

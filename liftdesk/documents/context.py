@@ -18,6 +18,14 @@ KIND_NAMES = {"consent-form": "加装电梯业主意见征询表", "consent-lett
 
 
 @dataclass
+class Part:
+    """A piece with its own serial, QR code and page count (e.g. one household's letter)."""
+    story: list
+    household_ids: list[str]
+    content: dict
+
+
+@dataclass
 class Document:
     kind: str
     title: str
@@ -30,6 +38,17 @@ class Document:
     meeting_id: str | None = None
     household_ids: list[str] = field(default_factory=list)
     on_recorded: Callable[[Store, str], None] | None = None  # what else printing it records (same transaction)
+    parts: list[Part] | None = None  # None: the whole document is one part
+
+    def all_parts(self) -> list[Part]:
+        return self.parts if self.parts is not None else [Part(self.story, self.household_ids, self.content)]
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    id_ref: str
+    phone: str
 
 
 @dataclass
@@ -40,6 +59,7 @@ class UnitContext:
     project_name: str
     households: list[registry.HouseholdRow]
     id_refs: dict[str, str]
+    owners: dict[str, list[Owner]]  # each household's owners, the designated signer first
     rule_name: str
     rule_summary: str
     plan: str
@@ -50,10 +70,19 @@ class UnitContext:
         return f"{self.address.street} {self.address.community} {self.address.estate}{self.address.building}" \
                f"{self.address.unit}　{self.project_name}"
 
-    def texts(self) -> list[str]:
-        out = [str(self.address), self.project_name, self.plan]
+    @property
+    def short(self) -> str:
+        return f"{self.address.estate}{self.address.building}{self.address.unit}"
+
+    def where(self, h) -> str:
+        """How a refusal names a household: "…6幢2单元 102 张𠀀"."""
+        return f"{self.short} {h.room} {h.owners}".strip()
+
+    def texts(self) -> list:
+        out: list = [(str(self.address), str(self.address)), (str(self.address), self.project_name),
+                     (str(self.address), self.plan)]
         for h in self.households:
-            out += [h.room, h.owners, h.phones]
+            out += [(self.where(h), h.room), (self.where(h), h.owners), (self.where(h), h.phones)]
         return out
 
 
@@ -72,14 +101,17 @@ def unit_context(store: Store, unit_id: str, kind: str, need_households: bool = 
     elif project_id:
         design = [e for e in projects.history(store, project_id) if e.stage == "design"]
         plan = design[-1].note if design and design[-1].note else ""
-    id_refs = {}
-    for hid, ref in store.db.execute(
-            "SELECT o.household_id, p.id_ref FROM household h CROSS JOIN ownership o ON o.household_id = h.id"
-            " JOIN person p ON p.id = o.person_id WHERE h.unit_id = ? AND o.deleted = 0 ORDER BY o.signer DESC",
+    id_refs: dict[str, str] = {}
+    owners: dict[str, list[Owner]] = {}
+    for hid, owner, ref, phone in store.db.execute(
+            "SELECT o.household_id, p.name, p.id_ref, p.phone FROM household h CROSS JOIN ownership o"
+            " ON o.household_id = h.id JOIN person p ON p.id = o.person_id"
+            " WHERE h.unit_id = ? AND h.deleted = 0 AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC",
             [unit_id]):
         id_refs.setdefault(hid, display_id_ref(ref))  # what the station keeps: ****1234 unless whole
+        owners.setdefault(hid, []).append(Owner(owner, display_id_ref(ref), phone))
     return UnitContext(unit_id, address, project_id, name or f"{address.estate}{address.building}{address.unit}加装电梯",
-                       households, id_refs, rule.name, rule.summary, plan, plan_version)
+                       households, id_refs, owners, rule.name, rule.summary, plan, plan_version)
 
 
 def today_text() -> str:

@@ -1,22 +1,27 @@
-"""Making documents: resolve the target, build, check the font covers every character, render,
-write atomically, and record what was printed (serial, households, content hash, who)."""
+"""Making documents: resolve the target, build, check the fonts cover every character, render,
+write atomically, and record what was printed (serial, households, content hash, who).
+
+A batch (every unit under a street, or the units an overview shows) pays the fixed costs once:
+fonts are registered once per process, files are renamed into place without an fsync each (the
+folder is synced once), and the printed-document records of the whole batch are one commit. A
+unit that cannot be printed never stops the batch: it is listed in the summary with the reason."""
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from .. import places
-from ..i18n import LiftDeskError, ValidationError
+from ..i18n import LiftDeskError, ValidationError, t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
 from .context import KIND_NAMES, Document
-from .fonts import check_coverage
-from .template import PageInfo, render, write_atomic
+from .fonts import MissingGlyph, check_coverage
+from .template import PageInfo, render_sections, sync_folder, write_atomic
 
 UNIT_KINDS = {"consent-form": consent_form.build, "consent-letters": consent_letters.build,
               "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build,
@@ -31,6 +36,7 @@ class Printed:
     serial: str
     pages: int
     kind: str
+    serials: tuple[str, ...] = ()  # every part's serial (a letter per household), the first is `serial`
 
 
 def build(store: Store, kind: str, target: str) -> Document:
@@ -54,6 +60,49 @@ def build(store: Store, kind: str, target: str) -> Document:
     return UNIT_KINDS[kind](store, places.resolve_unit(store, target))
 
 
+class Serials:
+    """Serial numbers for one run: the database's highest once per kind, then counted in memory,
+    so a batch whose records are committed together never hands out a serial twice."""
+
+    def __init__(self, store: Store, today: date | None = None):
+        self.store, self.today = store, today
+        self._next: dict[str, tuple[str, int]] = {}
+
+    def new(self, kind: str) -> str:
+        if kind not in self._next:
+            first = printed.new_serial(self.store, kind, self.today)
+            stem, n = first.rsplit("-", 1)
+            self._next[kind] = (stem, int(n))
+        stem, n = self._next[kind]
+        self._next[kind] = (stem, n + 1)
+        return f"{stem}-{n:04d}"
+
+
+@dataclass
+class _Prepared:
+    doc: Document
+    sections: list  # (PageInfo, story) per part
+    serials: list[str]
+
+
+def _prepare(doc: Document, serials: Serials, today: date | None) -> _Prepared:
+    check_coverage(doc.texts)
+    on = (today or date.today()).isoformat()
+    parts = doc.all_parts()
+    numbers = [serials.new(doc.kind) for _ in parts]
+    return _Prepared(doc, [(PageInfo(doc.title, doc.project_line, n, on), p.story) for n, p in zip(numbers, parts)],
+                     numbers)
+
+
+def _record(store: Store, prep: _Prepared, pages: list[int], printed_by: str) -> None:
+    d = prep.doc
+    for part, serial, n in zip(d.all_parts(), prep.serials, pages):
+        printed.record(store, d.kind, serial, part.content, n, printed_by, d.unit_id, d.project_id, d.meeting_id,
+                       part.household_ids)
+    if d.on_recorded is not None:  # e.g. the cost agreement's snapshot, in the same transaction
+        d.on_recorded(store, prep.serials[0])
+
+
 def print_document(store: Store, kind: str, target: str, out: str | Path, printed_by: str = "",
                    today: date | None = None) -> Printed:
     doc = build(store, kind, target)
@@ -61,20 +110,16 @@ def print_document(store: Store, kind: str, target: str, out: str | Path, printe
 
 
 def _emit(store: Store, doc: Document, out: Path, printed_by: str, today: date | None) -> Printed:
-    check_coverage(doc.texts)
-    serial = printed.new_serial(store, doc.kind, today)
-    data, pages = render(PageInfo(doc.title, doc.project_line, serial, (today or date.today()).isoformat()), doc.story)
-    path = write_atomic(out, data)
+    prep = _prepare(doc, Serials(store, today), today)
+    data, pages = render_sections(prep.sections)
+    path = write_atomic(out, data, sync=True)
     try:
         with store.db.atomic():
-            printed.record(store, doc.kind, serial, doc.content, pages, printed_by, doc.unit_id, doc.project_id,
-                           doc.meeting_id, doc.household_ids)
-            if doc.on_recorded is not None:
-                doc.on_recorded(store, serial)
+            _record(store, prep, pages, printed_by)
     except Exception:
         path.unlink(missing_ok=True)  # no record, no file: the two never disagree
         raise
-    return Printed(path, serial, pages, doc.kind)
+    return Printed(path, prep.serials[0], sum(pages), doc.kind, tuple(prep.serials))
 
 
 @dataclass
@@ -83,39 +128,96 @@ class BatchResult:
     skipped: list[str]
     seconds: float
     cancelled: bool = False
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (where, why) of units not printed
+    combined: Path | None = None
 
     @property
     def pages(self) -> int:
         return sum(p.pages for p in self.printed)
 
+    def summary(self) -> str:
+        text = t("document.batch", done=len(self.printed), skipped=len(self.skipped), pages=self.pages,
+                 seconds=self.seconds)
+        if self.failed:
+            text += t("document.batch_failed", n=len(self.failed),
+                      items="；".join(f"{where}：{why}" for where, why in self.failed))
+        return text
 
-def print_batch(store: Store, kind: str, under: str, folder: str | Path, printed_by: str = "",
+
+def _file_name(unit: places.UnitListing, kind: str) -> str:
+    a = unit.address
+    name = f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf"
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name)
+
+
+def _why(exc: LiftDeskError) -> tuple[str, str]:
+    if isinstance(exc, MissingGlyph):
+        return exc.where, t("document.glyph_short", chars="".join(exc.chars))
+    return "", str(exc)
+
+
+def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, printed_by: str = "",
                 progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> BatchResult:
-    """One PDF per unit under a street, community, estate or building. Units with no households are
-    skipped and listed; a cancel stops between files (every file written is complete)."""
+                cancelled: Callable[[], bool] | None = None, unit_ids: list[str] | None = None,
+                combined: str | Path | None = None, today: date | None = None) -> BatchResult:
+    """One PDF per unit under a street, community, estate or building (only UNIT_IDS if given, e.g.
+    the units an overview's filter shows), or all in one COMBINED file. Units with no households are
+    skipped and listed; a unit that fails (a character no font has) is listed with the reason and the
+    rest still print; a cancel stops between units (every file written is complete and recorded)."""
     if kind not in UNIT_KINDS:
         raise ValidationError("document.needs_unit", document=KIND_NAMES.get(kind, kind))
-    folder = Path(folder)
     units = places.list_units(store, under)
+    if unit_ids is not None:
+        wanted = set(unit_ids)
+        units = [u for u in units if u.id in wanted]
     started = time.perf_counter()
     result = BatchResult([], [], 0.0)
-    for n, unit in enumerate(units):
-        if cancelled and cancelled():
-            result.cancelled = True
-            break
-        if progress:
-            progress(n, len(units))
-        try:
-            doc = UNIT_KINDS[kind](store, unit.id)
-        except LiftDeskError as exc:
-            if exc.key in ("document.no_households", "project.none", "funding.none"):
-                result.skipped.append(str(unit.address))
+    serials = Serials(store, today)
+    done: list[tuple[_Prepared, list[int]]] = []
+    pending: list[tuple[_Prepared, str]] = []  # combined: rendered together at the end
+    out_folder = Path(folder) if folder else None
+    try:
+        for n, unit in enumerate(units):
+            if cancelled and cancelled():
+                result.cancelled = True
+                break
+            if progress:
+                progress(n, len(units))
+            try:
+                prep = _prepare(UNIT_KINDS[kind](store, unit.id), serials, today)
+                if combined:
+                    pending.append((prep, str(unit.address)))
+                    continue
+                data, pages = render_sections(prep.sections)
+                path = write_atomic(out_folder / _file_name(unit, kind), data)
+            except LiftDeskError as exc:
+                if exc.key in ("document.no_households", "project.none", "funding.none"):
+                    result.skipped.append(str(unit.address))
+                elif exc.key == "document.unwritable":
+                    raise
+                else:
+                    where, why = _why(exc)
+                    result.failed.append((where or str(unit.address), why))
                 continue
-            raise
-        a = unit.address
-        name = f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf"
-        result.printed.append(_emit(store, doc, folder / name, printed_by, None))
+            done.append((prep, pages))
+            result.printed.append(Printed(path, prep.serials[0], sum(pages), kind, tuple(prep.serials)))
+        if combined and pending and not result.cancelled:
+            data, pages = render_sections([s for prep, _ in pending for s in prep.sections])
+            path = write_atomic(Path(combined), data, sync=True)
+            result.combined = path
+            at = 0
+            for prep, _ in pending:
+                mine = pages[at:at + len(prep.sections)]
+                at += len(prep.sections)
+                done.append((prep, mine))
+                result.printed.append(Printed(path, prep.serials[0], sum(mine), kind, tuple(prep.serials)))
+    finally:
+        if done:
+            with store.db.atomic():  # one commit for the whole batch's records
+                for prep, pages in done:
+                    _record(store, prep, pages, printed_by)
+            if out_folder is not None and not combined:
+                sync_folder(out_folder)
     if progress:
         progress(len(units), len(units))
     result.seconds = time.perf_counter() - started

@@ -1,14 +1,18 @@
-"""Masking personal data on public documents (公示): 黄杞财 → 黄*财, 13812341234 → 138****1234."""
+"""Masking personal data on public documents (公示): 黄杞财 → 黄*财, 王 → *, and any phone number —
+mobile, 7–8 digit landline, with area code, with + or - — shows at most its last four digits."""
 
 from __future__ import annotations
 
 import re
 
+# A run of digits with the separators phone numbers are written with: +86 138-1234-1234, (0571)88001234.
+PHONE_RUN = re.compile(r"\+?\(?\d[\d\s()\-－—]{2,}\d")
+
 
 def mask_name(name: str) -> str:
     name = (name or "").strip()
     if len(name) <= 1:
-        return name
+        return "*" if name else ""
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]
@@ -19,7 +23,21 @@ def mask_names(names: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone or "")
-    if len(digits) >= 7:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    return "*" * len(digits)
+    """Every digit but the last four becomes *, separators stay; four digits or fewer: all masked."""
+    phone = (phone or "").strip()
+    digits = sum(ch.isdigit() for ch in phone)
+    keep = 4 if digits > 4 else 0
+    out, seen = [], 0
+    for ch in phone:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen > digits - keep else "*")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def mask_phones_in(text: str) -> str:
+    """Mask every phone-like run of digits inside free text."""
+    return PHONE_RUN.sub(lambda m: mask_phone(m.group(0)) if sum(c.isdigit() for c in m.group(0)) >= 5
+                         else m.group(0), text or "")

@@ -1,4 +1,6 @@
-"""会议纪要: date, place, attendees, agenda, discussion, decisions, votes recorded there, follow-ups."""
+"""会议纪要: date, place, chair, recorder, attendees under their own names (a tenant or proxy who
+came for a household is that person, never the owner), agenda, discussion, decisions, the tally of
+positions stated at the meeting, follow-ups, and signature lines for chair and recorder."""
 
 from __future__ import annotations
 
@@ -8,8 +10,19 @@ from reportlab.platypus import Spacer
 from .. import meetings, positions, projects
 from ..i18n import LiftDeskError
 from ..store import Store
+from ..units import format_area
 from .context import Document, unit_context
-from .template import grid_table, paragraph, styles
+from .template import FillLine, grid_table, paragraph, styles
+
+TALLY = ("support", "conditional", "oppose", "abstain")
+
+
+def attendee_text(a: meetings.Attendee) -> str:
+    role = meetings.label(meetings.ATTENDEE_ROLES, a.role)
+    name = a.name or "姓名未登记"
+    if a.room and a.role != "owner":
+        return f"{name}（{a.room} {role}）"
+    return f"{a.room + ' ' if a.room else ''}{name}（{role}）"
 
 
 def build(store: Store, meeting_id: str) -> Document:
@@ -20,30 +33,46 @@ def build(store: Store, meeting_id: str) -> Document:
     unit_id = projects.project_unit(store, meeting.project_id)
     ctx = unit_context(store, unit_id, "minutes", need_households=False)
     s = styles()
-    votes = store.db.execute("SELECT position, count(*) FROM position WHERE meeting_id = ? AND deleted = 0"
-                             " GROUP BY position", [meeting_id]).fetchall()
+    votes = {p: (n, area) for p, n, area in store.db.execute(
+        "SELECT last.position, count(*), sum(h.area_x100) FROM (SELECT p.household_id, p.position,"
+        " max(p.on_date || p.hlc) FROM position p WHERE p.meeting_id = ? AND p.deleted = 0 GROUP BY p.household_id)"
+        " last JOIN household h ON h.id = last.household_id GROUP BY last.position",
+        [meeting_id])}
     follow = [f for f in meetings.followups(store, meeting.project_id) if f.meeting_id == meeting_id]
-    attendee_text = "、".join(f"{a.room + ' ' if a.room else ''}{a.name}（{meetings.label(meetings.ATTENDEE_ROLES, a.role)}）"
-                              for a in people)
-    story = [paragraph(f"{meeting.kind_label}会议纪要", s["title"]),
-             grid_table([["时间", f"{meeting.starts_at.replace('T', ' ')} — {meeting.ends_at[11:]}"],
-                         ["地点", meeting.place], ["议题", meeting.topic],
-                         ["主持人", "＿＿＿＿＿＿"], ["记录人", "＿＿＿＿＿＿"]],
-                        [30 * mm, 145 * mm], header_rows=0, zebra=False),
+    names = "、".join(attendee_text(a) for a in people)
+    info = [["时间", f"{meeting.starts_at.replace('T', ' ')} — {meeting.ends_at[11:]}"], ["地点", meeting.place],
+            ["议题", meeting.topic], ["主持人", meeting.chair], ["记录人", meeting.recorder]]
+    story = [paragraph(f"{meeting.kind_label} 会议纪要", s["title"]),
+             grid_table(info, [30 * mm, 148 * mm], header_rows=0, label_cols=(0,)),
              Spacer(1, 3 * mm),
-             paragraph(f"出席（{len(people)} 人）：{attendee_text}", s["body"]),
+             paragraph(f"出席（{len(people)} 人）：{names}", s["body"]),
              paragraph("议程：" + "；".join(f"{n}. {item}" for n, item in enumerate(meeting.agenda, 1)), s["body"]),
              paragraph("讨论情况：", s["heading"]), paragraph(meeting.minutes or "（无）", s["body"]),
              paragraph("决定事项：", s["heading"]), paragraph(meeting.decisions or "（无）", s["body"])]
-    if votes:
-        story.append(paragraph("会上表态：" + "，".join(f"{positions.label(positions.POSITIONS, p)} {n} 户"
-                                                   for p, n in votes), s["body"]))
+    if meeting.kind == "vote" or votes:
+        total = len(ctx.households)
+        rows = [["意见", "户数", "专有面积（m²）"]]
+        for code in TALLY:
+            n, area = votes.get(code, (0, 0))
+            rows.append([positions.label(positions.POSITIONS, code), str(n), format_area(area or 0)])
+        stated = sum(n for n, _ in votes.values())
+        rows.append(["会上未表态", str(max(total - stated, 0)), ""])
+        story += [paragraph(f"会上表态统计（本单元共 {total} 户）：", s["heading"]),
+                  grid_table(rows, [50 * mm, 30 * mm, 45 * mm]),
+                  paragraph("注：会上表态须以业主签字的书面意见为准。", s["small"])]
     if follow:
         story += [paragraph("会后待办：", s["heading"]),
                   grid_table([["事项", "负责人", "截止日期"]] + [[f.text, f.owner, f.due_date] for f in follow],
-                             [100 * mm, 40 * mm, 35 * mm])]
-    texts = ctx.texts() + [meeting.topic, meeting.place, meeting.minutes, meeting.decisions, attendee_text]
-    texts += meeting.agenda + [f.text + f.owner for f in follow]
-    content = {"meeting": meeting_id, "attendees": [a.id for a in people], "minutes": meeting.minutes}
+                             [100 * mm, 40 * mm, 38 * mm])]
+    story += [Spacer(1, 8 * mm),
+              FillLine(["主持人（签名）：", 45 * mm, "记录人（签名）：", 45 * mm], size=12, leading=11 * mm),
+              FillLine(["日期：", 40 * mm], size=12, leading=11 * mm)]
+    where = f"{ctx.short} {meeting.kind_label}"
+    texts = ctx.texts() + [(where, x) for x in [meeting.topic, meeting.place, meeting.minutes, meeting.decisions,
+                                               meeting.chair, meeting.recorder] + meeting.agenda]
+    texts += [(f"{ctx.short} {a.room or ''} {a.name}", a.name) for a in people]
+    texts += [(where, f.text + f.owner) for f in follow]
+    content = {"meeting": meeting_id, "attendees": [a.id for a in people], "minutes": meeting.minutes,
+               "chair": meeting.chair, "recorder": meeting.recorder}
     return Document("minutes", "会议纪要", ctx.project_line, story, texts, content, unit_id=unit_id,
                     project_id=meeting.project_id, meeting_id=meeting_id)

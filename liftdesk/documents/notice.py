@@ -1,39 +1,109 @@
-"""公示: the consent statistics of a unit for public display. Names and phones are masked."""
+"""公示: the consent statistics of a unit for public display. Names and phones are masked; the
+period starts on the next working day and is counted in Chinese working days (public holidays and
+adjusted workdays from the maintained `holidays` package); where and how to object names the
+community office's address and phone from the settings; room is left for the official seal."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from .. import consent, positions
 from ..i18n import t
 from ..store import Store
 from .context import Document, unit_context
+from .fonts import draw_text
 from .masking import mask_names, mask_phone
 from .template import grid_table, paragraph, styles
 
 WORKING_DAYS = 10
 
 
-def working_days_after(start: date, days: int) -> date:
-    day, left = start, days
-    while left:
+@lru_cache(maxsize=8)
+def _calendar(first_year: int):
+    import holidays  # ~0.1 s to build a calendar: only when a notice is made
+
+    return holidays.country_holidays("CN", years=range(first_year, first_year + 3))
+
+
+def is_working_day(day: date) -> bool:
+    return _calendar(day.year).is_working_day(day)
+
+
+def next_working_day(after: date) -> date:
+    day = after + timedelta(days=1)
+    while not is_working_day(day):
         day += timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
     return day
 
 
-def build(store: Store, unit_id: str, start: date | None = None, days: int = WORKING_DAYS) -> Document:
+def notice_period(printed_on: date, days: int = WORKING_DAYS) -> tuple[date, date]:
+    """From the next working day after PRINTED_ON, DAYS working days (the first counts)."""
+    start = next_working_day(printed_on)
+    end, left = start, days - 1
+    while left:
+        end = next_working_day(end)
+        left -= 1
+    return start, end
+
+
+def working_days_after(start: date, days: int) -> date:
+    """Kept for callers counting from a given day: the DAYS-th working day after START."""
+    day = start
+    for _ in range(days):
+        day = next_working_day(day)
+    return day
+
+
+class SealBox(Flowable):
+    """The issuer's lines on the right, with a dashed circle where the official seal goes."""
+
+    def __init__(self, lines: list[str], size: float = 12):
+        super().__init__()
+        self.lines, self.size = lines, size
+
+    def wrap(self, avail_w, avail_h):
+        self.width, self.height = avail_w, max(30 * mm, len(self.lines) * self.size * 1.6 + 6 * mm)
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColor(colors.HexColor("#b03030"))
+        c.setDash(3, 2)
+        c.setLineWidth(0.8)
+        cx, cy, r = self.width - 40 * mm, self.height / 2 + 2 * mm, 13 * mm
+        c.circle(cx, cy, r, stroke=1, fill=0)
+        c.setDash()
+        c.setFillColor(colors.HexColor("#b03030"))
+        draw_text(c, cx, cy - r - 4 * mm + 1, "（盖章）", 9, anchor="centre")
+        c.setFillColor(colors.black)
+        y = self.height - 6 * mm
+        for line in self.lines:
+            draw_text(c, self.width - 2 * mm, y, line, self.size, anchor="right")
+            y -= self.size * 1.6
+
+
+def _office() -> tuple[str, str]:
+    from ..settings import Settings
+
+    settings = Settings()
+    return settings.get("notice_office_address"), settings.get("notice_office_phone")
+
+
+def build(store: Store, unit_id: str, printed_on: date | None = None, days: int = WORKING_DAYS,
+          office: tuple[str, str] | None = None) -> Document:
     ctx = unit_context(store, unit_id, "notice")
     s = styles()
     verdict = consent.unit_verdict(store, unit_id)
     current = {b.household_id: b.position for b in consent.load_ballots(
         store, "h.unit_id = ?", [unit_id], consent.LEGAL, consent.district_rule(store).written_only).get(unit_id, [])}
-    start = start or date.today()
-    end = working_days_after(start, days)
+    printed_on = printed_on or date.today()
+    start, end = notice_period(printed_on, days)
+    address, phone = office if office is not None else _office()
     a = ctx.address
     story = [paragraph(f"关于{a.estate}{a.building}{a.unit}加装电梯的公示", s["title"]),
              paragraph(f"根据《民法典》第二百七十八条及本市既有住宅加装电梯有关规定，{a.estate}{a.building}{a.unit}"
@@ -44,21 +114,29 @@ def build(store: Store, unit_id: str, start: date | None = None, days: int = WOR
     for c in verdict.criteria:
         unit = " m²" if c.measures_area else " 人"
         rows.append([t(f"criterion.{c.key}"), f"{c.fraction}{unit}", f"≥ {c.threshold_text}", "是" if c.met else "否"])
-    story += [grid_table(rows, [60 * mm, 55 * mm, 30 * mm, 30 * mm]), Spacer(1, 3 * mm),
+    story += [grid_table(rows, [62 * mm, 56 * mm, 30 * mm, 30 * mm], padding=2.5), Spacer(1, 2 * mm),
               paragraph(f"结论：{'已达到' if verdict.passed else '未达到'}法定同意比例。", s["body"]),
               paragraph("三、各户意见（姓名、电话已作隐私处理）：", s["body"])]
     rows = [["房号", "业主", "联系电话", "意见"]]
     for h in ctx.households:
-        rows.append([h.room, mask_names(h.owners), mask_phone(h.phones.split("、")[0]) if h.phones else "",
+        phones = "、".join(mask_phone(p) for p in h.phones.split("、") if p.strip())
+        rows.append([h.room, mask_names(h.owners), phones,
                      positions.label(positions.POSITIONS, current.get(h.id, "none"))])
-    story += [grid_table(rows, [25 * mm, 55 * mm, 50 * mm, 45 * mm]), Spacer(1, 4 * mm),
-              paragraph(f"四、公示期：{start.isoformat()} 至 {end.isoformat()}（{days} 个工作日）。", s["body"]),
-              paragraph(f"五、如有异议，请在公示期内以书面形式向{a.community}居民委员会（社区办公室）提出，"
-                        f"由街道、社区组织协调处理。", s["body"]),
-              Spacer(1, 8 * mm),
-              paragraph(f"{a.street}{a.community}居民委员会　　{a.estate}{a.building}{a.unit}加装电梯筹备组", s["body"]),
-              paragraph(f"{start.isoformat()}", s["body"])]
-    texts = [str(a), ctx.project_name, ctx.plan] + [mask_names(h.owners) for h in ctx.households]
+    where = f"{a.community}居民委员会（社区办公室）"
+    if address:
+        where += f"（地址：{address}"
+        where += f"，电话：{phone}）" if phone else "）"
+    elif phone:
+        where += f"（电话：{phone}）"
+    story += [grid_table(rows, [25 * mm, 55 * mm, 55 * mm, 43 * mm], padding=2.5), Spacer(1, 3 * mm),
+              paragraph(f"四、公示期：{start.isoformat()} 至 {end.isoformat()}（{days} 个工作日，自公示次一工作日起算，"
+                        f"法定节假日不计，调休上班日计入）。", s["body"]),
+              paragraph(f"五、如有异议，请在公示期内署名并写明理由，以书面形式向{where}提出；"
+                        f"由街道、社区组织协调处理。逾期未提出的，视为无异议。", s["body"]),
+              Spacer(1, 1 * mm),
+              SealBox([f"发布单位：{a.street}{a.community}居民委员会", f"{a.estate}{a.building}{a.unit}加装电梯筹备组",
+                       f"发布日期：{printed_on.isoformat()}"])]
+    texts = ctx.texts() + [(str(a), address), (str(a), phone)]
     content = {"unit": str(a), "period": [start.isoformat(), end.isoformat()], "verdict": verdict.as_json()}
     return Document("notice", "加装电梯公示", ctx.project_line, story, texts, content,
                     unit_id=unit_id, project_id=ctx.project_id, household_ids=[h.id for h in ctx.households])

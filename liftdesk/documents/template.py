@@ -1,33 +1,54 @@
 """The shared page: A4, a header with the project line and a QR code of the serial, a footer
-with page x/y, serial and print date; styles in large, CJK-wrapped type for older readers."""
+with page x/y, serial and print date; styles in large, CJK-wrapped type for older readers.
+
+A PDF holds one or more sections (a household's letter, a unit's form in a combined batch); each
+section has its own serial, QR code and page count ("第 1/1 页"). Fill-in blanks are drawn rules,
+never ＿ characters; handwriting fields are never shaded; any stored value wraps or shrinks to fit."""
 
 from __future__ import annotations
 
 import io
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab import rl_config
+from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..i18n import LiftDeskError
-from .fonts import FONT, register
+from .fonts import FONT, draw_text, markup, register, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text
+
+
+def _fast_flate(self, text):
+    """reportlab deflates at zlib's default level 6; level 1 is ~3× faster for ~10 % larger font
+    subsets, which is what a street's batch of hundreds of PDFs spends most on."""
+    return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+pdfdoc.PDFStreamFilterZCompress.encode = _fast_flate
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm
 QR_SIZE = 20 * mm
+HEADER_FILL = colors.HexColor("#e8edf3")
+RULE = colors.HexColor("#222222")
+GRID = colors.HexColor("#555555")
 
 
+@lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     register()
     base = dict(fontName=FONT, wordWrap="CJK")
@@ -36,12 +57,46 @@ def styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", fontSize=13.5, leading=19, spaceBefore=6, spaceAfter=3, **base),
         "body": ParagraphStyle("body", fontSize=12, leading=18, spaceAfter=4, **base),
         "cell": ParagraphStyle("cell", fontSize=10.5, leading=14, **base),
+        "head": ParagraphStyle("head", fontSize=10.5, leading=13, alignment=TA_CENTER, **base),
         "small": ParagraphStyle("small", fontSize=9, leading=12, textColor=colors.HexColor("#444444"), **base),
     }
 
 
 def esc(text: object) -> str:
-    return str(text if text is not None else "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Markup for a stored value: escaped, rare characters in the fallback font."""
+    return markup(text)
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(esc(text).replace("\n", "<br/>"), style)
+
+
+@lru_cache(maxsize=64)
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.25)
+
+
+def fitted(text: object, avail_w: float, style: ParagraphStyle | None = None, max_h: float = 80 * mm) -> Paragraph:
+    """A cell paragraph that is never taller than MAX_H: long values shrink, then are cut with
+    "……（共 N 字）" so a 2,000-character note can never break the layout."""
+    style = style or styles()["cell"]
+    value = str(text if text is not None else "")
+    lines_fit = max_h / style.leading
+    if len(value) * style.fontSize <= avail_w * lines_fit * 0.9 and "\n" not in value:
+        return Paragraph(esc(value), style)
+    for size in (style.fontSize, 9, 8, 7):
+        s = _sized(style, size) if size != style.fontSize else style
+        p = Paragraph(esc(value).replace("\n", "<br/>"), s)
+        if p.wrap(avail_w, max_h * 4)[1] <= max_h:
+            return p
+    s = _sized(style, 7)
+    keep = int(len(value) * max_h / max(p.wrap(avail_w, max_h * 4)[1], 1) * 0.9)
+    while keep > 0:
+        p = Paragraph(esc(value[:keep]).replace("\n", "<br/>") + f"……（共 {len(value)} 字）", s)
+        if p.wrap(avail_w, max_h * 4)[1] <= max_h:
+            return p
+        keep = int(keep * 0.85)
+    return Paragraph("……", s)
 
 
 class CheckBoxes(Flowable):
@@ -53,9 +108,7 @@ class CheckBoxes(Flowable):
         self.gap = 1.2 * mm
 
     def wrap(self, avail_w, avail_h):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        self._widths = [self.box + self.gap + stringWidth(label, FONT, self.size) for label in self.labels]
+        self._widths = [self.box + self.gap + text_width(label, self.size) for label in self.labels]
         total = sum(self._widths) + 2.5 * mm * (len(self.labels) - 1)
         if total > avail_w:  # stack vertically in a narrow column
             self._vertical = True
@@ -67,28 +120,92 @@ class CheckBoxes(Flowable):
 
     def draw(self):
         c = self.canv
-        c.setFont(FONT, self.size)
         x, y = 0, self.height - self.size - 1
         for label, w in zip(self.labels, self._widths):
             c.setLineWidth(0.8)
+            c.setStrokeColor(colors.black)
             c.rect(x, y, self.box, self.box, stroke=1, fill=0)
             if label == self.checked:
                 c.line(x + 0.6, y + self.box / 2, x + self.box / 2.5, y + 0.6)
                 c.line(x + self.box / 2.5, y + 0.6, x + self.box - 0.4, y + self.box - 0.4)
-            c.drawString(x + self.box + self.gap, y + 0.3, label)
+            c.setFillColor(colors.black)
+            draw_text(c, x + self.box + self.gap, y + 0.3, label, self.size)
             if self._vertical:
                 y -= self.size + 3
             else:
                 x += w + 2.5 * mm
 
 
-def grid_table(rows: list[list], widths: list[float], header_rows: int = 1, zebra: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=header_rows)
+class FillLine(Flowable):
+    """A line of labels and blanks drawn as solid rules: FillLine(["委托人（签名）", 45*mm, "日期", 40*mm]).
+    A number is a blank of that width (None: to the end of the line); wraps when the line is full."""
+
+    def __init__(self, parts: list, size: float = 12, leading: float = 10 * mm, space_before: float = 0):
+        super().__init__()
+        self.parts, self.size, self.leading, self.space_before = parts, size, leading, space_before
+
+    def _layout(self, avail_w: float) -> list[list[tuple]]:
+        lines, line, x = [], [], 0.0
+        for part in self.parts:
+            if isinstance(part, str):
+                w = text_width(part, self.size)
+            else:
+                w = (avail_w - x) if part is None else part
+                w = max(w, 8 * mm)
+            if x + w > avail_w + 0.1 and line:
+                lines.append(line)
+                line, x = [], 0.0
+                if part is None:
+                    w = avail_w
+            line.append((part, x, w))
+            x += w + (1 * mm if isinstance(part, str) else 1.5 * mm)
+        if line:
+            lines.append(line)
+        return lines
+
+    def wrap(self, avail_w, avail_h):
+        self._lines = self._layout(avail_w)
+        self.width, self.height = avail_w, len(self._lines) * self.leading + self.space_before
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.7)
+        c.setFillColor(colors.black)
+        for n, line in enumerate(self._lines):
+            base = self.height - self.space_before - (n + 1) * self.leading + 2
+            for part, x, w in line:
+                if isinstance(part, str):
+                    draw_text(c, x, base + 1, part, self.size)
+                else:
+                    c.line(x, base - 1, x + w, base - 1)
+
+
+def grid_table(rows: list[list], widths: list[float], header_rows: int = 1, zebra: bool = False,
+               label_cols: tuple[int, ...] = (), padding: float = 4) -> Table:
+    """A ruled table; string cells become wrapped paragraphs that never outgrow a page. Only header
+    rows and LABEL_COLS (printed labels) are shaded: cells meant for handwriting stay white."""
+    s = styles()
+    cells = []
+    for r, row in enumerate(rows):
+        out = []
+        for c, cell in enumerate(row):
+            if isinstance(cell, str):
+                style = s["head"] if r < header_rows else s["cell"]
+                cell = fitted(cell, widths[c] - 2 * 3, style, 60 * mm) if cell else ""
+            out.append(cell)
+        cells.append(out)
+    table = Table(cells, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 10.5),
-             ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#555555")),
+             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e8edf3")),
-             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+             ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding)]
+    if header_rows:
+        style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    for c in label_cols:
+        style.append(("BACKGROUND", (c, 0), (c, -1), HEADER_FILL))
     if zebra:
         style += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f7f9fb"))
                   for r in range(header_rows + 1, len(rows), 2)]
@@ -105,15 +222,17 @@ class PageInfo:
     footer_note: str = "LiftDesk 加梯工作台"
 
 
-def qr_modules(serial: str) -> list[list[bool]]:
-    """The QR matrix of the serial (reportlab's encoder); drawn as one path, it costs ~1 ms a page
-    where the graphics widget costs ~30."""
-    widget = QrCodeWidget(serial, barLevel="M")
-    widget.qr.make()
-    return [[bool(m) for m in row] for row in widget.qr.modules]
+@lru_cache(maxsize=4096)
+def qr_modules(serial: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR matrix of the serial (reportlab's encoder). One fixed mask pattern: any mask gives a
+    valid code, and trying all eight costs ~6 ms a page; drawn as one path, not a widget."""
+    qr = QrCodeWidget(serial, barLevel="M").qr
+    qr.version = qr.calculate_version()
+    qr.makeImpl(False, 0)
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
-def _draw_qr(canvas, modules: list[list[bool]], x: float, y: float, size: float, border: int = 1) -> None:
+def _draw_qr(canvas, modules, x: float, y: float, size: float, border: int = 1) -> None:
     box = size / (len(modules) + 2 * border)
     path = canvas.beginPath()
     for r, row in enumerate(modules):
@@ -130,69 +249,123 @@ def _draw_qr(canvas, modules: list[list[bool]], x: float, y: float, size: float,
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _numbered_canvas(info: PageInfo):
-    qr = qr_modules(info.serial)
+class Section(Flowable):
+    """Marks where a section (its own serial and page count) starts; draws nothing."""
 
-    class NumberedCanvas(pdfcanvas.Canvas):
-        """Draws header and footer after the last page is known, for "page x/y"."""
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
 
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    def draw(self):
+        self.canv._section = self.index
 
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
 
-        def _decorate(self, total: int) -> None:
-            self.setFont(FONT, 9)
-            self.setFillColor(colors.HexColor("#333333"))
-            top = PAGE_H - MARGIN + 4 * mm
-            self.drawString(MARGIN, top, info.project_line[:80])
-            _draw_qr(self, qr, PAGE_W - MARGIN - QR_SIZE, PAGE_H - MARGIN - QR_SIZE + 8 * mm, QR_SIZE)
-            self.setFillColor(colors.HexColor("#333333"))
-            self.drawRightString(PAGE_W - MARGIN, PAGE_H - MARGIN - QR_SIZE + 5 * mm, info.serial)
-            self.setStrokeColor(colors.HexColor("#999999"))
-            self.line(MARGIN, MARGIN - 3 * mm, PAGE_W - MARGIN, MARGIN - 3 * mm)
-            footer = f"第 {self._pageNumber}/{total} 页    编号 {info.serial}    打印日期 {info.printed_on}"
-            self.drawString(MARGIN, MARGIN - 8 * mm, footer)
-            self.drawRightString(PAGE_W - MARGIN, MARGIN - 8 * mm, info.footer_note)
+def _fit_line(text: str, size: float, room: float) -> str:
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text + "…"
 
-    return NumberedCanvas
+
+class NumberedCanvas(pdfcanvas.Canvas):
+    """Draws header and footer after the last page is known, for "page x/y" within each section."""
+
+    infos: list[PageInfo] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages = []
+        self._section = 0
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        counts: dict[int, int] = {}
+        for state in self._pages:
+            counts[state["_section"]] = counts.get(state["_section"], 0) + 1
+        seen: dict[int, int] = {}
+        for state in self._pages:
+            self.__dict__.update(state)
+            seen[self._section] = seen.get(self._section, 0) + 1
+            self._decorate(self.infos[self._section], seen[self._section], counts[self._section])
+            super().showPage()
+        self.section_pages = [counts.get(n, 0) for n in range(len(self.infos))]
+        super().save()
+
+    def _decorate(self, info: PageInfo, page: int, total: int) -> None:
+        self.setFillColor(colors.HexColor("#333333"))
+        top = PAGE_H - MARGIN + 4 * mm
+        draw_text(self, MARGIN, top, _fit_line(info.project_line, 9, PAGE_W - 2 * MARGIN - QR_SIZE - 4 * mm), 9)
+        _draw_qr(self, qr_modules(info.serial), PAGE_W - MARGIN - QR_SIZE, PAGE_H - MARGIN - QR_SIZE + 8 * mm, QR_SIZE)
+        self.setFillColor(colors.HexColor("#333333"))
+        self.setFont(FONT, 9)
+        self.drawRightString(PAGE_W - MARGIN, PAGE_H - MARGIN - QR_SIZE + 5 * mm, info.serial)
+        self.setStrokeColor(colors.HexColor("#999999"))
+        self.setLineWidth(0.5)
+        self.line(MARGIN, MARGIN - 3 * mm, PAGE_W - MARGIN, MARGIN - 3 * mm)
+        self.drawString(MARGIN, MARGIN - 8 * mm, f"第 {page}/{total} 页    编号 {info.serial}    打印日期 {info.printed_on}")
+        self.drawRightString(PAGE_W - MARGIN, MARGIN - 8 * mm, info.footer_note)
+
+
+def render_sections(sections: list[tuple[PageInfo, list]]) -> tuple[bytes, list[int]]:
+    """One PDF of several sections, each starting on a new page: the bytes and each one's pages."""
+    from reportlab.platypus import PageBreak
+
+    register()
+    story: list = []
+    for n, (_, part) in enumerate(sections):
+        if n:
+            story.append(PageBreak())
+        story.append(Section(n))
+        story += part
+    buffer = io.BytesIO()
+    first = sections[0][0]
+    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN + 14 * mm, bottomMargin=MARGIN, title=first.title,
+                          author="LiftDesk", subject=first.serial, creator="LiftDesk", invariant=0)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    made: list = []
+
+    def maker(*args, **kwargs):
+        canvas = type("Canvas", (NumberedCanvas,), {"infos": [info for info, _ in sections]})(*args, **kwargs)
+        made.append(canvas)
+        return canvas
+    try:
+        doc.build(story, canvasmaker=maker)
+    except LayoutError as exc:  # a last guard: a clear message, never a traceback
+        raise LiftDeskError("document.layout", title=first.title, reason=str(exc)[:120]) from None
+    return buffer.getvalue(), made[-1].section_pages
 
 
 def render(info: PageInfo, story: list) -> tuple[bytes, int]:
-    """The PDF bytes and the page count."""
-    register()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN + 14 * mm, bottomMargin=MARGIN, title=info.title,
-                          author="LiftDesk", subject=info.serial, creator="LiftDesk")
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_numbered_canvas(info))
-    return buffer.getvalue(), doc.page
+    """The PDF bytes and the page count of a single-section document."""
+    data, pages = render_sections([(info, story)])
+    return data, pages[0]
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write next to the target and rename: no half-written PDF is ever left behind."""
+def write_atomic(path: str | Path, data: bytes, sync: bool = False) -> Path:
+    """Write next to the target and rename: no half-written PDF is ever left behind. SYNC forces it
+    to disk first (one file the user waits for); a batch skips it and syncs the folder once."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".part")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem[:40]}-", suffix=".part")
     except OSError as exc:
         raise LiftDeskError("document.unwritable", path=str(target.parent), reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         if os.path.exists(tmp):
@@ -201,5 +374,15 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     return target
 
 
-def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text).replace("\n", "<br/>"), style)
+def sync_folder(folder: str | Path) -> None:
+    """One fsync of a folder after a batch of renames (POSIX); harmless where unsupported."""
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

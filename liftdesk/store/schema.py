@@ -348,3 +348,12 @@ def m0006_accounts(db: Database) -> None:
         created_at TEXT NOT NULL,
         last_login TEXT
     )""")
+
+
+@migrations(name="0011_meeting_chair_recorder")
+def m0011_meeting_chair_recorder(db: Database) -> None:
+    """Who chaired a meeting and who took the minutes: printed on the minutes with their signatures."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(meeting)").fetchall()}
+    for column in ("chair", "recorder"):
+        if column not in have:
+            db.execute(f"ALTER TABLE meeting ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")

@@ -57,6 +57,34 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../ui/printing.py" line="78" />
+        <source>批量打印</source>
+        <translation>Batch print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="80" />
+        <source>为当前列表中的 {n} 个单元生成{kind}：</source>
+        <translation>Make the {kind} for the {n} units in the list:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="81" />
+        <source>每个单元一个 PDF，保存到文件夹</source>
+        <translation>One PDF per unit, saved to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="82" />
+        <source>合并为一个 PDF（一次送印）</source>
+        <translation>One combined PDF (one trip to the printer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="83" />
+        <source>直接送打印机（只弹出一次打印对话框）</source>
+        <translation>Send to the printer (one print dialog)</translation>
+    </message>
+</context>
+<context>
     <name>BuildingGridModel</name>
     <message>
         <location filename="../../ui/models/building_grid.py" line="54" />
@@ -67,27 +95,27 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="337" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="337" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="321" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="342" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="322" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="343" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="323" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="344" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -486,224 +514,224 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -731,62 +759,77 @@
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="214" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="218" />
+        <source>到会人姓名（代理人、租户填本人姓名）</source>
+        <translation>Attendee's own name (a proxy or tenant gives their own)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="219" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="227" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -1548,37 +1591,37 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="22" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="20" />
         <source>预览 — {name}</source>
         <translation>Preview — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="28" />
         <source>编号 {serial}，共 {n} 页</source>
         <translation>Serial {serial}, {n} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="29" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="47" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="45" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="51" />
         <source>无法保存：{reason}</source>
         <translation>Cannot save: {reason}</translation>
     </message>
@@ -2071,12 +2114,22 @@
         <translation>Days without activity before a project counts as idle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33" />
+        <source>公示：受理异议的社区地址</source>
+        <translation>Notice: community address for objections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="34" />
+        <source>公示：受理异议的社区电话</source>
+        <translation>Notice: community phone for objections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
         <source>站点锁与隐私…</source>
         <translation>Station lock and privacy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="39" />
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -2117,52 +2170,52 @@
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="145" />
+        <location filename="../../ui/lock.py" line="147" />
         <source>站点与隐私</source>
         <translation>Station and privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="147" />
+        <location filename="../../ui/lock.py" line="149" />
         <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
         <translation>Station lock on (log in when the program opens and after being away)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="152" />
+        <location filename="../../ui/lock.py" line="154" />
         <source> 分钟无操作后自动锁定</source>
         <translation> idle minutes before it locks</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="156" />
+        <location filename="../../ui/lock.py" line="158" />
         <source>登录名（如 王姐）</source>
         <translation>Login name (e.g. 王姐)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="159" />
+        <location filename="../../ui/lock.py" line="161" />
         <source>密码（至少 6 位）</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="160" />
+        <location filename="../../ui/lock.py" line="162" />
         <source>添加登录</source>
         <translation>Add login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="163" />
+        <location filename="../../ui/lock.py" line="165" />
         <source>删除所选登录</source>
         <translation>Remove the selected login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="166" />
+        <location filename="../../ui/lock.py" line="168" />
         <source>保存完整身份证号（默认只保存后四位和校验码）</source>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="172" />
+        <location filename="../../ui/lock.py" line="174" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="176" />
+        <location filename="../../ui/lock.py" line="178" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
     </message>
@@ -2175,7 +2228,7 @@
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="134" />
+        <location filename="../../ui/lock.py" line="136" />
         <source>已登录：{name}</source>
         <translation>Logged in: {name}</translation>
     </message>
@@ -2980,29 +3033,6 @@ They are erased from the change log too and cannot be brought back; households, 
 请点击“显示详细信息”，复制报告发给维护人员。</source>
         <translation>LiftDesk met an unexpected error. Saved data is not affected.
 Click “Show Details”, copy the report and send it to your maintainer.</translation>
-    </message>
-</context>
-<context>
-    <name>printing</name>
-    <message>
-        <location filename="../../ui/printing.py" line="51" />
-        <source>选择保存文件夹</source>
-        <translation>Choose a folder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="54" />
-        <source>正在生成 {kind}…</source>
-        <translation>Making {kind}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="54" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing.py" line="74" />
-        <source>已取消。已生成的 {n} 份文件完整可用。</source>
-        <translation>Cancelled. The {n} files already written are complete.</translation>
     </message>
 </context>
 </TS>

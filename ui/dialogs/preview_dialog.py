@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -63,19 +61,9 @@ class PreviewDialog(QDialog):
 
     def render_to(self, printer: QPrinter) -> int:
         """Paint each page at the printer's resolution; returns the pages sent."""
-        painter = QPainter()
-        if not painter.begin(printer):
+        from ..printing import render_pdf
+
+        sent = render_pdf(self.pdf, printer)
+        if not sent and self.document.pageCount():
             messages.error(self, self.tr("无法开始打印，请检查打印机。"))
-            return 0
-        try:
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            for n in range(self.document.pageCount()):
-                if n:
-                    printer.newPage()
-                size = self.document.pagePointSize(n).toSize()
-                scale = min(area.width() / size.width(), area.height() / size.height())
-                image = self.document.render(n, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        return self.document.pageCount()
+        return sent

@@ -191,10 +191,13 @@ class MeetingDialog(_SaveDialog):
         self.decisions = QLineEdit()
         self.others = QLineEdit()
         self.others.setPlaceholderText(self.tr("设计方、施工方等，用“、”分隔"))
+        self.chair = QLineEdit()
+        self.recorder = QLineEdit()
         for label, widget in ((self.tr("类型"), self.kind), (self.tr("开始"), self.starts), (self.tr("结束"), self.ends),
                               (self.tr("地点"), self.place), (self.tr("议题"), self.topic),
                               (self.tr("议程"), self.agenda), (self.tr("纪要"), self.minutes),
-                              (self.tr("决定事项"), self.decisions), (self.tr("其他参会方"), self.others)):
+                              (self.tr("决定事项"), self.decisions), (self.tr("其他参会方"), self.others),
+                              (self.tr("主持人"), self.chair), (self.tr("记录人"), self.recorder)):
             self.form.addRow(label, widget)
         self.extra.addWidget(QLabel(self.tr("参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：")))
         self.attendees = QListWidget()
@@ -211,10 +214,13 @@ class MeetingDialog(_SaveDialog):
         self.role = QComboBox()
         for code in ("owner", "proxy", "tenant"):
             self.role.addItem(meetings.label(meetings.ATTENDEE_ROLES, code), code)
+        self.attendee_name = QLineEdit()
+        self.attendee_name.setPlaceholderText(self.tr("到会人姓名（代理人、租户填本人姓名）"))
         apply_role = QPushButton(self.tr("设为所选住户的到会身份"))
         apply_role.clicked.connect(self.apply_role)
         role_row = QHBoxLayout()
         role_row.addWidget(self.role)
+        role_row.addWidget(self.attendee_name)
         role_row.addWidget(apply_role)
         role_row.addStretch()
         self.extra.addLayout(role_row)
@@ -243,33 +249,46 @@ class MeetingDialog(_SaveDialog):
         self.agenda.setPlainText("\n".join(m.agenda))
         self.minutes.setPlainText(m.minutes)
         self.decisions.setText(m.decisions)
+        self.chair.setText(m.chair)
+        self.recorder.setText(m.recorder)
         present = meetings.attendees(self.store, meeting_id)
         roles = {a.household_id: a.role for a in present if a.household_id}
+        names = {a.household_id: a.name for a in present if a.household_id and a.role != "owner"}
         self.others.setText("、".join(a.name for a in present if not a.household_id and not a.helper_id
                                       and a.role == "other"))
         for n in range(self.attendees.count()):
             item = self.attendees.item(n)
             household_id = item.data(Qt.ItemDataRole.UserRole)
             if household_id in roles:
-                self._set_role(item, roles[household_id])
+                self._set_role(item, roles[household_id], names.get(household_id, ""))
                 item.setCheckState(Qt.CheckState.Checked)
 
     ROLE = Qt.ItemDataRole.UserRole + 1
     LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+    NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
-    def _set_role(self, item: QListWidgetItem, role: str) -> None:
+    def _set_role(self, item: QListWidgetItem, role: str, name: str = "") -> None:
+        """A proxy or tenant attends as themselves: their own name is kept with the role."""
+        name = name.strip() if role != "owner" else ""
         item.setData(self.ROLE, role)
-        item.setText(f"{item.data(self.LABEL_ROLE)}  — {meetings.label(meetings.ATTENDEE_ROLES, role)}")
+        item.setData(self.NAME_ROLE, name)
+        who = f"{name}（{meetings.label(meetings.ATTENDEE_ROLES, role)}）" if name else \
+            meetings.label(meetings.ATTENDEE_ROLES, role)
+        item.setText(f"{item.data(self.LABEL_ROLE)}  — {who}")
 
     def apply_role(self) -> None:
         for item in self.attendees.selectedItems():
-            self._set_role(item, self.role.currentData())
+            self._set_role(item, self.role.currentData(), self.attendee_name.text())
             item.setCheckState(Qt.CheckState.Checked)
 
     def checked_households(self) -> list[tuple[str, str]]:
         """(household id, role) of every household ticked as present."""
+        return [(h, role) for h, role, _ in self.checked_attendees()]
+
+    def checked_attendees(self) -> list[tuple[str, str, str]]:
+        """(household id, role, attendee's own name or "") of every household ticked as present."""
         items = [self.attendees.item(n) for n in range(self.attendees.count())]
-        return [(i.data(Qt.ItemDataRole.UserRole), i.data(self.ROLE)) for i in items
+        return [(i.data(Qt.ItemDataRole.UserRole), i.data(self.ROLE), i.data(self.NAME_ROLE) or "") for i in items
                 if i.checkState() == Qt.CheckState.Checked]
 
     def _other_names(self) -> list[str]:
@@ -284,7 +303,8 @@ class MeetingDialog(_SaveDialog):
                     starts_at=self.starts.dateTime().toString("yyyy-MM-dd HH:mm"),
                     ends_at=self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
                     agenda=self.agenda.toPlainText().splitlines(), place=self.place.text(), topic=self.topic.text(),
-                    minutes=self.minutes.toPlainText(), decisions=self.decisions.text())
+                    minutes=self.minutes.toPlainText(), decisions=self.decisions.text(), chair=self.chair.text(),
+                    recorder=self.recorder.text())
                 meetings.set_household_attendance(self.store, self.meeting_id, dict(self.checked_households()),
                                                   self._other_names())
                 self._save_followups(self.meeting_id)
@@ -294,9 +314,10 @@ class MeetingDialog(_SaveDialog):
                 self.store, self.project_id, self.kind.currentData(),
                 self.starts.dateTime().toString("yyyy-MM-dd HH:mm"), self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
                 self.place.text(), self.topic.text(), self.agenda.toPlainText().splitlines(),
-                self.minutes.toPlainText(), self.decisions.text())
-            for household_id, role in self.checked_households():
-                meetings.add_attendee(self.store, meeting, role, household_id=household_id)
+                self.minutes.toPlainText(), self.decisions.text(), chair=self.chair.text(),
+                recorder=self.recorder.text())
+            for household_id, role, name in self.checked_attendees():
+                meetings.add_attendee(self.store, meeting, role, household_id=household_id, name=name)
             for name in self._other_names():
                 meetings.add_attendee(self.store, meeting, "other", name=name)
             self._save_followups(meeting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from liftdesk.settings import BY_KEY, Settings
 
@@ -28,6 +28,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow(self.tr("字号"), self.font_size)
         form.addRow(self.tr("多少天无进展算停滞"), self.inactive_days)
+        self.office_address = QLineEdit(settings.get("notice_office_address"))
+        self.office_phone = QLineEdit(settings.get("notice_office_phone"))
+        form.addRow(self.tr("公示：受理异议的社区地址"), self.office_address)
+        form.addRow(self.tr("公示：受理异议的社区电话"), self.office_phone)
         if store is not None:  # per database: the station lock, logins, whole ID numbers or not
             self.station_button = QPushButton(self.tr("站点锁与隐私…"))
             self.station_button.setAutoDefault(False)
@@ -50,4 +54,6 @@ class SettingsDialog(QDialog):
         self.settings.set("language", self.language.currentData())
         self.settings.set("font_size", self.font_size.value())
         self.settings.set("inactive_days", self.inactive_days.value())
+        self.settings.set("notice_office_address", self.office_address.text().strip())
+        self.settings.set("notice_office_phone", self.office_phone.text().strip())
         super().accept()

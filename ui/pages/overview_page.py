@@ -120,10 +120,16 @@ class OverviewPage(QWidget):
             n=len(verdicts), passed=tally["passed"], close=tally["close"], opposed=opposed))
         self._apply_filter()
 
-    def batch_print(self, kind: str, folder: str | None = None):
+    def shown_unit_ids(self) -> list[str]:
+        """The units the table shows now: the filter (e.g. only 差 1–2 户) decides what a batch prints."""
+        return [self.proxy.index(r, 0).data(ObjectRole).unit_id for r in range(self.proxy.rowCount())]
+
+    def batch_print(self, kind: str, folder: str | None = None, mode: str | None = None,
+                    combined: str | None = None):
         from ..printing import batch_print
 
-        return batch_print(self, self.store, kind, self.address, folder=folder)
+        return batch_print(self, self.store, kind, self.address, folder=folder, unit_ids=self.shown_unit_ids(),
+                           mode=mode, combined=combined)
 
     def _apply_filter(self) -> None:
         self.proxy.set_status(self.filter.currentData())
