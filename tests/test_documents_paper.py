@@ -63,6 +63,13 @@ def test_12_and_14_household_consent_forms_are_one_page_with_a_signature_row_per
     for header in ("同意", "不同意", "弃权", "理由", "签名", "代签", "专有面积"):
         assert header in text
     assert "＿" not in text and "第 1/1 页" in text
+    words = {}
+    bbox = subprocess.run(["pdftotext", "-bbox", str(fourteen.path), "-"], capture_output=True, text=True).stdout
+    for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]+)<', bbox):
+        words.setdefault(m.group(3), (float(m.group(1)), float(m.group(2))))
+    pitch = words["刘秀英"][1] - words["业主03"][1]  # a co-owner's own signature row, ≥ 10 mm high
+    assert pitch >= 10 * 72 / 25.4 - 0.1
+    assert (words["日期"][0] - words["签名"][0]) >= (25 + 14) / 2 * 72 / 25.4 - 3  # signature column ≥ 25 mm
 
 
 def test_a_long_unit_continues_with_the_header_repeated(store, unit, tmp_path):
