@@ -6,10 +6,13 @@ each kind's first page into docs/documents/ (pdftoppm). Used to look at the layo
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+os.environ["LIFTDESK_DATA_DIR"] = tempfile.mkdtemp()  # the sample's settings never touch the user's
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,7 +42,10 @@ def sample_unit(store, households: int = 12) -> dict:
     project = projects.create_project(store, unit)
     projects.record_stage(store, project, "survey", "2026-01-05")
     meeting = meetings.add_meeting(store, project, "vote", "2026-03-01 19:00", "2026-03-01 20:30", "社区会议室",
-                                   "业主表决加装方案", ["方案介绍", "费用分摊", "表决"], "业主充分讨论", "同意平层入户方案")
+                                   "业主表决加装方案", ["方案介绍", "费用分摊", "表决"], "业主充分讨论", "同意平层入户方案",
+                                   chair="王组长", recorder="李社工")
+    for row, choice in zip(rows[:5], ("support", "support", "support", "oppose", "abstain")):
+        positions.record_position(store, row.id, choice, on_date="2026-03-01", method="meeting", meeting_id=meeting)
     for row in rows[:4]:
         meetings.add_attendee(store, meeting, "owner", household_id=row.id)
     meetings.add_attendee(store, meeting, "tenant", household_id=rows[4].id, name="陈文军")
@@ -48,6 +54,10 @@ def sample_unit(store, households: int = 12) -> dict:
 
 
 def main() -> None:
+    from liftdesk.settings import Settings
+
+    Settings().set("notice_office_address", "王马巷 12 号社区服务中心二楼")
+    Settings().set("notice_office_phone", "0571-87001234")
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "documents"
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp())

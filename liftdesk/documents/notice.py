@@ -114,7 +114,7 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
     for c in verdict.criteria:
         unit = " m²" if c.measures_area else " 人"
         rows.append([t(f"criterion.{c.key}"), f"{c.fraction}{unit}", f"≥ {c.threshold_text}", "是" if c.met else "否"])
-    story += [grid_table(rows, [62 * mm, 56 * mm, 30 * mm, 30 * mm], padding=2.5), Spacer(1, 2 * mm),
+    story += [grid_table(rows, [62 * mm, 56 * mm, 30 * mm, 30 * mm], padding=1.8), Spacer(1, 1 * mm),
               paragraph(f"结论：{'已达到' if verdict.passed else '未达到'}法定同意比例。", s["body"]),
               paragraph("三、各户意见（姓名、电话已作隐私处理）：", s["body"])]
     rows = [["房号", "业主", "联系电话", "意见"]]
@@ -128,7 +128,7 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
         where += f"，电话：{phone}）" if phone else "）"
     elif phone:
         where += f"（电话：{phone}）"
-    story += [grid_table(rows, [25 * mm, 55 * mm, 55 * mm, 43 * mm], padding=2.5), Spacer(1, 3 * mm),
+    story += [grid_table(rows, [25 * mm, 55 * mm, 55 * mm, 43 * mm], padding=1.8), Spacer(1, 2 * mm),
               paragraph(f"四、公示期：{start.isoformat()} 至 {end.isoformat()}（{days} 个工作日，自公示次一工作日起算，"
                         f"法定节假日不计，调休上班日计入）。", s["body"]),
               paragraph(f"五、如有异议，请在公示期内署名并写明理由，以书面形式向{where}提出；"
