@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("inactive_days", 30, int, "多少天无进展算停滞", "Days without activity before a project counts as idle"),
     Setting("last_db", "", str, "上次打开的数据库", "Last database opened"),
     Setting("roster_mappings", {}, dict, "名册列对应（按表头记住）", "Roster column mappings, remembered by header"),
+    Setting("backup_dir2", "", str, "第二个备份文件夹（如U盘）", "Second backup folder (e.g. a USB stick)"),
+    Setting("backup_keep", 10, int, "保留最近备份的份数", "Recent backups to keep"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

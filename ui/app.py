@@ -29,6 +29,11 @@ _translators: list[QTranslator] = []
 
 def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
+        if isinstance(exc, LiftDeskError):  # expected (another program holds the database…): a message
+            log.warning("not done: %s", exc.key)
+            if QApplication.instance() is not None:
+                messages.error(None, str(exc))
+            return
         report = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error:\n%s", report)
         if QApplication.instance() is not None:
@@ -90,6 +95,38 @@ def build_demo_with_progress(path: Path) -> None:
     loop.exec()  # returns when the work has ended, done or cancelled
     if outcome and outcome[0]:
         messages.error(None, outcome[0])
+
+
+def offer_restore(path: Path, exc: LiftDeskError):
+    """A refused database: say why; when it is damaged and a good backup exists, offer to restore
+    it (the damaged file is kept beside it). Returns the opened store, or None."""
+    from liftdesk.store import backup
+
+    good = getattr(exc, "backup", None)
+    if good is None or not messages.offer_backup(None, str(exc), str(good)):
+        if good is None:
+            messages.error(None, str(exc))
+        return None
+    try:
+        backup.restore(path, good)
+        return open_store(path, actor="gui", create=False)
+    except LiftDeskError as again:
+        messages.error(None, str(again))
+        return None
+
+
+def _backup_task(path: Path, progress, cancelled):
+    from liftdesk.store import backup
+
+    return backup.make_backup(path, "start")
+
+
+def start_backup(path: Path) -> None:
+    """The start backup (also the daily one), off the UI thread; a failure is only logged."""
+    task = tasks.Task(_backup_task, path)
+    task.failed.connect(lambda message: log.warning("start backup failed: %s", message.splitlines()[0]
+                                                    if message else ""))
+    tasks.start(task)
 
 
 class _FirstPaint(QObject):
@@ -161,13 +198,16 @@ def run_gui(args) -> int:
         if first_start:
             open_store(path).close()
             build_demo_with_progress(path)
-        store = open_store(path, actor="gui")
+        store = open_store(path, actor="gui", create=first_start or not args.db)
     except LiftDeskError as exc:
         if args.screenshot:
             print(t("cli.error", message=exc), file=sys.stderr)
-        else:
-            messages.error(None, str(exc))
-        return 2
+            return 2
+        store = offer_restore(path, exc)
+        if store is None:
+            return 2
+    if not args.screenshot:
+        start_backup(path)
     window = MainWindow(store, settings)
     try:
         if args.screenshot:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSpl
 from shiboken6 import isValid
 
 from liftdesk import actions, places, projects, recycle, registry, undo
-from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.i18n import LiftDeskError, t
 from liftdesk.settings import Settings
 from liftdesk.store import Store
 
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         try:
             with actions.action(self.store, "action.add_place", kind=labels[kind], name=name.strip()):
                 unit_id = self._add_place(kind, parent_id, name, floors)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
             with actions.action(self.store, "action.rename_place", unit_id=record_id if kind == "unit" else None,
                                 name=name.strip()):
                 registry.rename_place(self.store, kind, record_id, name)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()

@@ -1104,27 +1104,27 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="115" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
         <source>约定金额：{room}</source>
         <translation>Agreed amount: {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="119" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="129" />
         <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
         <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="131" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="122" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="132" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="135" />
         <source>若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。</source>
         <translation>To join later it pays {amount} under the agreement (removing the agreed amount shares it so).</translation>
     </message>
@@ -1256,67 +1256,67 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
         <source>登记缴费</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="91" />
         <source>{room}（欠缴 {amount}）</source>
         <translation>{room} (outstanding {amount})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="92" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="96" />
         <source>元；退款填负数并写明理由</source>
         <translation>yuan; a refund is negative with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -2828,12 +2828,12 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="75" />
+        <location filename="../../ui/app.py" line="80" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76" />
+        <location filename="../../ui/app.py" line="81" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2856,12 +2856,27 @@ They are erased from the change log too and cannot be brought back; households, 
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="25" />
+        <source>数据库已损坏</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>恢复此备份</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
         <source>程序出错</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>LiftDesk 遇到意外错误。已保存的数据不受影响。
 请点击“显示详细信息”，复制报告发给维护人员。</source>
         <translation>LiftDesk met an unexpected error. Saved data is not affected.
