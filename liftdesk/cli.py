@@ -111,7 +111,8 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
         return 2
     existed = db_path.exists()
     try:
-        store = open_store(db_path, actor="cli", create=_creates(args, default_path), readonly=readonly)
+        store = open_store(db_path, actor="cli", create=_creates(args, default_path), readonly=readonly,
+                           adopt_empty=args.command == "init")
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2

@@ -48,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database “{path}” does not exist. Check the path; to create a new database use the “init” or “demo” command.",
     },
     "db.empty_file": {
-        "zh": "“{path}”是一个空文件（0 字节），不是数据库。不会把它当作新数据库；要新建请用“init”命令。文件未被修改。",
+        "zh": "“{path}”是一个空文件（0 字节），不是数据库。不会把它当作新数据库；确要在此新建，请用“init”命令。文件未被修改。",
         "en": "“{path}” is an empty file (0 bytes), not a database. It is not turned into a new one; use “init” to create one. It was not modified.",
     },
     "db.is_dir": {
@@ -111,6 +111,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "name.duplicate": {
         "zh": "{parent}下已有名为“{name}”的{what}。",
         "en": "There is already a {what} named “{name}” in {parent}.",
+    },
+    "name.bad_char": {
+        "zh": "{what}名称“{name}”含有不允许的字符“{char}”：地址用“/”分隔各级，名称中不能有“/”、“\\”或控制字符（如换行）。",
+        "en": "The {what} name “{name}” contains a character that is not allowed (“{char}”): addresses join names with “/”, so a name cannot hold “/”, “\\” or control characters (such as a line break).",
+    },
+    "name.restore_clash": {
+        "zh": "无法恢复：同一上级下已有名为“{name}”的{what}，恢复后地址会重复。请先把现有的{what}改名，再恢复。",
+        "en": "Cannot restore: there is already a {what} named “{name}” in the same place, so the address would be duplicated. Rename the existing {what} first, then restore.",
+    },
+    "document.outside_folder": {
+        "zh": "文件名“{name}”会写到所选文件夹之外，已拒绝。",
+        "en": "The file name “{name}” would be written outside the chosen folder; refused.",
     },
     "area.invalid": {
         "zh": "面积“{value}”无效：应为大于 0 的数字，最多两位小数（单位 m²）。",

@@ -121,12 +121,26 @@ def _backup_task(path: Path, progress, cancelled):
     return backup.make_backup(path, "start")
 
 
-def start_backup(path: Path) -> None:
-    """The start backup (also the daily one), off the UI thread; a failure is only logged."""
-    task = tasks.Task(_backup_task, path)
-    task.failed.connect(lambda message: log.warning("start backup failed: %s", message.splitlines()[0]
-                                                    if message else ""))
+def _daily_task(path: Path, progress, cancelled):
+    from liftdesk.store import backup
+
+    return backup.backup_if_due(path, "daily")
+
+
+def _run_backup(fn, path: Path) -> None:
+    task = tasks.Task(fn, path)
+    task.failed.connect(lambda message: log.warning("backup failed: %s", message.splitlines()[0] if message else ""))
     tasks.start(task)
+
+
+def start_backup(path: Path) -> None:
+    """A backup on start, then the daily one checked every hour; off the UI thread, a failure is
+    only logged (the next one tries again)."""
+    _run_backup(_backup_task, path)
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(3600 * 1000)
+    timer.timeout.connect(lambda: _run_backup(_daily_task, path))
+    timer.start()
 
 
 class _FirstPaint(QObject):

@@ -77,6 +77,23 @@ def _emit(store: Store, doc: Document, out: Path, printed_by: str, today: date |
     return Printed(path, serial, pages, doc.kind)
 
 
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def safe_file_name(name: str) -> str:
+    """A place name becomes part of a file name: characters no file system takes become "_"."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
+    return cleaned or "_"
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The batch's file, refused if it would land anywhere but directly in the chosen folder."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve() or name in (".", ".."):
+        raise ValidationError("document.outside_folder", name=name)
+    return folder / name
+
+
 @dataclass
 class BatchResult:
     printed: list[Printed]
@@ -114,8 +131,8 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path, printed
                 continue
             raise
         a = unit.address
-        name = f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf"
-        result.printed.append(_emit(store, doc, folder / name, printed_by, None))
+        name = safe_file_name(f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf")
+        result.printed.append(_emit(store, doc, inside(folder, name), printed_by, None))
     if progress:
         progress(len(units), len(units))
     result.seconds = time.perf_counter() - started

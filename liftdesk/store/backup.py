@@ -139,7 +139,7 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
 
 
 def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True, check: bool = True,
-                now: datetime | None = None) -> Path:
+                now: datetime | None = None, keep: int | None = None) -> Path:
     """Back up into the backup folder (and the second folder when set), then thin each folder.
     Returns the primary copy. A missing second folder (the USB stick is out) is only logged."""
     db_path = Path(db_path)
@@ -156,7 +156,7 @@ def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True
         except StoreError:
             log.warning("could not write the second backup copy")
     for folder in folders:
-        thin(db_path, folder, now=taken)
+        thin(db_path, folder, keep=keep)
     log.info("backup made (%s)", reason)
     return primary
 
@@ -202,10 +202,10 @@ def keep_set(taken: list[datetime], recent: int = KEEP_RECENT, daily: int = KEEP
     return keep
 
 
-def thin(db_path: Path, folder: Path, now: datetime | None = None) -> list[Path]:
+def thin(db_path: Path, folder: Path, keep: int | None = None) -> list[Path]:
     """Delete what `keep_set` does not keep. A second process thinning at once is harmless."""
     files = list_backups(db_path, [folder])
-    keep = keep_set([b.taken_at for b in files], recent=_keep_recent())
+    keep = keep_set([b.taken_at for b in files], recent=keep or _keep_recent())
     removed = []
     for b in files:
         if b.taken_at not in keep:

@@ -227,7 +227,7 @@ def _configure(db: Database, timeout_ms: int) -> None:
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def _check_access(path: Path, create: bool, readonly: bool) -> bool:
+def _check_access(path: Path, create: bool, readonly: bool, adopt_empty: bool) -> bool:
     """Refuse, with a clear message, what SQLite would otherwise turn into a traceback or a silent
     new database. Returns whether the file already holds something."""
     if path.is_dir():
@@ -243,7 +243,7 @@ def _check_access(path: Path, create: bool, readonly: bool) -> bool:
         return False
     if not os.access(path, os.R_OK):
         raise StoreError("db.unreadable", path=str(path))
-    if path.stat().st_size == 0 and (readonly or not create):
+    if path.stat().st_size == 0 and (readonly or not create or not adopt_empty):
         raise StoreError("db.empty_file", path=str(path))
     if not readonly:
         if not os.access(path, os.W_OK):
@@ -254,11 +254,12 @@ def _check_access(path: Path, create: bool, readonly: bool) -> bool:
 
 
 def open_store(path: str | Path | None, actor: str = "", *, create: bool = True, readonly: bool = False,
-               busy_timeout: int | None = None) -> Store:
+               busy_timeout: int | None = None, adopt_empty: bool = False) -> Store:
     """Open a LiftDesk database. `None` opens a private in-memory one.
 
-    create: a missing or zero-length file may become a new database (the CLI asks for it only
-    with `init`/`demo`); readonly: open with `mode=ro`, never write the file (pending migrations
+    create: a missing file may become a new database (the CLI asks for it only with `init`, `demo`
+    or `import-roster --create`); adopt_empty: so may a zero-length file (only `init`: an empty file
+    is more often a failed copy than a wish); readonly: open with `mode=ro`, never write the file (pending migrations
     are applied to a private in-memory copy); busy_timeout: ms to wait for another writer."""
     timeout_ms = busy_timeout_ms(busy_timeout)
     if path is None:
@@ -267,7 +268,7 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
         migrations.apply(db)
         return _make_store(db, None, actor)
     path = Path(path)
-    existed = _check_access(path, create, readonly)
+    existed = _check_access(path, create, readonly, adopt_empty)
     pending = inspect_file(path) if existed else known_migration_names()
     if readonly:
         return _open_readonly(path, pending, actor, timeout_ms)
