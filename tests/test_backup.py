@@ -167,3 +167,13 @@ def test_backup_dialog_backs_up_previews_and_restores(qtbot, store, unit, db_pat
     dialog.grab().save(str(tmp_path / "backup_dialog.png"))
     if os.environ.get("LIFTDESK_SHOTS"):
         dialog.grab().save(os.environ["LIFTDESK_SHOTS"])
+
+
+def test_the_app_backs_up_on_start_off_the_ui_thread(qtbot, store, unit, db_path):
+    from ui.app import init_app, start_backup
+
+    init_app("zh", 12)
+    start_backup(db_path)
+    qtbot.waitUntil(lambda: bool(backup.list_backups(db_path)), timeout=20000)
+    assert backup.list_backups(db_path)[0].reason == "start"
+    assert backup.backup_if_due(db_path) is None  # the start backup counts as today's
