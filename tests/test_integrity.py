@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from liftdesk import cli, places, recycle, registry, undo
+from liftdesk import actions, cli, places, recycle, registry, undo
 from liftdesk.i18n import LiftDeskError, StoreError, ValidationError
 from liftdesk.store import backup, open_store, records
 
@@ -218,7 +218,8 @@ def test_place_names_with_slashes_or_control_characters_are_refused(store, unit,
 
 def test_restoring_a_place_whose_address_was_reused_is_refused(store, unit):
     building = store.db.execute("SELECT id FROM building").fetchone()[0]
-    recycle.delete(store, "unit", unit)
+    with actions.action(store, "action.delete_place", unit_id=unit, kind="单元", name="1单元"):
+        recycle.delete(store, "unit", unit)
     again = registry.add_unit(store, building, "1单元")
     with pytest.raises(ValidationError) as err:
         recycle.restore(store, "unit", unit)
@@ -233,7 +234,8 @@ def test_restoring_a_place_whose_address_was_reused_is_refused(store, unit):
 
 def test_undoing_a_rename_onto_a_reused_name_is_refused(store, unit):
     building = store.db.execute("SELECT id FROM building").fetchone()[0]
-    registry.rename_place(store, "unit", unit, "一单元")
+    with actions.action(store, "action.rename_place", unit_id=unit, name="一单元"):
+        registry.rename_place(store, "unit", unit, "一单元")
     registry.add_unit(store, building, "1单元")
     with pytest.raises(LiftDeskError) as err:
         undo.undo_last(store)
