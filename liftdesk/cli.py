@@ -96,9 +96,11 @@ READ_ONLY = {"info", "units", "consent", "stage", "diary", "report"}
 
 
 def _creates(args: argparse.Namespace, default_path: bool) -> bool:
-    """A new database only when asked for: `init`, `demo`, `import-roster --create`, or the default
-    database on first start. A mistyped --db path is an error, not a new file."""
-    return (args.command in ("init", "demo") or (args.command == "import-roster" and args.create)
+    """A new database only when asked for: `init`, `demo`, `station-init`/`district-init` (a new
+    station or district), `import-roster --create`, or the default database on first start. A
+    mistyped --db path is an error, not a new file."""
+    return (args.command in ("init", "demo", "station-init", "district-init")
+            or (args.command == "import-roster" and args.create)
             or default_path)
 
 
