@@ -31,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("demo", help="fill an empty database with the demo district / 生成演示数据")
     p.add_argument("--seed", type=int, default=2023)
+    sub.add_parser("init", help="create a new empty database / 新建空数据库")
+    p = sub.add_parser("backup", help="copy the database to a file / 备份数据库")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p = sub.add_parser("restore", help="replace the database with a backup / 从备份恢复")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="only show what the backup holds / 只查看备份内容")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("info", help="counts and schema version / 统计")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("units", help="list units / 列出单元")
@@ -85,14 +92,39 @@ def _emit(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+# Commands that only read: they open the file with mode=ro and never write to it.
+READ_ONLY = {"info", "units", "consent", "stage", "diary", "report"}
+
+
+def _creates(args: argparse.Namespace, default_path: bool) -> bool:
+    """A new database only when asked for: `init`, `demo`, `station-init`/`district-init` (a new
+    station or district), `import-roster --create`, or the default database on first start. A
+    mistyped --db path is an error, not a new file."""
+    return (args.command in ("init", "demo", "station-init", "district-init")
+            or (args.command == "import-roster" and args.create)
+            or default_path)
+
+
+def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
+    if args.command in ("backup", "restore"):
+        return _guarded(lambda: FILE_COMMANDS[args.command](db_path, args))
+    readonly = args.command in READ_ONLY or (args.command == "import-roster" and args.dry_run)
+    if args.command == "init" and db_path.exists() and not db_path.is_dir() and db_path.stat().st_size > 0:
+        print(t("cli.error", message=t("db.exists", path=db_path)), file=sys.stderr)
+        return 2
+    existed = db_path.exists()
     try:
-        store = open_store(db_path, actor="cli")
+        store = open_store(db_path, actor="cli", create=_creates(args, default_path), readonly=readonly,
+                           adopt_empty=args.command == "init")
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
+    if not existed or args.command == "init":
+        print(t("db.created", path=db_path), file=sys.stderr)
     try:
-        if args.command == "demo":
+        if args.command == "init":
+            pass
+        elif args.command == "demo":
             started = time.perf_counter()
             demo.generate(store, seed=args.seed)
             c = places.counts(store)
@@ -268,6 +300,52 @@ def _undo(store, args) -> int:
     return 0
 
 
+def _guarded(action) -> int:
+    try:
+        return action()
+    except LiftDeskError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+
+
+def _backup(db_path: Path, args) -> int:
+    from .store import backup
+    from .store.connection import inspect_file
+
+    target = Path(args.output)
+    if target.is_dir():
+        raise LiftDeskError("db.is_dir", path=str(target))
+    if target.exists():
+        raise LiftDeskError("backup.exists", path=str(target))
+    open_store(db_path, readonly=True, create=False).close()  # the same refusals as any command
+    inspect_file(db_path, full_check=True)
+    print(t("backup.done", path=backup.copy_database(db_path, target, check=False)))
+    return 0
+
+
+def _restore(db_path: Path, args) -> int:
+    from .store import backup
+
+    source = Path(args.file)
+    backup.check_backup(source)
+    info = backup.preview(source)
+    line = t("restore.preview", taken_at=info["taken_at"], newest_change=info["newest_change"] or "—",
+             households=info["counts"].get("household", 0), units=info["counts"].get("unit", 0),
+             projects=info["counts"].get("project", 0), changes=info["changes"])
+    if args.json:
+        _emit(info)
+    else:
+        print(line)
+    if args.dry_run:
+        return 0
+    done = backup.restore(db_path, source)
+    print(t("restore.done", backup=done["restored"], kept=done["kept"] or "—"),
+          file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+FILE_COMMANDS = {"backup": _backup, "restore": _restore}
+
 HANDLERS = {"undo": _undo, "redo": _undo, "consent": _consent, "import-roster": _import_roster, "stage": _stage,
             "diary": _diary, "print": _print, "report": _report, **cli_money.HANDLERS, **sync_cli.HANDLERS}
 HANDLERS["merge-owners"] = _merge_owners
@@ -289,4 +367,4 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     from .paths import default_db_path
 
-    return run(args, Path(args.db) if args.db else default_db_path())
+    return run(args, Path(args.db) if args.db else default_db_path(), default_path=not args.db)

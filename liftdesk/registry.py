@@ -47,6 +47,31 @@ def _name(value: str, kind: str) -> str:
     return name
 
 
+def _place_name(value: str, kind: str) -> str:
+    """Place names are joined with "/" into addresses and into file names when printing: a "/",
+    a backslash or a control character (a pasted line break, a zero-width mark) would make an
+    address that cannot be typed back or a path that leaves its folder."""
+    name = _name(value, kind)
+    for char in name:
+        if char in "/\\" or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            visible = char in "/\\"
+            raise ValidationError("name.bad_char", what=t(f"kind.{kind}"), char=char if visible else f"U+{ord(char):04X}",
+                                  name=name if visible else name.encode("unicode_escape").decode("ascii"))
+    return name
+
+
+def check_restorable_name(store: Store, kind: str, record_id: str, name: str | None = None) -> None:
+    """Bringing a place back (from the bin, or by undo) must not give two live places one address."""
+    table, parent_col = PLACE_KINDS[kind]
+    row = records.get(store, table, record_id)
+    name = row["name"] if name is None else name
+    clash = store.db.execute(
+        f"SELECT 1 FROM {table} WHERE {parent_col} IS ? AND name = ? AND deleted = 0 AND id != ?",
+        [row[parent_col], name, record_id]).fetchone()
+    if clash:
+        raise ValidationError("name.restore_clash", name=name, what=t(f"kind.{kind}"))
+
+
 def _check_unique_name(store: Store, kind: str, parent_id: str | None, name: str, exclude: str | None = None) -> None:
     table, parent_col = PLACE_KINDS[kind]
     row = store.db.execute(
@@ -80,7 +105,7 @@ def _phone(value: str) -> str:
 # ---- places -----------------------------------------------------------------------------------
 
 def add_district(store: Store, name: str, consent_scope: str = "unit", rule_preset: str = "civil-code-278") -> str:
-    return records.insert(store, "district", {"name": _name(name, "district"), "consent_scope": consent_scope,
+    return records.insert(store, "district", {"name": _place_name(name, "district"), "consent_scope": consent_scope,
                                               "rule_preset": rule_preset})
 
 
@@ -91,7 +116,7 @@ def default_district(store: Store) -> str:
 
 
 def add_street(store: Store, district_id: str, name: str, seq: int | None = None) -> str:
-    name = _name(name, "street")
+    name = _place_name(name, "street")
     _check_unique_name(store, "street", district_id, name)
     if seq is None:
         seq = store.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM street WHERE district_id = ?",
@@ -100,19 +125,19 @@ def add_street(store: Store, district_id: str, name: str, seq: int | None = None
 
 
 def add_community(store: Store, street_id: str, name: str) -> str:
-    name = _name(name, "community")
+    name = _place_name(name, "community")
     _check_unique_name(store, "community", street_id, name)
     return records.insert(store, "community", {"street_id": street_id, "name": name})
 
 
 def add_estate(store: Store, community_id: str, name: str) -> str:
-    name = _name(name, "estate")
+    name = _place_name(name, "estate")
     _check_unique_name(store, "estate", community_id, name)
     return records.insert(store, "estate", {"community_id": community_id, "name": name})
 
 
 def add_building(store: Store, estate_id: str, name: str, floors: object) -> str:
-    name = _name(name, "building")
+    name = _place_name(name, "building")
     floors = _floors(floors)
     _check_unique_name(store, "building", estate_id, name)
     return records.insert(store, "building", {"estate_id": estate_id, "name": name, "floors": floors,
@@ -120,7 +145,7 @@ def add_building(store: Store, estate_id: str, name: str, floors: object) -> str
 
 
 def add_unit(store: Store, building_id: str, name: str) -> str:
-    name = _name(name, "unit")
+    name = _place_name(name, "unit")
     _check_unique_name(store, "unit", building_id, name)
     return records.insert(store, "unit", {"building_id": building_id, "name": name,
                                           "seq": _natural_key_number(name)})
@@ -128,7 +153,7 @@ def add_unit(store: Store, building_id: str, name: str) -> str:
 
 def rename_place(store: Store, kind: str, place_id: str, name: str) -> None:
     table, parent_col = PLACE_KINDS[kind]
-    name = _name(name, kind)
+    name = _place_name(name, kind)
     parent = records.get(store, table, place_id)[parent_col]
     _check_unique_name(store, kind, parent, name, exclude=place_id)
     records.update(store, table, place_id, {"name": name})

@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Community office address for objections (printed on notices)"),
     Setting("notice_office_phone", "", str, "受理异议的社区电话（印在公示上）",
             "Community office phone for objections (printed on notices)"),
+    Setting("backup_dir2", "", str, "第二个备份文件夹（如U盘）", "Second backup folder (e.g. a USB stick)"),
+    Setting("backup_keep", 10, int, "保留最近备份的份数", "Recent backups to keep"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

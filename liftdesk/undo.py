@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import actions, recycle, retractions
+from . import actions, recycle, registry, retractions
 from .actions import Action
 from .i18n import LiftDeskError, t
 from .places import PARENT_COLUMN
@@ -100,6 +100,8 @@ def _check_value(store: Store, table: str, record_id: str, field: str, value) ->
         if store.db.execute("SELECT 1 FROM household WHERE unit_id = ? AND room = ? AND deleted = 0 AND id != ?",
                             [unit_id, value, record_id]).fetchone():
             raise Blocked(t("room.duplicate", room=value))
+    elif field == "name" and table in registry.PLACE_KINDS:
+        registry.check_restorable_name(store, table, record_id, value)  # two places, one address
 
 
 def _reverse(store: Store, changes: list[Change], op: str) -> None:

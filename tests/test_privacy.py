@@ -169,8 +169,8 @@ def test_database_export_and_log_are_created_owner_only(demo_copy, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("房号,楼层,面积,业主,电话\n101,1,60,张三,13800000001\n", encoding="utf-8")
     cli("--db", new_db, "import-roster", roster, "--unit", "长庆街道/王马社区/遥祥寺巷小区/1幢/1单元", "--create")
-    for path in new_db.parent.iterdir():
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for path in new_db.parent.rglob("*"):  # the database and its backups (the import made one)
+        assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
 
 
 def test_a_purge_travels_to_the_district_by_sync(tmp_path):

@@ -12,6 +12,7 @@ from liftdesk import registry, stats
 from liftdesk.io import report, roster, safe
 
 EVIL = ['=HYPERLINK("http://x.example","点我")', "+1+1", "-2+3", "@SUM(A1:A3)", "=cmd|' /C calc'!A0"]
+PLACE_EVIL = [name.replace("/", "") for name in EVIL]  # a place name cannot hold "/" (addresses)
 
 
 def test_the_roster_export_writes_formula_like_cells_as_text(tmp_path, store, unit):
@@ -33,18 +34,18 @@ def test_the_roster_export_writes_formula_like_cells_as_text(tmp_path, store, un
 
 def test_the_district_report_writes_formula_like_cells_safely(store, unit):
     district = registry.default_district(store)
-    for name in EVIL:
+    for name in PLACE_EVIL:
         registry.add_street(store, district, name)
     table, funnel = stats.yearly_table(store), stats.funnel(store)
     lines = list(csv.reader(io.StringIO(report.to_csv(table).decode("utf-8-sig"))))
     streets = [line[1] for line in lines[1:-1]]
-    assert ["'" + name for name in EVIL] == [s for s in streets if s.startswith("'")]
+    assert ["'" + name for name in PLACE_EVIL] == [s for s in streets if s.startswith("'")]
     assert "长庆街道" in streets and lines[-1][1] == "全区合计"
     workbook = load_workbook(io.BytesIO(report.to_xlsx(table, funnel, "=1+1区")))
     cells = [c for sheet in workbook.worksheets for r in sheet.iter_rows() for c in r]
     assert not any(c.data_type == "f" for c in cells)
-    evil = [c for c in cells if isinstance(c.value, str) and c.value in EVIL]
-    assert len(evil) == 2 * len(EVIL) and all(c.quotePrefix for c in evil)  # the year table and the funnel
+    evil = [c for c in cells if isinstance(c.value, str) and c.value in PLACE_EVIL]
+    assert len(evil) == 2 * len(PLACE_EVIL) and all(c.quotePrefix for c in evil)  # the year table and the funnel
 
 
 @given(st.text(max_size=20))

@@ -151,7 +151,7 @@ def test_migrating_an_older_database_backs_it_up_first(db_path, monkeypatch):
     s = open_store(db_path)
     assert s.schema_version == len(migrations._migrations)
     s.close()
-    backups = list(db_path.parent.glob("station.db.v*.bak"))
+    backups = list((db_path.parent / "backups").glob("station-*-migration.db"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT name FROM person").fetchone()[0] == "王芳"

@@ -30,6 +30,11 @@ _translators: list[QTranslator] = []
 
 def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
+        if isinstance(exc, LiftDeskError):  # expected (another program holds the database…): a message
+            log.warning("not done: %s", exc.key)
+            if QApplication.instance() is not None:
+                messages.error(None, str(exc))
+            return
         report = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error:\n%s", report)
         if QApplication.instance() is not None:
@@ -91,6 +96,52 @@ def build_demo_with_progress(path: Path) -> None:
     loop.exec()  # returns when the work has ended, done or cancelled
     if outcome and outcome[0]:
         messages.error(None, outcome[0])
+
+
+def offer_restore(path: Path, exc: LiftDeskError):
+    """A refused database: say why; when it is damaged and a good backup exists, offer to restore
+    it (the damaged file is kept beside it). Returns the opened store, or None."""
+    from liftdesk.store import backup
+
+    good = getattr(exc, "backup", None)
+    if good is None or not messages.offer_backup(None, str(exc), str(good)):
+        if good is None:
+            messages.error(None, str(exc))
+        return None
+    try:
+        backup.restore(path, good)
+        return open_store(path, actor="gui", create=False)
+    except LiftDeskError as again:
+        messages.error(None, str(again))
+        return None
+
+
+def _backup_task(path: Path, progress, cancelled):
+    from liftdesk.store import backup
+
+    return backup.make_backup(path, "start")
+
+
+def _daily_task(path: Path, progress, cancelled):
+    from liftdesk.store import backup
+
+    return backup.backup_if_due(path, "daily")
+
+
+def _run_backup(fn, path: Path) -> None:
+    task = tasks.Task(fn, path)
+    task.failed.connect(lambda message: log.warning("backup failed: %s", message.splitlines()[0] if message else ""))
+    tasks.start(task)
+
+
+def start_backup(path: Path) -> None:
+    """A backup on start, then the daily one checked every hour; off the UI thread, a failure is
+    only logged (the next one tries again)."""
+    _run_backup(_backup_task, path)
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(3600 * 1000)
+    timer.timeout.connect(lambda: _run_backup(_daily_task, path))
+    timer.start()
 
 
 class _FirstPaint(QObject):
@@ -162,16 +213,19 @@ def run_gui(args) -> int:
         if first_start:
             open_store(path).close()
             build_demo_with_progress(path)
-        store = open_store(path, actor="gui")
+        store = open_store(path, actor="gui", create=first_start or not args.db)
     except LiftDeskError as exc:
         if args.screenshot:
             print(t("cli.error", message=exc), file=sys.stderr)
-        else:
-            messages.error(None, str(exc))
-        return 2
+            return 2
+        store = offer_restore(path, exc)
+        if store is None:
+            return 2
     if not login_at_start(store):  # the station lock: a login before any resident's data shows
         store.close()
         return 0
+    if not args.screenshot:
+        start_backup(path)
     window = MainWindow(store, settings)
     window.station_lock = StationLock(window, store)
     try:

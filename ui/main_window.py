@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSpl
 from shiboken6 import isValid
 
 from liftdesk import actions, places, projects, recycle, registry, undo
-from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.i18n import LiftDeskError, t
 from liftdesk.settings import Settings
 from liftdesk.store import Store
 
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
         self.rule_action = self._action(self.tr("同意比例规则…"), self.edit_rule)
         menu.addAction(self.rule_action)
+        if store.path is not None:
+            self.backup_action = self._action(self.tr("备份与恢复…"), self.open_backups)
+            menu.addAction(self.backup_action)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出"), self.close, "Ctrl+Q"))
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -323,7 +326,7 @@ class MainWindow(QMainWindow):
         try:
             with actions.action(self.store, "action.add_place", kind=labels[kind], name=name.strip()):
                 unit_id = self._add_place(kind, parent_id, name, floors)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
             with actions.action(self.store, "action.rename_place", unit_id=record_id if kind == "unit" else None,
                                 name=name.strip()):
                 registry.rename_place(self.store, kind, record_id, name)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
@@ -380,6 +383,18 @@ class MainWindow(QMainWindow):
         with actions.action(self.store, "action.delete_place", kind=t(f"kind.{kind}"), name=name,
                             unit_id=record_id if kind == "unit" else None):
             recycle.delete(self.store, kind, record_id)
+        self.tree_model.reload()
+        self.show_home()
+
+    def open_backups(self) -> None:
+        from .dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.store, self.settings, self)
+        dialog.restored.connect(self._after_database_restore)
+        dialog.exec()
+
+    def _after_database_restore(self, _path: str) -> None:
+        """The file's content was replaced under our open connection: show it afresh."""
         self.tree_model.reload()
         self.show_home()
 

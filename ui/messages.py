@@ -18,6 +18,19 @@ def confirm(parent: QWidget | None, message: str) -> bool:
     return QMessageBox.question(parent, QCoreApplication.translate("messages", "请确认"), message) == QMessageBox.StandardButton.Yes
 
 
+def offer_backup(parent: QWidget | None, message: str, backup: str) -> bool:
+    """A damaged database: the reason, and a button to restore the newest good backup."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("messages", "数据库已损坏"))
+    box.setText(message)
+    restore = box.addButton(QCoreApplication.translate("messages", "恢复此备份"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("messages", "关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
 def crash(parent: QWidget | None, report: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)

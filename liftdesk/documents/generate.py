@@ -122,6 +122,23 @@ def _emit(store: Store, doc: Document, out: Path, printed_by: str, today: date |
     return Printed(path, prep.serials[0], sum(pages), doc.kind, tuple(prep.serials))
 
 
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def safe_file_name(name: str) -> str:
+    """A place name becomes part of a file name: characters no file system takes become "_"."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
+    return cleaned or "_"
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The batch's file, refused if it would land anywhere but directly in the chosen folder."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve() or name in (".", ".."):
+        raise ValidationError("document.outside_folder", name=name)
+    return folder / name
+
+
 @dataclass
 class BatchResult:
     printed: list[Printed]
@@ -146,8 +163,7 @@ class BatchResult:
 
 def _file_name(unit: places.UnitListing, kind: str) -> str:
     a = unit.address
-    name = f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf"
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name)
+    return safe_file_name(f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf")
 
 
 def _why(exc: LiftDeskError) -> tuple[str, str]:
@@ -189,7 +205,7 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, 
                     pending.append((prep, str(unit.address)))
                     continue
                 data, pages = render_sections(prep.sections)
-                path = write_atomic(out_folder / _file_name(unit, kind), data)
+                path = write_atomic(inside(out_folder, _file_name(unit, kind)), data)
             except LiftDeskError as exc:
                 if exc.key in ("document.no_households", "project.none", "funding.none"):
                     result.skipped.append(str(unit.address))

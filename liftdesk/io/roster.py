@@ -17,6 +17,7 @@ from .. import dates, positions, privacy, registry
 from ..i18n import LiftDeskError, ValidationError, t
 from ..places import resolve, unit_address
 from ..store import Store
+from ..store.backup import backup_before
 from ..units import format_area, parse_area
 from . import layout, safe
 from .tables import read_rows
@@ -313,6 +314,7 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
     unknown = merge - {x.name for x in plan.lookalikes}
     if unknown:
         raise ValidationError("import.merge_unknown", name="、".join(sorted(unknown)))
+    backup_before(store, "import")
     created = updated = recorded = merged = changed = 0
     household_of: dict[str, str] = {}
     with store.db.atomic():

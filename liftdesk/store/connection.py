@@ -1,12 +1,20 @@
-"""Opening a LiftDesk database: refuse what is not ours or is newer, back up, then migrate."""
+"""Opening a LiftDesk database: refuse what is not ours, is newer or is damaged; back up, then migrate.
+
+Two programs may share one file (the GUI and a CLI script, two station helpers): every write
+transaction begins IMMEDIATE, so a writer waits for the lock (busy timeout) up front instead of
+failing when a read transaction tries to upgrade; a lock held longer than the timeout becomes one
+clear message, never a traceback. Read-only commands open the file with `mode=ro` and never write.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
+from typing import Generator
 
 from sqlite_utils import Database
 
@@ -19,129 +27,306 @@ log = logging.getLogger(__name__)
 
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_MS = 5000
+
+
+def busy_timeout_ms(override: int | None = None) -> int:
+    """How long a writer waits for another program's lock; the env var lets tests shorten it."""
+    if override is not None:
+        return max(0, int(override))
+    try:
+        return max(0, int(os.environ.get(BUSY_ENV, DEFAULT_BUSY_MS)))
+    except ValueError:
+        return DEFAULT_BUSY_MS
+
+
+def translate(exc: sqlite3.Error, path: Path | None = None) -> Exception:
+    """An sqlite3 error a user can act on, as a catalogue error; anything else unchanged."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("db.busy")
+    if "readonly" in text or "read-only" in text:
+        return StoreError("db.readonly_file", path=str(path or ""))
+    if "malformed" in text or "not a database" in text:
+        return StoreError("db.damaged", path=str(path or ""), hint="")
+    return exc
+
+
+class LiftDeskDatabase(Database):
+    """sqlite-utils' Database whose outermost `atomic()` begins IMMEDIATE (sqlite-utils issues a
+    plain deferred BEGIN). Nested blocks stay savepoints. Lock timeouts become `db.busy`."""
+
+    def __init__(self, *args, file_path: Path | None = None, readonly: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.file_path = file_path
+        self.readonly = readonly
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator["LiftDeskDatabase", None, None]:
+        if self.readonly:
+            raise StoreError("db.readonly_store")
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise translate(exc, self.file_path) from None
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.rollback()
+            raise translate(exc, self.file_path) from None
+        except BaseException:
+            self.rollback()
+            raise
+
+    def execute(self, sql, parameters=None):
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            error = translate(exc, self.file_path)
+            if self.readonly and isinstance(error, StoreError) and error.key == "db.readonly_file":
+                raise StoreError("db.readonly_store") from None
+            if error is exc:
+                raise
+            raise error from None
 
 
 @dataclass
 class Store:
     """One open database and what every write needs: the station, its clock and the actor."""
 
-    db: Database
+    db: LiftDeskDatabase
     path: Path | None
     station_id: str
     clock: Clock
     ids: IdFactory = field(default_factory=IdFactory)
     actor: str = ""
+    readonly: bool = False
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM liftdesk_meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [key, value])
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [key, value])
 
     @property
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))
 
     def close(self) -> None:
-        try:
-            self.db.execute("PRAGMA optimize")  # SQLite's advice: keep planner statistics fresh on close
-        except sqlite3.Error:
-            pass
+        if not self.readonly:
+            try:  # SQLite's advice: keep planner statistics fresh on close; never wait for it
+                self.db.conn.execute("PRAGMA busy_timeout = 0")
+                self.db.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
         self.db.close()
 
 
-def _inspect_existing(path: Path) -> list[str]:
-    """Read-only look at an existing file: raise unless it is a LiftDesk database this build
+def ro_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI; `as_uri` escapes ?, # and % that would break a hand-made one."""
+    return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
+def connect_ro(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
+    """Read-only connection that never writes the file. In a folder we may not write, SQLite cannot
+    make the WAL index beside the file, so the file is read as immutable (nobody can change it)."""
+    immutable = not os.access(Path(path).resolve().parent, os.W_OK)
+    return sqlite3.connect(ro_uri(path, immutable), uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
+def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
+    """Problems SQLite finds (`quick_check` or the full `integrity_check`); empty when the file is sound."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def damaged_error(path: Path) -> StoreError:
+    """The refusal of a damaged file, naming the newest good backup when there is one."""
+    from .backup import newest_good_backup  # late: backup builds on this module
+
+    backup = newest_good_backup(path)
+    if backup is None:
+        error = StoreError("db.damaged", path=str(path), hint=StoreError("db.damaged.no_backup").__str__())
+    else:
+        hint = StoreError("db.damaged.backup", path=str(path), backup=str(backup.path), when=backup.when_local)
+        error = StoreError("db.damaged", path=str(path), hint=str(hint))
+    error.backup = backup.path if backup else None  # the GUI offers to restore it
+    return error
+
+
+def inspect_file(path: Path, full_check: bool = False) -> list[str]:
+    """Read-only look at an existing file: raise unless it is a sound LiftDesk database this build
     knows; return its pending migrations. Never writes to the file."""
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
         raise StoreError("db.not_sqlite", path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_ro(path)
     except sqlite3.Error:
         raise StoreError("db.not_sqlite", path=str(path)) from None
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise StoreError("db.busy") from None
+            raise damaged_error(path) from None
         if not tables:
             return known_migration_names()
         if "liftdesk_meta" not in tables or "_sqlite_migrations" not in tables:
             raise StoreError("db.foreign", path=str(path))
-        app = conn.execute("SELECT value FROM liftdesk_meta WHERE key = 'app'").fetchone()
+        try:
+            applied = [r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [migrations.name])]
+            app = conn.execute("SELECT value FROM liftdesk_meta WHERE key = 'app'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise StoreError("db.busy") from None
+            raise damaged_error(path) from None
         if not app or app[0] != APP_ID:
             raise StoreError("db.foreign", path=str(path))
-        applied = [r[0] for r in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [migrations.name])]
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc):
-            raise StoreError("db.locked", path=str(path)) from None
-        raise StoreError("db.not_sqlite", path=str(path)) from None
+        known = known_migration_names()
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError("db.newer", path=str(path), names=", ".join(unknown))
+        pending = [name for name in known if name not in applied]
+        try:
+            problems = check_integrity(conn, full=full_check or bool(pending))
+        except sqlite3.OperationalError:
+            raise StoreError("db.busy") from None
+        if problems:
+            log.warning("integrity check failed: %s", "; ".join(problems[:3]))
+            raise damaged_error(path)
+        return pending
     finally:
         conn.close()
-    known = known_migration_names()
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        raise StoreError("db.newer", path=str(path), names=", ".join(unknown))
-    return [name for name in known if name not in applied]
 
 
-def _backup(path: Path, version: int) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    log.info("backed up database before migrating to %s", target.name)
-    return target
-
-
-def _configure(db: Database) -> None:
+def _configure(db: Database, timeout_ms: int) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
     db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def open_store(path: str | Path | None, actor: str = "") -> Store:
-    """Open (creating if missing) a LiftDesk database. `None` opens a private in-memory one."""
+def _check_access(path: Path, create: bool, readonly: bool, adopt_empty: bool) -> bool:
+    """Refuse, with a clear message, what SQLite would otherwise turn into a traceback or a silent
+    new database. Returns whether the file already holds something."""
+    if path.is_dir():
+        raise StoreError("db.is_dir", path=str(path))
+    folder = path.resolve().parent
+    if not path.exists():
+        if not folder.is_dir():
+            raise StoreError("db.no_folder", folder=str(folder))
+        if readonly or not create:
+            raise StoreError("db.missing", path=str(path))
+        if not os.access(folder, os.W_OK):
+            raise StoreError("db.readonly_dir", folder=str(folder))
+        return False
+    if not os.access(path, os.R_OK):
+        raise StoreError("db.unreadable", path=str(path))
+    if path.stat().st_size == 0 and (readonly or not create or not adopt_empty):
+        raise StoreError("db.empty_file", path=str(path))
+    if not readonly:
+        if not os.access(path, os.W_OK):
+            raise StoreError("db.readonly_file", path=str(path))
+        if not os.access(folder, os.W_OK):
+            raise StoreError("db.readonly_dir", folder=str(folder))
+    return path.stat().st_size > 0
+
+
+def open_store(path: str | Path | None, actor: str = "", *, create: bool = True, readonly: bool = False,
+               busy_timeout: int | None = None, adopt_empty: bool = False) -> Store:
+    """Open a LiftDesk database. `None` opens a private in-memory one.
+
+    create: a missing file may become a new database (the CLI asks for it only with `init`, `demo`
+    or `import-roster --create`); adopt_empty: so may a zero-length file (only `init`: an empty file
+    is more often a failed copy than a wish); readonly: open with `mode=ro`, never write the file (pending migrations
+    are applied to a private in-memory copy); busy_timeout: ms to wait for another writer."""
+    timeout_ms = busy_timeout_ms(busy_timeout)
     if path is None:
-        db = Database(memory=True, execute_plugins=False)
+        db = LiftDeskDatabase(memory=True, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
-        pending = known_migration_names()
-        existed = False
-    else:
-        path = Path(path)
-        existed = path.exists() and path.stat().st_size > 0
-        pending = _inspect_existing(path) if existed else known_migration_names()
-        if existed and pending and len(pending) < len(known_migration_names()):
-            _backup(path, len(known_migration_names()) - len(pending))
-        try:
-            db = Database(path, execute_plugins=False)
-            _configure(db)
-        except sqlite3.OperationalError as exc:
-            raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from None
-    if pending:
         migrations.apply(db)
-    store = _make_store(db, Path(path) if path else None, actor)
+        return _make_store(db, None, actor)
+    path = Path(path)
+    existed = _check_access(path, create, readonly, adopt_empty)
+    pending = inspect_file(path) if existed else known_migration_names()
+    if readonly:
+        return _open_readonly(path, pending, actor, timeout_ms)
+    if existed and pending and len(pending) < len(known_migration_names()):
+        from .backup import backup_before_migration  # late: backup builds on this module
+
+        backup_before_migration(path, len(known_migration_names()) - len(pending))
+    try:
+        db = LiftDeskDatabase(sqlite3.connect(str(path), timeout=timeout_ms / 1000), file_path=path,
+                              execute_plugins=False)
+        _configure(db, timeout_ms)
+        if pending:
+            with db.atomic():  # one migrator at a time; a second opener waits, then finds nothing to do
+                migrations.apply(db)
+        store = _make_store(db, path, actor)
+    except sqlite3.OperationalError as exc:
+        error = translate(exc, path)
+        if error is exc:
+            raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from None
+        raise error from None
     if not existed:
         log.info("created a new database")
     return store
 
 
-def _make_store(db: Database, path: Path | None, actor: str) -> Store:
+def _open_readonly(path: Path, pending: list[str], actor: str, timeout_ms: int) -> Store:
+    try:
+        conn = connect_ro(path, timeout_ms)
+        if pending:  # an older file: migrate a private copy in memory, the file stays as it is
+            memory = sqlite3.connect(":memory:")
+            conn.backup(memory)
+            conn.close()
+            conn = memory
+            db = LiftDeskDatabase(conn, file_path=path, execute_plugins=False)
+            migrations.apply(db)
+        else:
+            db = LiftDeskDatabase(conn, file_path=path, execute_plugins=False)
+        db.execute("PRAGMA query_only = ON")
+        db.readonly = True
+        return _make_store(db, path, actor, readonly=True)
+    except sqlite3.OperationalError as exc:
+        error = translate(exc, path)
+        if error is exc:
+            raise StoreError("db.cannot_open", path=str(path), reason=str(exc)) from None
+        raise error from None
+
+
+def _make_store(db: LiftDeskDatabase, path: Path | None, actor: str, readonly: bool = False) -> Store:
     station = db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone()
-    if station is None:
+    if station is None and not readonly:
         station_id = IdFactory().new().replace("-", "")[-12:]
         with db.atomic():
-            db.execute("INSERT INTO liftdesk_meta (key, value) VALUES ('app', ?)", [APP_ID])
-            db.execute("INSERT INTO liftdesk_meta (key, value) VALUES ('station_id', ?)", [station_id])
+            if db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone() is None:
+                db.execute("INSERT INTO liftdesk_meta (key, value) VALUES ('app', ?)", [APP_ID])
+                db.execute("INSERT INTO liftdesk_meta (key, value) VALUES ('station_id', ?)", [station_id])
+        station_id = db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone()[0]
     else:
-        station_id = station[0]
+        station_id = station[0] if station else ""
     last = db.execute("SELECT max(hlc) FROM change_log").fetchone()[0]
-    return Store(db=db, path=path, station_id=station_id, clock=Clock(station_id, last_stamp=last), actor=actor)
+    return Store(db=db, path=path, station_id=station_id, clock=Clock(station_id, last_stamp=last), actor=actor,
+                 readonly=readonly)

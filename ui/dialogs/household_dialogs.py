@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from liftdesk import actions, registry
-from liftdesk.i18n import ValidationError
+from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages
@@ -32,7 +32,7 @@ class _FormDialog(QDialog):
     def _try_accept(self) -> None:
         try:
             self.apply()
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.accept()

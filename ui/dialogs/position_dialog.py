@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
                                QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QWidget)
 
 from liftdesk import actions, meetings, positions, projects
-from liftdesk.i18n import ValidationError
+from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages
@@ -103,7 +103,7 @@ class PositionDialog(QDialog):
                     recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
                     written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
                     meeting_id=self.meeting.currentData())
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.accept()

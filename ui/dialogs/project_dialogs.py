@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from liftdesk import actions, diary, meetings, projects, registry
-from liftdesk.i18n import ValidationError, t
+from liftdesk.i18n import LiftDeskError, ValidationError, t
 from liftdesk.stages import STAGES
 from liftdesk.store import Store
 
@@ -55,7 +55,7 @@ class _SaveDialog(QDialog):
             with actions.action(self.store, "action.dialog", unit_id=unit_id, generic=True,
                                 what=self.windowTitle()):
                 self.save()
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.accept()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from liftdesk import actions, positions, registry
-from liftdesk.i18n import ValidationError
+from liftdesk.i18n import LiftDeskError
 from liftdesk.registry import HouseholdRow
 from liftdesk.store import Store
 from liftdesk.units import format_area
@@ -112,7 +112,7 @@ class HouseholdTableModel(QAbstractTableModel):
             with actions.action(self.store, "action.edit_household", unit_id=self.unit_id, room=row.room,
                                 field=self.headers()[index.column()]):
                 self._write(row, column, value)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             self.refused.emit(str(exc))
             return False
         self._rows[index.row()] = next(r for r in registry.unit_households(self.store, self.unit_id)

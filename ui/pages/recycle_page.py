@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QW
 
 from liftdesk import actions, recycle
 from liftdesk.dates import local_time
-from liftdesk.i18n import ValidationError
+from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages
@@ -60,7 +60,7 @@ class RecyclePage(QWidget):
                                 unit_id=_unit_of(self.store, items[0])):
                 for item in items:
                     recycle.restore(self.store, item.table, item.id)
-        except ValidationError as exc:
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         for item in items:
