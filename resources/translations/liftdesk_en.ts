@@ -67,27 +67,27 @@
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="319" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="316" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="319" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="321" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="324" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="322" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="325" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="323" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="326" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -448,224 +448,224 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
         <translation>Search room, owner name or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -673,82 +673,82 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="193" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="195" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="214" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="224" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -756,47 +756,47 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>修改筹备组成员</source>
         <translation>Edit group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="131" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
         <source>已卸任，截止日期：</source>
         <translation>Left the group on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="139" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="140" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="141" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="144" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="145" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="146" />
         <source>任职截止</source>
         <translation>Until</translation>
     </message>
@@ -1104,27 +1104,27 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="115" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
         <source>约定金额：{room}</source>
         <translation>Agreed amount: {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="119" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="129" />
         <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
         <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="131" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="122" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="132" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="135" />
         <source>若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。</source>
         <translation>To join later it pays {amount} under the agreement (removing the agreed amount shares it so).</translation>
     </message>
@@ -1256,67 +1256,67 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
         <source>登记缴费</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="91" />
         <source>{room}（欠缴 {amount}）</source>
         <translation>{room} (outstanding {amount})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="92" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="96" />
         <source>元；退款填负数并写明理由</source>
         <translation>yuan; a refund is negative with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="97" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="99" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1553,246 +1553,246 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="46" />
+        <location filename="../../ui/pages/project_page.py" line="47" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
-        <location filename="../../ui/pages/project_page.py" line="90" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="91" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
-        <location filename="../../ui/pages/project_page.py" line="112" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="113" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="52" />
-        <location filename="../../ui/pages/project_page.py" line="91" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="92" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="54" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="78" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="59" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="59" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="59" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="62" />
         <source>修改/卸任…</source>
         <translation>Edit / end term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>移除（录错时）</source>
         <translation>Remove (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="67" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="73" />
         <source>修改会议/补记纪要…</source>
         <translation>Edit meeting / add minutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>删除会议</source>
         <translation>Delete meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="78" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="78" />
+        <location filename="../../ui/pages/project_page.py" line="79" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="86" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="90" />
+        <location filename="../../ui/pages/project_page.py" line="91" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="91" />
+        <location filename="../../ui/pages/project_page.py" line="92" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="92" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="94" />
+        <location filename="../../ui/pages/project_page.py" line="95" />
         <source>修改日记…</source>
         <translation>Edit diary entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="96" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>删除日记</source>
         <translation>Delete diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="115" />
+        <location filename="../../ui/pages/project_page.py" line="116" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="127" />
+        <location filename="../../ui/pages/project_page.py" line="128" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="131" />
+        <location filename="../../ui/pages/project_page.py" line="132" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="133" />
+        <location filename="../../ui/pages/project_page.py" line="134" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="144" />
+        <location filename="../../ui/pages/project_page.py" line="145" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="147" />
+        <location filename="../../ui/pages/project_page.py" line="148" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="178" />
+        <location filename="../../ui/pages/project_page.py" line="187" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="180" />
+        <location filename="../../ui/pages/project_page.py" line="189" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="240" />
+        <location filename="../../ui/pages/project_page.py" line="252" />
         <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
         <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="256" />
+        <location filename="../../ui/pages/project_page.py" line="268" />
         <source>删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="267" />
+        <location filename="../../ui/pages/project_page.py" line="279" />
         <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
         <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="278" />
+        <location filename="../../ui/pages/project_page.py" line="290" />
         <source>删除 {date} 的日记“{text}”？</source>
         <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
@@ -2036,32 +2036,32 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="69" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="72" />
         <source>推进项目阶段</source>
         <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="77" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
         <source>回退、跳过、暂停或终止时必填</source>
         <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="79" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="83" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="81" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="84" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="85" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2069,272 +2069,272 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66" />
+        <location filename="../../ui/pages/sync_page.py" line="67" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="70" />
+        <location filename="../../ui/pages/sync_page.py" line="71" />
         <source>导出同步文件…</source>
         <translation>Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="72" />
+        <location filename="../../ui/pages/sync_page.py" line="73" />
         <source>应用回执…</source>
         <translation>Apply receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="74" />
+        <location filename="../../ui/pages/sync_page.py" line="75" />
         <source>导入同步文件…</source>
         <translation>Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="76" />
+        <location filename="../../ui/pages/sync_page.py" line="77" />
         <source>给所选工作站写回执…</source>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="91" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
-        <location filename="../../ui/pages/sync_page.py" line="100" />
-        <location filename="../../ui/pages/sync_page.py" line="155" />
+        <location filename="../../ui/pages/sync_page.py" line="92" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="156" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92" />
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="93" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93" />
+        <location filename="../../ui/pages/sync_page.py" line="94" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <location filename="../../ui/pages/sync_page.py" line="95" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="103" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
         <source>最后收到（UTC）</source>
         <translation>Last received (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="106" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
-        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="132" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
-        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="133" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <location filename="../../ui/pages/sync_page.py" line="137" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137" />
+        <location filename="../../ui/pages/sync_page.py" line="138" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <location filename="../../ui/pages/sync_page.py" line="139" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="152" />
+        <location filename="../../ui/pages/sync_page.py" line="153" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="153" />
+        <location filename="../../ui/pages/sync_page.py" line="154" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="154" />
+        <location filename="../../ui/pages/sync_page.py" line="155" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="172" />
+        <location filename="../../ui/pages/sync_page.py" line="173" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="176" />
+        <location filename="../../ui/pages/sync_page.py" line="177" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <location filename="../../ui/pages/sync_page.py" line="178" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="179" />
+        <location filename="../../ui/pages/sync_page.py" line="180" />
         <source>本库尚未登记。区加梯办用命令 district-init 生成区密钥；工作站用 station-init 登记（见 README“数据同步”）。</source>
         <translation>This database is not enrolled. The district office creates its key with district-init; a station enrols with station-init (see README, “Data sync”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <location filename="../../ui/pages/sync_page.py" line="189" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="217" />
+        <location filename="../../ui/pages/sync_page.py" line="218" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="228" />
+        <location filename="../../ui/pages/sync_page.py" line="229" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="233" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="232" />
+        <location filename="../../ui/pages/sync_page.py" line="233" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="245" />
+        <location filename="../../ui/pages/sync_page.py" line="246" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="273" />
+        <location filename="../../ui/pages/sync_page.py" line="274" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="276" />
+        <location filename="../../ui/pages/sync_page.py" line="277" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="284" />
+        <location filename="../../ui/pages/sync_page.py" line="285" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="301" />
+        <location filename="../../ui/pages/sync_page.py" line="302" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <location filename="../../ui/pages/sync_page.py" line="313" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="312" />
+        <location filename="../../ui/pages/sync_page.py" line="313" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
@@ -2567,124 +2567,124 @@
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="88" />
+        <location filename="../../ui/pages/unit_page.py" line="89" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="89" />
+        <location filename="../../ui/pages/unit_page.py" line="90" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="92" />
+        <location filename="../../ui/pages/unit_page.py" line="93" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="93" />
+        <location filename="../../ui/pages/unit_page.py" line="94" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="95" />
+        <location filename="../../ui/pages/unit_page.py" line="96" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="96" />
+        <location filename="../../ui/pages/unit_page.py" line="97" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="99" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="99" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="99" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="99" />
+        <location filename="../../ui/pages/unit_page.py" line="100" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/pages/unit_page.py" line="101" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="110" />
+        <location filename="../../ui/pages/unit_page.py" line="111" />
         <source>记录意见（1–5）</source>
         <translation>Record position (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="111" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="113" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="115" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="115" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <location filename="../../ui/pages/unit_page.py" line="124" />
         <source>项目与日记</source>
-        <translation>Project &amp; diary</translation>
+        <translation>Project and diary</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="138" />
@@ -2692,64 +2692,64 @@
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="220" />
+        <location filename="../../ui/pages/unit_page.py" line="248" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="227" />
+        <location filename="../../ui/pages/unit_page.py" line="255" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="229" />
+        <location filename="../../ui/pages/unit_page.py" line="257" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="229" />
+        <location filename="../../ui/pages/unit_page.py" line="257" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="231" />
+        <location filename="../../ui/pages/unit_page.py" line="259" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="316" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="289" />
+        <location filename="../../ui/pages/unit_page.py" line="317" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="297" />
+        <location filename="../../ui/pages/unit_page.py" line="325" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="308" />
+        <location filename="../../ui/pages/unit_page.py" line="336" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="340" />
+        <location filename="../../ui/pages/unit_page.py" line="368" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="341" />
+        <location filename="../../ui/pages/unit_page.py" line="369" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="349" />
+        <location filename="../../ui/pages/unit_page.py" line="377" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -2828,12 +2828,12 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="75" />
+        <location filename="../../ui/app.py" line="77" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76" />
+        <location filename="../../ui/app.py" line="78" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2861,11 +2861,11 @@ They are erased from the change log too and cannot be brought back; households, 
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>LiftDesk 遇到意外错误。已保存的数据不受影响。
-请点击“显示详细信息”，复制报告发给维护人员。</source>
+请点击“{button}”，复制报告发给维护人员。</source>
         <translation>LiftDesk met an unexpected error. Saved data is not affected.
-Click “Show Details”, copy the report and send it to your maintainer.</translation>
+Click “{button}”, copy the report and send it to your maintainer.</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,8 @@ class ProjectPage(QWidget):
         self.store = store
         self.project_id: str | None = None
         self.unit_id: str | None = None
-        self.author = ""
+        self._author = ""
+        self.settings = None  # set by the main window: the remembered recorder
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.summary = QLabel()
@@ -154,6 +155,14 @@ class ProjectPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
 
+    @property
+    def author(self) -> str:
+        return self.settings.get("recorded_by") if self.settings else self._author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name
+
     @staticmethod
     def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
         box = QWidget()
@@ -207,6 +216,9 @@ class ProjectPage(QWidget):
 
     def _after(self, dialog) -> bool:
         if dialog.exec():
+            recorder = getattr(dialog, "recorded_by", None) or getattr(dialog, "author", None)
+            if self.settings is not None and hasattr(recorder, "text") and recorder.text().strip():
+                self.settings.set("recorded_by", recorder.text().strip())
             self.refresh()
             self.changed.emit()
             return True
