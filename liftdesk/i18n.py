@@ -72,8 +72,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Occupancy “{value}” is invalid: it must be 自住 (owner-occupied), 出租 (rented) or 空置 (vacant).",
     },
     "phone.invalid": {
-        "zh": "电话“{value}”无效：只能包含数字、空格、+ 和 -。",
-        "en": "Phone “{value}” is invalid: only digits, spaces, + and - are allowed.",
+        "zh": "电话“{value}”无效：应为 11 位手机号（如 13812345678）或固定电话（如 0571-87654321）。",
+        "en": "Phone “{value}” is invalid: use an 11-digit mobile number (e.g. 13812345678) or a fixed line (e.g. 0571-87654321).",
+    },
+    "room.floor_mismatch": {
+        "zh": "房号“{room}”通常在 {named} 层，但填写的是 {floor} 层。确定这样保存吗？",
+        "en": "Room “{room}” is usually on floor {named}, but floor {floor} was entered. Save it like this?",
+    },
+    "room.floor_beyond": {
+        "zh": "房号“{room}”通常在 {named} 层，但本楼只有 {floors} 层，填写的是 {floor} 层。确定这样保存吗？",
+        "en": "Room “{room}” is usually on floor {named}, but the building has only {floors} floors and floor {floor} was entered. Save it like this?",
     },
     "person.name_too_long": {
         "zh": "姓名过长（{length} 个字，最多 {limit} 个）。",

@@ -140,6 +140,15 @@ def _dialogs(window, store, unit):
     yield MemberDialog(store, project, unit, window)
     yield MeetingDialog(store, project, unit, window)
     yield DiaryDialog(store, project, "", window)
+    from liftdesk import places
+    from liftdesk.documents import generate
+    from ui.dialogs.import_dialog import ImportRosterDialog
+    from ui.dialogs.preview_dialog import PreviewDialog
+
+    address = str(places.unit_address(store, unit))
+    yield ImportRosterDialog(store, address, window, window.settings)
+    done = generate.print_document(store, "consent-form", address, window.settings.path.parent / "form.pdf")
+    yield PreviewDialog(done.path, done.serial, window)
 
 
 @pytest.mark.parametrize("points", [12, 20])
@@ -230,3 +239,13 @@ def test_the_recorder_is_remembered_between_positions(qtbot, window, store, unit
     assert seen == ["", "张社工"]
     assert Settings(window.settings.path).get("recorded_by") == "张社工"  # and after a restart
     assert errors == []
+
+
+def test_search_follows_the_typing(qtbot, window, store, unit):
+    registry.set_owners(store, registry.unit_households(store, unit)[4].id, ["黄杞财"], "")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "hqc")  # no Enter: results follow after a short pause
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.search_page, timeout=3000)
+    assert window.search_page.table.model().rowCount() == 1
+    assert window.search_page.table.model().index(0, 5).data() == "301"
+    assert window.search_box.hasFocus()  # typing goes on in the box

@@ -116,20 +116,20 @@ class _FirstPaint(QObject):
     def _save(self) -> None:
         if os.environ.get("LIFTDESK_BENCH"):  # lets benchmarks/ time process start → first paint
             print(f"first_paint_epoch={time.time():.6f}", flush=True)
-        if self.dialog is None:
+        if self.dialog is None and self.size is None:
             image = self.window.grab()
-        else:
+        else:  # the whole screen: the window where it sits, and the dialog over it
             area = screen.available_geometry(self.window)
             image = QPixmap(self.size or area.size())
             image.fill(QColor("#3c4650"))  # the desktop around the windows
             painter = QPainter(image)
             for w in (self.window, self.dialog):
-                painter.drawPixmap(w.geometry().topLeft() - area.topLeft(), w.grab())
+                if w is not None:
+                    painter.drawPixmap(w.geometry().topLeft() - area.topLeft(), w.grab())
+                    if not area.contains(w.frameGeometry()):
+                        print(f"warning: {type(w).__name__} {w.frameGeometry().getRect()} is not inside the "
+                              f"screen {area.getRect()}", file=sys.stderr)
             painter.end()
-            inside = area.contains(self.dialog.frameGeometry())
-            if not inside:
-                print(f"warning: dialog {self.dialog.frameGeometry().getRect()} is not inside the screen "
-                      f"{area.getRect()}", file=sys.stderr)
         image.save(str(self.out))
         print(t("cli.screenshot.saved", path=self.out))
         QApplication.instance().quit()

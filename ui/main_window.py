@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QToolBar, QTreeView, QWidget
 from shiboken6 import isValid
@@ -88,10 +88,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("搜索房号、业主姓名或电话（Ctrl+F）"))
+        self.search_box.setPlaceholderText(self.tr("搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.search_box.returnPressed.connect(self.run_search)
+        self._search_timer = QTimer(self)  # results follow the typing, after a short pause
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search_as_typed)
+        self.search_box.textEdited.connect(lambda _: self._search_timer.start())
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
@@ -274,7 +279,15 @@ class MainWindow(QMainWindow):
         self.recycle_page.refresh()
         self.pages.setCurrentWidget(self.recycle_page)
 
+    def _search_as_typed(self) -> None:
+        query = self.search_box.text().strip()
+        if not query or (query.isascii() and len(query) < 2):  # one letter or digit matches too much
+            return
+        self.search_page.run(query)
+        self.pages.setCurrentWidget(self.search_page)  # the cursor stays in the search box
+
     def run_search(self) -> None:
+        self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
             return

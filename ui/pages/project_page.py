@@ -15,6 +15,7 @@ from liftdesk.units import format_fen
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
 from .money_panel import MoneyPanel
 
@@ -126,14 +127,13 @@ class ProjectPage(QWidget):
                                                    self.minutes_button))
         meeting_split.addWidget(lower)
         self.tabs.addTab(meeting_split, self.tr("会议"))
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps at large type
         for box in self.kind_boxes.values():
             filters.addWidget(box)
         filters.addWidget(QLabel(self.tr("从")))
         filters.addWidget(self.period_from)
         filters.addWidget(QLabel(self.tr("到")))
         filters.addWidget(self.period_to)
-        filters.addStretch()
         filters.addWidget(self.diary_button)
         filters.addWidget(self.diary_edit_button)
         filters.addWidget(self.diary_delete_button)

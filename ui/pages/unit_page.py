@@ -61,6 +61,7 @@ class UnitPage(QWidget):
 
         self.model = HouseholdTableModel(store, self)
         self.model.refused.connect(lambda text: messages.error(self, text))
+        self.model.confirm = lambda text: messages.confirm(self, text)
         self.model.changed.connect(self._on_changed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -175,8 +176,10 @@ class UnitPage(QWidget):
         self.verdict.setMaximumWidth(16777215)  # the splitter decides the width
         area.setWidget(self.verdict)
         em = self.fontMetrics().horizontalAdvance("中")
-        area.setMinimumWidth(em * 14)
-        area.setMaximumWidth(em * 24)
+        # never narrower than what cannot wrap (the mode radio buttons), or the panel is cut off
+        least = self.verdict.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4
+        area.setMinimumWidth(max(em * 14, least))
+        area.setMaximumWidth(max(em * 24, least))
         return area
 
     @property
