@@ -90,15 +90,16 @@ class _Units:
     ids: list[str]
     addresses: list[Address]
     rank: dict[str, int]
-    names: dict[str, int]  # every place name → kept for the exact-match test
+    names: set[str]  # every place name, for the exact-match test
+    parts: list[tuple[str, ...]]  # each unit's place names
+    paths: list[str]  # each unit's address as one text
 
     def matching(self, word: str) -> set[int]:
         """Units (by rank) whose address matches a word: a place name exactly when some place is
         called that ("1幢" is not "11幢"), otherwise any part of the address text."""
         if word in self.names:
-            return {n for n, a in enumerate(self.addresses) if word in (a.street, a.community, a.estate, a.building, a.unit)}
-        return {n for n, a in enumerate(self.addresses)
-                if word in f"{a.street}{a.community}{a.estate}{a.building}{a.unit}"}
+            return {n for n, parts in enumerate(self.parts) if word in parts}
+        return {n for n, path in enumerate(self.paths) if word in path}
 
 
 _cache: dict[int, _Units] = {}
@@ -116,8 +117,9 @@ def _units(store: Store) -> _Units:
     rows.sort(key=lambda r: (r[1], natural_key(r[3]), natural_key(r[4]), natural_key(r[5]), natural_key(r[6])))
     ids = [r[0] for r in rows]
     addresses = [Address(*r[2:7]) for r in rows]
-    names = {name: 1 for a in addresses for name in (a.street, a.community, a.estate, a.building, a.unit)}
-    cached = _Units(signature, ids, addresses, {u: n for n, u in enumerate(ids)}, names)
+    parts = [(a.street, a.community, a.estate, a.building, a.unit) for a in addresses]
+    cached = _Units(signature, ids, addresses, {u: n for n, u in enumerate(ids)}, {p for ps in parts for p in ps},
+                    parts, ["".join(ps) for ps in parts])
     _cache.clear()
     _cache[id(store)] = cached
     return cached
