@@ -90,3 +90,29 @@ def test_street_overview_page_shows_the_tree_order(qtbot, store, unit, tmp_path)
     w.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
     table = w.overview_page.table
     assert [table.model().index(r, 2).data() for r in range(table.model().rowCount())] == ["2幢", "6幢", "10幢"]
+
+
+def test_screenshot_size_and_font_size_options(tmp_path, store, unit):
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    from .conftest import ROOT
+
+    from liftdesk import projects
+
+    projects.create_project(store, unit)
+    store.close()
+    db = tmp_path / "station.db"
+    out = tmp_path / "unit.png"
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--screenshot", str(out),
+                          "--page", "meeting", "--size", "1366x768", "--font-size", "16"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "not inside the screen" not in run.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "--screenshot", str(out),
+                          "--size", "13x7"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert bad.returncode == 2 and "宽x高" in bad.stderr

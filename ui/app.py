@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Q
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from liftdesk import demo, places
+from liftdesk import demo, places, projects
 from liftdesk.i18n import LiftDeskError, set_language, t
 from liftdesk.logs import setup_logging
 from liftdesk.paths import default_db_path
@@ -164,8 +164,11 @@ def show_page(window, page: str | None) -> QWidget | None:
         window.sync_page.tabs.setCurrentIndex(1 if page == "sync-conflicts" else 0)
     elif page in ("project", "meeting"):
         unit_id = _unit_with_project(store)
-        if unit_id:
-            window.open_project_of_unit(unit_id)
+        project_id = projects.project_of_unit(store, unit_id) if unit_id else None
+        if project_id is None:  # nothing to show (and no question to ask while taking a picture)
+            window.show_home()
+        else:
+            window.open_project(project_id)
             if page == "meeting":
                 from .dialogs.project_dialogs import MeetingDialog
 
