@@ -27,7 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
-    parser.add_argument("--page", help="page for --screenshot: home, unit, search, bin, or a unit address")
+    parser.add_argument("--page", help="page for --screenshot: home, unit, overview, project, today, district, "
+                        "funnel, charts, search, bin, meeting, preview, settings, rule, receipt, or a unit address")
+    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
+    parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("demo", help="fill an empty database with the demo district / 生成演示数据")
     p.add_argument("--seed", type=int, default=2023)

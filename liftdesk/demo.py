@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-from . import costshare
+from . import costshare, search
 from .consent import Ballot, evaluate
 from .i18n import LiftDeskError
 from .rules import DEFAULT_RULE, load_rule
@@ -136,6 +136,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
+    search.refresh_keys(store)  # pinyin keys now, not on the first search
     store.db.execute("ANALYZE")  # statistics for the query planner, now that the tables are full
     report(len(table) + 1, len(table) + 1)
     return {name: len(rows.tables.get(name, [])) for name in order}

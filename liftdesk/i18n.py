@@ -158,8 +158,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Occupancy “{value}” is invalid: it must be 自住 (owner-occupied), 出租 (rented) or 空置 (vacant).",
     },
     "phone.invalid": {
-        "zh": "电话“{value}”无效：只能包含数字、空格、+ 和 -。",
-        "en": "Phone “{value}” is invalid: only digits, spaces, + and - are allowed.",
+        "zh": "电话“{value}”无效：应为 11 位手机号（如 13812345678）或固定电话（如 0571-87654321）。",
+        "en": "Phone “{value}” is invalid: use an 11-digit mobile number (e.g. 13812345678) or a fixed line (e.g. 0571-87654321).",
+    },
+    "room.floor_mismatch": {
+        "zh": "房号“{room}”通常在 {named} 层，但填写的是 {floor} 层。确定这样保存吗？",
+        "en": "Room “{room}” is usually on floor {named}, but floor {floor} was entered. Save it like this?",
+    },
+    "room.floor_beyond": {
+        "zh": "房号“{room}”通常在 {named} 层，但本楼只有 {floors} 层，填写的是 {floor} 层。确定这样保存吗？",
+        "en": "Room “{room}” is usually on floor {named}, but the building has only {floors} floors and floor {floor} was entered. Save it like this?",
     },
     "person.name_too_long": {
         "zh": "姓名过长（{length} 个字，最多 {limit} 个）。",
@@ -521,6 +529,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.info.header": {"zh": "数据库：{path}（结构版本 {version}）", "en": "Database: {path} (schema version {version})"},
     "cli.units.none": {"zh": "没有找到单元。", "en": "No units found."},
     "cli.screenshot.saved": {"zh": "截图已保存：{path}", "en": "Screenshot saved: {path}"},
+    "cli.size.invalid": {"zh": "窗口尺寸“{value}”无效，应写成 宽x高，例如 1366x768。",
+                         "en": "Window size “{value}” is not valid; write WIDTHxHEIGHT, e.g. 1366x768."},
+    "cli.font_size.invalid": {"zh": "字号 {value} 无效，应在 {low}–{high} 磅之间。",
+                              "en": "Font size {value} is not valid; use {low}–{high} pt."},
     "count.streets": {"zh": "街道", "en": "streets"},
     "count.communities": {"zh": "社区", "en": "communities"},
     "count.estates": {"zh": "小区", "en": "estates"},

@@ -135,13 +135,19 @@ def list_units(store: Store, under: str | None = None) -> list[UnitListing]:
     rows = store.db.execute(
         f"""SELECT u.id, s.name, c.name, e.name, b.name, u.name,
                    (SELECT count(*) FROM household h WHERE h.unit_id = u.id AND h.deleted = 0),
-                   p.name, cs.stage
+                   p.name, cs.stage, s.seq
             {UNIT_PATH_SQL}
             LEFT JOIN project p ON p.unit_id = u.id AND p.deleted = 0
             LEFT JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
-            WHERE {where}
-            ORDER BY s.seq, c.name, e.name, b.seq, u.seq""", params).fetchall()
+            WHERE {where}""", params).fetchall()
+    rows.sort(key=tree_order)
     return [UnitListing(r[0], Address(*r[1:6]), r[6], r[7], r[8]) for r in rows]
+
+
+def tree_order(row) -> tuple:
+    """The navigation tree's order for a row (id, street, community, estate, building, unit, …, street seq):
+    streets by their place in the district, the rest by name with numbers in order (2幢 before 10幢)."""
+    return (row[-1], natural_key(row[2]), natural_key(row[3]), natural_key(row[4]), natural_key(row[5]))
 
 
 COUNTED = {

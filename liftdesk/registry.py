@@ -17,7 +17,7 @@ OCCUPANCY = {"owner": "occ.owner", "rented": "occ.rented", "vacant": "occ.vacant
 _OCCUPANCY_WORDS = {"自住": "owner", "出租": "rented", "空置": "vacant", "owner": "owner",
                     "owner-occupied": "owner", "rented": "rented", "vacant": "vacant"}
 MAX_FLOORS = 60
-_PHONE = re.compile(r"^[0-9+\- ]*$")
+_PHONE = re.compile(r"^[0-9+\- ()（）]*$")
 
 # kind → (table, parent column)
 PLACE_KINDS = {
@@ -95,9 +95,23 @@ def _floors(value: object) -> int:
     return floors
 
 
+_PHONE_DIGITS = re.compile(r"^(?:1[3-9]\d{9}"  # a mobile: 13812345678
+                           r"|0[1-9]\d{8,10}"  # a line with its area code: 0571 87654321
+                           r"|[48]00\d{7}"  # 400 / 800 service lines
+                           r"|[2-9]\d{6,7})$")  # a local line: 87654321
+_PHONE_ABROAD = re.compile(r"^(?:1[3-9]\d{9}|[1-9]\d{8,10})$")  # after +86: area codes lose their 0
+
+
 def _phone(value: str) -> str:
+    """A Chinese mobile or fixed-line number (spaces, hyphens, brackets and +86 allowed), or none."""
     phone = unicodedata.normalize("NFKC", strip_invisible(value or "")).strip()
-    if not _PHONE.match(phone):
+    if not phone:
+        return phone
+    digits = re.sub(r"[\s\-()（）]", "", phone)
+    pattern = _PHONE_DIGITS
+    if digits.startswith(("+86", "0086")):
+        digits, pattern = (digits[3:] if digits.startswith("+") else digits[4:]), _PHONE_ABROAD
+    if not _PHONE.match(phone) or not pattern.match(digits):
         raise ValidationError("phone.invalid", value=value)
     return phone
 
@@ -227,6 +241,33 @@ def _room(store: Store, unit_id: str, value: str, exclude: str | None = None) ->
     if household_by_room(store, unit_id, room, exclude):
         raise ValidationError("room.duplicate", room=room)
     return room
+
+
+_ROOM_NUMBER = re.compile(r"(\d{3,4})$")
+
+
+def floor_of_room(room: str) -> int | None:
+    """The floor a room number names in the usual scheme (701 → 7, 1203 → 12, 2-501 → 5), or None."""
+    match = _ROOM_NUMBER.search(normalise_room(room or ""))
+    if not match:
+        return None
+    floor = int(match.group(1)) // 100
+    return floor or None
+
+
+def room_floor_doubt(room: str, floor: object, floors: int) -> str | None:
+    """A question to ask before saving a room whose number names another floor (701 on floor 1),
+    or a floor the building does not have; None when nothing looks wrong. Not a refusal:
+    some estates number rooms their own way."""
+    named = floor_of_room(room)
+    try:
+        given = int(str(floor).strip())
+    except ValueError:
+        return None
+    if named is None or named == given:
+        return None
+    key = "room.floor_beyond" if named > floors else "room.floor_mismatch"
+    return t(key, room=normalise_room(room), named=named, floor=given, floors=floors)
 
 
 def add_household(store: Store, unit_id: str, room: str, floor: object, area: object,

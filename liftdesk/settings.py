@@ -36,6 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("font_size", 12, int, "字号（磅）", "Font size (pt)", tuple(range(9, 25))),
     Setting("inactive_days", 30, int, "多少天无进展算停滞", "Days without activity before a project counts as idle"),
     Setting("last_db", "", str, "上次打开的数据库", "Last database opened"),
+    Setting("recorded_by", "", str, "记录人（录入意见时默认填写）", "Recorder (filled in when recording positions)"),
     Setting("roster_mappings", {}, dict, "名册列对应（按表头记住）", "Roster column mappings, remembered by header"),
     Setting("notice_office_address", "", str, "受理异议的社区办公地址（印在公示上）",
             "Community office address for objections (printed on notices)"),

@@ -9,18 +9,19 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QSize, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from liftdesk import demo, places
+from liftdesk import demo, places, projects
 from liftdesk.i18n import LiftDeskError, set_language, t
 from liftdesk.logs import setup_logging
 from liftdesk.paths import default_db_path
 from liftdesk.resources import resource_path
-from liftdesk.settings import Settings
+from liftdesk.settings import BY_KEY, Settings
 from liftdesk.store import open_store
 
-from . import messages, tasks
+from . import messages, screen, tasks
 from .lock import StationLock, login_at_start
 from .style import apply_font_size, register_cjk_font
 
@@ -65,6 +66,7 @@ def init_app(lang: str, font_size: int) -> QApplication:
     app.setApplicationName("LiftDesk")
     install_translations(app, lang)
     apply_font_size(font_size, register_cjk_font())
+    screen.install(app)
     return app
 
 
@@ -145,27 +147,58 @@ def start_backup(path: Path) -> None:
 
 
 class _FirstPaint(QObject):
-    """Saves a PNG of the window right after it first paints, then quits."""
+    """Saves a PNG of the window right after it first paints, then quits. With a dialog (the
+    meeting dialog, the print preview), the dialog is opened over the window and the PNG shows
+    the whole screen, so anything off-screen or cut off shows in the picture."""
 
-    def __init__(self, window, out: Path):
+    def __init__(self, window, out: Path, dialog: QWidget | None = None, size: QSize | None = None):
         super().__init__(window)
-        self.window, self.out, self.done = window, out, False
+        self.window, self.out, self.dialog, self.size, self.done = window, out, dialog, size, False
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            QTimer.singleShot(0, self._save)
+            QTimer.singleShot(0, self._open_dialog if self.dialog is not None else self._save)
         return False
+
+    def _open_dialog(self) -> None:
+        self.dialog.show()
+        QTimer.singleShot(300, self._save)  # let the dialog lay out and paint (a PDF renders in a thread)
 
     def _save(self) -> None:
         if os.environ.get("LIFTDESK_BENCH"):  # lets benchmarks/ time process start → first paint
             print(f"first_paint_epoch={time.time():.6f}", flush=True)
-        self.window.grab().save(str(self.out))
+        if self.dialog is None and self.size is None:
+            image = self.window.grab()
+        else:  # the whole screen: the window where it sits, and the dialog over it
+            area = screen.available_geometry(self.window)
+            image = QPixmap(self.size or area.size())
+            image.fill(QColor("#3c4650"))  # the desktop around the windows
+            painter = QPainter(image)
+            for w in (self.window, self.dialog):
+                if w is not None:
+                    painter.drawPixmap(w.geometry().topLeft() - area.topLeft(), w.grab())
+                    if not area.contains(w.frameGeometry()):
+                        print(f"warning: {type(w).__name__} {w.frameGeometry().getRect()} is not inside the "
+                              f"screen {area.getRect()}", file=sys.stderr)
+            painter.end()
+        image.save(str(self.out))
         print(t("cli.screenshot.saved", path=self.out))
         QApplication.instance().quit()
 
 
-def show_page(window, page: str | None) -> None:
+SCREENSHOT_PAGES = ("home", "unit", "search", "bin", "overview", "project", "today", "district", "funnel",
+                    "charts", "sync", "sync-conflicts", "meeting", "preview", "settings", "rule", "receipt")
+
+
+def _unit_with_project(store) -> str | None:
+    return next((u.id for u in places.list_units(store) if u.project and u.households), None) \
+        or places.first_unit(store)
+
+
+def show_page(window, page: str | None) -> QWidget | None:
+    """Put the window on a page for --screenshot; returns a dialog to show over it, if the page is one."""
+    store = window.store
     if not page or page == "home":
         window.show_home()
     elif page == "bin":
@@ -181,20 +214,69 @@ def show_page(window, page: str | None) -> None:
     elif page in ("sync", "sync-conflicts"):
         window.show_sync()
         window.sync_page.tabs.setCurrentIndex(1 if page == "sync-conflicts" else 0)
-    elif page == "project":
-        unit_id = places.first_unit(window.store)
-        if unit_id:
-            window.open_project_of_unit(unit_id)
+    elif page in ("project", "meeting"):
+        unit_id = _unit_with_project(store)
+        project_id = projects.project_of_unit(store, unit_id) if unit_id else None
+        if project_id is None:  # nothing to show (and no question to ask while taking a picture)
+            window.show_home()
+        else:
+            window.open_project(project_id)
+            if page == "meeting":
+                from .dialogs.project_dialogs import MeetingDialog
+
+                window.project_page.tabs.setCurrentIndex(2)
+                return MeetingDialog(store, window.project_page.project_id, unit_id, window)
     elif page == "overview":
-        street = places.children(window.store, "district", None)
+        street = places.children(store, "district", None)
         if street:
             window.open_overview("street", street[0].id)
-    elif page == "unit":
-        unit_id = places.first_unit(window.store)
+    elif page in ("unit", "preview"):
+        unit_id = _unit_with_project(store)
         if unit_id:
             window.open_unit(unit_id)
+            if page == "preview":
+                return _preview_dialog(window, unit_id)
+    elif page == "settings":
+        from .dialogs.settings_dialog import SettingsDialog
+
+        window.show_home()
+        return SettingsDialog(window.settings, window)
+    elif page == "rule":
+        from .dialogs.rule_dialog import RuleDialog
+
+        window.show_home()
+        return RuleDialog(store, window)
+    elif page == "receipt":
+        from .dialogs.receipt_dialog import ReceiptDialog
+
+        window.show_home()
+        return ReceiptDialog(store, "", window)
     else:
-        window.open_unit(places.resolve_unit(window.store, page))
+        window.open_unit(places.resolve_unit(store, page))
+    return None
+
+
+def _preview_dialog(window, unit_id: str) -> QWidget:
+    """The print preview of the unit's consultation form (this records the form as printed, like a print)."""
+    import tempfile
+
+    from liftdesk.documents import generate
+
+    from .dialogs.preview_dialog import PreviewDialog
+
+    out = Path(tempfile.mkdtemp(prefix="liftdesk-shot-")) / "consent-form.pdf"
+    done = generate.print_document(window.store, "consent-form", str(places.unit_address(window.store, unit_id)), out)
+    return PreviewDialog(done.path, done.serial, window)
+
+
+def parse_size(text: str) -> QSize:
+    try:
+        width, height = (int(v) for v in text.lower().replace("×", "x").split("x"))
+    except ValueError:
+        raise LiftDeskError("cli.size.invalid", value=text) from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise LiftDeskError("cli.size.invalid", value=text)
+    return QSize(width, height)
 
 
 def run_gui(args) -> int:
@@ -204,8 +286,21 @@ def run_gui(args) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     settings = Settings()
     lang = args.lang or settings.get("language")
+    try:
+        size = parse_size(args.size) if getattr(args, "size", None) else None
+    except LiftDeskError as exc:
+        print(t("cli.error", message=exc), file=sys.stderr)
+        return 2
+    font_size = getattr(args, "font_size", None) or settings.get("font_size")
+    sizes = BY_KEY["font_size"].choices
+    if font_size not in sizes:
+        print(t("cli.error", message=t("cli.font_size.invalid", value=font_size, low=sizes[0], high=sizes[-1])),
+              file=sys.stderr)
+        return 2
     setup_logging()
-    app = init_app(lang, settings.get("font_size"))
+    app = init_app(lang, font_size)
+    if size is not None:
+        screen.set_screen_size(size)
     install_excepthook()
     path = Path(args.db) if args.db else default_db_path()
     first_start = not args.db and not path.exists()
@@ -230,12 +325,14 @@ def run_gui(args) -> int:
     window.station_lock = StationLock(window, store)
     try:
         if args.screenshot:
+            if size is not None:
+                window.resize(size)
             try:
-                show_page(window, args.page)
+                dialog = show_page(window, args.page)
             except LiftDeskError as exc:
                 print(t("cli.error", message=exc), file=sys.stderr)
                 return 2
-            window.installEventFilter(_FirstPaint(window, Path(args.screenshot)))
+            window.installEventFilter(_FirstPaint(window, Path(args.screenshot), dialog, size))
             window.show()
             return app.exec()
         window.show()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget,
-                               QToolBar, QTreeView, QWidget)
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QToolBar, QTreeView, QWidget
 from shiboken6 import isValid
 
 from liftdesk import actions, places, projects, recycle, registry, undo
@@ -29,6 +28,7 @@ from .pages.sync_page import SyncPage
 from .pages.today_page import TodayPage
 from .pages.unit_page import UnitPage
 from .style import apply_font_size
+from .widgets.page_stack import PageStack
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(store)
         self.overview_page.open_unit.connect(self.open_unit)
         self.project_page = ProjectPage(store)
+        self.project_page.settings = settings
         self.project_page.open_unit.connect(self.open_unit)
         self.district_page = DistrictPage(store)
         self.district_page.open_project.connect(self.open_project)
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.today_page = TodayPage(store)
         self.today_page.open_project.connect(self.open_project)
         self.unit_page.open_project.connect(self.open_project_of_unit)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
                      self.project_page, self.today_page, self.district_page, self.teams_page):
             self.pages.addWidget(page)
@@ -77,18 +78,25 @@ class MainWindow(QMainWindow):
         self.search_page.open_household.connect(self.open_unit)
         self.recycle_page.restored.connect(self._after_restore)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 1050])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)  # the tree can be narrowed, never lost
+        self.splitter.setCollapsible(1, False)
+        self._size_tree()
+        self.setCentralWidget(self.splitter)
 
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("搜索房号、业主姓名或电话（Ctrl+F）"))
+        self.search_box.setPlaceholderText(self.tr("搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(320)
+        self.search_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.search_box.returnPressed.connect(self.run_search)
+        self._search_timer = QTimer(self)  # results follow the typing, after a short pause
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search_as_typed)
+        self.search_box.textEdited.connect(lambda _: self._search_timer.start())
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
@@ -139,6 +147,18 @@ class MainWindow(QMainWindow):
         actions.on_change(store, self.update_undo_texts)
         self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
         self.update_undo_texts()
+
+    def _size_tree(self) -> None:
+        """Keep the tree wide enough for "遥祥寺巷小区"-length names at the current font size."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.tree.setMinimumWidth(em * 7)
+        self.splitter.setSizes([em * 11, max(self.width() - em * 11, em * 30)])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "search_box"):
+            self._size_tree()
+            self.search_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
+        super().changeEvent(event)
 
     def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -262,7 +282,15 @@ class MainWindow(QMainWindow):
         self.recycle_page.refresh()
         self.pages.setCurrentWidget(self.recycle_page)
 
+    def _search_as_typed(self) -> None:
+        query = self.search_box.text().strip()
+        if not query or (query.isascii() and len(query) < 2):  # one letter or digit matches too much
+            return
+        self.search_page.run(query)
+        self.pages.setCurrentWidget(self.search_page)  # the cursor stays in the search box
+
     def run_search(self) -> None:
+        self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
             return

@@ -35,9 +35,18 @@ def crash(parent: QWidget | None, report: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("messages", "程序出错"))
-    box.setText(QCoreApplication.translate("messages", "LiftDesk 遇到意外错误。已保存的数据不受影响。\n请点击“显示详细信息”，复制报告发给维护人员。"))
     box.setDetailedText(report)
+    box.setText(QCoreApplication.translate("messages", "LiftDesk 遇到意外错误。已保存的数据不受影响。\n请点击“{button}”，复制报告发给维护人员。").format(
+        button=details_button_text()))
     box.exec()
+
+
+_QT_DETAILS = ("QMessageBox", "Show Details...")  # Qt's own string, translated by qtbase_*.qm
+
+
+def details_button_text() -> str:
+    """The words on QMessageBox's own details button, in the language Qt's translation gives it."""
+    return QCoreApplication.translate(*_QT_DETAILS).rstrip(".…").strip()
 
 
 def status(widget: QWidget, text: str, msecs: int = 8000) -> None:

@@ -1,10 +1,11 @@
-"""Fonts and the small stylesheet: the bundled CJK font, and a size older helpers can read."""
+"""Fonts and the small stylesheet: the bundled CJK font, a size older helpers can read, and check
+boxes and radio buttons that grow with that size (indicator size from the font's metrics)."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from liftdesk.resources import CJK_FONT_FAMILY, cjk_font_path
@@ -15,7 +16,15 @@ STYLE = """
 QLabel#pageTitle { font-size: %(title)dpt; font-weight: bold; padding: 4px 0; }
 QFrame#card { border: 1px solid #c8d0da; border-radius: 6px; background: #f7f9fb; }
 QLabel#cardNumber { font-size: %(number)dpt; font-weight: bold; color: #1f5f9e; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator, QGroupBox::indicator
+    { width: %(indicator)dpx; height: %(indicator)dpx; }
 """
+
+
+
+def indicator_size(font: QFont) -> int:
+    """Check box and radio button size from the font's line height, never below Qt's usual 13 px."""
+    return max(13, round(QFontMetrics(font).height() * 0.75))
 
 
 def register_cjk_font() -> str:
@@ -35,4 +44,4 @@ def apply_font_size(points: int, family: str | None = None) -> None:
         font.setFamilies([family])
     font.setPointSize(points)
     app.setFont(font)
-    app.setStyleSheet(STYLE % {"title": points + 6, "number": points + 10})
+    app.setStyleSheet(STYLE % {"title": points + 6, "number": points + 10, "indicator": indicator_size(font)})

@@ -357,3 +357,22 @@ def m0011_meeting_chair_recorder(db: Database) -> None:
     for column in ("chair", "recorder"):
         if column not in have:
             db.execute(f"ALTER TABLE meeting ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+
+# Pinyin search keys (gui): derived from person.name, never synced or logged. Triggers mark a person
+# stale in the same transaction as any insert or rename (and drop the old keys at once, so a purged
+# name leaves nothing behind); liftdesk.search computes stale keys before it searches.
+@migrations(name="0013_search")
+def m0013_search(db: Database) -> None:
+    for statement in (
+        "CREATE TABLE person_search (person_id TEXT PRIMARY KEY, initials TEXT NOT NULL DEFAULT '',"
+        " full TEXT NOT NULL DEFAULT '') WITHOUT ROWID",
+        "CREATE TABLE person_search_stale (person_id TEXT PRIMARY KEY) WITHOUT ROWID",
+        "CREATE TRIGGER person_search_new AFTER INSERT ON person BEGIN"
+        " INSERT OR IGNORE INTO person_search_stale (person_id) VALUES (NEW.id); END",
+        "CREATE TRIGGER person_search_renamed AFTER UPDATE OF name ON person BEGIN"
+        " DELETE FROM person_search WHERE person_id = NEW.id;"
+        " INSERT OR IGNORE INTO person_search_stale (person_id) VALUES (NEW.id); END",
+        "INSERT OR IGNORE INTO person_search_stale (person_id) SELECT id FROM person",
+    ):
+        db.execute(statement)

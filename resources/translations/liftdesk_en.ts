@@ -3,47 +3,47 @@
 <context>
     <name>AddHouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="43" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="45" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="50" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="52" />
         <source>例如 63.50</source>
         <translation>e.g. 63.50</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="55" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="57" />
         <source>共有人用“、”分隔</source>
         <translation>separate co-owners with “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="57" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="59" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="58" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="60" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="59" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="60" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="62" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="63" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="62" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="64" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -185,7 +185,7 @@ The current database is backed up first.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/widgets/bar_chart.py" line="35" />
+        <location filename="../../ui/widgets/bar_chart.py" line="55" />
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
@@ -229,27 +229,27 @@ The current database is backed up first.</translation>
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="340" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="340" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="342" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="345" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="343" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="346" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="344" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="347" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -287,82 +287,82 @@ The current database is backed up first.</translation>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="148" />
+        <location filename="../../ui/pages/district_page.py" line="149" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="150" />
+        <location filename="../../ui/pages/district_page.py" line="151" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="150" />
+        <location filename="../../ui/pages/district_page.py" line="151" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="151" />
+        <location filename="../../ui/pages/district_page.py" line="152" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="167" />
+        <location filename="../../ui/pages/district_page.py" line="174" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="168" />
+        <location filename="../../ui/pages/district_page.py" line="175" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="169" />
+        <location filename="../../ui/pages/district_page.py" line="176" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="172" />
+        <location filename="../../ui/pages/district_page.py" line="179" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="189" />
+        <location filename="../../ui/pages/district_page.py" line="223" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="194" />
+        <location filename="../../ui/pages/district_page.py" line="229" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="196" />
+        <location filename="../../ui/pages/district_page.py" line="231" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="199" />
+        <location filename="../../ui/pages/district_page.py" line="234" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="210" />
+        <location filename="../../ui/pages/district_page.py" line="245" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="211" />
+        <location filename="../../ui/pages/district_page.py" line="246" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="222" />
+        <location filename="../../ui/pages/district_page.py" line="257" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="231" />
+        <location filename="../../ui/pages/district_page.py" line="266" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -432,8 +432,8 @@ The current database is backed up first.</translation>
     <name>HomePage</name>
     <message>
         <location filename="../../ui/pages/home_page.py" line="19" />
-        <source>在左侧逐级展开 街道 → 社区 → 小区 → 楼栋 → 单元，打开一个单元查看和编辑住户；在上方搜索框输入房号、业主姓名或电话查找住户（Ctrl+F）。右键左侧目录可新增、改名或删除。</source>
-        <translation>Expand street → community → estate → building → unit on the left and open a unit to see and edit its households; type a room, an owner's name or a phone in the search box above to find a household (Ctrl+F). Right-click the tree to add, rename or delete.</translation>
+        <source>在左侧逐级展开 街道 → 社区 → 小区 → 楼栋 → 单元，打开一个单元查看和编辑住户；在上方搜索框输入地址、房号、业主姓名（或拼音首字母，如 hqc）或电话查找住户（Ctrl+F）。右键左侧目录可新增、改名或删除。</source>
+        <translation>Expand street → community → estate → building → unit on the left and open a unit to see and edit its households; type an address, a room, an owner's name (or its pinyin initials, e.g. hqc) or a phone in the search box above to find a household (Ctrl+F). Right-click the tree to add, rename or delete.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/home_page.py" line="29" />
@@ -489,42 +489,42 @@ The current database is backed up first.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/households.py" line="32" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="32" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="32" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="32" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="32" />
+        <location filename="../../ui/models/households.py" line="33" />
         <source>当前意见</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="52" />
+        <location filename="../../ui/models/households.py" line="53" />
         <source>（书面）</source>
         <translation> (written)</translation>
     </message>
@@ -532,77 +532,77 @@ The current database is backed up first.</translation>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="28" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="29" />
         <source>导入住户名册 — {address}</source>
         <translation>Import roster — {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="45" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="46" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
         <source>同名业主：勾选确为同一人的</source>
         <translation>Owners with the same name: tick those who are one person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="57" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="58" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="58" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="61" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="75" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="76" />
         <source>列对应（左：标准列，右：文件中的列）和预览：</source>
         <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="77" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="78" />
         <source>检查结果：</source>
         <translation>Check result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="88" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="90" />
         <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="101" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="102" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="106" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="107" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="109" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="145" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
     </message>
@@ -658,219 +658,219 @@ The current database is backed up first.</translation>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
-        <source>搜索房号、业主姓名或电话（Ctrl+F）</source>
-        <translation>Search room, owner name or phone (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）</source>
+        <translation>Search address, room, owner's name (or pinyin), phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -878,97 +878,97 @@ The current database is backed up first.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="172" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="193" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="205" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="218" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
         <source>到会人姓名（代理人、租户填本人姓名）</source>
         <translation>Attendee's own name (a proxy or tenant gives their own)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="219" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="222" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="227" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="230" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -976,47 +976,47 @@ The current database is backed up first.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>修改筹备组成员</source>
         <translation>Edit group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="131" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
         <source>已卸任，截止日期：</source>
         <translation>Left the group on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="139" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="140" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="141" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="144" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="145" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="146" />
         <source>任职截止</source>
         <translation>Until</translation>
     </message>
@@ -1352,123 +1352,123 @@ The current database is backed up first.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="57" />
+        <location filename="../../ui/pages/overview_page.py" line="58" />
         <source>全部单元</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="57" />
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
         <source>差 1–2 户</source>
         <translation>1–2 households short</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
         <source>有反对</source>
         <translation>With opposition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="60" />
         <source>差距较大</source>
         <translation>Far from passing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="61" />
+        <location filename="../../ui/pages/overview_page.py" line="62" />
         <source>法定（书面）</source>
         <translation>Legal (written)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="62" />
+        <location filename="../../ui/pages/overview_page.py" line="63" />
         <source>预测（含意向）</source>
         <translation>Forecast (with intentions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="69" />
+        <location filename="../../ui/pages/overview_page.py" line="70" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="70" />
+        <location filename="../../ui/pages/overview_page.py" line="71" />
         <source>小区</source>
         <translation>Estates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71" />
+        <location filename="../../ui/pages/overview_page.py" line="72" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72" />
+        <location filename="../../ui/pages/overview_page.py" line="73" />
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>差距</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="77" />
+        <location filename="../../ui/pages/overview_page.py" line="78" />
         <source>反对户数</source>
         <translation>Opposing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="78" />
+        <location filename="../../ui/pages/overview_page.py" line="79" />
         <source>加梯项目</source>
         <translation>Lift projects</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="88" />
+        <location filename="../../ui/pages/overview_page.py" line="90" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="93" />
+        <location filename="../../ui/pages/overview_page.py" line="94" />
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="95" />
+        <location filename="../../ui/pages/overview_page.py" line="96" />
         <source>各单元意见征询表</source>
         <translation>Consent forms for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="95" />
+        <location filename="../../ui/pages/overview_page.py" line="96" />
         <source>各单元书面同意书</source>
         <translation>Consent letters for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96" />
+        <location filename="../../ui/pages/overview_page.py" line="97" />
         <source>各单元公示</source>
         <translation>Public notices for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="108" />
+        <location filename="../../ui/pages/overview_page.py" line="109" />
         <source>{place}：各单元同意情况</source>
         <translation>{place}: consent by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="119" />
+        <location filename="../../ui/pages/overview_page.py" line="120" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
     </message>
@@ -1773,246 +1773,246 @@ The current database is backed up first.</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="46" />
+        <location filename="../../ui/pages/project_page.py" line="48" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
-        <location filename="../../ui/pages/project_page.py" line="90" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
+        <location filename="../../ui/pages/project_page.py" line="92" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="50" />
-        <location filename="../../ui/pages/project_page.py" line="112" />
+        <location filename="../../ui/pages/project_page.py" line="52" />
+        <location filename="../../ui/pages/project_page.py" line="114" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="51" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="52" />
-        <location filename="../../ui/pages/project_page.py" line="91" />
+        <location filename="../../ui/pages/project_page.py" line="54" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="59" />
+        <location filename="../../ui/pages/project_page.py" line="79" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="59" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="58" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="59" />
+        <location filename="../../ui/pages/project_page.py" line="61" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="63" />
         <source>修改/卸任…</source>
         <translation>Edit / end term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>移除（录错时）</source>
         <translation>Remove (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="67" />
+        <location filename="../../ui/pages/project_page.py" line="69" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="74" />
         <source>修改会议/补记纪要…</source>
         <translation>Edit meeting / add minutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>删除会议</source>
         <translation>Delete meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="79" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="78" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="82" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="85" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="86" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="90" />
+        <location filename="../../ui/pages/project_page.py" line="92" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="91" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="92" />
+        <location filename="../../ui/pages/project_page.py" line="94" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="94" />
+        <location filename="../../ui/pages/project_page.py" line="96" />
         <source>修改日记…</source>
         <translation>Edit diary entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="96" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>删除日记</source>
         <translation>Delete diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="115" />
+        <location filename="../../ui/pages/project_page.py" line="117" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="127" />
+        <location filename="../../ui/pages/project_page.py" line="129" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="131" />
+        <location filename="../../ui/pages/project_page.py" line="133" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="133" />
+        <location filename="../../ui/pages/project_page.py" line="135" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="144" />
+        <location filename="../../ui/pages/project_page.py" line="145" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="147" />
+        <location filename="../../ui/pages/project_page.py" line="148" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="178" />
+        <location filename="../../ui/pages/project_page.py" line="187" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="180" />
+        <location filename="../../ui/pages/project_page.py" line="189" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="240" />
+        <location filename="../../ui/pages/project_page.py" line="252" />
         <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
         <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="256" />
+        <location filename="../../ui/pages/project_page.py" line="268" />
         <source>删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="267" />
+        <location filename="../../ui/pages/project_page.py" line="279" />
         <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
         <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="278" />
+        <location filename="../../ui/pages/project_page.py" line="290" />
         <source>删除 {date} 的日记“{text}”？</source>
         <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
@@ -2020,22 +2020,22 @@ The current database is backed up first.</translation>
 <context>
     <name>QuickCreateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="78" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="84" />
         <source>按楼层批量生成住户</source>
         <translation>Create households by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="88" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="94" />
         <source>楼层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="89" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="95" />
         <source>每层户数</source>
         <translation>Rooms per floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="90" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="96" />
         <source>默认面积（m²，之后可逐户修改）</source>
         <translation>Default area (m², editable per household afterwards)</translation>
     </message>
@@ -2276,32 +2276,32 @@ The current database is backed up first.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="69" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="72" />
         <source>推进项目阶段</source>
         <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="77" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
         <source>回退、跳过、暂停或终止时必填</source>
         <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="79" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="83" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="81" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="84" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="85" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2873,189 +2873,189 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="88" />
+        <location filename="../../ui/pages/unit_page.py" line="90" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="89" />
+        <location filename="../../ui/pages/unit_page.py" line="91" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="92" />
+        <location filename="../../ui/pages/unit_page.py" line="94" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="93" />
+        <location filename="../../ui/pages/unit_page.py" line="95" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="95" />
+        <location filename="../../ui/pages/unit_page.py" line="97" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="96" />
+        <location filename="../../ui/pages/unit_page.py" line="98" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="100" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="100" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="100" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="99" />
+        <location filename="../../ui/pages/unit_page.py" line="101" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/pages/unit_page.py" line="102" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="110" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>记录意见（1–5）</source>
         <translation>Record position (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="111" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="113" />
+        <location filename="../../ui/pages/unit_page.py" line="115" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="115" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="122" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <location filename="../../ui/pages/unit_page.py" line="125" />
         <source>项目与日记</source>
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="138" />
+        <location filename="../../ui/pages/unit_page.py" line="139" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="220" />
+        <location filename="../../ui/pages/unit_page.py" line="251" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="227" />
+        <location filename="../../ui/pages/unit_page.py" line="258" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="229" />
+        <location filename="../../ui/pages/unit_page.py" line="260" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="229" />
+        <location filename="../../ui/pages/unit_page.py" line="260" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="231" />
+        <location filename="../../ui/pages/unit_page.py" line="262" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="319" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="289" />
+        <location filename="../../ui/pages/unit_page.py" line="320" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="297" />
+        <location filename="../../ui/pages/unit_page.py" line="328" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="308" />
+        <location filename="../../ui/pages/unit_page.py" line="339" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="340" />
+        <location filename="../../ui/pages/unit_page.py" line="371" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="341" />
+        <location filename="../../ui/pages/unit_page.py" line="372" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="349" />
+        <location filename="../../ui/pages/unit_page.py" line="380" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3134,12 +3134,12 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="81" />
+        <location filename="../../ui/app.py" line="83" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82" />
+        <location filename="../../ui/app.py" line="84" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3182,11 +3182,11 @@ They are erased from the change log too and cannot be brought back; households, 
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>LiftDesk 遇到意外错误。已保存的数据不受影响。
-请点击“显示详细信息”，复制报告发给维护人员。</source>
+请点击“{button}”，复制报告发给维护人员。</source>
         <translation>LiftDesk met an unexpected error. Saved data is not affected.
-Click “Show Details”, copy the report and send it to your maintainer.</translation>
+Click “{button}”, copy the report and send it to your maintainer.</translation>
     </message>
 </context>
 </TS>

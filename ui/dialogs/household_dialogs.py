@@ -26,12 +26,14 @@ class _FormDialog(QDialog):
     def finish_layout(self) -> None:
         self.form.addRow(self.buttons)
 
-    def apply(self) -> None:  # pragma: no cover - overridden
+    def apply(self) -> bool | None:  # pragma: no cover - overridden
+        """Save; False keeps the dialog open (the user answered no to a question)."""
         raise NotImplementedError
 
     def _try_accept(self) -> None:
         try:
-            self.apply()
+            if self.apply() is False:
+                return
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -63,7 +65,11 @@ class AddHouseholdDialog(_FormDialog):
         self.finish_layout()
         self.household_id: str | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> bool | None:
+        doubt = registry.room_floor_doubt(self.room.text(), self.floor.value(),
+                                          registry.building_floors_of_unit(self.store, self.unit_id))
+        if doubt and not messages.confirm(self, doubt):
+            return False
         with actions.action(self.store, "action.add_household", unit_id=self.unit_id, room=self.room.text().strip()):
             household = registry.add_household(self.store, self.unit_id, self.room.text(), self.floor.value(),
                                                self.area.text(), self.occupancy.currentData())

@@ -17,6 +17,7 @@ from liftdesk.store import Store
 
 from .. import messages
 from ..models.readonly_table import Column, ReadOnlyTableModel
+from ..screen import scroll_body
 
 PREVIEW_ROWS = 8
 
@@ -68,7 +69,7 @@ class ImportRosterDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         top = QHBoxLayout()
-        top.addLayout(self.mapping_form)
+        top.addWidget(scroll_body(self.mapping_form))  # scrolls at large type on a small screen
         top.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)

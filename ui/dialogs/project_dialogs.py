@@ -15,6 +15,7 @@ from liftdesk.stages import STAGES
 from liftdesk.store import Store
 
 from .. import messages
+from ..screen import scroll_body
 
 
 def _date_edit(value: QDate | None = None, allow_future: bool = False) -> QDateEdit:
@@ -40,10 +41,12 @@ class _SaveDialog(QDialog):
         self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.box.accepted.connect(self._try)
         self.box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        body = QVBoxLayout()
+        body.addLayout(self.form)
         self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
+        body.addLayout(self.extra)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll_body(body), 1)  # scrolls, buttons stay in view, on a small screen
         layout.addWidget(self.box)
 
     def _try(self) -> None:

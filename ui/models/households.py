@@ -27,6 +27,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.store = store
         self.unit_id: str | None = None
         self._rows: list[HouseholdRow] = []
+        self.confirm = None  # set by the page: asks before saving a room whose number names another floor
 
     def headers(self) -> list[str]:
         return [self.tr("房号"), self.tr("楼层"), self.tr("面积（m²）"), self.tr("业主"), self.tr("当前意见"),
@@ -108,6 +109,13 @@ class HouseholdTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        if column in ("room", "floor") and self.confirm is not None:
+            room, floor = (value, row.floor) if column == "room" else (row.room, value)
+            floors = registry.building_floors_of_unit(self.store, self.unit_id)
+            doubt = registry.room_floor_doubt(str(room), floor, floors)
+            if doubt and str(floor).strip().isdigit() and 1 <= int(str(floor).strip()) <= floors \
+                    and not self.confirm(doubt):
+                return False  # a refusal (floor 9 of 6) is said by the core below, not asked here
         try:
             with actions.action(self.store, "action.edit_household", unit_id=self.unit_id, room=row.room,
                                 field=self.headers()[index.column()]):

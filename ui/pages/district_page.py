@@ -142,6 +142,7 @@ class DistrictPage(QWidget):
 
         self.year_model = YearTableModel(self)
         self.year_view = self._view(self.year_model)
+        self.year_total = self._footer(self.year_view)
         self.funnel_model = FunnelModel(self)
         self.funnel_view = self._view(self.funnel_model)
         self.funnel_view.activated.connect(self.show_funnel_items)
@@ -164,7 +165,13 @@ class DistrictPage(QWidget):
         grid.addWidget(self.street_chart, 1, 0, 1, 2)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.year_view, self.tr("年度表"))
+        year_box = QWidget()
+        year_layout = QVBoxLayout(year_box)
+        year_layout.setContentsMargins(0, 0, 0, 0)
+        year_layout.setSpacing(0)
+        year_layout.addWidget(self.year_view, 1)
+        year_layout.addWidget(self.year_total)
+        self.tabs.addTab(year_box, self.tr("年度表"))
         self.tabs.addTab(funnel_box, self.tr("进度漏斗"))
         self.tabs.addTab(charts, self.tr("图表"))
         self.freshness_model = FreshnessModel(self)
@@ -179,6 +186,33 @@ class DistrictPage(QWidget):
     def _view(model) -> QTableView:
         return data_table(model, rows=False)
 
+    @staticmethod
+    def _footer(view: QTableView) -> QTableView:
+        """The 全区合计 row, pinned under the table so it shows however small the screen: the same
+        model, only its last row, columns and horizontal scrolling kept in step with the table."""
+        footer = QTableView()
+        footer.setModel(view.model())
+        footer.horizontalHeader().hide()
+        footer.verticalHeader().hide()
+        footer.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        footer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.horizontalHeader().sectionResized.connect(lambda n, _, width: footer.setColumnWidth(n, width))
+        view.horizontalScrollBar().valueChanged.connect(footer.horizontalScrollBar().setValue)
+        return footer
+
+    def _pin_total(self) -> None:
+        last = self.year_model.rowCount() - 1
+        for row in range(last + 1):
+            self.year_view.setRowHidden(row, row == last)
+            self.year_total.setRowHidden(row, row != last)
+        header = self.year_view.horizontalHeader()
+        for column in range(self.year_model.columnCount()):
+            self.year_total.setColumnWidth(column, header.sectionSize(column))
+        height = self.year_total.rowHeight(last) if last >= 0 else 0
+        self.year_total.setFixedHeight(height + 2 * self.year_total.frameWidth())
+
     def district_name(self) -> str:
         row = self.store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
         return row[0] if row else ""
@@ -188,6 +222,7 @@ class DistrictPage(QWidget):
         self.funnel = stats.funnel(self.store)
         self.title.setText(self.tr("{district} 加装电梯总览").format(district=self.district_name()))
         self.year_model.set_table(self.table)
+        self._pin_total()
         self.funnel_model.set_funnel(self.funnel)
         self.freshness_model.set_items(freshness(self.store))
         years = self.table.years

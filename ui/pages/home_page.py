@@ -17,7 +17,7 @@ class HomePage(QWidget):
         self.title.setObjectName("pageTitle")
         self.grid = QGridLayout()
         self.hint = QLabel(self.tr("在左侧逐级展开 街道 → 社区 → 小区 → 楼栋 → 单元，打开一个单元查看和编辑住户；"
-                                   "在上方搜索框输入房号、业主姓名或电话查找住户（Ctrl+F）。"
+                                   "在上方搜索框输入地址、房号、业主姓名（或拼音首字母，如 hqc）或电话查找住户（Ctrl+F）。"
                                    "右键左侧目录可新增、改名或删除。"))
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -4,7 +4,7 @@ filterable to what helpers ask for — 已达标, 差 1–2 户, 有反对."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QRadioButton,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QMenu, QPushButton, QRadioButton,
                                QVBoxLayout, QWidget)
 
 from liftdesk import consent
@@ -14,6 +14,7 @@ from liftdesk.store import Store
 
 from ..colors import STATUS_COLORS
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
 
 
@@ -83,13 +84,13 @@ class OverviewPage(QWidget):
         self.filter.currentIndexChanged.connect(lambda _: self._apply_filter())
         self.table = data_table(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the tree's order until a header is clicked
         self.table.activated.connect(lambda index: self.open_unit.emit(index.data(ObjectRole).unit_id))
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps at large type
         controls.addWidget(QLabel(self.tr("筛选：")))
         controls.addWidget(self.filter)
         controls.addWidget(self.legal)
         controls.addWidget(self.forecast)
-        controls.addStretch()
         self.batch_button = QPushButton(self.tr("批量打印…"))
         menu = QMenu(self.batch_button)
         for kind, label in (("consent-form", self.tr("各单元意见征询表")), ("consent-letters", self.tr("各单元书面同意书")),

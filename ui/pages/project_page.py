@@ -15,6 +15,7 @@ from liftdesk.units import format_fen
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
 from .money_panel import MoneyPanel
 
@@ -39,7 +40,8 @@ class ProjectPage(QWidget):
         self.store = store
         self.project_id: str | None = None
         self.unit_id: str | None = None
-        self.author = ""
+        self._author = ""
+        self.settings = None  # set by the main window: the remembered recorder
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.summary = QLabel()
@@ -125,14 +127,13 @@ class ProjectPage(QWidget):
                                                    self.minutes_button))
         meeting_split.addWidget(lower)
         self.tabs.addTab(meeting_split, self.tr("会议"))
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps at large type
         for box in self.kind_boxes.values():
             filters.addWidget(box)
         filters.addWidget(QLabel(self.tr("从")))
         filters.addWidget(self.period_from)
         filters.addWidget(QLabel(self.tr("到")))
         filters.addWidget(self.period_to)
-        filters.addStretch()
         filters.addWidget(self.diary_button)
         filters.addWidget(self.diary_edit_button)
         filters.addWidget(self.diary_delete_button)
@@ -153,6 +154,14 @@ class ProjectPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+
+    @property
+    def author(self) -> str:
+        return self.settings.get("recorded_by") if self.settings else self._author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name
 
     @staticmethod
     def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
@@ -207,6 +216,9 @@ class ProjectPage(QWidget):
 
     def _after(self, dialog) -> bool:
         if dialog.exec():
+            recorder = getattr(dialog, "recorded_by", None) or getattr(dialog, "author", None)
+            if self.settings is not None and hasattr(recorder, "text") and recorder.text().strip():
+                self.settings.set("recorded_by", recorder.text().strip())
             self.refresh()
             self.changed.emit()
             return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
+                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk import actions, consent, erasure, places, positions, recycle, registry
 from liftdesk.i18n import LiftDeskError, t
@@ -22,6 +22,7 @@ from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
 from ..widgets.verdict_panel import VerdictPanel
 
@@ -50,8 +51,8 @@ class UnitPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.unit_id: str | None = None
-        self.recorded_by = ""
-        self.settings = None  # set by the main window: remembers roster column mappings
+        self._recorded_by = ""
+        self.settings = None  # set by the main window: remembers the recorder and roster column mappings
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
@@ -60,6 +61,7 @@ class UnitPage(QWidget):
 
         self.model = HouseholdTableModel(store, self)
         self.model.refused.connect(lambda text: messages.error(self, text))
+        self.model.confirm = lambda text: messages.confirm(self, text)
         self.model.changed.connect(self._on_changed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -106,7 +108,7 @@ class UnitPage(QWidget):
         self.verdict.mode_changed.connect(lambda _: self._update_verdict())
         self.verdict.visit_requested.connect(self.select_room)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at large type instead of widening the window
         self.position_button = QPushButton(self.tr("记录意见（1–5）"))
         self.add_button = QPushButton(self.tr("新增住户"))
         self.quick_button = QPushButton(self.tr("按楼层批量生成"))
@@ -131,7 +133,6 @@ class UnitPage(QWidget):
         for b in (self.position_button, self.print_button, self.project_button, self.add_button, self.quick_button,
                   self.delete_button, self.import_button, self.export_button):
             buttons.addWidget(b)
-        buttons.addStretch()
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # only on the roster, never from the tree
         # 个人信息保护法: a resident who asks to be forgotten (right-click or Ctrl+Shift+Delete).
@@ -152,15 +153,45 @@ class UnitPage(QWidget):
         left_layout.addWidget(inner)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.verdict)
+        splitter.addWidget(self._verdict_area())
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([740, 300])
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        em = self.fontMetrics().horizontalAdvance("中")
+        splitter.setSizes([em * 48, em * 17])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+
+    def _verdict_area(self) -> QScrollArea:
+        """The verdict panel scrolls vertically and wraps its text to the width it is given, so
+        at large type nothing overlaps or runs off to the right."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verdict.setMaximumWidth(16777215)  # the splitter decides the width
+        area.setWidget(self.verdict)
+        em = self.fontMetrics().horizontalAdvance("中")
+        # never narrower than what cannot wrap (the mode radio buttons), or the panel is cut off
+        least = self.verdict.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4
+        area.setMinimumWidth(max(em * 14, least))
+        area.setMaximumWidth(max(em * 24, least))
+        return area
+
+    @property
+    def recorded_by(self) -> str:
+        """Who records positions: remembered between entries (and between sessions) as a setting."""
+        return self.settings.get("recorded_by") if self.settings else self._recorded_by
+
+    @recorded_by.setter
+    def recorded_by(self, name: str) -> None:
+        self._recorded_by = name.strip()
+        if self.settings and self.settings.get("recorded_by") != self._recorded_by:
+            self.settings.set("recorded_by", self._recorded_by)
 
     # ---- showing ----------------------------------------------------------------------------
 
