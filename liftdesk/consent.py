@@ -80,6 +80,8 @@ class Criterion(NamedTuple):
     @property
     def words(self) -> str:
         """"参与表决面积 495.24 / 990.48 m²，需达 2/3（660.32 m²），还差 165.08 m²"."""
+        if not self.denominator:
+            return t("consent.criterion_nobody", name=t("criterion." + self.key))
         fmt = (lambda x: f"{format_area(x)} m²") if self.measures_area else (lambda x: t("consent.persons", n=x))
         num = format_area(self.numerator) if self.measures_area else str(self.numerator)
         text = t("consent.criterion_words", name=t("criterion." + self.key), num=num, den=fmt(self.denominator),
@@ -369,28 +371,25 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
                  unit_names: bool = False) -> dict[str, list[Ballot]]:
     """Ballots of every household matching `where` (over household h), grouped by unit id.
-    Three plain scans and one pass in Python: the district overview reads every household."""
-    scope = "" if where == "1" else f" AND o.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    owners = {household_id: tuple(dict.fromkeys(people.split(","))) if "," in people else (people,)
-              for household_id, people in store.db.execute(
-                  f"SELECT o.household_id, group_concat(o.person_id) FROM ownership o WHERE o.deleted = 0{scope}"
-                  " GROUP BY o.household_id", params)}
+    Two scans and one pass in Python: the district overview reads every household."""
     words = _words(store, where, params, mode, written_only)
     names = dict(store.db.execute("SELECT id, name FROM unit")) if unit_names else {}
     by_unit: dict[str, list[Ballot]] = {}
     silent, empty, make = ("none", "", False, "", False), (), tuple.__new__  # skips NamedTuple's __new__
     last_unit, group, unit = None, [], ("",)
-    for row in store.db.execute(f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id FROM household h"
-                                f" WHERE h.deleted = 0 AND {where}", params):
-        unit_id = row[4]
+    for row in store.db.execute(
+            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
+            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id) FROM household h"
+            f" WHERE h.deleted = 0 AND {where}", params):
+        unit_id, people = row[4], row[5]
         if unit_id != last_unit:
             last_unit = unit_id
             group = by_unit.get(unit_id)
             if group is None:
                 group = by_unit[unit_id] = []
             unit = (names.get(unit_id, ""),)
-        hid = row[0]
-        group.append(make(Ballot, row[:4] + (owners.get(hid, empty),) + words.get(hid, silent) + unit))
+        owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
+        group.append(make(Ballot, row[:4] + (owners,) + words.get(row[0], silent) + unit))
     return by_unit
 
 

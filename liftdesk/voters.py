@@ -79,6 +79,15 @@ class Voter:
             self.key = tuple(sorted((b.unit, b.room, b.household_id) for b in flats))
             self.walk_key = (min(b.unit for b in flats), -max(b.floor for b in flats), self.key)
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Voter) and self.flats == other.flats
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Voter({'、'.join(b.label for b in self.flats)}: {self.position})"
+
     @property
     def opposing(self) -> bool:
         return self.position in OPPOSING
