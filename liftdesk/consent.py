@@ -247,11 +247,12 @@ class Verdict:
 
 
 def _criteria(q: list[int], rule: Rule) -> list[Criterion]:
+    make = tuple.__new__  # ~26,000 of them for the district overview
     out = []
     for spec in rule.criteria:
         num, den = q[QUANTITY_INDEX[spec.numerator]], q[QUANTITY_INDEX[spec.denominator]]
         met = den > 0 and num * spec.threshold.denominator >= spec.threshold.numerator * den
-        out.append(Criterion(spec.key, num, den, spec.threshold, met, spec.measures_area))
+        out.append(make(Criterion, (spec.key, num, den, spec.threshold, met, spec.measures_area)))
     return out
 
 
@@ -299,7 +300,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
     return Verdict(rule=rule, mode=mode, passed=passed, criteria=_criteria(q, rule), totals=dict(zip(_TOTALS, q)),
                    achievable=passed or plan is not None, plan=plan,
                    conditional=sorted(conditional, key=_room_order),
-                   opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order),
+                   opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order) if q[6] else [],
                    conflicts=sorted((v for v in voters or () if v.position == "conflict"), key=_key),
                    depends_on_conditional=depends,
                    hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
