@@ -173,8 +173,15 @@ def _consent(store, args) -> int:
     for c in verdict.criteria:
         print(f"  {t('criterion.' + c.key)}: {c.fraction} ≥ {c.threshold_text}  {'✓' if c.met else '✗'}")
     print(f"  {verdict.shortfall_text}")
-    if verdict.visit_list and not verdict.passed:
-        print(f"  {t('cli.consent.visit')}: {'、'.join(b.room for b in verdict.visit_list)}")
+    for conflict in data["conflicts"]:
+        print(f"  ! {conflict['text']}")
+    if data["depends_on_conditional"]:
+        print(f"  ! {t('consent.depends_on_conditional')}")
+    if verdict.visits and not verdict.passed:
+        print(f"  {t('cli.consent.visit')}:")
+        for visit in data["visits"]:
+            who = " ".join(x for x in ("、".join(visit["rooms"]), "、".join(visit["owners"]), visit["phone"]) if x)
+            print(f"    {who}  {visit['position']}  {visit['reason']}")
     return 0
 
 

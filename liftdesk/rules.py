@@ -59,7 +59,8 @@ def load_rule(rule_id: str) -> Rule:
             CriterionSpec(c["key"], c["numerator"], c["denominator"], Fraction(c["threshold"]))
             for c in data["criteria"])
         for c in criteria:
-            if c.numerator not in QUANTITIES or c.denominator not in QUANTITIES or not 0 < c.threshold <= 1:
+            if c.numerator not in QUANTITIES or c.denominator not in QUANTITIES or not 0 < c.threshold <= 1 \
+                    or c.denominator.startswith("agreeing"):  # the visit search relies on it
                 raise ValueError(f"criterion {c.key}")
         return Rule(data["id"], data["name"], data["summary"], criteria, bool(data.get("no_opposition")))
     except (OSError, KeyError, ValueError, TypeError) as exc:

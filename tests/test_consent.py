@@ -52,17 +52,20 @@ def test_civil_code_fails_just_below_the_boundary():
     v = evaluate(ballots("SSSSSSOONNNN", areas), CIVIL)
     assert not crit(v, "participation_area").met and crit(v, "participation_owners").met
     assert not v.passed
-    assert v.shortfall_area_x100 == 1  # 2/3 × 720.01 = 480.0067 → 480.01 needed
-    assert [b.room for b in v.visit_list] == ["602"]  # the largest silent one closes it
-    assert v.shortfall_text == "还差 1 户同意 / 0.01 m²"
+    # the largest silent one closes it; voting against would sink agreement (360/540.01 < 3/4),
+    # so it must agree: the m² figure is the area of that one flat
+    assert [b.room for b in v.visit_list] == ["602"] and v.kind == "agree"
+    assert v.shortfall_area_x100 == 6001
+    assert v.shortfall_text == "还差 1 位业主签字同意（602 p12），共 60.01 m²"
 
 
 def test_agreement_just_below_three_quarters():
-    # 9 vote: 6 support, 3 oppose → 6/9 < 3/4; the visit list turns silent ones first.
+    # 9 vote: 6 support, 3 oppose → 6/9 < 3/4. One opposer won over: 7/9 ≥ 3/4 and 420/540 ≥ 3/4.
+    # A silent one agreeing is not enough (7/10 < 3/4): the old list asked for three of them.
     v = evaluate(ballots("SSSSSSOOONNN"), CIVIL)
     assert not crit(v, "agreement_owners").met
-    assert [b.position for b in v.visit_list] == ["none", "none", "none"]
-    assert v.passed is False and v.achievable
+    assert [b.position for b in v.visit_list] == ["oppose"]
+    assert v.passed is False and v.achievable and v.shortfall_voters == 1
 
 
 def test_abstentions_participate_but_do_not_agree():
@@ -99,7 +102,7 @@ def test_beijing_2020_refuses_any_opposition():
     v = evaluate(ballots("SSSSSSSSSSON"), BJ)
     assert all(c.met for c in v.criteria) and not v.passed
     assert v.as_json()["no_opposition"] == {"required": True, "met": False}
-    assert [b.position for b in v.visit_list] == ["none", "oppose"]
+    assert [b.position for b in v.visit_list] == ["oppose"]  # 11/12 agree once the opposer does
     assert evaluate(ballots("SSSSSSSSSNNN"), BJ).passed
 
 
@@ -119,7 +122,7 @@ def test_visit_list_puts_undecided_before_opposed_and_large_before_small_when_ar
 
 def test_nobody_in_scope_cannot_pass():
     v = evaluate([], CIVIL)
-    assert not v.passed and not v.achievable and "无法达标" in v.shortfall_text
+    assert not v.passed and not v.achievable and v.shortfall_text == "本单元还没有住户：先导入名册或按楼层批量生成"
 
 
 # ---- through the store ------------------------------------------------------------------------

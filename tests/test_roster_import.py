@@ -44,15 +44,19 @@ def test_a_gbk_csv_saved_by_excel_imports_and_creates_the_unit(tmp_path):
     assert history[0].position == "oppose" and history[0].written
     store.close()
     verdict = json.loads(cli("--db", db, "consent", ADDRESS, "--json").stdout)
-    # owners: 黄杞财 (101+202, latest = 202 support), 李/王 (one vote), 张伟, 赵丽华, 孙强 → 5
-    # area agreeing: 102 + 201 + 202 = 208.20 of 335.20 participating (101 opposes, 301 abstains) < 3/4
+    # owners: 黄杞财 (101 反对 + 202 支持: conflicting forms), 李/王 (one vote), 张伟, 赵丽华, 孙强 → 5
+    # participating: all but 302 = 335.20 m², 4 owners; agreeing: 102 + 201 = 135.85 m², 2 owners
+    # (the conflict participates and does not agree, whatever order the forms were recorded in)
     assert verdict["totals"]["total_owners"] == 5
-    assert [c["fraction"] for c in verdict["criteria"]] == ["335.20/407.55", "4/5", "208.20/335.20", "3/4"]
+    assert [c["fraction"] for c in verdict["criteria"]] == ["335.20/407.55", "4/5", "135.85/335.20", "2/4"]
     assert [c["threshold"] for c in verdict["criteria"]] == ["2/3", "2/3", "3/4", "3/4"]
-    assert [c["met"] for c in verdict["criteria"]] == [True, True, False, True]
+    assert [c["met"] for c in verdict["criteria"]] == [True, True, False, False]
     assert verdict["passed"] is False
-    # undecided before opposed: 302 (silent) then 301 (abstained) close the gap
-    assert verdict["visit_list"] == ["302", "301"] and verdict["shortfall"]["text"] == "还差 2 户同意 / 43.20 m²"
+    assert verdict["conflicts"][0]["text"] == "黄杞财：101 反对、202 支持，需核实"
+    # settling 黄杞财's forms as 支持 alone passes (3/4 owners, 271.70/335.20 m²); 赵丽华 or 孙强 cannot
+    assert verdict["visit_list"] == ["202", "101"]
+    assert verdict["shortfall"]["text"] == "还差 1 位业主签字同意（202、101 黄杞财），共 135.85 m²"
+    assert verdict["shortfall"]["voters"] == 1 and verdict["shortfall"]["kind"] == "agree"
 
 
 def test_utf8_bom_csv_and_xlsx_import_the_same(tmp_path):

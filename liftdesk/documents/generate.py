@@ -19,13 +19,14 @@ from .. import places
 from ..i18n import LiftDeskError, ValidationError, t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
+from . import visit_list
 from .context import KIND_NAMES, Document
 from .fonts import MissingGlyph, check_coverage
 from .template import PageInfo, render_sections, sync_folder, write_atomic
 
 UNIT_KINDS = {"consent-form": consent_form.build, "consent-letters": consent_letters.build,
               "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build,
-              "cost-agreement": cost_agreement.build}
+              "cost-agreement": cost_agreement.build, "visit-list": visit_list.build}
 MEETING_KINDS = {"signin": signin.build, "minutes": minutes.build}
 KINDS = tuple(UNIT_KINDS) + tuple(MEETING_KINDS)
 
@@ -47,6 +48,8 @@ def build(store: Store, kind: str, target: str) -> Document:
         if not store.db.execute("SELECT 1 FROM meeting WHERE id = ? AND deleted = 0", [target]).fetchone():
             raise ValidationError("document.needs_meeting", document=KIND_NAMES[kind])
         return MEETING_KINDS[kind](store, target)
+    if kind == "visit-list":  # one unit, or every unit 差 1–2 户 under a place
+        return visit_list.build(store, target)
     parts = target.strip().strip("/").split("/")
     if kind == "proxy-form" and len(parts) == 6:
         unit_id = places.resolve_unit(store, "/".join(parts[:5]))

@@ -14,7 +14,7 @@ from ..positions import record_position
 from ..store import Store, records
 
 PREFIX = {"consent-form": "YJ", "consent-letters": "TY", "signin": "QD", "minutes": "JY", "notice": "GS",
-          "diary": "RJ", "proxy-form": "WT", "cost-agreement": "FT"}
+          "diary": "RJ", "proxy-form": "WT", "cost-agreement": "FT", "visit-list": "ZF"}
 RETURNABLE = ("consent-form", "consent-letters")  # forms residents sign and hand back
 CHOICES = ("support", "oppose", "abstain")
 

@@ -1728,6 +1728,19 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>PositionLegend</name>
+    <message>
+        <location filename="../../ui/widgets/position_legend.py" line="17" />
+        <source>颜色：</source>
+        <translation>Colours:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/position_legend.py" line="25" />
+        <source>“（书面）”为签字的书面意见，其余为口头意向</source>
+        <translation>“(written)” marks a signed written form; the rest are spoken intentions</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../ui/dialogs/preview_dialog.py" line="20" />
@@ -2271,6 +2284,49 @@ The current database is backed up first.</translation>
         <location filename="../../ui/dialogs/settings_dialog.py" line="39" />
         <source>站点</source>
         <translation>Station</translation>
+    </message>
+</context>
+<context>
+    <name>SignedFormDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="121" />
+        <source>记录签字的书面意见 — {room}</source>
+        <translation>Record a signed written form — {room}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="123" />
+        <source>意见</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="125" />
+        <source>征询表或同意书编号</source>
+        <translation>Form or consent letter no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="126" />
+        <source>表格编号</source>
+        <translation>Form number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="128" />
+        <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
+        <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="130" />
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="135" />
+        <source>签字日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/position_dialog.py" line="137" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
     </message>
 </context>
 <context>
@@ -2873,189 +2929,199 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="90" />
+        <location filename="../../ui/pages/unit_page.py" line="102" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="91" />
+        <location filename="../../ui/pages/unit_page.py" line="103" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="94" />
+        <location filename="../../ui/pages/unit_page.py" line="106" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="95" />
+        <location filename="../../ui/pages/unit_page.py" line="107" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="97" />
+        <location filename="../../ui/pages/unit_page.py" line="109" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="98" />
+        <location filename="../../ui/pages/unit_page.py" line="110" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="100" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="101" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="102" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
-        <source>记录意见（1–5）</source>
-        <translation>Record position (1–5)</translation>
+        <location filename="../../ui/pages/unit_page.py" line="131" />
+        <source>记录意见（1–5；签字书面 Shift+1–5）</source>
+        <translation>Record position (1–5; signed form Shift+1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="113" />
+        <location filename="../../ui/pages/unit_page.py" line="132" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="133" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="115" />
+        <location filename="../../ui/pages/unit_page.py" line="134" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="135" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="136" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="137" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="139" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="139" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="121" />
+        <location filename="../../ui/pages/unit_page.py" line="140" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="121" />
+        <location filename="../../ui/pages/unit_page.py" line="140" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="122" />
+        <location filename="../../ui/pages/unit_page.py" line="141" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="125" />
+        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <source>走访清单</source>
+        <translation>Visit list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>项目与日记</source>
         <translation>Project &amp; diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="139" />
+        <location filename="../../ui/pages/unit_page.py" line="158" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="251" />
+        <location filename="../../ui/pages/unit_page.py" line="281" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="258" />
+        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
+        <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="300" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="260" />
+        <location filename="../../ui/pages/unit_page.py" line="302" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="260" />
+        <location filename="../../ui/pages/unit_page.py" line="302" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="262" />
+        <location filename="../../ui/pages/unit_page.py" line="304" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="319" />
+        <location filename="../../ui/pages/unit_page.py" line="375" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="320" />
+        <location filename="../../ui/pages/unit_page.py" line="376" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="328" />
+        <location filename="../../ui/pages/unit_page.py" line="384" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="339" />
+        <location filename="../../ui/pages/unit_page.py" line="395" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="371" />
+        <location filename="../../ui/pages/unit_page.py" line="427" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="372" />
+        <location filename="../../ui/pages/unit_page.py" line="428" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="380" />
+        <location filename="../../ui/pages/unit_page.py" line="436" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3063,49 +3129,44 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="59" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="64" />
         <source>法定（只计签字书面意见）</source>
         <translation>Legal (signed written votes only)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="60" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="65" />
         <source>预测（计入口头意向）</source>
         <translation>Forecast (intentions included)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="89" />
-        <source>建议走访（按能最快补足差距排序）：</source>
-        <translation>Visit next (closes the gap soonest first):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="101" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="121" />
         <source>规则：{name}</source>
         <translation>Rule: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="115" />
-        <source> 人</source>
-        <translation> owners</translation>
+        <location filename="../../ui/widgets/verdict_panel.py" line="76" />
+        <source>建议走访（最少人数，最可能签字的在前，按楼层从高到低）：</source>
+        <translation>Visit next (fewest owners, likeliest signers first, top floor down):</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="120" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="86" />
+        <source>打印走访清单…</source>
+        <translation>Print visit list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="137" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="123" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="140" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="130" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="147" />
         <source>有条件支持：{rooms}</source>
         <translation>Conditional support: {rooms}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="133" />
-        <source>{room}  {floor}层  {area} m²</source>
-        <translation>{room}  floor {floor}  {area} m²</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QLineEdit, QRadioButton, QWidget)
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget)
 
 from liftdesk import actions, meetings, positions, projects
 from liftdesk.i18n import LiftDeskError
@@ -104,6 +104,52 @@ class PositionDialog(QDialog):
                     written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
                     meeting_id=self.meeting.currentData())
         except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.accept()
+
+
+class SignedFormDialog(QDialog):
+    """A signed written form, recorded in a few keys: the position is already chosen (Shift+digit),
+    the helper types the form number and presses Enter. Signed by the owner on today's date unless
+    changed; anything else (a proxy, a condition) goes through the full dialog."""
+
+    def __init__(self, store: Store, household_id: str, room: str, unit_id: str, position: str,
+                 recorded_by: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.household_id, self.unit_id, self.position = store, household_id, unit_id, position
+        self.setWindowTitle(self.tr("记录签字的书面意见 — {room}").format(room=room))
+        form = QFormLayout(self)
+        form.addRow(self.tr("意见"), QLabel(positions.label(positions.POSITIONS, position)))
+        self.form_no = QLineEdit()
+        self.form_no.setPlaceholderText(self.tr("征询表或同意书编号"))
+        form.addRow(self.tr("表格编号"), self.form_no)
+        self.condition = QLineEdit()
+        self.condition.setPlaceholderText(self.tr("有条件支持时写明条件，例如“一楼补偿到位”"))
+        if position == "conditional":
+            form.addRow(self.tr("条件"), self.condition)
+        self.on_date = QDateEdit(QDate.currentDate())
+        self.on_date.setCalendarPopup(True)
+        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setMaximumDate(QDate.currentDate())
+        form.addRow(self.tr("签字日期"), self.on_date)
+        self.recorded_by = QLineEdit(recorded_by)
+        form.addRow(self.tr("记录人"), self.recorded_by)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        box.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        form.addRow(box)
+        self.form_no.setFocus()
+        self.record_id: str | None = None
+
+    def save(self) -> None:
+        try:
+            self.record_id = positions.record_position(
+                self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
+                method="written", respondent="owner", recorded_by=self.recorded_by.text(),
+                condition=self.condition.text(), written=True, form_no=self.form_no.text(), unit_id=self.unit_id)
+        except ValidationError as exc:
             messages.error(self, str(exc))
             return
         self.accept()

@@ -1,5 +1,6 @@
 """A stairwell unit: its households (table and building grid), each household's position history,
-and the consent verdict with the visit list. Positions are entered with digits 1–5."""
+and the consent verdict with the visit list. Positions are entered with digits 1–5; a signed
+written form with Shift+1–5 and its number."""
 
 from __future__ import annotations
 
@@ -17,27 +18,38 @@ from liftdesk.units import format_area
 
 from .. import messages
 from ..dialogs.household_dialogs import AddHouseholdDialog, QuickCreateDialog
-from ..dialogs.position_dialog import KEYS, PositionDialog
+from ..dialogs.position_dialog import KEYS, PositionDialog, SignedFormDialog
 from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
+from ..widgets.position_legend import PositionLegend
 from ..widgets.verdict_panel import VerdictPanel
 
 
+SHIFTED_DIGITS = {Qt.Key.Key_Exclam: 0, Qt.Key.Key_At: 1, Qt.Key.Key_NumberSign: 2, Qt.Key.Key_Dollar: 3,
+                  Qt.Key.Key_Percent: 4}  # what Shift+1…5 sends on a US keyboard
+
+
 class _DigitKeys(QObject):
-    """Digits 1–5 on the roster open the position dialog with that position chosen."""
+    """Digits 1–5 on the roster open the position dialog with that position chosen; Shift+1–5
+    records a signed written form of that position (the form number is asked next)."""
 
     def __init__(self, page: "UnitPage"):
         super().__init__(page)
         self.page = page
 
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.KeyPress and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5 \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.page.record_position(KEYS[event.key() - Qt.Key.Key_1])
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_5 and not mods:
+            self.page.record_position(KEYS[key - Qt.Key.Key_1])
+            return True
+        if mods == Qt.KeyboardModifier.ShiftModifier and (Qt.Key.Key_1 <= key <= Qt.Key.Key_5 or key in SHIFTED_DIGITS):
+            self.page.record_signed(KEYS[SHIFTED_DIGITS.get(key, key - Qt.Key.Key_1)])
             return True
         return False
 
@@ -103,13 +115,20 @@ class UnitPage(QWidget):
         ], self)
         self.history = data_table(self.history_model)
         self.history_title = QLabel()
+        self.spoken_hint = QLabel()
+        self.spoken_hint.setWordWrap(True)
+        self.spoken_hint.setObjectName("spokenHint")
+        self.spoken_hint.setStyleSheet("color: #8a4b00;")
+        self.spoken_hint.hide()
+        self.legend = PositionLegend()
 
         self.verdict = VerdictPanel()
         self.verdict.mode_changed.connect(lambda _: self._update_verdict())
-        self.verdict.visit_requested.connect(self.select_room)
+        self.verdict.visit_requested.connect(self.select_household)
+        self.verdict.print_visits.connect(lambda: self.print_document("visit-list"))
 
         buttons = FlowLayout()  # wraps at large type instead of widening the window
-        self.position_button = QPushButton(self.tr("记录意见（1–5）"))
+        self.position_button = QPushButton(self.tr("记录意见（1–5；签字书面 Shift+1–5）"))
         self.add_button = QPushButton(self.tr("新增住户"))
         self.quick_button = QPushButton(self.tr("按楼层批量生成"))
         self.delete_button = QPushButton(self.tr("删除住户（移入回收站）"))
@@ -119,7 +138,7 @@ class UnitPage(QWidget):
         menu = QMenu(self.print_button)
         for kind, label in (("consent-form", self.tr("意见征询表")), ("consent-letters", self.tr("书面同意书（每户一页）")),
                             ("notice", self.tr("公示（姓名电话已隐去）")), ("proxy-form", self.tr("授权委托书（空白）")),
-                            ("diary", self.tr("电梯日记"))):
+                            ("diary", self.tr("电梯日记")), ("visit-list", self.tr("走访清单"))):
             menu.addAction(label, lambda kind=kind: self.print_document(kind))
         self.print_button.setMenu(menu)
         self.project_button = QPushButton(self.tr("项目与日记"))
@@ -147,8 +166,18 @@ class UnitPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         inner = QSplitter(Qt.Orientation.Vertical)
-        inner.addWidget(self.tabs)
-        inner.addWidget(captioned(self.history_title, self.history))
+        roster_box = QWidget()
+        roster_layout = QVBoxLayout(roster_box)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addWidget(self.tabs, 1)
+        roster_layout.addWidget(self.legend)
+        inner.addWidget(roster_box)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.spoken_hint)
+        history_layout.addWidget(captioned(self.history_title, self.history), 1)
+        inner.addWidget(history_box)
         inner.setSizes([480, 160])
         left_layout.addWidget(inner)
         splitter = QSplitter()
@@ -247,9 +276,22 @@ class UnitPage(QWidget):
         if household is None:
             self.history_model.set_items([])
             self.history_title.setText("")
+            self.spoken_hint.hide()
             return
         self.history_title.setText(self.tr("{room} 的意见记录（最新在上）").format(room=household.room))
-        self.history_model.set_items(positions.history(self.store, household.id))
+        records = positions.history(self.store, household.id)
+        self.history_model.set_items(records)
+        latest = records[0] if records else None
+        if latest is not None and not latest.written:
+            self.spoken_hint.setText(self.tr(
+                "{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。"
+                "拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），"
+                "再输入表格编号并回车。").format(
+                room=household.room, position=positions.label(positions.POSITIONS, latest.position),
+                how=positions.label(positions.METHODS, latest.method)))
+            self.spoken_hint.show()
+        else:
+            self.spoken_hint.hide()
 
     def _update_summary(self) -> None:
         rows = self.model._rows
@@ -285,6 +327,20 @@ class UnitPage(QWidget):
         if household is None:
             return
         dialog = PositionDialog(self.store, household.id, household.room, self.unit_id, preset, self.recorded_by, self)
+        if dialog.exec():
+            self.recorded_by = dialog.recorded_by.text()
+            self.model.refresh()
+            self._on_changed()
+            self.select_household(household.id)
+            self._show_history()
+            self.position_recorded.emit(dialog.record_id)
+
+    def record_signed(self, code: str) -> None:
+        """A signed written form in two keys and its number: Shift+digit, type the number, Enter."""
+        household = self.current_household()
+        if household is None:
+            return
+        dialog = SignedFormDialog(self.store, household.id, household.room, self.unit_id, code, self.recorded_by, self)
         if dialog.exec():
             self.recorded_by = dialog.recorded_by.text()
             self.model.refresh()

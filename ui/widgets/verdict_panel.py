@@ -1,16 +1,15 @@
-"""The verdict of a unit: each criterion as a bar with its exact fraction and threshold, the
-overall verdict, the shortfall and the visit list."""
+"""The verdict of a unit: each criterion in words and as a bar, the overall verdict, what is
+missing, and whom to visit (name, phone, where they stand, why)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QButtonGroup, QLabel, QListView, QRadioButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QListView, QPushButton, QRadioButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from liftdesk.consent import FORECAST, LEGAL, Criterion, Verdict
 from liftdesk.i18n import t
-from liftdesk.units import format_area
 
 
 class CriterionBar(QWidget):
@@ -48,14 +47,20 @@ class CriterionBar(QWidget):
         painter.end()
 
 
-class VerdictPanel(QWidget):
+class VerdictPanel(QScrollArea):
+    """Scrolls rather than squeezes: at large type the wrapped labels keep their full height."""
     mode_changed = Signal(str)
-    visit_requested = Signal(str)  # room
+    visit_requested = Signal(str)  # household id
+    print_visits = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.rule_label = QLabel()
-        self.rule_label.setWordWrap(True)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.setWidget(body)
+        self.rule_label = self._wrapping()
         self.legal = QRadioButton(self.tr("法定（只计签字书面意见）"))
         self.forecast = QRadioButton(self.tr("预测（计入口头意向）"))
         self.legal.setChecked(True)
@@ -63,46 +68,60 @@ class VerdictPanel(QWidget):
         group.addButton(self.legal)
         group.addButton(self.forecast)
         self.legal.toggled.connect(lambda on: self.mode_changed.emit(LEGAL if on else FORECAST))
-        self.verdict_label = QLabel()
+        self.verdict_label = self._wrapping()
         self.verdict_label.setObjectName("verdict")
-        self.verdict_label.setWordWrap(True)
-        self.shortfall = QLabel()
-        self.shortfall.setWordWrap(True)
-        self.flags = QLabel()
-        self.flags.setWordWrap(True)
+        self.shortfall = self._wrapping()
+        self.flags = self._wrapping()
         self.criteria_box = QVBoxLayout()
+        self.visit_title = self._wrapping(self.tr("建议走访（最少人数，最可能签字的在前，按楼层从高到低）："))
         self.visit_model = QStringListModel(self)
+        self.visit_ids: list[str] = []
         self.visit_view = QListView()
         self.visit_view.setModel(self.visit_model)
-        self.visit_view.setMaximumHeight(140)
-        self.visit_view.activated.connect(lambda index: self.visit_requested.emit(index.data().split()[0]))
-        layout = QVBoxLayout(self)
+        self.visit_view.setWordWrap(True)
+        self.visit_view.setUniformItemSizes(False)
+        self.visit_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.visit_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.visit_view.activated.connect(self._visit_activated)
+        self.print_button = QPushButton(self.tr("打印走访清单…"))
+        self.print_button.clicked.connect(self.print_visits.emit)
+        layout = QVBoxLayout(body)
         layout.addWidget(self.rule_label)
-        modes = QVBoxLayout()
-        modes.addWidget(self.legal)
-        modes.addWidget(self.forecast)
-        layout.addLayout(modes)
+        layout.addWidget(self.legal)
+        layout.addWidget(self.forecast)
         layout.addWidget(self.verdict_label)
         layout.addLayout(self.criteria_box)
         layout.addWidget(self.shortfall)
         layout.addWidget(self.flags)
-        layout.addWidget(QLabel(self.tr("建议走访（按能最快补足差距排序）：")))
+        layout.addWidget(self.visit_title)
         layout.addWidget(self.visit_view)
+        layout.addWidget(self.print_button)
         layout.addStretch()
         self._rows: list[tuple[QLabel, CriterionBar]] = []
-        self.setMaximumWidth(330)
+        self.setMinimumWidth(260)
+        self.setMaximumWidth(420)
+
+    @staticmethod
+    def _wrapping(text: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        return label
 
     @property
     def mode(self) -> str:
         return LEGAL if self.legal.isChecked() else FORECAST
+
+    def _visit_activated(self, index) -> None:
+        if 0 <= index.row() < len(self.visit_ids):
+            self.visit_requested.emit(self.visit_ids[index.row()])
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict
         self.rule_label.setText(self.tr("规则：{name}").format(name=verdict.rule.name))
         self.rule_label.setToolTip(verdict.rule.summary)
         while len(self._rows) < len(verdict.criteria):
-            label, bar = QLabel(), CriterionBar()
-            label.setWordWrap(True)
+            label, bar = self._wrapping(), CriterionBar()
             self.criteria_box.addWidget(label)
             self.criteria_box.addWidget(bar)
             self._rows.append((label, bar))
@@ -112,9 +131,7 @@ class VerdictPanel(QWidget):
             bar.setVisible(visible)
             if visible:
                 c = verdict.criteria[n]
-                unit = " m²" if c.measures_area else self.tr(" 人")
-                label.setText(f"{t('criterion.' + c.key)}：{c.fraction}{unit} ≥ {c.threshold_text} "
-                              f"{'✓' if c.met else '✗'}")
+                label.setText(f"{'✓' if c.met else '✗'} {c.words}")
                 bar.set_criterion(c)
         if verdict.passed:
             self.verdict_label.setText(self.tr("已达标"))
@@ -123,12 +140,26 @@ class VerdictPanel(QWidget):
             self.verdict_label.setText(self.tr("未达标"))
             self.verdict_label.setStyleSheet("color: #c62828; font-weight: bold;")
         self.shortfall.setText(verdict.shortfall_text)
-        flags = []
+        flags = [verdict.conflict_text(c) for c in verdict.conflicts]
         if verdict.rule.no_opposition and verdict.totals["opposing_owners"]:
             flags.append(t("consent.opposition", n=verdict.totals["opposing_owners"]))
         if verdict.conditional:
-            flags.append(self.tr("有条件支持：{rooms}").format(rooms="、".join(b.room for b in verdict.conditional)))
+            flags.append(self.tr("有条件支持：{rooms}").format(rooms="、".join(b.label for b in verdict.conditional)))
+        if verdict.depends_on_conditional:
+            flags.append(t("consent.depends_on_conditional"))
+        if verdict.hearsay:
+            flags.append(t("consent.non_owner_word", rooms="、".join(b.label for b in verdict.hearsay)))
         self.flags.setText("\n".join(flags))
-        self.visit_model.setStringList([
-            self.tr("{room}  {floor}层  {area} m²").format(room=b.room, floor=b.floor, area=format_area(b.area_x100))
-            for b in verdict.visit_list] if not verdict.passed else [])
+        self.flags.setVisible(bool(flags))
+        visits = [] if verdict.passed else verdict.visits
+        self.visit_ids = [v.flats[0].household_id if v.flats else "" for v in visits]
+        self.visit_model.setStringList([self._visit_text(verdict, v) for v in visits])
+        for widget in (self.visit_title, self.visit_view, self.print_button):
+            widget.setVisible(bool(visits))
+        lines = self.fontMetrics().lineSpacing()
+        self.visit_view.setMinimumHeight(min(len(visits), 4) * lines * 4 + lines)  # ~4 wrapped lines each
+
+    @staticmethod
+    def _visit_text(verdict: Verdict, visit) -> str:
+        head = "  ".join(x for x in (verdict.who(visit), verdict.phone(visit.voter)) if x)
+        return f"{head}\n{verdict.position_text(visit.voter)} · {verdict.reason(visit)}"
