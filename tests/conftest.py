@@ -14,6 +14,11 @@ os.environ["HOME"] = str(_RUN_HOME)
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_RUN_HOME / _var.lower())
 os.environ["LIFTDESK_DATA_DIR"] = str(_RUN_HOME / "data")
+# hypothesis keeps its example database and caches in ./.hypothesis unless told otherwise.
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_RUN_HOME / "hypothesis")
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
+
+set_hypothesis_home_dir(_RUN_HOME / "hypothesis")
 
 import pytest  # noqa: E402
 
@@ -24,7 +29,7 @@ from liftdesk import registry  # noqa: E402
 from liftdesk.i18n import set_language  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
-IGNORED_IN_CHECKOUT = (".venv", "__pycache__", ".egg-info", ".hypothesis", ".pytest_cache")
+IGNORED_IN_CHECKOUT = (".venv", "__pycache__", ".egg-info")
 
 
 def checkout_entries(root: Path) -> set[str] | None:

@@ -177,3 +177,39 @@ def test_cancel_message_counts_the_files_really_written(qtbot, window, store, un
     assert len(list((tmp_path / "c").glob("*.pdf"))) == 2
     assert "已生成的 2 份" in window.shown["info"][-1]
     assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 2
+
+
+def test_meeting_dialog_stores_chair_recorder_and_a_tenants_own_name(qtbot, window, store, unit, tmp_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from liftdesk import meetings, projects
+    from ui.dialogs.project_dialogs import MeetingDialog
+
+    project = projects.create_project(store, unit)
+    dialog = MeetingDialog(store, project, unit, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.chair.setText("王组长")  # Chinese comes from the input method, not key presses
+    dialog.recorder.setText("李社工")
+    item = dialog.attendees.item(1)  # 102
+    qtbot.mouseClick(dialog.attendees.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.attendees.visualItemRect(item).center())
+    dialog.role.setFocus()
+    qtbot.keyClick(dialog.role, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.role, Qt.Key.Key_Down)  # 业主 → 代理人 → 租户
+    assert dialog.role.currentData() == "tenant"
+    dialog.attendee_name.setText("陈文军")
+    apply = next(b for b in dialog.findChildren(type(dialog.box.button(QDialogButtonBox.StandardButton.Save)))
+                 if b.text() == "设为所选住户的到会身份")
+    qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert window.shown["errors"] == []
+    m = meetings.get_meeting(store, dialog.meeting_id)
+    assert (m.chair, m.recorder) == ("王组长", "李社工")
+    people = meetings.attendees(store, dialog.meeting_id)
+    assert [(a.room, a.name, a.role) for a in people] == [("102", "陈文军", "tenant")]
+    done = generate.print_document(store, "minutes", dialog.meeting_id, tmp_path / "m.pdf")
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(done.path), "-"], capture_output=True, text=True).stdout
+    assert "陈文军（102 租户）" in text and "王组长" in text and "李社工" in text and "业主1" not in text
