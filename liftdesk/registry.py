@@ -3,6 +3,7 @@ people who own households. Every write validates first and changes nothing on ba
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -219,7 +220,12 @@ def strip_invisible(text: str) -> str:
 def normalise_room(value: object) -> str:
     """The one spelling of a room number: "１０１", " 101 ", "101室", "101号", "101.0" (a number in
     Excel) are all "101". Every path that creates or looks up a household goes through this."""
-    room = unicodedata.normalize("NFKC", strip_invisible(str(value if value is not None else "")))
+    return _normalise_room(str(value if value is not None else ""))
+
+
+@functools.lru_cache(maxsize=8192)  # a unit's rooms are compared again for every row of a roster
+def _normalise_room(text: str) -> str:
+    room = unicodedata.normalize("NFKC", strip_invisible(text))
     room = re.sub(r"\s+", "", room).upper()
     if re.fullmatch(r"\d+\.0+", room):
         room = room.split(".")[0]

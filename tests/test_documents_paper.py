@@ -265,3 +265,17 @@ def test_cli_batch_to_a_folder_and_combined(demo_copy, tmp_path):
     assert files and f"已生成 {len(files)} 份" in out.stdout
     bad = cli("--db", demo_copy, "print", "consent-form", "--all", "康桥街道", check=False)
     assert bad.returncode == 2 and "-o" in bad.stderr
+
+
+def test_the_agreement_prints_rare_characters_and_ampersands_as_written(store, unit, tmp_path):
+    from liftdesk import funding, liftplan
+
+    name_all(store, unit)
+    project = projects.create_project(store, unit)
+    liftplan.add_version(store, project, summary="楼后加装 630kg 电梯", position="back", entry="half", load_kg=630,
+                         stops=7, estimate_fen=56_000_000)
+    funding.save_funding_plan(store, project, total_fen=56_000_000, subsidy_fen=20_000_000, subsidy_status="credited",
+                              subsidy_credited_on="2024-03-01", account_name="A&B 集体账户", manager="张𠀀")
+    done = generate.print_document(store, "cost-agreement", ADDRESS, tmp_path / "a.pdf")
+    text = text_of(done.path)
+    assert "张𠀀" in text and "A&B 集体账户" in text and "&amp;" not in text and "<font" not in text

@@ -38,13 +38,13 @@ def build(store: Store, unit_id: str) -> Document:
     cell = s["cell"]
     place = f"{ctx.address.estate}{ctx.address.building}{ctx.address.unit}"
     story: list = [paragraph("加装电梯费用分摊协议", s["title"]),
-                   paragraph(f"项目：{esc(ctx.project_name)}（{esc(ctx.address.street)}{esc(ctx.address.community)}"
-                             f"{esc(place)}）", s["body"])]
+                   paragraph(f"项目：{ctx.project_name}（{ctx.address.street}{ctx.address.community}"
+                             f"{place}）", s["body"])]
     story.append(paragraph("一、加梯方案", s["heading"]))
     if version:
-        story.append(paragraph(f"{esc(version.label)}（{version.on_date}）：{esc(version.line)}"
-                               + (f"；设计单位：{esc(version.design_firm)}" if version.design_firm else "")
-                               + (f"；电梯厂家：{esc(version.maker)}" if version.maker else ""), s["body"]))
+        story.append(paragraph(f"{version.label}（{version.on_date}）：{version.line}"
+                               + (f"；设计单位：{version.design_firm}" if version.design_firm else "")
+                               + (f"；电梯厂家：{version.maker}" if version.maker else ""), s["body"]))
     else:
         story.append(paragraph(t("plan.none"), s["body"]))
     story.append(paragraph("二、费用预算与资金来源", s["heading"]))
@@ -59,7 +59,7 @@ def build(store: Store, unit_id: str) -> Document:
                   ["业主承担合计", format_fen(plan.owners_part_fen)]]
     story.append(grid_table(money_rows, [90 * mm, 88 * mm], zebra=False))
     story.append(paragraph("三、各户分摊", s["heading"]))
-    story.append(paragraph(f"分摊方案：{esc(table.scheme.name)}——{esc(table.scheme.summary)}", s["body"]))
+    story.append(paragraph(f"分摊方案：{table.scheme.name}——{table.scheme.summary}", s["body"]))
     rows = [[Paragraph(h, cell) for h in ("房号", "楼层", "系数", "应分摊金额", "计算说明")]]
     for share in table.shares:
         rows.append([Paragraph(esc(share.flat.room), cell), str(share.flat.floor),
@@ -67,20 +67,20 @@ def build(store: Store, unit_id: str) -> Document:
                      Paragraph(format_fen(share.amount_fen), cell), Paragraph(esc(share.explanation), s["small"])])
     rows.append([Paragraph("合计", cell), "", "", Paragraph(format_fen(table.sum_fen), cell), ""])
     story.append(grid_table(rows, [16 * mm, 12 * mm, 14 * mm, 30 * mm, 106 * mm]))
-    story.append(paragraph(f"取整规则：{esc(t('share.tie_break'))}", s["small"]))
+    story.append(paragraph(f"取整规则：{t('share.tie_break')}", s["small"]))
     compensation = [sh for sh in table.shares if sh.override is not None]
     story.append(paragraph("四、缴款与集体账户", s["heading"]))
     account = "、".join(x for x in (plan.account_name, plan.account_bank, plan.account_no) if x) or "（待定）"
-    story.append(paragraph(f"各户应将分摊款存入本项目集体账户：{esc(account)}。缴款安排：{esc(plan.schedule or '签订本协议后 30 日内一次缴清')}。"
+    story.append(paragraph(f"各户应将分摊款存入本项目集体账户：{account}。缴款安排：{plan.schedule or '签订本协议后 30 日内一次缴清'}。"
                            "补贴到账后亦存入该账户，专款专用，收支向全体业主公开。", s["body"]))
     story.append(paragraph("五、维保费与电费", s["heading"]))
     story.append(paragraph(
         f"电梯交付使用后，每年维保费约 {format_fen(plan.yearly_maintenance_fen)}、电费约 "
-        f"{format_fen(plan.yearly_electricity_fen)}，按{esc(running['maintenance'].scheme.name)}分摊；"
-        f"使用管理人：{esc(plan.manager or '（待定）')}，负责日常管理、维保合同与年检，并每年公布收支。", s["body"]))
+        f"{format_fen(plan.yearly_electricity_fen)}，按{running['maintenance'].scheme.name}分摊；"
+        f"使用管理人：{plan.manager or '（待定）'}，负责日常管理、维保合同与年检，并每年公布收支。", s["body"]))
     story.append(paragraph("六、补偿、后加入与争议", s["heading"]))
     if compensation:
-        text = "；".join(f"{esc(sh.flat.room)}：{format_fen(sh.override.amount_fen)}（{esc(sh.override.reason)}）"
+        text = "；".join(f"{sh.flat.room}：{format_fen(sh.override.amount_fen)}（{sh.override.reason}）"
                          for sh in compensation)
         story.append(paragraph(f"约定金额：{text}。", s["body"]))
     story.append(paragraph("本协议签订时未参加的业主，日后申请使用电梯的，应按本协议所附分摊方案补缴其应分摊金额"

@@ -1,8 +1,10 @@
 """The .liftsync file: one format for station bundles and district receipts.
 
-    b"LIFTSYNC" | u32 header length | header JSON | body
+    b"LIFTSYNC" | u32 n | u32 ~n | sha256(header JSON) | header JSON (n bytes) | body | sha256(all before)
 
-The header is clear text (no personal data: format, kind, recipient key id, the ephemeral key,
+The length is stored twice and the header and the whole file carry their own checksums, so any
+damage (a flipped byte, a cut-off copy) is named as such before a single field of the header is
+believed: only an intact file can be "for another district". The header is clear text (no personal data: format, kind, recipient key id, the ephemeral key,
 nonce and the manifest) and is the AES-GCM associated data, so any change to it is detected. The
 body is AES-GCM(signature ‖ zlib payload); `--plaintext` leaves it unencrypted but still signed.
 There are no archive entries and no names are ever used as paths. Sizes are capped before
@@ -29,6 +31,8 @@ MAX_FILE = 1 << 30
 MAX_RAW = 1 << 28          # 256 MiB of JSON: far above a whole district
 MAX_RATIO = 200            # zlib on this JSON gives 5-15×; a bomb gives 1000×
 SIG_LEN = 64
+DIGEST = 32
+PREFIX = len(MAGIC) + 8 + DIGEST
 
 
 def canonical(obj: object) -> bytes:
@@ -56,42 +60,64 @@ def pack(kind: str, manifest: dict, payload: dict, signer: crypto.KeyPair,
         epk, key = crypto.seal_key(recipient_box)
         nonce = os.urandom(12)
         header.update(epk=epk.hex(), nonce=nonce.hex())
-        head = _head(header)
-        return head + crypto.encrypt(key, nonce, inner, head)
-    return _head(header) + inner
+        head = _head(header, len(inner) + 16)
+        return finish(head, crypto.encrypt(key, nonce, inner, head))
+    return finish(_head(header, len(inner)), inner)
 
 
-def _head(header: dict) -> bytes:
+def _head(header: dict, body_size: int | None = None) -> bytes:
+    if body_size is not None:
+        header = dict(header, body_size=body_size)
     data = canonical(header)
-    return MAGIC + struct.pack(">I", len(data)) + data
+    n = len(data)
+    return MAGIC + struct.pack(">II", n, n ^ 0xFFFFFFFF) + hashlib.sha256(data).digest() + data
+
+
+def finish(head: bytes, body: bytes) -> bytes:
+    """The whole file: header, body and the checksum over both."""
+    data = head + body
+    return data + hashlib.sha256(data).digest()
 
 
 def read_header(data: bytes) -> tuple[dict, bytes, bytes]:
-    """(header, header bytes as AAD, body). Refuses what is not ours, damaged or newer."""
+    """(header, header bytes as AAD, body). Refuses what is not ours, cut off, damaged or newer —
+    integrity first, so a damaged file is never mistaken for someone else's."""
     if len(data) > MAX_FILE:
         raise LiftDeskError("sync.too_large")
-    if data[:len(MAGIC)] != MAGIC:
-        raise LiftDeskError("sync.not_a_file")
-    if len(data) < len(MAGIC) + 4:
+    if len(data) < len(MAGIC) and MAGIC.startswith(data) and data:
         raise LiftDeskError("sync.truncated")
-    (size,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
-    end = len(MAGIC) + 4 + size
-    if size > MAX_HEADER:
+    if data[:len(MAGIC)] != MAGIC:
+        near = len(data) >= len(MAGIC) and sum(a != b for a, b in zip(data, MAGIC)) == 1
+        raise LiftDeskError("sync.damaged" if near else "sync.not_a_file")
+    if len(data) < PREFIX:
+        raise LiftDeskError("sync.truncated")
+    size, check = struct.unpack(">II", data[len(MAGIC):len(MAGIC) + 8])
+    if size ^ 0xFFFFFFFF != check or size > MAX_HEADER:
         raise LiftDeskError("sync.damaged")
+    end = PREFIX + size
     if end > len(data):
         raise LiftDeskError("sync.truncated")
+    raw_header = data[PREFIX:end]
+    if hashlib.sha256(raw_header).digest() != data[PREFIX - DIGEST:PREFIX]:
+        raise LiftDeskError("sync.damaged")
     try:
-        header = json.loads(data[len(MAGIC) + 4:end].decode("utf-8"))
+        header = json.loads(raw_header.decode("utf-8"))
         fmt = header["format"]
+        body_size = header.get("body_size")
         if not isinstance(header, dict) or not isinstance(fmt, int) or not isinstance(header["manifest"], dict):
             raise ValueError
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
         raise LiftDeskError("sync.damaged") from None
     if fmt > FORMAT or header["manifest"].get("format", FORMAT) != fmt:
         raise LiftDeskError("sync.newer_format", found=fmt, supported=FORMAT)
-    if fmt < 1:
+    if fmt < 1 or not isinstance(body_size, int) or body_size < 0:
         raise LiftDeskError("sync.damaged")
-    return header, data[:end], data[end:]
+    total = end + body_size + DIGEST
+    if len(data) < total:
+        raise LiftDeskError("sync.truncated")
+    if len(data) > total or hashlib.sha256(data[:-DIGEST]).digest() != data[-DIGEST:]:
+        raise LiftDeskError("sync.damaged")
+    return header, data[:end], data[end:-DIGEST]
 
 
 def open_file(data: bytes, kind: str, my_id: str, my_box_private: bytes | None,
