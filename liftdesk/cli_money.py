@@ -91,6 +91,8 @@ def _plan(store, args: argparse.Namespace) -> int:
 
 def _payments(store, args: argparse.Namespace) -> int:
     unit_id, project_id = _project(store, args.address)
+    if funding.funding_plan(store, project_id).id is None:
+        raise ValidationError("funding.none")
     rows = payments.list_payments(store, project_id)
     totals = payments.reconcile(store, project_id)
     data = {"address": str(places.unit_address(store, unit_id)), "payments": [p.as_json() for p in rows],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from .i18n import ValidationError
@@ -16,6 +17,8 @@ def parse_yuan(value: object, allow_negative: bool = False) -> int:
         value = repr(value)
     text = str(value).strip().replace("¥", "").replace("￥", "").replace(",", "").replace("，", "")
     text = text.removesuffix("元").strip()
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+        raise ValidationError("yuan.invalid", value=value)
     try:
         amount = Decimal(text)
     except InvalidOperation:

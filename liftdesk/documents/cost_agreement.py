@@ -76,8 +76,8 @@ def build(store: Store, unit_id: str) -> Document:
     story.append(paragraph("五、维保费与电费", s["heading"]))
     story.append(paragraph(
         f"电梯交付使用后，每年维保费约 {format_fen(plan.yearly_maintenance_fen)}、电费约 "
-        f"{format_fen(plan.yearly_electricity_fen)}，按{running['maintenance'].scheme.name}分摊；"
-        f"使用管理人：{plan.manager or '（待定）'}，负责日常管理、维保合同与年检，并每年公布收支。", s["body"]))
+        f"{format_fen(plan.yearly_electricity_fen)}，分摊方案：{running['maintenance'].scheme.name}。"
+        f"使用管理人{plan.manager or '（待定）'}负责日常管理、维保合同与年检，并每年公布收支。", s["body"]))
     story.append(paragraph("六、补偿、后加入与争议", s["heading"]))
     if compensation:
         text = "；".join(f"{sh.flat.room}：{format_fen(sh.override.amount_fen)}（{sh.override.reason}）"
