@@ -18,6 +18,7 @@ from typing import NamedTuple
 from fractions import Fraction
 
 from .i18n import ValidationError, t
+from .liftplan import STALE_SQL, StaleForms, stale_forms
 from .places import unit_address
 from .positions import POSITIONS, VOTING_RESPONDENTS, label
 from .rules import DEFAULT_RULE, Rule, load_rule
@@ -138,6 +139,7 @@ class Verdict:
     hearsay: list[Ballot] = field(default_factory=list)
     empty: bool = False
     people: dict | None = None  # person id → (name, phone); None: show the ids (bare engine tests)
+    stale: StaleForms | None = None  # signed forms for a plan version a material change replaced
 
     @property
     def kind(self) -> str:
@@ -208,6 +210,11 @@ class Verdict:
 
     @property
     def shortfall_text(self) -> str:
+        if self.stale:
+            return self._shortfall_text() + "；" + self.stale.text
+        return self._shortfall_text()
+
+    def _shortfall_text(self) -> str:
         if self.passed:
             return t("consent.passed")
         if self.empty:
@@ -243,6 +250,7 @@ class Verdict:
             "conditional": [b.label for b in self.conditional],
             "opposed": [b.label for b in self.opposed],
             "non_owner_word": [b.label for b in self.hearsay],
+            "older_plan_forms": self.stale.as_json() if self.stale else None,
         }
 
 
@@ -326,8 +334,8 @@ def _positions_sql(where: str) -> str:
     """Every live position record in scope, in one scan of the covering index (grouping in SQL
     costs a temporary B-tree here and saves almost no rows)."""
     scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc FROM position p"
-            f" WHERE p.deleted = 0{scope}")
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL}"
+            f" FROM position p WHERE p.deleted = 0{scope}")
 
 
 def _words(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, tuple]:
@@ -338,7 +346,8 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
     owner: dict[str, tuple] = {}
     other: dict[str, tuple] = {}
     voting = frozenset(VOTING_RESPONDENTS)
-    for hid, written, respondent, position, stamp in store.db.execute(_positions_sql(where), params):
+    for hid, written, respondent, position, stamp, stale in store.db.execute(_positions_sql(where), params):
+        written = written and not stale  # signed for a plan a material change replaced: no longer a vote
         if respondent in voting:
             held = owner.get(hid)
             if held is None or stamp > held[1]:
@@ -432,6 +441,7 @@ def unit_verdict(store: Store, unit_id: str, rule_id: str | None = None, mode: s
     groups = load_ballots(store, where, params, mode, setting.written_only, unit_names=building)
     ballots = [b for group in groups.values() for b in group]
     verdict = evaluate(ballots, rule, mode)
+    verdict.stale = stale_forms(store, where, params)
     _attach_people(store, [verdict])
     return verdict
 

@@ -159,3 +159,52 @@ def add_version(store: Store, project_id: str, *, summary: str, position: str = 
         "stops": stop_count, "design_firm": design_firm.strip(), "maker": maker.strip(), "summary": summary,
         "estimate_fen": estimate_fen, "change_note": (change_note or "").strip(), "material": 1 if material else 0,
         "attachments": json.dumps(names, ensure_ascii=False), "on_date": day, "recorded_by": recorded_by.strip()})
+
+
+# A written form counts only for the plan it was signed for, until a later version changes the plan
+# materially. Positions store the version they were signed for (NULL: signed before any plan was kept).
+STALE_SQL = ("CASE WHEN p.written = 1 AND p.plan_version IS NOT NULL THEN p.plan_version < coalesce(("
+             "SELECT max(lp.version) FROM lift_plan lp JOIN project pr ON pr.id = lp.project_id"
+             " JOIN household hh ON hh.unit_id = pr.unit_id WHERE hh.id = p.household_id AND lp.material = 1"
+             " AND lp.deleted = 0 AND pr.deleted = 0), 0) ELSE 0 END")
+
+
+def version_for_household(store: Store, household_id: str) -> int | None:
+    """The current plan version of the project whose lift serves this household (None: no plan)."""
+    row = store.db.execute(
+        "SELECT max(lp.version) FROM lift_plan lp JOIN project pr ON pr.id = lp.project_id"
+        " JOIN household h ON h.unit_id = pr.unit_id WHERE h.id = ? AND lp.deleted = 0 AND pr.deleted = 0",
+        [household_id]).fetchone()
+    return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class StaleForms:
+    """Households whose latest signed form is for a plan version a material change has replaced."""
+    rooms: list[str]
+    versions: list[int]
+
+    def __bool__(self) -> bool:
+        return bool(self.rooms)
+
+    @property
+    def text(self) -> str:
+        return t("plan.older_forms", count=len(self.rooms), versions="、".join(str(v) for v in self.versions)) \
+            if self.rooms else ""
+
+    def as_json(self) -> dict:
+        return {"households": len(self.rooms), "rooms": self.rooms, "versions": self.versions, "text": self.text}
+
+
+def stale_forms(store: Store, where: str, params: list) -> StaleForms:
+    """`where` over household h, as the consent engine scopes a verdict."""
+    rows = store.db.execute(
+        f"SELECT h.room, p.plan_version, p.on_date || p.hlc, {STALE_SQL} FROM position p"
+        f" JOIN household h ON h.id = p.household_id WHERE p.deleted = 0 AND p.written = 1 AND h.deleted = 0"
+        f" AND p.respondent IN ('owner', 'co-owner', 'proxy') AND {where}", params).fetchall()
+    latest: dict[str, tuple] = {}
+    for room, version, stamp, stale in rows:
+        if room not in latest or stamp > latest[room][1]:
+            latest[room] = (version, stamp, stale)
+    stale = sorted((room, v[0]) for room, v in latest.items() if v[2])
+    return StaleForms([r for r, _ in stale], sorted({v for _, v in stale}))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import liftplan
 from .dates import past_day
 from .i18n import ValidationError, language, t
 from .store import Store, records
@@ -68,7 +69,7 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
                     method: str = "visit", respondent: str = "owner", respondent_name: str = "",
                     proxy_ref: str = "", recorded_by: str = "", reason: str = "", condition: str = "",
                     written: bool = False, form_no: str = "", meeting_id: str | None = None,
-                    unit_id: str | None = None) -> str:
+                    unit_id: str | None = None, plan_version: int | None = None) -> str:
     """Append one position record. `unit_id`, when given, is the unit the helper is working on:
     a household outside it is refused."""
     household = records.get(store, "household", household_id)
@@ -92,7 +93,9 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
         "on_date": past_day(on_date or date.today().isoformat()), "method": method,
         "respondent": respondent, "respondent_name": respondent_name.strip(), "proxy_ref": proxy_ref.strip(),
         "recorded_by": recorded_by.strip(), "reason": reason.strip(), "written": 1 if written else 0,
-        "form_no": form_no.strip(), "meeting_id": meeting_id})
+        "form_no": form_no.strip(), "meeting_id": meeting_id,
+        # a signed form is for the plan shown on it: the current version unless the form says otherwise
+        "plan_version": (plan_version or liftplan.version_for_household(store, household_id)) if written else None})
 
 
 _COLUMNS = ("id, household_id, position, condition, on_date, method, respondent, respondent_name, proxy_ref,"

@@ -289,3 +289,28 @@ def test_money_actions_undo_and_redo_through_retractions(store, project, unit):
     assert store.db.execute("SELECT count(*) FROM retraction WHERE target_tbl = 'payment'").fetchone()[0] == 1
     undo.redo(store)
     assert payments.reconcile(store, project).paid_fen == 10_000
+
+
+def test_a_material_plan_change_voids_forms_signed_for_the_older_version(store, project, unit):
+    from liftdesk import consent, positions
+
+    liftplan.add_version(store, project, summary="楼后加装", position="back")
+    ids = [h for (h,) in store.db.execute("SELECT id FROM household WHERE unit_id = ? ORDER BY floor DESC, room",
+                                          [unit])]
+    for h in ids[:10]:  # 10 of 12 sign 支持 for version 1: passes
+        positions.record_position(store, h, "support", written=True, method="written", form_no="F1")
+    assert store.db.execute("SELECT DISTINCT plan_version FROM position").fetchall() == [(1,)]
+    assert consent.unit_verdict(store, unit).passed
+    liftplan.add_version(store, project, summary="改为楼前", change_note="采光", position="front", material=False)
+    assert consent.unit_verdict(store, unit).passed  # a minor change keeps the forms
+    liftplan.add_version(store, project, summary="改为山墙侧", change_note="消防通道", position="gable", material=True)
+    verdict = consent.unit_verdict(store, unit)
+    assert not verdict.passed
+    assert verdict.as_json()["older_plan_forms"]["households"] == 10
+    assert "10 户签的是第 1 版方案，需重新确认" in verdict.shortfall_text
+    for h in ids[:8]:  # re-confirmed for version 3
+        positions.record_position(store, h, "support", written=True, method="written", form_no="F3")
+    verdict = consent.unit_verdict(store, unit)
+    assert verdict.passed and verdict.as_json()["older_plan_forms"]["households"] == 2
+    forecast = consent.unit_verdict(store, unit, mode=consent.FORECAST)
+    assert forecast.totals["agreeing_owners"] == 10  # older forms still tell the helpers where people stand
