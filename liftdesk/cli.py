@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 import time
@@ -121,6 +123,7 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
                            adopt_empty=args.command == "init")
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
+        _json_error(args, str(exc))
         return 2
     if not existed or args.command == "init":
         print(t("db.created", path=db_path), file=sys.stderr)
@@ -156,6 +159,7 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
         return 0
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
+        _json_error(args, str(exc))
         return 2
     finally:
         store.close()
@@ -361,12 +365,37 @@ HANDLERS = {"undo": _undo, "redo": _undo, "consent": _consent, "import-roster": 
 HANDLERS["merge-owners"] = _merge_owners
 
 
+def _json_error(args: argparse.Namespace | None, message: str) -> None:
+    """A sync command asked for --json: a script still gets one JSON object on stdout."""
+    if args is not None and getattr(args, "json", False) and args.command in sync_cli.JSON_COMMANDS:
+        _emit({"error": message})
+
+
+def _parse(raw: list[str]) -> argparse.Namespace:
+    """argparse's own errors stay in English on stderr; for a sync command with --json the
+    error is also printed as {"error": ...} on stdout (the exit code stays 2)."""
+    command = next((a for a in raw if a in sync_cli.JSON_COMMANDS), None)
+    if command is None or "--json" not in raw:
+        return build_parser().parse_args(raw)
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            return build_parser().parse_args(raw)
+    except SystemExit as exc:
+        sys.stderr.write(captured.getvalue())
+        if exc.code not in (0, None):
+            lines = [ln for ln in captured.getvalue().splitlines() if ln.strip()]
+            message = lines[-1].split(": error: ", 1)[-1] if lines else "invalid arguments"
+            _emit({"error": message})
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     # Language must be known before --help text is built.
     raw = sys.argv[1:] if argv is None else argv
     if "--lang" in raw and raw.index("--lang") + 1 < len(raw):
         set_language(raw[raw.index("--lang") + 1])
-    args = build_parser().parse_args(raw)
+    args = _parse(raw)
     if args.lang:
         set_language(args.lang)
     restrict_new_files()  # databases, backups, exports and logs: readable by the owner only

@@ -83,7 +83,7 @@ def test_conflict_side_by_side_keep_theirs_and_manual(qtbot, world, tmp_path, mo
     w.show_sync()
     page = w.sync_page
     page.tabs.setCurrentIndex(1)
-    assert page.mine_value.text() == "62.25" and page.theirs_value.text() == "61.50"
+    assert page.mine_value.text() == "62.25 m²" and page.theirs_value.text() == "61.50 m²"
     qtbot.mouseClick(page.keep_theirs, Qt.MouseButton.LeftButton)
     assert world.district.db.execute("SELECT area_x100 FROM household WHERE id = ?", [hid]).fetchone()[0] == 6150
     assert page.conflict_model.rowCount() == 0 and not page.keep_mine.isEnabled()

@@ -279,7 +279,7 @@ def test_catalogue_has_english_for_every_sync_message():
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
                                          "id", "column", "path", "role", "value", "field", "new", "updated",
                                          "conflicts", "held", "rejected", "fingerprint", "file_no", "keyfile",
-                                         "sheet", "changes", "size", "ack", "reason", "counts")})
+                                         "sheet", "changes", "size", "ack", "reason", "counts", "what", "old", "scope")})
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):

@@ -125,7 +125,9 @@ def open_file(data: bytes, kind: str, my_id: str, my_box_private: bytes | None,
               wrong_recipient: str = "sync.other_district") -> Opened:
     header, head, body = read_header(data)
     if header.get("kind") != kind:
-        raise LiftDeskError("sync.wrong_kind", kind=str(header.get("kind")))
+        from ..i18n import t
+        kind_key = {"bundle": "sync.kind_bundle", "receipt": "sync.kind_receipt"}.get(header.get("kind"), "sync.kind_other")
+        raise LiftDeskError("sync.wrong_kind", kind=t(kind_key))
     if header.get("recipient") != my_id:
         raise LiftDeskError(wrong_recipient)
     sealed = header.get("sealed") is not False

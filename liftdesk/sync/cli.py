@@ -41,7 +41,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("resolve", help="settle a conflict / 解决冲突")
     p.add_argument("conflict_id", metavar="CONFLICT_ID")
-    p.add_argument("--keep", required=True, metavar="district|station|VALUE")
+    p.add_argument("--keep", required=True, metavar="district|station|VALUE",
+                   help="VALUE as written in the GUI: an area in m² (61.5) / 面积按平方米填写")
     p = sub.add_parser("stations", help="stations and their files / 工作站")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("held", help="rows held for review (outside a station's scope) / 待审记录")
@@ -51,6 +52,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
+
+
+JSON_COMMANDS = ("import", "apply-receipt", "conflicts", "stations", "held")
 
 
 def _emit(data: object) -> None:
@@ -84,6 +88,8 @@ def _district_recover(store, args) -> int:
 def _station_init(store, args) -> int:
     me = enrol.station_init(store, args.name, enrol.read_keyfile(args.district_key), args.scope)
     print(t("sync.station_ready", name=me.name, station=me.station_id, fingerprint=me.keys.fingerprint))
+    if me.scope and not enrol.has_places(store):
+        print(t("sync.scope_later", scope=me.scope))
     return 0
 
 
@@ -101,10 +107,13 @@ def _import(store, args) -> int:
     result = exchange.import_bundle(store, exchange.read_file(args.file), keys, dry_run=args.dry_run)
     d = result.details()
     out = sys.stderr if args.json else sys.stdout
-    key = "sync.new_station" if result.new_station else "sync.from_station"
+    key = ("sync.new_station_preview" if args.dry_run else "sync.new_station") if result.new_station \
+        else "sync.from_station"
     print(t(key, name=d["name"], station=d["station"], fingerprint=d["fingerprint"], file_no=d["file_no"]), file=out)
     if result.plaintext:
         print(t("sync.plaintext_received"), file=out)
+    for warning in result.warnings:
+        print(warning, file=out)
     for n in result.gaps:
         print(t("sync.gap", n=n), file=out)
     line = t("sync.preview", **result.as_json())
@@ -127,6 +136,8 @@ def _apply_receipt(store, args) -> int:
     else:
         print(t("sync.receipt_applied", ack=result.ack_seq, **{k: v for k, v in result.counts.as_json().items()
                                                                  if k in ("new", "updated", "conflicts")}))
+        if result.settled_conflicts:
+            print(t("sync.receipt_settled", n=result.settled_conflicts))
         for n in result.gaps:
             print(t("sync.gap", n=n))
     return 0
@@ -138,13 +149,14 @@ def _conflicts(store, args) -> int:
         _emit([c.as_json() for c in items])
     else:
         for c in items:
-            print(f"{c.id}  {c.where}  {c.field}: {c.district_value} ↔ {c.station_value}")
+            print(f"{c.id}  {c.where}  {c.field_label}：{c.shown(c.district_value)} ↔ {c.shown(c.station_value)}")
     return 0
 
 
 def _resolve(store, args) -> int:
-    value = conflicts.resolve(store, args.conflict_id, args.keep)
-    print(t("sync.resolved", id=args.conflict_id, value=value))
+    c = conflicts.get(store, args.conflict_id)
+    value = conflicts.resolve_typed(store, args.conflict_id, args.keep)
+    print(t("sync.resolved", id=args.conflict_id, value=c.shown(value)))
     return 0
 
 
@@ -165,7 +177,7 @@ def _held(store, args) -> int:
         _emit(items)
     else:
         for h in items:
-            print(f"{h['station']}  #{h['seq']}  {h['table']} {h['record_id']}  {h['op']}  {h['reason']}")
+            print(f"{h['station']}  #{h['seq']}  {h['address']}  {h['description']}  {h['reason']}")
     return 0
 
 

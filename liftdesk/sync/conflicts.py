@@ -14,7 +14,7 @@ from .merge import Change, Engine, Schema, catch_up
 
 def _fields() -> dict:
     from .. import registry, units
-    return {("household", "area_x100"): ("面积（m²）", "Area (m²)", lambda v: units.format_area(int(v)),
+    return {("household", "area_x100"): ("面积", "Area", lambda v: units.format_area(int(v)) + " m²",
                                          lambda text: str(units.parse_area(text))),
             ("household", "occupancy"): ("居住情况", "Occupancy", registry.occupancy_label,
                                          registry.occupancy_code),
@@ -69,6 +69,8 @@ class Conflict:
 
     def as_json(self) -> dict:
         return {"id": self.id, "table": self.table, "record_id": self.record_id, "field": self.field,
+                "field_label": self.field_label, "district_text": self.shown(self.district_value),
+                "station_text": self.shown(self.station_value), "current_text": self.shown(self.current),
                 "where": self.where, "district_value": self.district_value, "station_value": self.station_value,
                 "station": self.station, "current": self.current, "versions": self.leaves, "opened_at": self.opened_at}
 
@@ -127,8 +129,21 @@ def _check_value(store: Store, tbl: str, fld: str, value: str) -> str:
         try:
             return str(int(value.strip()))
         except ValueError:
-            raise LiftDeskError("sync.bad_value", value=value, field=fld) from None
+            raise LiftDeskError("sync.bad_value", value=value, field=field_label(tbl, fld)) from None
     return value
+
+
+def resolve_typed(store: Store, conflict_id: str, keep: str) -> str:
+    """The CLI's --keep: 'district', 'station', or a value as a person writes it (an area in m²,
+    "61.5" → 6150, like the GUI's 手动填写). Returns the value kept, as stored."""
+    if keep in ("district", "station"):
+        return resolve(store, conflict_id, keep)
+    c = get(store, conflict_id)
+    try:
+        value = parse_value(c.table, c.field, keep)
+    except (LiftDeskError, ValueError, KeyError):
+        raise LiftDeskError("sync.bad_value", value=keep, field=c.field_label) from None
+    return resolve(store, conflict_id, value)
 
 
 def resolve(store: Store, conflict_id: str, keep: str) -> str:

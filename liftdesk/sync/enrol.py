@@ -175,6 +175,31 @@ class StationIdentity:
                 "sign_key": self.keys.sign_public.hex(), "box_key": self.keys.box_public.hex()}
 
 
+PLACE_LEVELS = (("street", None), ("community", "street_id"), ("estate", "community_id"),
+                ("building", "estate_id"), ("unit", "building_id"))
+
+
+def has_places(store: Store) -> bool:
+    return store.db.execute("SELECT 1 FROM street WHERE deleted = 0 LIMIT 1").fetchone() is not None
+
+
+def scope_exists(store: Store, scope: str) -> bool:
+    """Whether 街道[/社区/…] names places this database has (walked top-down by name)."""
+    parts = [p for p in (scope or "").split("/") if p]
+    if len(parts) > len(PLACE_LEVELS):
+        return False
+    parents: list[str] | None = None
+    for (table, fk), name in zip(PLACE_LEVELS, parts):
+        sql, params = f"SELECT id FROM {table} WHERE deleted = 0 AND name = ?", [name]
+        if parents is not None:
+            sql += f" AND {fk} IN ({', '.join('?' for _ in parents)})"
+            params += parents
+        parents = [r[0] for r in store.db.execute(sql, params)]
+        if not parents:
+            return False
+    return True
+
+
 def station_init(store: Store, name: str, district: DistrictKey, scope: str = "") -> StationIdentity:
     if role(store):
         raise _enrolled(store)
@@ -182,6 +207,8 @@ def station_init(store: Store, name: str, district: DistrictKey, scope: str = ""
     if not name:
         raise LiftDeskError("name.empty", what="工作站")
     scope = "/".join(p.strip() for p in (scope or "").strip().strip("/").split("/") if p.strip())
+    if scope and has_places(store) and not scope_exists(store, scope):
+        raise LiftDeskError("sync.scope_unknown", scope=scope)
     pair = crypto.KeyPair.generate()
     with store.db.atomic():
         store.set_meta("sync.role", "station")

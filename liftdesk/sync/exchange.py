@@ -13,7 +13,7 @@ from typing import Callable
 from ..i18n import LiftDeskError
 from ..store import Store
 from . import bundle, crypto
-from .enrol import check_station, district_public, pin, station_identity
+from .enrol import check_station, district_public, pin, scope_exists, station_identity
 from .merge import Change, Counts, Engine, Schema, catch_up, foreign_keys, parse_changes
 
 log = logging.getLogger(__name__)
@@ -187,6 +187,7 @@ class ImportResult:
     plaintext: bool
     dry_run: bool
     conflict_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # catalogue text, shown with the preview
 
     def as_json(self) -> dict:
         return self.counts.as_json()
@@ -353,6 +354,9 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
     counts = Counts()
     result = ImportResult(counts, station["id"], station["name"], "/".join(scope), fp, known is None,
                           m["file_no"], [], not opened.sealed, dry_run)
+    if known is None and scope and not scope_exists(store, "/".join(scope)):
+        from ..i18n import t
+        result.warnings.append(t("sync.scope_matches_nothing", name=station["name"], scope="/".join(scope)))
     if not dry_run:
         _backup_before(store, "sync-import")
     try:

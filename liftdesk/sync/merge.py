@@ -218,6 +218,7 @@ class Engine:
         self.store = store
         self.counts = counts or Counts()
         self.touched_conflicts: set[str] = set()
+        self.settled_conflicts: set[str] = set()
 
     # inserts
     def insert_all(self, changes: list[Change]) -> None:
@@ -293,4 +294,10 @@ class Engine:
             outcome = self.apply_version(ch)
             if outcome == "updated":
                 self.counts.updated += 1
-        self.counts.conflicts += len(self.touched_conflicts)
+        # Count only what a person can still act on here; a conflict opened and settled by the
+        # same file (a receipt carrying the district's resolution) is reported apart.
+        still_open = {cid for cid in self.touched_conflicts if self.store.db.execute(
+            "SELECT 1 FROM sync_conflict WHERE id = ? AND resolved_at IS NULL", [cid]).fetchone()}
+        self.settled_conflicts |= self.touched_conflicts - still_open
+        self.touched_conflicts = still_open
+        self.counts.conflicts += len(still_open)

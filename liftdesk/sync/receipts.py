@@ -170,9 +170,11 @@ class ReceiptResult:
     ack_seq: int
     gaps: list[int]
     file_no: int
+    settled_conflicts: int = 0   # raised and already settled at the district: nothing to do here
 
     def as_json(self) -> dict:
-        return self.counts.as_json() | {"ack_seq": self.ack_seq, "gaps": self.gaps}
+        return self.counts.as_json() | {"ack_seq": self.ack_seq, "gaps": self.gaps,
+                                        "conflicts_settled_at_district": self.settled_conflicts}
 
 
 def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptResult:
@@ -201,6 +203,7 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 for c in plan.inserts:
                     store.clock.observe(c.hlc)
             engine.edit_all(plan.edits)
+            settled = len(engine.settled_conflicts)
             counts.rejected = len(plan.rejected)
             ack = max(int(store.meta("sync.ack_seq", "0") or 0), m["ack_seq"])
             store.set_meta("sync.ack_seq", str(ack))
@@ -214,6 +217,6 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 raise _Rollback()
     except _Rollback:
         pass
-    return ReceiptResult(counts, ack, gap_list, int(m.get("file_no", 0) or 0))
+    return ReceiptResult(counts, ack, gap_list, int(m.get("file_no", 0) or 0), settled)
 
 

@@ -237,11 +237,12 @@ class SyncPage(QWidget):
 
         def previewed(result):
             d = result.details()
-            key = "sync.new_station" if result.new_station else "sync.from_station"
+            key = "sync.new_station_preview" if result.new_station else "sync.from_station"
             lines = [t(key, name=d["name"], station=d["station"], fingerprint=d["fingerprint"], file_no=d["file_no"])]
             lines += [t("sync.gap", n=n) for n in result.gaps]
             if result.plaintext:
                 lines.append(t("sync.plaintext_received"))
+            lines += result.warnings
             lines.append(t("sync.preview", **result.as_json()))
             lines.append(self.tr("现在导入吗？"))
             self.status.setText("\n".join(lines[:-1]))
