@@ -39,3 +39,14 @@ def test_resources_are_found_from_source_and_in_a_frozen_build(tmp_path, monkeyp
 def test_the_frozen_build_bundles_every_resource_folder():
     spec = (ROOT / "packaging" / "liftdesk.spec").read_text(encoding="utf-8")
     assert '(str(ROOT / "resources"), "resources")' in spec  # the whole folder, as resource_root expects
+
+
+def test_ci_runs_exactly_the_readme_test_command_and_the_script_parses():
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert [line for line in run.splitlines() if line and not line.startswith("#")][-1] == "exec ./liftdesk.sh test"
+    assert "./liftdesk.sh test" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for script in ("liftdesk.sh", "packaging/build.sh"):
+        assert subprocess.run(["bash", "-n", str(ROOT / script)]).returncode == 0, script
+    text = (ROOT / "liftdesk.sh").read_text(encoding="utf-8")
+    assert "pip install" in text and '"$VENV/bin/python" -m pip' in text  # only ever into the venv
+    assert "--user" not in text and "--break-system-packages" not in text
