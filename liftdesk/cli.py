@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
     parser.add_argument("--page", help="page for --screenshot: home, unit, overview, project, today, district, "
-                        "funnel, charts, search, bin, meeting, preview, settings, rule, receipt, or a unit address")
+                        "funnel, charts, freshness, sync, sync-conflicts, search, bin, meeting, preview, settings, rule, receipt, "
+                        "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
     parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     sub = parser.add_subparsers(dest="command")

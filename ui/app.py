@@ -188,7 +188,7 @@ class _FirstPaint(QObject):
 
 
 SCREENSHOT_PAGES = ("home", "unit", "search", "bin", "overview", "project", "today", "district", "funnel",
-                    "charts", "sync", "sync-conflicts", "meeting", "preview", "settings", "rule", "receipt")
+                    "charts", "sync", "sync-conflicts", "meeting", "preview", "settings", "rule", "receipt", "costs")
 
 
 def _unit_with_project(store) -> str | None:
@@ -214,6 +214,15 @@ def show_page(window, page: str | None) -> QWidget | None:
     elif page in ("sync", "sync-conflicts"):
         window.show_sync()
         window.sync_page.tabs.setCurrentIndex(1 if page == "sync-conflicts" else 0)
+    elif page == "costs":  # 方案与费用 of a handed-over lift (the demo gives those a plan and payments)
+        unit_id = next((u.id for u in places.list_units(store) if u.stage in ("handover", "maintenance")),
+                       None) or _unit_with_project(store)
+        project_id = projects.project_of_unit(store, unit_id) if unit_id else None
+        if project_id is None:
+            window.show_home()
+        else:
+            window.open_project(project_id)
+            window.project_page.tabs.setCurrentWidget(window.project_page.money)
     elif page in ("project", "meeting"):
         unit_id = _unit_with_project(store)
         project_id = projects.project_of_unit(store, unit_id) if unit_id else None
@@ -251,8 +260,12 @@ def show_page(window, page: str | None) -> QWidget | None:
 
         window.show_home()
         return ReceiptDialog(store, "", window)
-    else:
-        window.open_unit(places.resolve_unit(store, page))
+    else:  # an address: a unit's page, or the overview of a street, community, estate or building
+        kind, record_id = places.resolve(store, page)
+        if kind == "unit":
+            window.open_unit(record_id)
+        else:
+            window.open_overview(kind, record_id)
     return None
 
 

@@ -58,8 +58,6 @@ class MoneyPanel(QWidget):
             Column(self.tr("重大变更"), lambda v: self.tr("是") if v.material else ""),
             Column(self.tr("附件"), lambda v: "、".join(a.rsplit("/", 1)[-1] for a in v.attachments))], self)
         self.plan_view = data_table(self.plan_model)
-        self.plan_view.setMinimumHeight(90)
-        self.plan_view.setMaximumHeight(160)
         self.plan_view.doubleClicked.connect(lambda _: self.open_attachments())
         self.plan_button = QPushButton(self.tr("新方案版本…"))
         self.plan_button.clicked.connect(self.add_version)
@@ -205,6 +203,7 @@ class MoneyPanel(QWidget):
             return
         versions = liftplan.versions(self.store, self.project_id)
         self.plan_model.set_items(list(reversed(versions)))
+        self._fit_rows(self.plan_view, 4)
         if versions:
             self.plan_state.setText(self.tr("当前：{label}，{line}").format(label=versions[-1].label, line=versions[-1].line))
         else:
@@ -255,6 +254,15 @@ class MoneyPanel(QWidget):
         self.totals.setText(self.tr("应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）").format(
             due=format_fen(totals.due_fen), paid=format_fen(totals.paid_fen), owed=format_fen(totals.outstanding_fen),
             n=totals.households_outstanding))
+
+    @staticmethod
+    def _fit_rows(view, most: int) -> None:
+        """As tall as its rows (at most `most` of them): no empty band under a short list."""
+        view.resizeRowsToContents()
+        rows = max(1, min(view.model().rowCount(), most))
+        height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+        view.setMaximumHeight(height + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height() + 4)
+        view.setMinimumHeight(0)
 
     def _explain_current(self) -> None:
         index = self.share_view.currentIndex()
