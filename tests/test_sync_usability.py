@@ -26,17 +26,23 @@ def loop(tmp_path, capsys):
     assert cli(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))[0] == 0
     code, out, _ = cli(capsys, station, "station-init", "--name", "长庆站", "--district-key", str(key),
                        "--scope", "长庆街道")
-    assert code == 0 and "将在区加梯办导入第一个文件时核对" in out   # an empty station cannot check it yet
+    said = {"init": out}
     f1 = tmp_path / "s1.liftsync"
     assert cli(capsys, station, "export", "-o", str(f1))[0] == 0
-    code, out, err = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--dry-run", "--json")
-    assert "将登记其密钥指纹" in err and "登记其密钥指纹" not in err.replace("将登记其密钥指纹", "")
-    code, out, err = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--json")
-    assert "登记其密钥指纹" in err and "将登记" not in err
+    said["dry_run"] = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--dry-run", "--json")[2]
+    said["import"] = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--json")[2]
     sid = station_id(station)
     assert cli(capsys, district, "receipt", "--station", sid, "-o", str(tmp_path / "r1.liftsync"))[0] == 0
     assert cli(capsys, station, "apply-receipt", str(tmp_path / "r1.liftsync"))[0] == 0
-    return {"district": district, "station": station, "pw": pw, "key": key, "ids": ids, "sid": sid, "tmp": tmp_path}
+    return {"district": district, "station": station, "pw": pw, "key": key, "ids": ids, "sid": sid, "tmp": tmp_path,
+            "said": said}
+
+
+def test_enrolment_says_what_will_happen_and_what_did(loop):
+    said = loop["said"]
+    assert "将在区加梯办导入第一个文件时核对" in said["init"]   # an empty station cannot check its scope yet
+    assert "将登记其密钥指纹" in said["dry_run"]                 # a preview registers nothing
+    assert "登记其密钥指纹" in said["import"] and "将登记" not in said["import"]
 
 
 def _import(capsys, w, path):
