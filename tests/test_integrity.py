@@ -239,7 +239,8 @@ def test_undoing_a_rename_onto_a_reused_name_is_refused(store, unit):
     registry.add_unit(store, building, "1单元")
     with pytest.raises(LiftDeskError) as err:
         undo.undo_last(store)
-    assert "地址会重复" in str(err.value)
+    assert "已有名为“1单元”" in str(err.value)
+    assert places.resolve_unit(store, "长庆街道/王马社区/遥祥寺巷小区/6幢/一单元") == unit
 
 
 def test_batch_print_file_names_stay_inside_the_folder(store, unit, tmp_path):
