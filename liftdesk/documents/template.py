@@ -24,6 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -31,6 +32,9 @@ from ..i18n import LiftDeskError
 from .fonts import FONT, draw_text, markup, register, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text
+# reportlab's line-start rule (kinsoku) knows Japanese punctuation only: add the Chinese full-width
+# marks so no printed line begins with "，" or "：".
+_rl_paragraph.ALL_CANNOT_START += "".join(c for c in "，。、；：！？）》」』】”’％" if c not in _rl_paragraph.ALL_CANNOT_START)
 
 
 def _fast_flate(self, text):
