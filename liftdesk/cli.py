@@ -209,7 +209,7 @@ def _import_roster(store, args) -> int:
                                      merge=args.merge)
         act.unit_id = result.unit_id
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
-            updated=result.updated, positions=result.positions))
+            updated=result.changed, positions=result.positions))
     print(result.summary())
     if result.merged:
         print(t("import.merged", n=result.merged))

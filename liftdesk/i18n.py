@@ -298,8 +298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.written_without_owner": {"zh": "书面意见须有业主姓名", "en": "a written position needs the owner's name"},
     "import.has_bad_rows": {
-        "zh": "有 {bad} 行有错误，未导入任何数据。请改正后重试，或选择“只导入正确的行”。",
-        "en": "{bad} rows have errors; nothing was imported. Fix them, or choose to import only the good rows.",
+        "zh": "有 {bad} 行有错误，未导入任何数据。请改正后重试，或选择“只导入正确的行”（命令行加 --skip-bad）。",
+        "en": "{bad} rows have errors; nothing was imported. Fix them, or choose to import only the good rows (--skip-bad on the command line).",
     },
     "import.summary": {"zh": "可导入 {good} 行，错误 {bad} 行。", "en": "{good} rows can be imported, {bad} have errors."},
     "import.bad_row": {"zh": "第 {line} 行：{reason}", "en": "Row {line}: {reason}"},

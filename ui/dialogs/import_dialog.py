@@ -166,6 +166,6 @@ class ImportRosterDialog(QDialog):
             remembered["|".join(self.header)] = self.mapping()
             self.settings.set("roster_mappings", remembered)
         self.summary = result.summary()
-        self.result_text = t("import.done", address=self.address, created=result.created, updated=result.updated,
+        self.result_text = t("import.done", address=self.address, created=result.created, updated=result.changed,
                              positions=result.positions)
         self.accept()
