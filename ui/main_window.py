@@ -282,7 +282,13 @@ class MainWindow(QMainWindow):
         self.recycle_page.refresh()
         self.pages.setCurrentWidget(self.recycle_page)
 
+    def hideEvent(self, event) -> None:
+        self._search_timer.stop()  # a closed or locked window searches nothing later
+        super().hideEvent(event)
+
     def _search_as_typed(self) -> None:
+        if not self.isVisible():
+            return
         query = self.search_box.text().strip()
         if not query or (query.isascii() and len(query) < 2):  # one letter or digit matches too much
             return
