@@ -699,7 +699,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="125" />
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
@@ -796,81 +796,81 @@ The current database is backed up first.</translation>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -1030,7 +1030,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/money_panel.py" line="54" />
-        <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="135" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -1065,258 +1065,258 @@ The current database is backed up first.</translation>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="64" />
+        <location filename="../../ui/pages/money_panel.py" line="62" />
         <source>新方案版本…</source>
         <translation>New plan version…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <location filename="../../ui/pages/money_panel.py" line="70" />
         <source>总价</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <location filename="../../ui/pages/money_panel.py" line="70" />
         <source>政府补贴</source>
         <translation>Government subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="73" />
+        <location filename="../../ui/pages/money_panel.py" line="71" />
         <source>专项维修资金</source>
         <translation>Maintenance fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="73" />
+        <location filename="../../ui/pages/money_panel.py" line="71" />
         <source>公积金提取</source>
         <translation>Provident fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="74" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
         <source>其他来源</source>
         <translation>Other sources</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="74" />
-        <location filename="../../ui/pages/money_panel.py" line="112" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <location filename="../../ui/pages/money_panel.py" line="110" />
         <source>年维保费</source>
         <translation>Yearly maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="75" />
-        <location filename="../../ui/pages/money_panel.py" line="113" />
+        <location filename="../../ui/pages/money_panel.py" line="73" />
+        <location filename="../../ui/pages/money_panel.py" line="111" />
         <source>年电费</source>
         <translation>Yearly electricity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="78" />
+        <location filename="../../ui/pages/money_panel.py" line="76" />
         <source>（元）</source>
         <translation> (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <location filename="../../ui/pages/money_panel.py" line="81" />
         <source>补贴到账日期</source>
         <translation>Subsidy credited on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <location filename="../../ui/pages/money_panel.py" line="81" />
         <source>其他来源说明</source>
         <translation>Other sources note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="84" />
+        <location filename="../../ui/pages/money_panel.py" line="82" />
         <source>集体账户户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="84" />
+        <location filename="../../ui/pages/money_panel.py" line="82" />
         <source>开户行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="85" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="85" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>使用管理人</source>
         <translation>Lift manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="86" />
+        <location filename="../../ui/pages/money_panel.py" line="84" />
         <source>缴款安排</source>
         <translation>Payment schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="88" />
+        <location filename="../../ui/pages/money_panel.py" line="86" />
         <source>补贴状态</source>
         <translation>Subsidy status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="97" />
+        <location filename="../../ui/pages/money_panel.py" line="95" />
         <source>保存资金方案</source>
         <translation>Save funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="106" />
+        <location filename="../../ui/pages/money_panel.py" line="104" />
         <source>自定义系数，如 3=1 4=1.2 5=1.4 6=1.6</source>
         <translation>custom coefficients, e.g. 3=1 4=1.2 5=1.4 6=1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
-        <location filename="../../ui/pages/money_panel.py" line="131" />
-        <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="107" />
+        <location filename="../../ui/pages/money_panel.py" line="129" />
+        <location filename="../../ui/pages/money_panel.py" line="135" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="107" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="110" />
+        <location filename="../../ui/pages/money_panel.py" line="108" />
         <source>系数</source>
         <translation>Coefficient</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="111" />
+        <location filename="../../ui/pages/money_panel.py" line="109" />
         <source>应摊金额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="114" />
+        <location filename="../../ui/pages/money_panel.py" line="112" />
         <source>计算说明</source>
         <translation>How it is computed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="118" />
+        <location filename="../../ui/pages/money_panel.py" line="116" />
         <source>选中一户，这里显示它的分摊金额是怎么算出来的。</source>
         <translation>Select a household to see how its share is computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="123" />
+        <location filename="../../ui/pages/money_panel.py" line="121" />
         <source>约定金额…</source>
         <translation>Agreed amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="129" />
         <source>应缴</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="133" />
+        <location filename="../../ui/pages/money_panel.py" line="131" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="134" />
+        <location filename="../../ui/pages/money_panel.py" line="132" />
         <source>欠缴</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="138" />
+        <location filename="../../ui/pages/money_panel.py" line="136" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="139" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="139" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="140" />
+        <location filename="../../ui/pages/money_panel.py" line="138" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="142" />
+        <location filename="../../ui/pages/money_panel.py" line="140" />
         <source>登记缴费…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="146" />
+        <location filename="../../ui/pages/money_panel.py" line="144" />
         <source>打印费用分摊协议</source>
         <translation>Print cost-sharing agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="149" />
+        <location filename="../../ui/pages/money_panel.py" line="147" />
         <source>加梯方案</source>
         <translation>Lift plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="153" />
+        <location filename="../../ui/pages/money_panel.py" line="151" />
         <source>资金方案</source>
         <translation>Funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="157" />
+        <location filename="../../ui/pages/money_panel.py" line="155" />
         <source>费用分摊</source>
         <translation>Cost shares</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="160" />
+        <location filename="../../ui/pages/money_panel.py" line="158" />
         <source>分摊方案</source>
         <translation>Sharing scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="161" />
+        <location filename="../../ui/pages/money_panel.py" line="159" />
         <source>自定义系数</source>
         <translation>Custom coefficients</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="172" />
+        <location filename="../../ui/pages/money_panel.py" line="170" />
         <source>集体账户缴费</source>
         <translation>Payments to the collective account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="209" />
+        <location filename="../../ui/pages/money_panel.py" line="208" />
         <source>当前：{label}，{line}</source>
         <translation>Current: {label}, {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="211" />
+        <location filename="../../ui/pages/money_panel.py" line="210" />
         <source>尚无加梯方案：点“新方案版本…”录入第 1 版。</source>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="220" />
+        <location filename="../../ui/pages/money_panel.py" line="219" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="221" />
+        <location filename="../../ui/pages/money_panel.py" line="220" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="229" />
-        <location filename="../../ui/pages/money_panel.py" line="236" />
-        <location filename="../../ui/pages/money_panel.py" line="246" />
+        <location filename="../../ui/pages/money_panel.py" line="228" />
+        <location filename="../../ui/pages/money_panel.py" line="235" />
+        <location filename="../../ui/pages/money_panel.py" line="245" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="246" />
+        <location filename="../../ui/pages/money_panel.py" line="245" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="248" />
+        <location filename="../../ui/pages/money_panel.py" line="247" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="255" />
+        <location filename="../../ui/pages/money_panel.py" line="254" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="328" />
+        <location filename="../../ui/pages/money_panel.py" line="336" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -2666,37 +2666,37 @@ The current database is backed up first.</translation>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="246" />
+        <location filename="../../ui/pages/sync_page.py" line="247" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="274" />
+        <location filename="../../ui/pages/sync_page.py" line="275" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="277" />
+        <location filename="../../ui/pages/sync_page.py" line="278" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="285" />
+        <location filename="../../ui/pages/sync_page.py" line="286" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="302" />
+        <location filename="../../ui/pages/sync_page.py" line="303" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="313" />
+        <location filename="../../ui/pages/sync_page.py" line="314" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="313" />
+        <location filename="../../ui/pages/sync_page.py" line="314" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
@@ -3051,7 +3051,7 @@ The current database is backed up first.</translation>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>项目与日记</source>
-        <translation>Project &amp; diary</translation>
+        <translation>Project and diary</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="158" />
