@@ -159,7 +159,11 @@ class Verdict:
     @property
     def shortfall_area_x100(self) -> int:
         """The area of the smallest set: what their signatures would add."""
-        return sum(v.area_x100 for v in self.visits)
+        if not self.plan:
+            return 0
+        if self.plan.kind == "agree":
+            return sum(v.gain_agree for v in self.plan.voters)
+        return sum(v.gain_part for v in self.plan.voters)
 
     @property
     def shortfall_voters(self) -> int:
@@ -221,10 +225,11 @@ class Verdict:
             return t("consent.empty")
         if not self.achievable:
             return t("consent.impossible")
-        shown = [self.who(v) for v in self.visits[:SHOWN_NAMES]]
-        who = "、".join(shown) + (t("consent.and_more") if len(self.visits) > SHOWN_NAMES else "")
+        voters = self.plan.voters  # only the named few become Visits: the overview shows ~6,500 of these
+        shown = [self.who(Visit(v, self.plan.kind)) for v in voters[:SHOWN_NAMES]]
+        who = "、".join(shown) + (t("consent.and_more") if len(voters) > SHOWN_NAMES else "")
         return t("consent.shortfall_vote" if self.kind == "vote" else "consent.shortfall",
-                 n=len(self.visits), who=who, area=format_area(self.shortfall_area_x100))
+                 n=len(voters), who=who, area=format_area(self.shortfall_area_x100))
 
     def as_json(self) -> dict:
         return {
