@@ -278,6 +278,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot detect the text encoding of “{path}” (neither UTF-8 nor GBK/GB18030). Save it as “CSV UTF-8” or .xlsx.",
     },
     "import.unreadable": {"zh": "无法读取“{path}”：{reason}", "en": "Cannot read “{path}”: {reason}"},
+    "import.missing": {"zh": "找不到文件“{path}”，请检查文件名和文件夹。", "en": "The file “{path}” does not exist; check its name and folder."},
+    "import.is_folder": {"zh": "“{path}”是文件夹，请选择名册文件（.xlsx 或 .csv）。", "en": "“{path}” is a folder; choose a roster file (.xlsx or .csv)."},
+    "import.no_permission": {"zh": "没有权限读取“{path}”。", "en": "No permission to read “{path}”."},
     "import.not_table": {
         "zh": "“{path}”不是可导入的表格：请使用 .xlsx 或 .csv 文件。",
         "en": "“{path}” is not an importable table: use an .xlsx or .csv file.",

@@ -204,3 +204,13 @@ def test_an_exported_roster_imports_back_without_changing_anything(tmp_path, sto
     assert change_count(store) == before
     first = registry.unit_households(store, unit)[0]
     assert (first.owners, first.phones) == ("李美玲、王建国", "13922220002")
+
+
+def test_a_missing_file_or_a_folder_is_named_in_chinese(tmp_path):
+    from liftdesk.i18n import ValidationError
+    from liftdesk.io import tables
+
+    for target, words in ((tmp_path / "nope.xlsx", "找不到文件"), (tmp_path, "是文件夹")):
+        with pytest.raises(ValidationError) as err:
+            tables.read_rows(target)
+        assert words in str(err.value) and "No such" not in str(err.value)

@@ -29,6 +29,12 @@ def read_rows(path: str | Path) -> list[list[str]]:
     suffix = path.suffix.lower()
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError("import.missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise ValidationError("import.is_folder", path=str(path)) from None
+    except PermissionError:
+        raise ValidationError("import.no_permission", path=str(path)) from None
     except OSError as exc:
         raise ValidationError("import.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
     if suffix == ".xlsx":
