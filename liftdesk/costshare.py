@@ -19,7 +19,6 @@ from .resources import resource_path
 from .units import format_area, format_fen
 
 BASES = ("coefficient", "coefficient-area", "floor-percent", "area")
-TIE_BREAK = "tie_break"  # catalogue key of the printed rule
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from . import costshare, liftplan
 from .costshare import Flat, Override, ShareTable
 from .dates import any_day
 from .i18n import ValidationError
-from .places import unit_address
 from .store import Store, records
 from .units import format_fen
 
@@ -265,7 +264,3 @@ def late_joiner_amount(store: Store, project_id: str, household_id: str) -> int:
     share = table.share_of(household_id)
     return share.amount_fen if share else 0
 
-
-def project_label(store: Store, project_id: str) -> str:
-    row = store.db.execute("SELECT unit_id, name FROM project WHERE id = ?", [project_id]).fetchone()
-    return str(unit_address(store, row[0])) if row and row[0] else (row[1] if row else "")
