@@ -31,7 +31,8 @@ class DiaryItem:
     text: str
     author: str
     ref: str  # the id of the record behind it
-    order: str  # HLC or start time: same-day items of one kind in the order they happened
+    order: str  # id or start time: same-day items of one kind in the order they were made (ids are
+    #             time-ordered and, unlike the last change's HLC, survive an undo and a redo)
 
     def as_json(self) -> dict:
         return {"date": self.on_date, "kind": self.kind, "text": self.text, "author": self.author, "id": self.ref}
@@ -52,16 +53,16 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
     wanted = kinds or set(KINDS)
     items: list[DiaryItem] = []
     if "entry" in wanted:
-        for rid, day, text, author, hlc in store.db.execute(
-                "SELECT id, on_date, text, author, hlc FROM diary_entry WHERE project_id = ? AND deleted = 0",
+        for rid, day, text, author in store.db.execute(
+                "SELECT id, on_date, text, author FROM diary_entry WHERE project_id = ? AND deleted = 0",
                 [project_id]):
-            items.append(DiaryItem(day, "entry", text, author, rid, hlc))
+            items.append(DiaryItem(day, "entry", text, author, rid, rid))
     if "stage" in wanted:
-        for rid, stage, day, note, by, hlc in store.db.execute(
-                "SELECT id, stage, on_date, note, coalesce(recorded_by, ''), hlc FROM stage_event"
+        for rid, stage, day, note, by in store.db.execute(
+                "SELECT id, stage, on_date, note, coalesce(recorded_by, '') FROM stage_event"
                 " WHERE project_id = ? AND deleted = 0", [project_id]):
             text = stage_label(stage) + (f"（{note}）" if note else "")
-            items.append(DiaryItem(day, "stage", text, by, rid, hlc))
+            items.append(DiaryItem(day, "stage", text, by, rid, rid))
     if "meeting" in wanted:
         for rid, kind, starts, place, topic, decisions, n in store.db.execute(
                 """SELECT m.id, m.kind, m.starts_at, m.place, m.topic, m.decisions,
@@ -73,8 +74,8 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
                 text += f"。{decisions}"
             items.append(DiaryItem(starts[:10], "meeting", text, "", rid, starts))
     if "position" in wanted:
-        for rid, day, position, method, written, room, by, hlc in store.db.execute(
-                """SELECT p.id, p.on_date, p.position, p.method, p.written, h.room, p.recorded_by, p.hlc
+        for rid, day, position, method, written, room, by in store.db.execute(
+                """SELECT p.id, p.on_date, p.position, p.method, p.written, h.room, p.recorded_by
                    FROM position p JOIN household h ON h.id = p.household_id
                    WHERE h.unit_id = ? AND p.deleted = 0""", [unit_id]):
             zh = language() == "zh"
@@ -82,12 +83,12 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
             opening, closing = ("（", "）") if zh else (" (", ")")
             text = (f"{room} {position_label(POSITIONS, position)}{opening}{position_label(METHODS, method)}"
                     f"{written_note}{closing}")
-            items.append(DiaryItem(day, "position", text, by, rid, hlc))
+            items.append(DiaryItem(day, "position", text, by, rid, rid))
     if "document" in wanted and "printed_document" in store.db.table_names():
-        for rid, day, kind, serial, by, hlc in store.db.execute(
-                "SELECT id, substr(created_at, 1, 10), kind, serial, printed_by, hlc FROM printed_document"
+        for rid, day, kind, serial, by in store.db.execute(
+                "SELECT id, substr(created_at, 1, 10), kind, serial, printed_by FROM printed_document"
                 " WHERE project_id = ? AND deleted = 0", [project_id]):
-            items.append(DiaryItem(day, "document", f"{KIND_NAMES.get(kind, kind)} {serial}", by, rid, hlc))
+            items.append(DiaryItem(day, "document", f"{KIND_NAMES.get(kind, kind)} {serial}", by, rid, rid))
     if start:
         items = [i for i in items if i.on_date >= start]
     if end:

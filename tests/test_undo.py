@@ -2,7 +2,7 @@
 depends on an action, and a property test over random action sequences."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from liftdesk import actions, positions, recycle, registry, retractions, undo
 from liftdesk.i18n import LiftDeskError
@@ -381,6 +381,7 @@ def _apply_project(store, unit, project, op, n, k):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=PROJECT_OPS)
+@example(ops=[("diary", 0, 1), ("diary", 0, 2), ("fix_diary", 0, 1), ("undo", 0, 1)])  # a day's order survives
 def test_project_edits_undo_to_the_start_and_redo_to_the_end(ops):
     from liftdesk import projects
 
