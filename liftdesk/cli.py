@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import json
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -121,7 +122,8 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
     existed = db_path.exists()
     try:
         store = open_store(db_path, actor="cli", create=_creates(args, default_path), readonly=readonly,
-                           adopt_empty=args.command == "init")
+                           adopt_empty=args.command == "init",
+                           defer_check=args.command == "print" and bool(args.all))  # a batch reads first
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         _json_error(args, str(exc))
@@ -162,6 +164,16 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
         print(t("cli.error", message=exc), file=sys.stderr)
         _json_error(args, str(exc))
         return 2
+    except sqlite3.DatabaseError:
+        if store.db.pending_check is None:
+            raise
+        try:  # a damaged page met before the background check finished: its refusal, not a traceback
+            store.db.confirm_sound()
+        except LiftDeskError as exc:
+            print(t("cli.error", message=exc), file=sys.stderr)
+            _json_error(args, str(exc))
+            return 2
+        raise
     finally:
         store.close()
 

@@ -120,13 +120,14 @@ def test_every_bad_file_is_refused_by_every_command_and_left_byte_for_byte(damag
     REFUSALS[damage](path)
     before, mtime = digest(path), path.stat().st_mtime_ns
     commands = [["info"], ["units"], ["import-roster", tmp_path / "none.csv", "--unit", "a/b/c/d/e", "--create"],
-                ["backup", "-o", tmp_path / "copy.db"], ["demo"]]
+                ["backup", "-o", tmp_path / "copy.db"], ["demo"],
+                ["print", "consent-form", "--all", "长庆街道", "-o", tmp_path / "out"]]  # checked beside the batch
     for command in commands:
         out = run_cli(tmp_path, "--db", path, *command)
         assert out.returncode == 2, (command, out.stdout)
         assert "Traceback" not in out.stderr and out.stderr.strip(), command
         assert digest(path) == before and path.stat().st_mtime_ns == mtime, command
-    assert not (tmp_path / "copy.db").exists()
+    assert not (tmp_path / "copy.db").exists() and not list(tmp_path.glob("out/*.pdf"))
     print(f"\n{damage}: refused by {len(commands)} commands, unchanged")
 
 

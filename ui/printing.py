@@ -97,7 +97,7 @@ class BatchDialog(QDialog):
 
 def _batch(db_path: Path, kind: str, under: str, folder: Path | None, printed_by: str, unit_ids, combined,
            progress, cancelled):
-    store = open_store(db_path, actor="gui")
+    store = open_store(db_path, actor="gui", defer_check=True)  # checked while the first units render
 
     def report(done: int, total: int) -> None:
         try:

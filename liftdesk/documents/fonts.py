@@ -50,9 +50,40 @@ class MissingGlyph(LiftDeskError):
 def _share_tables(font: TTFont) -> None:
     """reportlab copies a table out of the font file each time it makes a subset; the glyph table of
     a CJK font is megabytes, so one copy per PDF dominated a batch. Tables are immutable bytes: keep
-    each one after its first read."""
+    each one after its first read. A made subset is kept too (see `seed`): a batch's PDFs share
+    their first subset, so it is built once, not once per file."""
     face = font.face
     face.get_table = lru_cache(maxsize=None)(face.get_table)
+    make = face.makeSubset
+    made = face.subsets_made = lru_cache(maxsize=32)(lambda codes: make(list(codes)))
+    face.makeSubset = lambda subset: made(tuple(subset))
+
+
+# ---- one first subset for a batch ----------------------------------------------------------------
+# reportlab numbers a document's characters in order of first use, 256 to a subset, and embeds each
+# subset as a font of its own. Every PDF of a batch starts with the same printed labels but reaches
+# names and addresses at different points, so each file's first subset differed and was built and
+# compressed anew. The first document of a kind teaches its first subset's characters; every later
+# one of that kind is given them first, so its first subset is byte-identical and comes from cache.
+_SEEDS: dict[str, tuple[int, ...]] = {}
+
+
+def seed(doc, kind: str) -> None:
+    """Before drawing: give DOC (a canvas's PDF document) the first subset learnt for KIND."""
+    codes = _SEEDS.get(kind)
+    if codes:
+        pdfmetrics.getFont(FONT).splitString("".join(map(chr, codes)), doc)
+
+
+def learn(doc, kind: str) -> None:
+    """After drawing, before saving: the first document of KIND teaches its first subset."""
+    if kind in _SEEDS:
+        return
+    font = pdfmetrics.getFont(FONT)
+    state = font.state.get(doc)
+    if state is None or len(state.subsets) < 2:  # a first subset not yet full differs file by file
+        return
+    _SEEDS[kind] = tuple(code for n, code in enumerate(state.subsets[0]) if n and not 32 <= n < 127 and code)
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +170,36 @@ def draw_text(canvas, x: float, y: float, text: str, size: float, anchor: str = 
         canvas.drawString(x, y, part)
         x += stringWidth(part, font, size)
     return total
+
+
+class TextBatch:
+    """Many short strings (a form's cells) as one PDF text object instead of one each: a page of a
+    street's batch draws some sixty, and each text object costs more than its string. Text is drawn
+    in the fill colour current at `close()`."""
+
+    def __init__(self, canvas):
+        self.canvas = canvas
+        self.text = canvas.beginText()
+        self._font: tuple[str, float] | None = None
+
+    def draw(self, x: float, y: float, text: str, size: float, anchor: str = "left") -> float:
+        total = width(text, size)
+        if anchor == "right":
+            x -= total
+        elif anchor == "centre":
+            x -= total / 2
+        t = self.text
+        for font, part in runs(text):
+            if self._font != (font, size):
+                t.setFont(font, size)
+                self._font = (font, size)
+            t.setTextOrigin(x, y)
+            t.textOut(part)
+            x += stringWidth(part, font, size)
+        return total
+
+    def close(self) -> None:
+        self.canvas.drawText(self.text)
 
 
 def missing_characters(texts) -> list[str]:

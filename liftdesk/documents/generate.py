@@ -9,6 +9,7 @@ unit that cannot be printed never stops the batch: it is listed in the summary w
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from .. import places
 from ..i18n import LiftDeskError, ValidationError, t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
-from . import visit_list
+from . import parallel, visit_list
 from .context import KIND_NAMES, Document
 from .fonts import MissingGlyph, check_coverage
 from .template import PageInfo, render_sections, sync_folder, write_atomic
@@ -178,11 +179,23 @@ def _why(exc: LiftDeskError) -> tuple[str, str]:
 def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, printed_by: str = "",
                 progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, unit_ids: list[str] | None = None,
-                combined: str | Path | None = None, today: date | None = None) -> BatchResult:
+                combined: str | Path | None = None, today: date | None = None,
+                workers: int | None = None) -> BatchResult:
     """One PDF per unit under a street, community, estate or building (only UNIT_IDS if given, e.g.
     the units an overview's filter shows), or all in one COMBINED file. Units with no households are
     skipped and listed; a unit that fails (a character no font has) is listed with the reason and the
-    rest still print; a cancel stops between units (every file written is complete and recorded)."""
+    rest still print; a cancel stops between units (every file written is complete and recorded).
+    One file per unit renders on WORKERS processes (default: one per core, see `parallel`)."""
+    try:
+        return _print_batch(store, kind, under, folder, printed_by, progress, cancelled, unit_ids, combined, today,
+                            workers)
+    except sqlite3.DatabaseError:
+        store.db.confirm_sound()  # a damaged page met before the background check ended: its refusal
+        raise
+
+
+def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, unit_ids, combined, today,
+                 workers) -> BatchResult:
     if kind not in UNIT_KINDS:
         raise ValidationError("document.needs_unit", document=KIND_NAMES.get(kind, kind))
     units = places.list_units(store, under)
@@ -192,51 +205,104 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, 
     started = time.perf_counter()
     result = BatchResult([], [], 0.0)
     serials = Serials(store, today)
-    done: list[tuple[_Prepared, list[int]]] = []
-    pending: list[tuple[_Prepared, str]] = []  # combined: rendered together at the end
+    done: list[tuple[int, _Prepared, list[int]]] = []
+    printed_list: list[tuple[int, Printed]] = []
     out_folder = Path(folder) if folder else None
-    try:
+    finished = 0
+
+    def tick() -> None:
+        nonlocal finished
+        finished += 1
+        if progress:
+            progress(finished, len(units))
+
+    def refused(exc: LiftDeskError, unit: places.UnitListing) -> None:
+        if exc.key in ("document.no_households", "project.none", "funding.none"):
+            result.skipped.append(str(unit.address))
+        elif exc.key == "document.unwritable":
+            raise exc
+        else:
+            where, why = _why(exc)
+            result.failed.append((where or str(unit.address), why))
+        tick()
+
+    prepared: dict[int, tuple[places.UnitListing, _Prepared]] = {}
+    all_prepared = False
+
+    def jobs():
+        """Prepared in this process (database reads, serials), one unit at a time, as rendering asks;
+        a cancel is noticed here, before the next unit."""
+        nonlocal all_prepared
         for n, unit in enumerate(units):
             if cancelled and cancelled():
                 result.cancelled = True
-                break
-            if progress:
-                progress(n, len(units))
+                return
             try:
                 prep = _prepare(UNIT_KINDS[kind](store, unit.id), serials, today)
-                if combined:
-                    pending.append((prep, str(unit.address)))
-                    continue
-                data, pages = render_sections(prep.sections)
-                path = write_atomic(inside(out_folder, _file_name(unit, kind)), data)
             except LiftDeskError as exc:
-                if exc.key in ("document.no_households", "project.none", "funding.none"):
-                    result.skipped.append(str(unit.address))
-                elif exc.key == "document.unwritable":
-                    raise
-                else:
-                    where, why = _why(exc)
-                    result.failed.append((where or str(unit.address), why))
+                refused(exc, unit)
                 continue
-            done.append((prep, pages))
-            result.printed.append(Printed(path, prep.serials[0], sum(pages), kind, tuple(prep.serials)))
-        if combined and pending and not result.cancelled:
-            data, pages = render_sections([s for prep, _ in pending for s in prep.sections])
-            path = write_atomic(Path(combined), data, sync=True)
-            result.combined = path
-            at = 0
-            for prep, _ in pending:
-                mine = pages[at:at + len(prep.sections)]
-                at += len(prep.sections)
-                done.append((prep, mine))
-                result.printed.append(Printed(path, prep.serials[0], sum(mine), kind, tuple(prep.serials)))
+            prepared[n] = (unit, prep)
+            yield n, prep.sections
+        all_prepared = True
+
+    if progress:
+        progress(0, len(units))
+    try:
+        if combined:
+            pending = list(jobs())
+            if pending and not result.cancelled:
+                data, pages = render_sections([s for _, sections in pending for s in sections])
+                store.db.confirm_sound()
+                path = write_atomic(Path(combined), data, sync=True)
+                result.combined = path
+                at = 0
+                for n, sections in pending:
+                    prep = prepared[n][1]
+                    mine = pages[at:at + len(sections)]
+                    at += len(sections)
+                    done.append((n, prep, mine))
+                    printed_list.append((n, Printed(path, prep.serials[0], sum(mine), kind, tuple(prep.serials))))
+                    tick()
+        else:
+            held: list = []  # rendered while the file's deferred check still runs: written once it passes
+
+            def write_held() -> None:
+                for n, unit, prep, data, pages in held:
+                    path = write_atomic(inside(out_folder, _file_name(unit, kind)), data)
+                    done.append((n, prep, pages))
+                    printed_list.append((n, Printed(path, prep.serials[0], sum(pages), kind, tuple(prep.serials))))
+                held.clear()
+
+            rendered = parallel.render_many(jobs(), render_sections,
+                                            parallel.worker_count(len(units)) if workers is None else workers)
+            try:
+                for n, data, pages, error in rendered:
+                    unit, prep = prepared.pop(n)
+                    if error is not None:
+                        refused(error, unit)
+                        continue
+                    held.append((n, unit, prep, data, pages))
+                    if store.db.sound_yet():
+                        write_held()
+                    tick()
+                    if all_prepared and not result.cancelled and cancelled and cancelled():
+                        result.cancelled = True  # the last units render on: stop them too
+                    if result.cancelled:
+                        break
+            finally:
+                rendered.close()  # a cancel or an error stops the workers
+            store.db.confirm_sound()
+            write_held()
     finally:
         if done:
+            done.sort(key=lambda item: item[0])
             with store.db.atomic():  # one commit for the whole batch's records
-                for prep, pages in done:
+                for _, prep, pages in done:
                     _record(store, prep, pages, printed_by)
             if out_folder is not None and not combined:
                 sync_folder(out_folder)
+        result.printed = [p for _, p in sorted(printed_list, key=lambda item: item[0])]
     if progress:
         progress(len(units), len(units))
     result.seconds = time.perf_counter() - started

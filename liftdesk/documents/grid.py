@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from .fonts import draw_text, width as text_width
+from .fonts import TextBatch, draw_text, width as text_width
 from .template import GRID, HEADER_FILL, RULE
 
 PAD = 1.2 * mm
@@ -141,16 +141,27 @@ class FormGrid(Flowable):
         c.setFillColor(HEADER_FILL)
         c.rect(0, top - self._header_h, self.width, self._header_h, stroke=0, fill=1)
         c.setFillColor(colors.black)
+        text = TextBatch(c)
         x = 0.0
         for col in self.columns:
             lines = col.header.split("\n")
             lh = self.header_size * 1.2
             y0 = top - self._header_h / 2 + (len(lines) * lh) / 2 - self.header_size
             for n, line in enumerate(lines):
-                draw_text(c, x + col.width / 2, y0 - n * lh + 1, line, self.header_size, anchor="centre")
+                text.draw(x + col.width / 2, y0 - n * lh + 1, line, self.header_size, anchor="centre")
             x += col.width
-        grid, boxes = c.beginPath(), c.beginPath()  # every rule and box as two paths: few PDF operators
-        y = top - self._header_h
+        # every rule as one path of lines (a rule per column edge, per household and per co-owner
+        # sub-row), every tick box in a second path: few PDF operators on a page of hundreds of cells
+        grid, boxes = c.beginPath(), c.beginPath()
+        edges = [0.0]
+        for col in self.columns:
+            edges.append(edges[-1] + col.width)
+        owner_runs = self._owner_runs(edges)
+        body_top = top - self._header_h
+        for xx in edges[1:-1]:
+            grid.moveTo(xx, body_top)
+            grid.lineTo(xx, 0)
+        y = body_top
         for g in self.groups:
             h = sum(g.heights)
             x = 0.0
@@ -162,14 +173,21 @@ class FormGrid(Flowable):
                         values = [values] * g.subrows
                     for r, rh in enumerate(g.heights):
                         self._cell(col, "" if g.blank else (values[r] if r < len(values) else ""), x, yy - rh, rh,
-                                   boxes)
-                        grid.rect(x, yy - rh, col.width, rh)
+                                   boxes, text)
                         yy -= rh
                 else:
-                    self._cell(col, "" if g.blank else g.cells.get(i, ""), x, y - h, h, boxes)
-                    grid.rect(x, y - h, col.width, h)
+                    self._cell(col, "" if g.blank else g.cells.get(i, ""), x, y - h, h, boxes, text)
                 x += col.width
+            yy = y
+            for rh in g.heights[:-1]:  # co-owners' sub-rows: rules across the per-owner columns only
+                yy -= rh
+                for x0, x1 in owner_runs:
+                    grid.moveTo(x0, yy)
+                    grid.lineTo(x1, yy)
+            grid.moveTo(0, y)
+            grid.lineTo(self.width, y)
             y -= h
+        text.close()
         c.setStrokeColor(GRID)
         c.setLineWidth(0.6)
         c.drawPath(grid, stroke=1, fill=0)
@@ -180,6 +198,18 @@ class FormGrid(Flowable):
         c.setStrokeColor(RULE)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         c.restoreState()
+
+    def _owner_runs(self, edges: list[float]) -> list[tuple[float, float]]:
+        """x spans of adjacent per-owner columns, where a sub-row's rule is drawn."""
+        spans: list[tuple[float, float]] = []
+        for i, col in enumerate(self.columns):
+            if not col.per_owner:
+                continue
+            if spans and spans[-1][1] == edges[i]:
+                spans[-1] = (spans[-1][0], edges[i + 1])
+            else:
+                spans.append((edges[i], edges[i + 1]))
+        return spans
 
     def _proxy_form(self, w: float, h: float) -> str:
         """代签 cell's fixed content (tick box, labels, rules) drawn once per PDF as a form XObject."""
@@ -206,7 +236,7 @@ class FormGrid(Flowable):
             c.restoreState()
         return name
 
-    def _cell(self, col: Column, value, x: float, y: float, h: float, boxes) -> None:
+    def _cell(self, col: Column, value, x: float, y: float, h: float, boxes, text: TextBatch) -> None:
         c = self.canv
         if col.kind == "box":
             box = 4.2 * mm
@@ -223,10 +253,10 @@ class FormGrid(Flowable):
             for label in col.labels:
                 boxes.rect(xx, y + (h - box) / 2, box, box)
                 xx += box + 0.6 * mm
-                xx += draw_text(c, xx, y + (h - size) / 2 + 1, label, size) + 1.3 * mm
+                xx += text.draw(xx, y + (h - size) / 2 + 1, label, size) + 1.3 * mm
         elif col.kind == "text" and value:
             size, lines = fit_lines(str(value), col.width - 2 * PAD, col.size, h - 2 * PAD)
             lh = size * 1.18
             y0 = y + h / 2 + len(lines) * lh / 2 - size
             for n, line in enumerate(lines):
-                draw_text(c, x + PAD, y0 - n * lh + 1, line, size)
+                text.draw(x + PAD, y0 - n * lh + 1, line, size)

@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -29,7 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..i18n import LiftDeskError
-from .fonts import FONT, draw_text, markup, register, width as text_width
+from .fonts import FONT, draw_text, learn, markup, register, seed, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text
 # reportlab's line-start rule (kinsoku) knows Japanese punctuation only: add the Chinese full-width
@@ -37,13 +38,41 @@ rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 
 _rl_paragraph.ALL_CANNOT_START += "".join(c for c in "，。、；：！？）》」』】”’％" if c not in _rl_paragraph.ALL_CANNOT_START)
 
 
+@lru_cache(maxsize=16)
+def _deflate(data: bytes) -> bytes:
+    return zlib.compress(data, 1)
+
+
 def _fast_flate(self, text):
     """reportlab deflates at zlib's default level 6; level 1 is ~3× faster for ~10 % larger font
-    subsets, which is what a street's batch of hundreds of PDFs spends most on."""
-    return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+    subsets, which is what a street's batch of hundreds of PDFs spends most on. A batch's shared
+    first font subset (see fonts.seed) is deflated once."""
+    return _deflate(text.encode("utf8") if isinstance(text, str) else text)
 
 
 pdfdoc.PDFStreamFilterZCompress.encode = _fast_flate
+_plain_array_format = pdfdoc.PDFArray.format
+
+
+@lru_cache(maxsize=32)
+def _number_array(values: tuple[float, ...], multiline: bool) -> bytes:
+    parts = [fp_str(v).encode() for v in values]
+    if multiline:
+        return b"[ " + b"\n ".join(parts) + b" ]"
+    rows = [b" ".join(parts[i:i + 10]) for i in range(0, len(parts), 10)]
+    return b"[ " + b" \n  ".join(rows) + b" ]"
+
+
+def _array_format(self, document, IND=b"\n "):
+    """A font subset's 256 glyph widths were formatted number by number, per PDF: the same bytes
+    (reportlab's layout, every 10 on a line), made once for a batch's shared first subset."""
+    seq = self.sequence
+    if len(seq) > 32 and IND == b"\n " and all(type(v) in (int, float) for v in seq):
+        return _number_array(tuple(seq), bool((self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced"))
+    return _plain_array_format(self, document, IND)
+
+
+pdfdoc.PDFArray.format = _array_format
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm
 QR_SIZE = 20 * mm
@@ -285,12 +314,14 @@ class NumberedCanvas(pdfcanvas.Canvas):
         super().__init__(*args, **kwargs)
         self._pages = []
         self._section = 0
+        seed(self._doc, self.infos[0].title)
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
+        learn(self._doc, self.infos[0].title)
         counts: dict[int, int] = {}
         for state in self._pages:
             counts[state["_section"]] = counts.get(state["_section"], 0) + 1

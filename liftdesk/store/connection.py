@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generator
@@ -61,6 +62,22 @@ class LiftDeskDatabase(Database):
         super().__init__(*args, **kwargs)
         self.file_path = file_path
         self.readonly = readonly
+        self.pending_check: BackgroundCheck | None = None  # see open_store(defer_check=True)
+
+    def confirm_sound(self) -> None:
+        """Wait for a deferred integrity check; raise the damaged-file refusal if it failed."""
+        if self.pending_check is not None:
+            self.pending_check.confirm()
+            self.pending_check = None
+
+    def sound_yet(self) -> bool:
+        """Without waiting: has the file passed its check? (Raises as soon as it is known to have failed.)"""
+        if self.pending_check is None:
+            return True
+        if not self.pending_check.done():
+            return False
+        self.confirm_sound()
+        return True
 
     @contextlib.contextmanager
     def atomic(self) -> Generator["LiftDeskDatabase", None, None]:
@@ -70,6 +87,7 @@ class LiftDeskDatabase(Database):
             with super().atomic():
                 yield self
             return
+        self.confirm_sound()  # nothing is written to a file whose check has not passed
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -125,7 +143,7 @@ class Store:
         return len(migrations.applied(self.db))
 
     def close(self) -> None:
-        if not self.readonly:
+        if not self.readonly and self.db.pending_check is None:  # never touch a file not yet checked
             try:  # SQLite's advice: keep planner statistics fresh on close; never wait for it
                 self.db.conn.execute("PRAGMA busy_timeout = 0")
                 self.db.conn.execute("PRAGMA optimize")
@@ -171,9 +189,50 @@ def damaged_error(path: Path) -> StoreError:
     return error
 
 
-def inspect_file(path: Path, full_check: bool = False) -> list[str]:
+class BackgroundCheck:
+    """`quick_check` on its own read-only connection in a thread (SQLite releases the GIL while it
+    reads), so a batch can start reading while the check runs on another core. Whoever writes first
+    waits for it: `LiftDeskDatabase.atomic()` does, and a batch holds its files until it passes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._problems: list[str] = []
+        self._busy = False
+        self._thread = threading.Thread(target=self._run, name="liftdesk-quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = connect_ro(self.path)
+            try:
+                conn.execute("PRAGMA mmap_size = 1073741824")  # pages mapped, not copied: less system time
+                self._problems = check_integrity(conn)
+            finally:
+                conn.close()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                self._busy = True
+            else:
+                self._problems = [str(exc)]
+        except sqlite3.Error as exc:
+            self._problems = [str(exc)]
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def confirm(self) -> None:
+        self._thread.join()
+        if self._busy:
+            raise StoreError("db.busy")
+        if self._problems:
+            log.warning("integrity check failed: %s", "; ".join(self._problems[:3]))
+            raise damaged_error(self.path)
+
+
+def inspect_file(path: Path, full_check: bool = False, check: bool = True) -> list[str]:
     """Read-only look at an existing file: raise unless it is a sound LiftDesk database this build
-    knows; return its pending migrations. Never writes to the file."""
+    knows; return its pending migrations. Never writes to the file. CHECK=False leaves the quick
+    check to the caller (only when no migration is pending: a migration always checks in full)."""
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
@@ -208,6 +267,8 @@ def inspect_file(path: Path, full_check: bool = False) -> list[str]:
         if unknown:
             raise StoreError("db.newer", path=str(path), names=", ".join(unknown))
         pending = [name for name in known if name not in applied]
+        if not check and not pending and not full_check:
+            return pending
         try:
             problems = check_integrity(conn, full=full_check or bool(pending))
         except sqlite3.OperationalError:
@@ -254,13 +315,15 @@ def _check_access(path: Path, create: bool, readonly: bool, adopt_empty: bool) -
 
 
 def open_store(path: str | Path | None, actor: str = "", *, create: bool = True, readonly: bool = False,
-               busy_timeout: int | None = None, adopt_empty: bool = False) -> Store:
+               busy_timeout: int | None = None, adopt_empty: bool = False, defer_check: bool = False) -> Store:
     """Open a LiftDesk database. `None` opens a private in-memory one.
 
     create: a missing file may become a new database (the CLI asks for it only with `init`, `demo`
     or `import-roster --create`); adopt_empty: so may a zero-length file (only `init`: an empty file
     is more often a failed copy than a wish); readonly: open with `mode=ro`, never write the file (pending migrations
-    are applied to a private in-memory copy); busy_timeout: ms to wait for another writer."""
+    are applied to a private in-memory copy); busy_timeout: ms to wait for another writer;
+    defer_check: run the quick check in the background (`BackgroundCheck`) instead of before
+    returning: for a batch that reads a lot before its first write."""
     timeout_ms = busy_timeout_ms(busy_timeout)
     if path is None:
         db = LiftDeskDatabase(memory=True, execute_plugins=False)
@@ -269,7 +332,9 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
         return _make_store(db, None, actor)
     path = Path(path)
     existed = _check_access(path, create, readonly, adopt_empty)
-    pending = inspect_file(path) if existed else known_migration_names()
+    defer_check = defer_check and existed and not readonly
+    pending = inspect_file(path, check=not defer_check) if existed else known_migration_names()
+    defer_check = defer_check and not pending
     if readonly:
         return _open_readonly(path, pending, actor, timeout_ms)
     if existed and pending and len(pending) < len(known_migration_names()):
@@ -279,6 +344,8 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
     try:
         db = LiftDeskDatabase(sqlite3.connect(str(path), timeout=timeout_ms / 1000), file_path=path,
                               execute_plugins=False)
+        if defer_check:
+            db.pending_check = BackgroundCheck(path)
         _configure(db, timeout_ms)
         if pending:
             with db.atomic():  # one migrator at a time; a second opener waits, then finds nothing to do
