@@ -213,3 +213,41 @@ def test_meeting_dialog_stores_chair_recorder_and_a_tenants_own_name(qtbot, wind
 
     text = subprocess.run(["pdftotext", str(done.path), "-"], capture_output=True, text=True).stdout
     assert "陈文军（102 租户）" in text and "王组长" in text and "李社工" in text and "业主1" not in text
+
+
+def _many_units(store, count: int = 13) -> None:
+    building = store.db.execute("SELECT id FROM building").fetchone()[0]
+    for n in range(2, 2 + count):
+        registry.quick_create_households(store, registry.add_unit(store, building, f"{n}单元"), 3, 2)
+
+
+def test_a_street_batch_from_the_overview_renders_on_workers_and_cancels_cleanly(qtbot, window, store, unit, tmp_path,
+                                                                                 monkeypatch):
+    """The GUI's batch forks its render workers from the task's thread; a cancel stops them, and
+    every file written is complete and recorded."""
+    from liftdesk.documents import parallel
+
+    _many_units(store)
+    monkeypatch.setenv("LIFTDESK_PRINT_WORKERS", "2")
+    forks = []
+    fork_round = parallel._fork_round
+    monkeypatch.setattr(parallel, "_fork_round", lambda *a: forks.append(1) or fork_round(*a))
+    window.open_overview("street", store.db.execute("SELECT id FROM street").fetchone()[0])
+    result = window.overview_page.batch_print("consent-form", folder=str(tmp_path / "all"), mode="folder")
+    assert forks and len(result.printed) == 14 and not result.cancelled
+    assert len(list((tmp_path / "all").glob("*.pdf"))) == 14 and window.shown["errors"] == []
+    assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 14
+
+    asked = []
+
+    def cancelled(self):  # Cancel pressed while the workers are busy
+        asked.append(1)
+        if len(asked) >= 4:
+            self.cancel()
+        return self._cancelled
+    monkeypatch.setattr(printing.tasks.Task, "cancelled", cancelled)
+    result = window.overview_page.batch_print("consent-form", folder=str(tmp_path / "some"), mode="folder")
+    files = list((tmp_path / "some").glob("*.pdf"))
+    assert result.cancelled and 0 < len(files) == len(result.printed) < 14
+    assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 14 + len(files)
+    assert f"已生成的 {len(files)} 份" in window.shown["info"][-1]
