@@ -34,6 +34,7 @@ TEAMS = ("加梯帮帮团", "电梯助建服务队")
 @dataclass
 class _Rows:
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    forms: int = 0  # written forms so far: every form number in the district is its own
 
     def add(self, store: Store, table: str, values: dict) -> str:
         values["id"] = store.ids.new()
@@ -346,13 +347,15 @@ CONDITIONS = ("一楼补偿到位", "费用按楼层分摊", "电梯不遮挡窗
 
 
 def _position(store: Store, rows: _Rows, rng: random.Random, b: Ballot, position: str, day: date,
-              written: bool, n: int = 0) -> Ballot:
+              written: bool) -> Ballot:
     respondent = "owner" if written or rng.random() < 0.8 else rng.choice(("family", "co-owner", "tenant"))
     if written and rng.random() < 0.05:
         respondent = "proxy"
+    if written:
+        rows.forms += 1
     values = {"household_id": b.household_id, "position": position, "on_date": day.isoformat(),
               "method": "written" if written else rng.choice(INTENTION_METHODS), "respondent": respondent,
-              "written": 1 if written else 0, "form_no": f"YJ{day:%Y%m}-{n:04d}" if written else "",
+              "written": 1 if written else 0, "form_no": f"YJ{day:%Y%m}-{rows.forms:05d}" if written else "",
               "proxy_ref": f"WT{day:%Y}-{rng.randrange(1000):03d}" if respondent == "proxy" else "",
               "reason": rng.choice(REASONS_AGAINST) if position == "oppose" else "",
               "condition": rng.choice(CONDITIONS) if position == "conditional" else ""}
@@ -376,7 +379,7 @@ def _project_positions(store: Store, rows: _Rows, rng: random.Random, ballots: l
     rule = load_rule(DEFAULT_RULE)
     floors = max(b.floor for b in ballots)
     cast = []
-    for n, b in enumerate(ballots):
+    for b in ballots:
         lean = _leaning(rng, b, floors)
         if lean == "conditional":
             lean = "support"
@@ -386,11 +389,11 @@ def _project_positions(store: Store, rows: _Rows, rng: random.Random, ballots: l
         if rng.random() < 0.5:  # an earlier intention from a visit
             _position(store, rows, rng, b, "support" if lean != "oppose" else "oppose",
                       signed - timedelta(days=rng.randrange(30, 200)), False)
-        cast.append(_position(store, rows, rng, b, lean, signed - timedelta(days=rng.randrange(0, 20)), True, n))
+        cast.append(_position(store, rows, rng, b, lean, signed - timedelta(days=rng.randrange(0, 20)), True))
     flips = [b for b in cast if b.position != "support"]
     while not evaluate(cast, rule, visit_list=False).passed and flips:
         b = flips.pop()
-        cast[cast.index(b)] = _position(store, rows, rng, b, "support", signed, True, 900 + len(flips))
+        cast[cast.index(b)] = _position(store, rows, rng, b, "support", signed, True)
 
 
 def _candidate_positions(store: Store, rows: _Rows, rng: random.Random, ballots: list[Ballot]) -> None:
@@ -421,5 +424,5 @@ def _candidate_positions(store: Store, rows: _Rows, rng: random.Random, ballots:
         if profile == "close":
             signers = signers[: max(0, len(signers) - rng.choice((1, 2)))]
         day = day0 + timedelta(days=rng.randrange(45, 120))
-        for n, b in enumerate(signers):
-            _position(store, rows, rng, b, "support", min(day, SNAPSHOT), True, n)
+        for b in signers:
+            _position(store, rows, rng, b, "support", min(day, SNAPSHOT), True)

@@ -136,6 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "楼层“{value}”无效：应在 1 到 {floors} 之间（该楼共 {floors} 层）。",
         "en": "Floor “{value}” is invalid: it must be between 1 and {floors} (the building has {floors} floors).",
     },
+    "floor.invalid_any": {
+        "zh": "楼层“{value}”无效：应为 1 到 {floors} 之间的整数。",
+        "en": "Floor “{value}” is invalid: it must be a whole number from 1 to {floors}.",
+    },
     "floors.invalid": {
         "zh": "楼层数“{value}”无效：应为 1 到 60 之间的整数。",
         "en": "Number of floors “{value}” is invalid: it must be a whole number from 1 to 60.",

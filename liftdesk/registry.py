@@ -99,8 +99,7 @@ def _floors(value: object) -> int:
 _PHONE_DIGITS = re.compile(r"^(?:1[3-9]\d{9}"  # a mobile: 13812345678
                            r"|0[1-9]\d{8,10}"  # a line with its area code: 0571 87654321
                            r"|[48]00\d{7}"  # 400 / 800 service lines
-                           r"|[2-9]\d{6,7}"  # a local line: 87654321
-                           r"|1\d{2,4}|9\d{4})$")  # a service line: 110, 12345, 95588
+                           r"|[2-9]\d{6,7})$")  # a local line: 87654321 (a person's phone is never 110 or 123)
 _PHONE_ABROAD = re.compile(r"^(?:1[3-9]\d{9}|[1-9]\d{8,10})$")  # after +86: area codes lose their 0
 
 

@@ -50,6 +50,14 @@ def test_demo_projects_match_the_published_table_street_by_street(demo_db):
     store.close()
 
 
+def test_every_written_form_in_the_demo_has_a_number_of_its_own(demo_db):
+    store = open_store(demo_db, readonly=True)
+    written, distinct = store.db.execute(
+        "SELECT count(*), count(DISTINCT form_no) FROM position WHERE written = 1 AND deleted = 0").fetchone()
+    store.close()
+    assert written > 1000 and distinct == written  # a returned form is found again by its number
+
+
 def test_units_json_lists_addresses_and_projects(demo_db):
     units = json.loads(cli("--db", demo_db, "units", "--under", "潮鸣街道", "--json").stdout)
     assert units and all(u["street"] == "潮鸣街道" for u in units)

@@ -14,14 +14,15 @@ from ui.main_window import MainWindow
 
 
 @pytest.mark.parametrize("phone", ["13812345678", "138 1234 5678", "+86 138 1234 5678", "0571-87654321",
-                                   "(0571) 8765 4321", "010-12345678", "87654321", "400-123-4567", "110", "12345", ""])
+                                   "(0571) 8765 4321", "010-12345678", "87654321", "400-123-4567", ""])
 def test_good_phones_are_kept(store, unit, phone):
     household = registry.unit_households(store, unit)[0].id
     registry.set_owners(store, household, ["王芳"], phone)
     assert registry.unit_households(store, unit)[0].phones == phone.strip()
 
 
-@pytest.mark.parametrize("phone", ["1381234567", "138123456789", "23812345678", "5678", "0571-1234", "123456"])
+@pytest.mark.parametrize("phone", ["1381234567", "138123456789", "23812345678", "5678", "0571-1234", "123456",
+                                   "123", "110", "12345"])  # a service number is nobody's own phone
 def test_bad_phones_are_refused_in_chinese(store, unit, phone):
     household = registry.unit_households(store, unit)[0].id
     with pytest.raises(ValidationError, match="11 位手机号"):

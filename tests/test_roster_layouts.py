@@ -214,3 +214,17 @@ def test_a_missing_file_or_a_folder_is_named_in_chinese(tmp_path):
         with pytest.raises(ValidationError) as err:
             tables.read_rows(target)
         assert words in str(err.value) and "No such" not in str(err.value)
+
+
+def test_a_row_with_several_mistakes_names_every_one(tmp_path):
+    """One correction pass fixes a row: every column's problem is reported, not only the first."""
+    src = _csv(tmp_path / "r.csv", [["房号", "楼层", "面积", "业主", "电话", "意见", "日期"],
+                                    ["101", "99", "六十", "王芳", "123", "好的", "2024-13-40"],
+                                    ["102", "1", "60", "李娜", "13812345678", "同意", "2024-03-01"]])
+    plan = roster.plan_import(src)
+    assert [r.room for r in plan.good] == ["102"] and [line for line, _ in plan.bad] == [2]
+    message = plan.bad[0][1]
+    for part in ("楼层“99”", "面积", "电话“123”", "意见“好的”", "2024-13-40"):
+        assert part in message, part
+    assert "该楼共" not in message  # the building is made from the roster: it has no height yet
+    assert "1 到 60 之间的整数" in message

@@ -115,11 +115,12 @@ def _floor(text: str, room: str, max_floors: int | None) -> int:
     floor_text = re.sub(r"(层|楼|F)$", "", _number(text).upper()) or str(_floor_from_room(room) or "")
     if re.fullmatch(r"\d+\.0+", floor_text):
         floor_text = floor_text.split(".")[0]
+    key = "floor.invalid" if max_floors else "floor.invalid_any"  # a building to be made has no height yet
     if not re.fullmatch(r"\d{1,3}", floor_text):
-        raise ValidationError("floor.invalid", value=text or "—", floors=limit)
+        raise ValidationError(key, value=text or "—", floors=limit)
     floor = int(floor_text)
     if not 1 <= floor <= limit:
-        raise ValidationError("floor.invalid", value=floor, floors=limit)
+        raise ValidationError(key, value=floor, floors=limit)
     return floor
 
 
@@ -175,34 +176,49 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
             continue
         if not any(cell(row, c) for c in COLUMNS):
             continue  # only a 序号 or a remark: an unused line of a printed form
-        try:
-            for index, text in enumerate(row):
-                if len(text) > MAX_CELL:
-                    name = header[index] if index < len(header) and header[index] else _column_letter(index)
-                    raise ValidationError("import.cell_too_long", column=name, length=len(text), limit=MAX_CELL)
-            room = registry.normalise_room(cell(row, "房号"))
-            if not room:
-                raise ValidationError("room.empty")
-            if room in seen:
-                raise ValidationError("import.duplicate_room", room=room, line=seen[room])
-            floor = _floor(cell(row, "楼层"), room, max_floors)
-            area = _area(cell(row, "面积"))
-            owners, phones = _owners_and_phones(cell(row, "业主"), cell(row, "电话"))
-            id_refs = _id_refs(cell(row, "证件号"), len(owners))
-            phone = phones[0] if phones else ""
-            occupancy = registry.occupancy_code(cell(row, "居住情况") or "自住")
-            position = _position(cell(row, "意见"))
-            written_text = re.sub(r"\s+", "", cell(row, "书面")).lower()
-            if written_text not in YES | NO:
-                raise ValidationError("import.written_invalid", value=cell(row, "书面"))
-            written = written_text in YES
-            if written and (position is None or position == "none"):
-                raise ValidationError("import.written_without_position")
-            if written and not owners:
-                raise ValidationError("import.written_without_owner")
-            on_date = _date(cell(row, "日期"))
-        except ValidationError as exc:
-            plan.bad.append((n, str(exc)))
+        errors: list[str] = []  # every problem of the row at once, so one correction pass fixes it
+
+        def check(fn, *args):
+            try:
+                return fn(*args)
+            except ValidationError as exc:
+                errors.append(str(exc))
+                return None
+        for index, text in enumerate(row):
+            if len(text) > MAX_CELL:
+                name = header[index] if index < len(header) and header[index] else _column_letter(index)
+                errors.append(str(ValidationError("import.cell_too_long", column=name, length=len(text),
+                                                  limit=MAX_CELL)))
+        if errors:  # a runaway cell (a pasted note) says nothing useful about the rest of the row
+            plan.bad.append((n, "；".join(errors)))
+            continue
+        room = registry.normalise_room(cell(row, "房号"))
+        if not room:
+            errors.append(str(ValidationError("room.empty")))
+        elif room in seen:
+            errors.append(str(ValidationError("import.duplicate_room", room=room, line=seen[room])))
+        floor = check(_floor, cell(row, "楼层"), room, max_floors)
+        area = check(_area, cell(row, "面积"))
+        known = len(errors)
+        owners, phones = check(_owners_and_phones, cell(row, "业主"), cell(row, "电话")) or ((), ())
+        owners_read = len(errors) == known
+        id_refs = check(_id_refs, cell(row, "证件号"), len(owners))
+        phone = phones[0] if phones else ""
+        occupancy = check(registry.occupancy_code, cell(row, "居住情况") or "自住")
+        known = len(errors)
+        position = check(_position, cell(row, "意见"))
+        position_read = len(errors) == known  # an unreadable position is reported once, as such
+        written_text = re.sub(r"\s+", "", cell(row, "书面")).lower()
+        if written_text not in YES | NO:
+            errors.append(str(ValidationError("import.written_invalid", value=cell(row, "书面"))))
+        written = written_text in YES
+        if written and position_read and (position is None or position == "none"):
+            errors.append(str(ValidationError("import.written_without_position")))
+        if written and owners_read and not owners:
+            errors.append(str(ValidationError("import.written_without_owner")))
+        on_date = check(_date, cell(row, "日期"))
+        if errors:
+            plan.bad.append((n, "；".join(errors)))
             continue
         seen[room] = n
         plan.floors = max(plan.floors, floor)
