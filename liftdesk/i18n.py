@@ -136,6 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "楼层“{value}”无效：应在 1 到 {floors} 之间（该楼共 {floors} 层）。",
         "en": "Floor “{value}” is invalid: it must be between 1 and {floors} (the building has {floors} floors).",
     },
+    "place.outside_scope": {
+        "zh": "“{address}”不在本工作站的范围“{scope}”内：区加梯办不会接收这里的记录。请在范围内新建，或请区里调整本站范围。未作任何修改。",
+        "en": "“{address}” is outside this station's scope “{scope}”: the district would not accept its records. Create it within the scope, or ask the district to change the station's scope. Nothing was changed.",
+    },
     "floor.invalid_any": {
         "zh": "楼层“{value}”无效：应为 1 到 {floors} 之间的整数。",
         "en": "Floor “{value}” is invalid: it must be a whole number from 1 to {floors}.",

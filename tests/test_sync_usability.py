@@ -169,3 +169,34 @@ def test_held_rows_say_where_and_what(tmp_path):
     assert held["address"] == "米市巷街道/大塘社区/越界小区"
     assert held["description"] == "新增小区“越界小区”"
     w.close()
+
+
+def test_a_station_cannot_make_or_rename_places_outside_its_scope(tmp_path, capsys):
+    """Rows outside a station's scope are held at the district and never counted: refuse them at
+    the station, where the mistake is made, and say why."""
+    from tests.sync_helpers import snapshot
+
+    w = World(tmp_path)
+    s = w.add_station("王马站", scope="长庆街道/王马社区")
+    street = s.db.execute("SELECT id FROM street WHERE name = '长庆街道'").fetchone()[0]
+    community = s.db.execute("SELECT id FROM community WHERE name = '王马社区'").fetchone()[0]
+    before = snapshot(s)
+    with pytest.raises(LiftDeskError) as err:
+        registry.add_community(s, street, "别的社区")
+    assert err.value.key == "place.outside_scope"
+    assert "长庆街道/别的社区" in str(err.value) and "长庆街道/王马社区" in str(err.value)
+    with pytest.raises(LiftDeskError):
+        registry.add_street(s, registry.default_district(s), "新街道")
+    with pytest.raises(LiftDeskError):
+        registry.rename_place(s, "community", community, "改名社区")  # the scope would name nothing
+    assert snapshot(s) == before
+    estate = registry.add_estate(s, community, "新小区")  # inside the scope: as before
+    assert registry.add_building(s, estate, "1幢", 6)
+    s.close()
+    roster = tmp_path / "r.csv"
+    roster.write_text("房号,面积,业主\n101,60,王芳\n", encoding="utf-8")
+    code, _, err_text = cli(capsys, tmp_path / "王马站.db", "import-roster", str(roster), "--unit",
+                            "长庆街道/大塘社区/某小区/1幢/1单元", "--create")
+    assert code == 2 and "不在本工作站的范围" in err_text
+    w.stations.pop("王马站")
+    w.close()
