@@ -137,8 +137,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Floor “{value}” is invalid: it must be between 1 and {floors} (the building has {floors} floors).",
     },
     "place.outside_scope": {
-        "zh": "“{address}”不在本工作站的范围“{scope}”内：区加梯办不会接收这里的记录。请在范围内新建，或请区里调整本站范围。未作任何修改。",
-        "en": "“{address}” is outside this station's scope “{scope}”: the district would not accept its records. Create it within the scope, or ask the district to change the station's scope. Nothing was changed.",
+        "zh": "“{address}”不在本工作站的范围“{scope}”内：区加梯办不会接收这里的记录。请只在本站范围内新建或改名，或请区里调整本站范围。未作任何修改。",
+        "en": "“{address}” is outside this station's scope “{scope}”: the district would not accept its records. Create or rename places only within the scope, or ask the district to change the station's scope. Nothing was changed.",
     },
     "floor.invalid_any": {
         "zh": "楼层“{value}”无效：应为 1 到 {floors} 之间的整数。",
@@ -345,7 +345,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{column}”列内容过长（{length} 字，最多 {limit} 字）",
         "en": "column “{column}” is too long ({length} characters, at most {limit})",
     },
-    "import.date_invalid": {"zh": "日期“{value}”无法识别", "en": "the date “{value}” is not recognised"},
+    "import.date_invalid": {"zh": "日期“{value}”无法识别：请写成 2024-03-15 这样的日期。",
+                            "en": "the date “{value}” is not recognised: write it like 2024-03-15."},
     "import.header_at": {"zh": "表头在第 {line} 行。", "en": "The header is on row {line}."},
     "import.skipped_row": {"zh": "跳过第 {line} 行（{kind}）：{text}", "en": "Skipped row {line} ({kind}): {text}"},
     "import.result": {

@@ -135,7 +135,7 @@ def batch_print(parent: QWidget, store: Store, kind: str, under: str, printed_by
         target_folder, combined_path = None, combined
     else:
         target_folder, combined_path = None, str(printed_folder() / f"{KIND_NAMES[kind]}-{stamp}-送印.pdf")
-    progress = QProgressDialog(_tr("正在生成 {kind}…").format(kind=KIND_NAMES[kind]), _tr("取消"), 0, 100, parent)
+    progress = QProgressDialog(_tr("正在生成{kind}…").format(kind=KIND_NAMES[kind]), _tr("取消"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     task = tasks.Task(_batch, store.path, kind, under, target_folder, printed_by, unit_ids, combined_path)

@@ -190,7 +190,7 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
                 errors.append(str(ValidationError("import.cell_too_long", column=name, length=len(text),
                                                   limit=MAX_CELL)))
         if errors:  # a runaway cell (a pasted note) says nothing useful about the rest of the row
-            plan.bad.append((n, "；".join(errors)))
+            plan.bad.append((n, _joined(errors)))
             continue
         room = registry.normalise_room(cell(row, "房号"))
         if not room:
@@ -218,7 +218,7 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
             errors.append(str(ValidationError("import.written_without_owner")))
         on_date = check(_date, cell(row, "日期"))
         if errors:
-            plan.bad.append((n, "；".join(errors)))
+            plan.bad.append((n, _joined(errors)))
             continue
         seen[room] = n
         plan.floors = max(plan.floors, floor)
@@ -228,6 +228,11 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
         raise ValidationError("import.empty", path=str(path))
     plan.lookalikes = find_lookalikes(plan.good)
     return plan
+
+
+def _joined(errors: list[str]) -> str:
+    """One row's mistakes as one sentence: "楼层“99”无效…；面积…；电话…。"."""
+    return "；".join(e.rstrip("。") for e in errors) + "。"
 
 
 def _owners_and_phones(owners_cell: str, phone_cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
