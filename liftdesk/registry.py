@@ -103,17 +103,12 @@ def _place_path(store: Store, kind: str, place_id: str | None) -> tuple[str, ...
 
 
 def _check_station_scope(store: Store, kind: str, parent_id: str | None, name: str) -> None:
-    """A station answers for its scope (街道[/社区…]) only: a place made or renamed outside it would
-    be held at the district, never counted. Refuse it here, where the mistake is made."""
-    if store.meta("sync.role") != "station":
-        return
-    scope = tuple(p for p in (store.meta("sync.scope", "") or "").split("/") if p)
-    if not scope:
-        return
-    path = _place_path(store, _PARENT_KIND.get(kind, "district"), parent_id) + (name,)
-    depth = min(len(path), len(scope))
-    if path[:depth] != scope[:depth]:
-        raise ValidationError("place.outside_scope", address="/".join(path), scope="/".join(scope))
+    """A place made or renamed outside a station's scope would be held at the district, never
+    counted: refuse it here, naming the whole address (liftdesk/scope.py)."""
+    from . import scope
+
+    if scope.station_scope(store):
+        scope.refuse_outside(store, _place_path(store, _PARENT_KIND.get(kind, "district"), parent_id) + (name,))
 
 
 def _floors(value: object) -> int:

@@ -200,3 +200,41 @@ def test_a_station_cannot_make_or_rename_places_outside_its_scope(tmp_path, caps
     assert code == 2 and "不在本工作站的范围" in err_text
     w.stations.pop("王马站")
     w.close()
+
+
+def test_a_station_seeded_with_the_whole_district_edits_only_its_own_scope(tmp_path, capsys):
+    """A station often starts from a copy of the district's database: its records outside the
+    scope stay readable but are refused for writing (the district would only hold them)."""
+    import shutil
+
+    from liftdesk import positions
+    from tests.sync_helpers import snapshot
+
+    ids = district_with_street(tmp_path / "district.db")
+    d = open_store(tmp_path / "district.db")
+    estate = registry.add_estate(d, ids["other_community"], "大塘小区")
+    unit = registry.add_unit(d, registry.add_building(d, estate, "1幢", 6), "1单元")
+    registry.quick_create_households(d, unit, 2, 2, "60")
+    outside = registry.unit_households(d, unit)[0].id
+    d.close()
+    shutil.copy(tmp_path / "district.db", tmp_path / "station.db")
+    d = open_store(tmp_path / "district.db")
+    public, _ = enrol.district_init(d, PASSPHRASE)
+    s = open_store(tmp_path / "station.db")
+    enrol.station_init(s, "王马站", public, "长庆街道/王马社区")
+    before = snapshot(s)
+    with pytest.raises(LiftDeskError) as err:
+        registry.set_owners(s, outside, ["赵大"], "")
+    assert err.value.key == "place.outside_scope" and "米市巷街道/大塘社区" in str(err.value)
+    with pytest.raises(LiftDeskError):
+        positions.record_position(s, outside, "支持", on_date="2024-03-01")
+    with pytest.raises(LiftDeskError):
+        registry.update_household(s, outside, "area", "70")
+    assert snapshot(s) == before
+    inside = ids["households"][0]
+    registry.set_owners(s, inside, ["钱二"], "")  # its own scope: as before
+    positions.record_position(s, inside, "支持", on_date="2024-03-01")
+    result = exchange.import_bundle(d, exchange.export_bundle(s).data, enrol.district_keys(d, PASSPHRASE))
+    assert result.counts.held == 0  # nothing the station wrote waits for review
+    s.close()
+    d.close()

@@ -137,6 +137,8 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [key, value])
+        if key.startswith("sync."):
+            self.__dict__.pop("_scope_cache", None)  # liftdesk/scope.py reads the station's scope once
 
     @property
     def schema_version(self) -> int:

@@ -68,12 +68,22 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
         log_rows.append((table, record["id"], "insert", None, None,
                          json.dumps(payload, ensure_ascii=False, sort_keys=True), now, hlc,
                          store.station_id, store.actor))
+    _check_scope(store, table, prepared)
     columns = list(prepared[0].keys())
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     with store.db.atomic():
         store.db.conn.executemany(sql, [[r.get(c) for c in columns] for r in prepared])
         _log(store, log_rows)
     return [r["id"] for r in prepared]
+
+
+def _check_scope(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
+    """A station writes only inside its scope (liftdesk/scope.py); elsewhere this costs nothing."""
+    from .. import scope  # late: scope reaches the sync package, which builds on the store
+
+    if scope.station_scope(store):
+        for row in rows:
+            scope.check_write(store, table, row["id"], row)
 
 
 def insert(store: Store, table: str, values: dict[str, Any]) -> str:
@@ -100,6 +110,9 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         changed = {k: (current[k], v) for k, v in changes.items() if current.get(k) != v}
         if not changed:
             return {}
+        _check_scope(store, table, [current])
+        if any(k.endswith("_id") for k in changed):  # moved under another place: check where it goes
+            _check_scope(store, table, [{**current, **changes}])
         now, hlc = store.clock.now_iso(), store.clock.tick()
         assignments = ", ".join(f"{k} = ?" for k in changed)
         store.db.execute(
