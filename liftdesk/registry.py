@@ -89,7 +89,7 @@ def _check_unique_name(store: Store, kind: str, parent_id: str | None, name: str
 _PARENT_KIND = {"community": "street", "estate": "community", "building": "estate", "unit": "building"}
 
 
-def _place_path(store: Store, kind: str, place_id: str | None) -> tuple[str, ...]:
+def place_path(store: Store, kind: str, place_id: str | None) -> tuple[str, ...]:
     """The names from the street down to this place."""
     names: list[str] = []
     while place_id and kind in PLACE_KINDS:
@@ -108,7 +108,7 @@ def _check_station_scope(store: Store, kind: str, parent_id: str | None, name: s
     from . import scope
 
     if scope.station_scope(store):
-        scope.refuse_outside(store, _place_path(store, _PARENT_KIND.get(kind, "district"), parent_id) + (name,))
+        scope.refuse_outside(store, place_path(store, _PARENT_KIND.get(kind, "district"), parent_id) + (name,))
 
 
 def _floors(value: object) -> int:

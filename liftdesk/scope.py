@@ -33,6 +33,16 @@ def refuse_outside(store, names: tuple[str, ...] | None) -> None:
         raise ValidationError("place.outside_scope", address="/".join(names), scope="/".join(scope))
 
 
+def covers(store, kind: str, place_id: str) -> bool:
+    """Whether a station may change this place (and what lies under it): always, off a station."""
+    scope = station_scope(store)
+    if not scope:
+        return True
+    from .registry import place_path  # late: registry checks its writes here
+
+    return place_path(store, kind, place_id)[:len(scope)] == scope
+
+
 def check_write(store, table: str, record_id: str, values: dict[str, Any] | None = None) -> None:
     """Refuse a write to TABLE's RECORD_ID (an insert's VALUES, or the stored row) outside the scope."""
     if not station_scope(store):

@@ -138,3 +138,38 @@ def test_import_with_wrong_passphrase_shows_the_reason(qtbot, world, tmp_path, m
     assert errors and "口令不对" in errors[0] and "Traceback" not in errors[0]
     assert page.history_model.rowCount() == before  # nothing imported
     install_translations(app, "zh")
+
+
+def test_a_stations_tree_offers_no_edits_outside_its_scope(qtbot, tmp_path):
+    """Seeded with the whole district, a station sees every place but may change only its own:
+    the tree's menu greys the rest out and says why."""
+    import shutil
+
+    from liftdesk.store import open_store
+    from liftdesk.sync import enrol
+    from tests.sync_helpers import district_with_street
+
+    district_with_street(tmp_path / "district.db")
+    shutil.copy(tmp_path / "district.db", tmp_path / "station.db")
+    d = open_store(tmp_path / "district.db")
+    public, _ = enrol.district_init(d, PASSPHRASE)
+    d.close()
+    s = open_store(tmp_path / "station.db")
+    enrol.station_init(s, "王马站", public, "长庆街道/王马社区")
+    _, w = _window(qtbot, s, tmp_path)
+    model = w.tree.model()
+
+    def menu_of(name):
+        found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,
+                            Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        assert found, name
+        actions = [a for a in w.place_menu(found[0]).actions() if not a.isSeparator()]
+        return {a.text(): a.isEnabled() for a in actions}
+
+    w.tree.expandAll()
+    other = menu_of("米市巷街道")
+    assert not any(enabled for text, enabled in other.items()) and any("不在本站范围" in t for t in other)
+    assert not any(menu_of("长庆街道").values())  # above the scope: read-only too
+    own = menu_of("王马社区")
+    assert own == {"新增小区…": True, "改名…": True, "删除（移入回收站）": True}
+    s.close()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QToolBar, QTreeView, QWidget
 from shiboken6 import isValid
 
-from liftdesk import actions, places, projects, recycle, registry, undo
+from liftdesk import actions, places, projects, recycle, registry, scope, undo
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.settings import Settings
 from liftdesk.store import Store
@@ -331,19 +331,33 @@ class MainWindow(QMainWindow):
     # ---- editing the tree ------------------------------------------------------------------
 
     def _tree_menu(self, pos) -> None:
-        index = self.tree.indexAt(pos)
+        self.place_menu(self.tree.indexAt(pos)).exec(self.tree.viewport().mapToGlobal(pos))
+
+    def place_menu(self, index) -> QMenu:
+        """The tree's context menu. On a station, a place outside its scope is read-only here too:
+        its actions are greyed out under a line that says why (the core refuses them anyway)."""
         menu = QMenu(self)
         if not index.isValid():
             menu.addAction(self.tr("新增街道…"), lambda: self.add_child("district", None))
-        else:
-            kind, record_id = index.data(KindIdRole)
-            child = {"street": self.tr("社区"), "community": self.tr("小区"), "estate": self.tr("楼栋"),
-                     "building": self.tr("单元")}.get(kind)
-            if child:
-                menu.addAction(self.tr("新增{child}…").format(child=child), lambda: self.add_child(kind, record_id))
-            menu.addAction(self.tr("改名…"), lambda: self.rename(kind, record_id, index.data()))
-            menu.addAction(self.tr("删除（移入回收站）"), lambda: self.delete_place(kind, record_id, index.data()))
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+            return menu
+        kind, record_id = index.data(KindIdRole)
+        writable = scope.covers(self.store, kind, record_id)
+        if not writable:
+            note = menu.addAction(self.tr("不在本站范围“{scope}”内：只能查看").format(
+                scope="/".join(scope.station_scope(self.store))))
+            note.setEnabled(False)
+            menu.addSeparator()
+        child = {"street": self.tr("社区"), "community": self.tr("小区"), "estate": self.tr("楼栋"),
+                 "building": self.tr("单元")}.get(kind)
+        made = []
+        if child:
+            made.append(menu.addAction(self.tr("新增{child}…").format(child=child),
+                                       lambda: self.add_child(kind, record_id)))
+        made.append(menu.addAction(self.tr("改名…"), lambda: self.rename(kind, record_id, index.data())))
+        made.append(menu.addAction(self.tr("删除（移入回收站）"), lambda: self.delete_place(kind, record_id, index.data())))
+        for action in made:
+            action.setEnabled(writable)
+        return menu
 
     def add_child(self, kind: str, parent_id: str | None) -> None:
         labels = {"district": self.tr("街道"), "street": self.tr("社区"), "community": self.tr("小区"),
