@@ -22,5 +22,11 @@ env -i PATH=/nonexistent HOME="$tmp" LIFTDESK_DATA_DIR="$tmp/data" LANG=C.UTF-8 
 env -i PATH=/nonexistent HOME="$tmp" LIFTDESK_DATA_DIR="$tmp/data" LANG=C.UTF-8 \
   dist/LiftDesk/LiftDesk --db "$tmp/data/liftdesk.db" info --json > "$tmp/info.json"
 grep -q '"streets": 18' "$tmp/info.json"
+# A street's batch: the frozen app forks its render workers as the source does.
+street=$(env -i PATH=/nonexistent HOME="$tmp" LIFTDESK_DATA_DIR="$tmp/data" LANG=C.UTF-8 \
+  dist/LiftDesk/LiftDesk --db "$tmp/data/liftdesk.db" units --json | grep -o '"street": "[^"]*"' | sed -n 1p | cut -d'"' -f4)
+env -i PATH=/nonexistent HOME="$tmp" LIFTDESK_DATA_DIR="$tmp/data" LANG=C.UTF-8 \
+  dist/LiftDesk/LiftDesk --db "$tmp/data/liftdesk.db" print consent-form --all "$street" -o "$tmp/batch"
+[ "$(ls "$tmp/batch" | grep -c '\.pdf$')" -gt 50 ]
 cp "$tmp/first.png" "${SMOKE_PNG:-dist/smoke-first-start.png}"
-echo "smoke test passed: first start built the demo, painted the window, CLI info answered"
+echo "smoke test passed: first start built the demo, painted the window, CLI info answered, $street printed"
