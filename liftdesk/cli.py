@@ -419,4 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     from .paths import default_db_path
 
-    return run(args, Path(args.db) if args.db else default_db_path(), default_path=not args.db)
+    try:
+        return run(args, Path(args.db) if args.db else default_db_path(), default_path=not args.db)
+    except KeyboardInterrupt:  # Ctrl+C: every write is one transaction, so what is kept is whole
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130

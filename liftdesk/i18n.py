@@ -573,6 +573,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数据库“{path}”已有数据，演示数据只能写入空数据库。",
         "en": "The database “{path}” already has data; demo data goes only into an empty database.",
     },
+    "cli.interrupted": {"zh": "已中断。已完成并记录的部分保留，其余未做。",
+                        "en": "Interrupted. What was finished and recorded is kept; the rest was not done."},
     "cli.error": {"zh": "错误：{message}", "en": "Error: {message}"},
     "cli.info.header": {"zh": "数据库：{path}（结构版本 {version}）", "en": "Database: {path} (schema version {version})"},
     "cli.units.none": {"zh": "没有找到单元。", "en": "No units found."},

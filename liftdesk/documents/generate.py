@@ -8,8 +8,11 @@ unit that cannot be printed never stops the batch: it is listed in the summary w
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -170,6 +173,23 @@ def _file_name(unit: places.UnitListing, kind: str) -> str:
     return safe_file_name(f"{a.community}-{a.estate}-{a.building}{a.unit}-{KIND_NAMES[kind]}.pdf")
 
 
+@contextlib.contextmanager
+def _ctrl_c_waits():
+    """Ctrl+C during the batch's one commit is taken after it: every file written is recorded,
+    rather than the commit rolled back under written files. (Only the main thread gets signals.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
+
+
 def _why(exc: LiftDeskError) -> tuple[str, str]:
     if isinstance(exc, MissingGlyph):
         return exc.where, t("document.glyph_short", chars="".join(exc.chars))
@@ -297,7 +317,7 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
     finally:
         if done:
             done.sort(key=lambda item: item[0])
-            with store.db.atomic():  # one commit for the whole batch's records
+            with _ctrl_c_waits(), store.db.atomic():  # one commit for the whole batch's records
                 for _, prep, pages in done:
                     _record(store, prep, pages, printed_by)
             if out_folder is not None and not combined:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 import warnings
@@ -44,7 +45,9 @@ def worker_count(units: int) -> int:
 
 def _work(jobs: list, mine: range, render: Callable, conn) -> None:
     """In the worker: render each of MINE, send (index, bytes, pages, None) or (index, None, None,
-    error). A LiftDeskError travels as its key and parameters; anything else as a traceback."""
+    error). A LiftDeskError travels as its key and parameters; anything else as a traceback.
+    Ctrl+C is the parent's to handle: it stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for i in mine:
         key, sections = jobs[i]
         try:
