@@ -17,6 +17,8 @@ from liftdesk.documents import fonts, generate, parallel
 from liftdesk.i18n import LiftDeskError, StoreError
 from liftdesk.store import open_store
 
+from .test_integrity import damage_btree_page
+
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 PARENT = os.getpid()
 
@@ -135,16 +137,6 @@ def test_a_batch_shares_its_first_font_subset_and_every_file_reads_back_its_own_
         label = re.search(r"(\d单元)", done.path.name).group(1)
         text = text_of(done.path)
         assert all(name in text for name in names[label]) and "同意" in text and "委托书号" in text
-
-
-def damage_btree_page(path, table="household"):
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    conn.close()
-    with open(path, "r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\xff" * 12)
 
 
 def test_a_deferred_check_lets_nothing_be_written_to_a_damaged_file(store, unit, db_path, tmp_path):

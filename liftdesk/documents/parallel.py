@@ -100,6 +100,15 @@ def _stop(running) -> None:
         process.join()
 
 
+def _here(render: Callable, key: object, sections: list) -> tuple:
+    """Render in this process: (key, data, pages, None), or (key, None, None, the refusal)."""
+    try:
+        data, pages = render(sections)
+    except LiftDeskError as exc:
+        return key, None, None, exc
+    return key, data, pages, None
+
+
 def render_many(jobs: Iterable[tuple[object, list]], render: Callable[[list], tuple[bytes, list[int]]],
                 workers: int) -> Iterator[tuple[object, bytes | None, list[int] | None, LiftDeskError | None]]:
     """Render each (key, sections) of JOBS with RENDER; yield (key, data, pages, error) as each is
@@ -107,22 +116,14 @@ def render_many(jobs: Iterable[tuple[object, list]], render: Callable[[list], tu
     overlaps the workers' rendering. Closing the iterator early (a cancel) stops the workers."""
     if workers <= 1:
         for key, sections in jobs:
-            try:
-                data, pages = render(sections)
-            except LiftDeskError as exc:
-                yield key, None, None, exc
-                continue
-            yield key, data, pages, None
+            yield _here(render, key, sections)
         return
     source = iter(jobs)
     for key, sections in source:  # the first here: it warms the caches every worker then inherits
-        try:
-            data, pages = render(sections)
-        except LiftDeskError as exc:
-            yield key, None, None, exc
-            continue
-        yield key, data, pages, None
-        break
+        outcome = _here(render, key, sections)
+        yield outcome
+        if outcome[3] is None:
+            break
     batch = [job for _, job in zip(range(FIRST_ROUND * workers), source)]
     running: list = []
     try:
