@@ -86,31 +86,6 @@ def _check_unique_name(store: Store, kind: str, parent_id: str | None, name: str
                               what=t(f"kind.{kind}"))
 
 
-_PARENT_KIND = {"community": "street", "estate": "community", "building": "estate", "unit": "building"}
-
-
-def place_path(store: Store, kind: str, place_id: str | None) -> tuple[str, ...]:
-    """The names from the street down to this place."""
-    names: list[str] = []
-    while place_id and kind in PLACE_KINDS:
-        table, parent_col = PLACE_KINDS[kind]
-        row = store.db.execute(f"SELECT name, {parent_col} FROM {table} WHERE id = ?", [place_id]).fetchone()
-        if row is None:
-            break
-        names.append(row[0])
-        place_id, kind = row[1], _PARENT_KIND.get(kind, "district")
-    return tuple(reversed(names))
-
-
-def _check_station_scope(store: Store, kind: str, parent_id: str | None, name: str) -> None:
-    """A place made or renamed outside a station's scope would be held at the district, never
-    counted: refuse it here, naming the whole address (liftdesk/scope.py)."""
-    from . import scope
-
-    if scope.station_scope(store):
-        scope.refuse_outside(store, place_path(store, _PARENT_KIND.get(kind, "district"), parent_id) + (name,))
-
-
 def _floors(value: object) -> int:
     try:
         floors = int(str(value).strip())
@@ -158,7 +133,6 @@ def default_district(store: Store) -> str:
 def add_street(store: Store, district_id: str, name: str, seq: int | None = None) -> str:
     name = _place_name(name, "street")
     _check_unique_name(store, "street", district_id, name)
-    _check_station_scope(store, "street", district_id, name)
     if seq is None:
         seq = store.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM street WHERE district_id = ?",
                                [district_id]).fetchone()[0]
@@ -168,14 +142,12 @@ def add_street(store: Store, district_id: str, name: str, seq: int | None = None
 def add_community(store: Store, street_id: str, name: str) -> str:
     name = _place_name(name, "community")
     _check_unique_name(store, "community", street_id, name)
-    _check_station_scope(store, "community", street_id, name)
     return records.insert(store, "community", {"street_id": street_id, "name": name})
 
 
 def add_estate(store: Store, community_id: str, name: str) -> str:
     name = _place_name(name, "estate")
     _check_unique_name(store, "estate", community_id, name)
-    _check_station_scope(store, "estate", community_id, name)
     return records.insert(store, "estate", {"community_id": community_id, "name": name})
 
 
@@ -183,7 +155,6 @@ def add_building(store: Store, estate_id: str, name: str, floors: object) -> str
     name = _place_name(name, "building")
     floors = _floors(floors)
     _check_unique_name(store, "building", estate_id, name)
-    _check_station_scope(store, "building", estate_id, name)
     return records.insert(store, "building", {"estate_id": estate_id, "name": name, "floors": floors,
                                               "seq": _natural_key_number(name)})
 
@@ -191,7 +162,6 @@ def add_building(store: Store, estate_id: str, name: str, floors: object) -> str
 def add_unit(store: Store, building_id: str, name: str) -> str:
     name = _place_name(name, "unit")
     _check_unique_name(store, "unit", building_id, name)
-    _check_station_scope(store, "unit", building_id, name)
     return records.insert(store, "unit", {"building_id": building_id, "name": name,
                                           "seq": _natural_key_number(name)})
 
@@ -201,7 +171,6 @@ def rename_place(store: Store, kind: str, place_id: str, name: str) -> None:
     name = _place_name(name, kind)
     parent = records.get(store, table, place_id)[parent_col]
     _check_unique_name(store, kind, parent, name, exclude=place_id)
-    _check_station_scope(store, kind, parent, name)
     records.update(store, table, place_id, {"name": name})
 
 

@@ -1,8 +1,8 @@
 """What a station answers for. A station enrolled with a scope (街道[/社区…]) sends the district its
 changes; the district holds any row whose place lies outside that scope for a person to review,
 and it is never counted. So a station refuses such a write where it is made, with the same rule
-the district applies (`sync.exchange.in_scope`): every insert and edit through `records`, and
-places made or renamed through `registry`. Rows that hang under no place (a person) pass."""
+the district applies (`sync.exchange.in_scope`): every insert and edit through `records` (a place
+made, renamed or moved is checked where it ends up). Rows that hang under no place (a person) pass."""
 
 from __future__ import annotations
 
@@ -38,9 +38,9 @@ def covers(store, kind: str, place_id: str) -> bool:
     scope = station_scope(store)
     if not scope:
         return True
-    from .registry import place_path  # late: registry checks its writes here
+    from .sync.exchange import Places  # late: sync builds on the store
 
-    return place_path(store, kind, place_id)[:len(scope)] == scope
+    return (Places(store).names(kind, place_id) or ())[:len(scope)] == scope
 
 
 def check_write(store, table: str, record_id: str, values: dict[str, Any] | None = None) -> None:

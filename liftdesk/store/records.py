@@ -111,7 +111,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         if not changed:
             return {}
         _check_scope(store, table, [current])
-        if any(k.endswith("_id") for k in changed):  # moved under another place: check where it goes
+        if any(k.endswith("_id") or k == "name" for k in changed):  # moved or renamed: where it ends up
             _check_scope(store, table, [{**current, **changes}])
         now, hlc = store.clock.now_iso(), store.clock.tick()
         assignments = ", ".join(f"{k} = ?" for k in changed)
