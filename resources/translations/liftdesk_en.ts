@@ -1722,12 +1722,12 @@ The current database is backed up first.</translation>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="65" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="65" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2294,42 +2294,42 @@ The current database is backed up first.</translation>
 <context>
     <name>SignedFormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="121" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="109" />
         <source>记录签字的书面意见 — {room}</source>
         <translation>Record a signed written form — {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="123" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="111" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="125" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="113" />
         <source>征询表或同意书编号</source>
         <translation>Form or consent letter no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="126" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="114" />
         <source>表格编号</source>
         <translation>Form number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="128" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="116" />
         <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
         <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="130" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="118" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="135" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
         <source>签字日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="137" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -3094,39 +3094,39 @@ The current database is backed up first.</translation>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="375" />
+        <location filename="../../ui/pages/unit_page.py" line="374" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="376" />
+        <location filename="../../ui/pages/unit_page.py" line="375" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="384" />
+        <location filename="../../ui/pages/unit_page.py" line="383" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="395" />
+        <location filename="../../ui/pages/unit_page.py" line="394" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="427" />
+        <location filename="../../ui/pages/unit_page.py" line="426" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="428" />
+        <location filename="../../ui/pages/unit_page.py" line="427" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="436" />
+        <location filename="../../ui/pages/unit_page.py" line="435" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

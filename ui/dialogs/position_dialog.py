@@ -62,19 +62,7 @@ class PositionDialog(QDialog):
         self.written.toggled.connect(lambda on: on and self.method.setCurrentIndex(self.method.findData("written")))
         self.reason = QLineEdit()
         form.addRow(self.tr("理由/备注"), self.reason)
-        self.on_date = QDateEdit(QDate.currentDate())
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
-        self.on_date.setMaximumDate(QDate.currentDate())
-        form.addRow(self.tr("日期"), self.on_date)
-        self.recorded_by = QLineEdit(recorded_by)
-        form.addRow(self.tr("记录人"), self.recorded_by)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        box.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        form.addRow(box)
-        self.record_id: str | None = None
+        _date_recorder_and_buttons(self, form, self.tr("日期"), self.tr("记录人"), recorded_by)
 
     def _combo(self, table: dict) -> QComboBox:
         combo = QComboBox()
@@ -128,20 +116,8 @@ class SignedFormDialog(QDialog):
         self.condition.setPlaceholderText(self.tr("有条件支持时写明条件，例如“一楼补偿到位”"))
         if position == "conditional":
             form.addRow(self.tr("条件"), self.condition)
-        self.on_date = QDateEdit(QDate.currentDate())
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
-        self.on_date.setMaximumDate(QDate.currentDate())
-        form.addRow(self.tr("签字日期"), self.on_date)
-        self.recorded_by = QLineEdit(recorded_by)
-        form.addRow(self.tr("记录人"), self.recorded_by)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        box.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        form.addRow(box)
+        _date_recorder_and_buttons(self, form, self.tr("签字日期"), self.tr("记录人"), recorded_by)
         self.form_no.setFocus()
-        self.record_id: str | None = None
 
     def save(self) -> None:
         try:
@@ -153,3 +129,21 @@ class SignedFormDialog(QDialog):
             messages.error(self, str(exc))
             return
         self.accept()
+
+
+def _date_recorder_and_buttons(dialog: QDialog, form: QFormLayout, date_label: str, recorder_label: str,
+                               recorded_by: str) -> None:
+    """Both position dialogs end alike: the date (never in the future), who recorded it, Save."""
+    dialog.on_date = QDateEdit(QDate.currentDate())
+    dialog.on_date.setCalendarPopup(True)
+    dialog.on_date.setDisplayFormat("yyyy-MM-dd")
+    dialog.on_date.setMaximumDate(QDate.currentDate())
+    form.addRow(date_label, dialog.on_date)
+    dialog.recorded_by = QLineEdit(recorded_by)
+    form.addRow(recorder_label, dialog.recorded_by)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.save)
+    box.rejected.connect(dialog.reject)
+    box.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+    form.addRow(box)
+    dialog.record_id = None

@@ -326,26 +326,25 @@ class UnitPage(QWidget):
         household = self.current_household()
         if household is None:
             return
-        dialog = PositionDialog(self.store, household.id, household.room, self.unit_id, preset, self.recorded_by, self)
-        if dialog.exec():
-            self.recorded_by = dialog.recorded_by.text()
-            self.model.refresh()
-            self._on_changed()
-            self.select_household(household.id)
-            self._show_history()
-            self.position_recorded.emit(dialog.record_id)
+        self._run_position_dialog(
+            PositionDialog(self.store, household.id, household.room, self.unit_id, preset, self.recorded_by, self),
+            household.id)
 
     def record_signed(self, code: str) -> None:
         """A signed written form in two keys and its number: Shift+digit, type the number, Enter."""
         household = self.current_household()
         if household is None:
             return
-        dialog = SignedFormDialog(self.store, household.id, household.room, self.unit_id, code, self.recorded_by, self)
+        self._run_position_dialog(
+            SignedFormDialog(self.store, household.id, household.room, self.unit_id, code, self.recorded_by, self),
+            household.id)
+
+    def _run_position_dialog(self, dialog, household_id: str) -> None:
         if dialog.exec():
             self.recorded_by = dialog.recorded_by.text()
             self.model.refresh()
             self._on_changed()
-            self.select_household(household.id)
+            self.select_household(household_id)
             self._show_history()
             self.position_recorded.emit(dialog.record_id)
 
