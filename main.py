@@ -2,7 +2,7 @@
 
 import sys
 
-from liftdesk.cli import main
+from liftdesk.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from liftdesk import consent  # noqa: E402
+from liftdesk.consent import evaluation  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 
@@ -26,12 +26,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     args = parser.parse_args()
     store = open_store(args.db)
-    for mode in (consent.LEGAL, consent.FORECAST):
+    for mode in (evaluation.LEGAL, evaluation.FORECAST):
         runs, cpu = [], []
         for _ in range(5):
             gc.collect()
             t0, c0 = time.perf_counter(), time.process_time()
-            verdicts = consent.verdicts_under(store, mode=mode)
+            verdicts = evaluation.verdicts_under(store, mode=mode)
             runs.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
             texts = [v.verdict.shortfall_text for v in verdicts]
@@ -44,7 +44,7 @@ def main() -> None:
     times = []
     for unit_id in random.Random(3).sample(units, 200):
         t0 = time.perf_counter()
-        consent.unit_verdict(store, unit_id).as_json()  # with names, phones and reasons
+        evaluation.unit_verdict(store, unit_id).as_json()  # with names, phones and reasons
         times.append(time.perf_counter() - t0)
     print(f"one unit's verdict with visit list      {statistics.median(times) * 1000:8.2f} ms   goal ≤ 5 ms"
           f"   (median of 200, max {max(times) * 1000:.2f} ms)")

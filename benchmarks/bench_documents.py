@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from liftdesk import places  # noqa: E402
+from liftdesk.places import places  # noqa: E402
 from liftdesk.documents import generate, parallel  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 

@@ -52,8 +52,8 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from liftdesk import search
-    from liftdesk.settings import Settings
+    from liftdesk.places import search
+    from liftdesk.common.settings import Settings
     from liftdesk.store import open_store
     from ui.app import init_app
     from ui.main_window import MainWindow

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_DOCX_SITE = "/tmp/lobench-venv/lib/python3.*/site-packages"
-FONT_FAMILY = "WenQuanYi Zen Hei"  # liftdesk.resources.CJK_FONT_FAMILY; the file is in resources/fonts
+FONT_FAMILY = "WenQuanYi Zen Hei"  # liftdesk.common.resources.CJK_FONT_FAMILY; the file is in resources/fonts
 TIMEOUT = 3600  # seconds for one soffice or LiftDesk run
 
 
@@ -84,7 +84,7 @@ def build_docx(ctx, path: Path) -> None:
     from docx.shared import Mm, Pt, RGBColor
 
     from liftdesk.documents.consent_form import COLUMNS
-    from liftdesk.units import format_area
+    from liftdesk.common.units import format_area
 
     doc = Document()
     sec = doc.sections[0]
@@ -307,7 +307,7 @@ def main() -> None:
         print("bench_libreoffice: skipped, pdfinfo not found: apt-get install poppler-utils")
         return
 
-    from liftdesk import places
+    from liftdesk.places import places
     from liftdesk.documents.context import unit_context
     from liftdesk.store import open_store
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from liftdesk import funding, payments  # noqa: E402
+from liftdesk.money import funding, payments  # noqa: E402
 from liftdesk.documents import generate  # noqa: E402
-from liftdesk.places import unit_address  # noqa: E402
+from liftdesk.places.places import unit_address  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from liftdesk import diary, meetings, places, positions, projects, registry, today  # noqa: E402
+from liftdesk.projects import diary, meetings, projects, today
+from liftdesk.places import places, registry
+from liftdesk.consent import positions  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 

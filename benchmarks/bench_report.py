@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from liftdesk import stats  # noqa: E402
-from liftdesk.io import report  # noqa: E402
+from liftdesk.reports import stats  # noqa: E402
+from liftdesk.reports import report  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 

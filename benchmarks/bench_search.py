@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from liftdesk import search  # noqa: E402
+from liftdesk.places import search  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 

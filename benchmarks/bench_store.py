@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from liftdesk import registry  # noqa: E402
+from liftdesk.places import registry  # noqa: E402
 from liftdesk.store import backup, open_store  # noqa: E402
 from liftdesk.store.connection import check_integrity, connect_ro  # noqa: E402
 

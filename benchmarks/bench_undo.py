@@ -16,7 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from liftdesk import actions, positions, recycle, registry, undo  # noqa: E402
+from liftdesk.history import actions, recycle, undo
+from liftdesk.consent import positions
+from liftdesk.places import registry  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
 

@@ -25,7 +25,7 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from liftdesk import registry  # noqa: E402
+from liftdesk.places import registry  # noqa: E402
 from liftdesk.i18n import set_language  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 

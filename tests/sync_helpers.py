@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from liftdesk import registry
-from liftdesk.cli import main
+from liftdesk.places import registry
+from liftdesk.cli.main import main
 from liftdesk.store import open_store
 
 PASSPHRASE = "correct horse battery"

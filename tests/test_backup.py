@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from liftdesk import places, registry
+from liftdesk.places import places, registry
 from liftdesk.i18n import StoreError
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from liftdesk.store import backup, open_store
 
 from .conftest import ROOT

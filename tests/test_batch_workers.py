@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from liftdesk import registry
+from liftdesk.places import registry
 from liftdesk.documents import fonts, generate, parallel
 from liftdesk.i18n import LiftDeskError, StoreError
 from liftdesk.store import open_store

@@ -3,9 +3,10 @@ import os
 import subprocess
 import sys
 
-from liftdesk import demo, places
-from liftdesk.seed import read_street_table
-from liftdesk.stages import CURRENT_STAGE_SQL
+from liftdesk.demo import demo
+from liftdesk.places import places
+from liftdesk.demo.seed import read_street_table
+from liftdesk.projects.stages import CURRENT_STAGE_SQL
 from liftdesk.store import open_store
 
 from .conftest import ROOT
@@ -114,7 +115,7 @@ def test_cli_bad_address_is_a_clear_error(demo_db):
 
 FIRST_START = f"""
 import runpy, sys
-from liftdesk import demo
+from liftdesk.demo import demo
 table = [row for row in demo.read_street_table() if row.street in {SMALL_STREETS!r}]
 demo.read_street_table = lambda: table  # a small district: the full one is built once per run
 demo.CANDIDATE_UNITS = 40

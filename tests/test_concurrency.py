@@ -10,7 +10,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from liftdesk import places, registry
+from liftdesk.places import places, registry
 from liftdesk.i18n import LiftDeskError, StoreError
 from liftdesk.store import open_store
 
@@ -125,7 +125,7 @@ def test_every_write_transaction_begins_immediate(store, unit):
 
 
 def test_gui_and_cli_work_side_by_side(qtbot, tmp_path, store, unit, db_path, monkeypatch):
-    from liftdesk.settings import Settings
+    from liftdesk.common.settings import Settings
     from ui import messages
     from ui.app import init_app
     from ui.main_window import MainWindow

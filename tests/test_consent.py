@@ -4,10 +4,11 @@ from fractions import Fraction
 
 import pytest
 
-from liftdesk import consent, positions, registry
-from liftdesk.consent import FORECAST, LEGAL, Ballot, evaluate
+from liftdesk.consent import evaluation, positions
+from liftdesk.places import registry
+from liftdesk.consent.evaluation import FORECAST, LEGAL, Ballot, evaluate
 from liftdesk.i18n import ValidationError
-from liftdesk.rules import available_rules, load_rule
+from liftdesk.consent.rules import available_rules, load_rule
 
 CIVIL, GZ, BJ = (load_rule(r) for r in ("civil-code-278", "guangzhou-2020", "beijing-2020"))
 
@@ -139,20 +140,20 @@ def _vote_all(store, unit, spec, written=True):
 
 def test_store_verdict_uses_only_signed_written_votes_for_the_legal_verdict(store, unit):
     rows = _vote_all(store, unit, "SSSSSSOONNNN", written=False)
-    assert not consent.unit_verdict(store, unit).passed  # intentions only
-    assert consent.unit_verdict(store, unit, mode=FORECAST).passed
+    assert not evaluation.unit_verdict(store, unit).passed  # intentions only
+    assert evaluation.unit_verdict(store, unit, mode=FORECAST).passed
     for row in rows[:8]:
         positions.record_position(store, row.id, "support" if row in rows[:6] else "oppose",
                                   on_date="2024-04-01", method="written", written=True, form_no="F1")
-    assert consent.unit_verdict(store, unit).passed
+    assert evaluation.unit_verdict(store, unit).passed
 
 
 def test_tenant_and_family_words_are_intentions_not_votes(store, unit):
     rows = _vote_all(store, unit, "SSSSSSOONNNN")
     # a tenant of a silent flat says yes: the forecast may count it, the law does not
     positions.record_position(store, rows[8].id, "支持", method="visit", respondent="tenant", on_date="2024-05-01")
-    assert consent.unit_verdict(store, unit).totals["participating_owners"] == 8
-    assert consent.unit_verdict(store, unit, mode=FORECAST).totals["participating_owners"] == 9
+    assert evaluation.unit_verdict(store, unit).totals["participating_owners"] == 8
+    assert evaluation.unit_verdict(store, unit, mode=FORECAST).totals["participating_owners"] == 9
     with pytest.raises(ValidationError, match="只作为意向"):
         positions.record_position(store, rows[8].id, "支持", respondent="family", written=True)
 
@@ -163,7 +164,7 @@ def test_latest_record_wins_and_history_is_kept(store, unit):
                               reason="加装方案调整后同意")
     history = positions.history(store, rows[6].id)
     assert [h.position for h in history] == ["support", "oppose"]
-    assert consent.unit_verdict(store, unit).totals["agreeing_owners"] == 7
+    assert evaluation.unit_verdict(store, unit).totals["agreeing_owners"] == 7
 
 
 def test_bad_positions_are_refused(store, unit):
@@ -181,8 +182,8 @@ def test_bad_positions_are_refused(store, unit):
 
 def test_district_rule_setting_is_validated(store, unit):
     with pytest.raises(ValidationError, match="不存在"):
-        consent.set_district_rule(store, "nope", "unit", True)
+        evaluation.set_district_rule(store, "nope", "unit", True)
     with pytest.raises(ValidationError, match="统计范围"):
-        consent.set_district_rule(store, "guangzhou-2020", "street", True)
-    consent.set_district_rule(store, "guangzhou-2020", "building", False)
-    assert consent.district_rule(store) == consent.DistrictRule("guangzhou-2020", "building", False)
+        evaluation.set_district_rule(store, "guangzhou-2020", "street", True)
+    evaluation.set_district_rule(store, "guangzhou-2020", "building", False)
+    assert evaluation.district_rule(store) == evaluation.DistrictRule("guangzhou-2020", "building", False)

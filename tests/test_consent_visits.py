@@ -1,6 +1,6 @@
 """Voters, conflicts and the shortest visit list, checked against hand-computed rosters and a
 brute force over every subset of voters. The reference model below is written from the rules in
-domain.md, independently of liftdesk/voters.py."""
+domain.md, independently of liftdesk/consent/voters.py."""
 
 from fractions import Fraction
 from itertools import combinations
@@ -8,8 +8,8 @@ from itertools import combinations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from liftdesk.consent import FORECAST, LEGAL, Ballot, evaluate
-from liftdesk.rules import load_rule
+from liftdesk.consent.evaluation import FORECAST, LEGAL, Ballot, evaluate
+from liftdesk.consent.rules import load_rule
 
 CIVIL, GZ, BJ = (load_rule(r) for r in ("civil-code-278", "guangzhou-2020", "beijing-2020"))
 CODES = {"S": "support", "O": "oppose", "A": "abstain", "N": "none", "C": "conditional"}
@@ -318,7 +318,7 @@ def test_the_engine_counts_like_the_reference(flats, rule):
 # ---- through the store ---------------------------------------------------------------------
 
 def _owners(store, unit, names=None):
-    from liftdesk import registry
+    from liftdesk.places import registry
 
     rows = registry.unit_households(store, unit)
     for n, row in enumerate(rows):
@@ -327,23 +327,24 @@ def _owners(store, unit, names=None):
 
 
 def test_a_tenants_word_never_overrides_an_owners(store, unit):
-    from liftdesk import consent, positions
+    from liftdesk.consent import evaluation, positions
 
     rows = _owners(store, unit)
     positions.record_position(store, rows[0].id, "反对", method="visit", on_date="2024-03-01")
     positions.record_position(store, rows[0].id, "支持", method="visit", respondent="tenant", on_date="2024-04-01")
     positions.record_position(store, rows[1].id, "支持", method="phone", respondent="family", on_date="2024-04-01")
-    forecast = consent.unit_verdict(store, unit, mode=FORECAST)
+    forecast = evaluation.unit_verdict(store, unit, mode=FORECAST)
     # 101: the owner said no; the tenant's later yes changes nothing. 102: only a family member
     # spoke, so the forecast counts it — and says so
     assert forecast.totals["opposing_owners"] == 1 and forecast.totals["agreeing_owners"] == 1
     assert forecast.as_json()["non_owner_word"] == ["102"]
-    legal = consent.unit_verdict(store, unit)
+    legal = evaluation.unit_verdict(store, unit)
     assert legal.totals["participating_owners"] == 0
 
 
 def test_two_people_with_one_name_and_no_phone_are_two_voters(store, unit):
-    from liftdesk import consent, positions, registry
+    from liftdesk.consent import evaluation, positions
+    from liftdesk.places import registry
 
     rows = registry.unit_households(store, unit)
     first, second = registry.add_person(store, "王芳"), registry.add_person(store, "王芳")
@@ -351,13 +352,14 @@ def test_two_people_with_one_name_and_no_phone_are_two_voters(store, unit):
     registry.add_owner(store, rows[1].id, second)
     positions.record_position(store, rows[0].id, "支持", written=True, form_no="F1", on_date="2024-03-01")
     positions.record_position(store, rows[1].id, "反对", written=True, form_no="F2", on_date="2024-03-01")
-    v = consent.unit_verdict(store, unit)
+    v = evaluation.unit_verdict(store, unit)
     assert v.totals["total_owners"] == 12 and v.conflicts == []
 
 
 @pytest.mark.parametrize("later", ["101", "102"])
 def test_one_owners_conflicting_forms_in_any_recording_order(store, unit, later):
-    from liftdesk import consent, positions, registry
+    from liftdesk.consent import evaluation, positions
+    from liftdesk.places import registry
     from liftdesk.store import records
 
     rows = _owners(store, unit)
@@ -371,7 +373,7 @@ def test_one_owners_conflicting_forms_in_any_recording_order(store, unit, later)
     positions.record_position(store, rows[1].id, "反对", written=True, form_no="F2", on_date=dates["102"])
     for row in rows[2:9]:
         positions.record_position(store, row.id, "支持", written=True, form_no="F", on_date="2024-03-02")
-    v = consent.unit_verdict(store, unit)
+    v = evaluation.unit_verdict(store, unit)
     # 11 voters: 魏 (conflict) + 7 支持 + 3 silent → 8/11 vote, 7/8 agree by head; area 420/540
     assert v.totals["total_owners"] == 11 and v.totals["agreeing_owners"] == 7
     assert v.as_json()["conflicts"][0]["text"] == "魏国强：101 支持、102 反对，需核实"

@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
-from liftdesk import meetings, positions, projects, registry
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.documents import generate, printed
 from liftdesk.documents.masking import mask_name, mask_names, mask_phone
 from liftdesk.i18n import LiftDeskError, ValidationError

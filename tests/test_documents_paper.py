@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from liftdesk.store import records
-from liftdesk import meetings, positions, projects, registry
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.documents import generate, printed
 from liftdesk.documents.masking import mask_name, mask_phone
 from liftdesk.documents.notice import notice_period
@@ -192,7 +194,7 @@ def test_notice_period_starts_the_next_working_day_and_counts_chinese_working_da
 
 
 def test_notice_has_office_seal_issuer_and_date(store, unit, tmp_path, monkeypatch):
-    from liftdesk.settings import Settings
+    from liftdesk.common.settings import Settings
 
     settings = Settings()
     settings.set("notice_office_address", "王马巷 12 号社区服务中心")
@@ -222,7 +224,7 @@ def test_no_layout_error_for_a_2000_character_value(store, unit, tmp_path):
     project = projects.create_project(store, unit)
     projects.record_stage(store, project, "survey", "2026-01-04")
     projects.record_stage(store, project, "design", "2026-01-05", reason=long)
-    from liftdesk import diary
+    from liftdesk.projects import diary
 
     diary.add_entry(store, project, "2026-01-06", long)
     meeting_id = meetings.add_meeting(store, project, "consult", "2026-02-01 19:00", "2026-02-01 20:00", long[:2000],
@@ -268,7 +270,8 @@ def test_cli_batch_to_a_folder_and_combined(demo_copy, tmp_path):
 
 
 def test_the_agreement_prints_rare_characters_and_ampersands_as_written(store, unit, tmp_path):
-    from liftdesk import funding, liftplan
+    from liftdesk.money import funding
+    from liftdesk.projects import liftplan
 
     name_all(store, unit)
     project = projects.create_project(store, unit)

@@ -3,7 +3,10 @@ members with end dates, helper teams, follow-ups; each edit one undoable action.
 
 import pytest
 
-from liftdesk import actions, diary, meetings, projects, registry, teams, undo
+from liftdesk.history import actions, undo
+from liftdesk.projects import diary, meetings, projects
+from liftdesk.places import registry
+from liftdesk.people import teams
 from liftdesk.i18n import ValidationError
 
 

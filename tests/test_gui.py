@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from shiboken6 import isValid
 
-from liftdesk import places, registry
-from liftdesk.settings import Settings
+from liftdesk.places import places, registry
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app, install_translations
 from ui.main_window import MainWindow

@@ -3,8 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from liftdesk import positions, registry
-from liftdesk.settings import Settings
+from liftdesk.consent import positions
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.dialogs import position_dialog

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from openpyxl import load_workbook
 
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from liftdesk.store import open_store
 from ui import messages
 from ui.app import init_app

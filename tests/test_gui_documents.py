@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.documents import generate
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from ui import messages, printing
 from ui.app import init_app
 from ui.dialogs import receipt_dialog
@@ -182,7 +183,7 @@ def test_cancel_message_counts_the_files_really_written(qtbot, window, store, un
 def test_meeting_dialog_stores_chair_recorder_and_a_tenants_own_name(qtbot, window, store, unit, tmp_path):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from liftdesk import meetings, projects
+    from liftdesk.projects import meetings, projects
     from ui.dialogs.project_dialogs import MeetingDialog
 
     project = projects.create_project(store, unit)

@@ -5,8 +5,8 @@ from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from liftdesk import registry
-from liftdesk.settings import Settings
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.dialogs.import_dialog import ImportRosterDialog

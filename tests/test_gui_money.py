@@ -3,7 +3,8 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from liftdesk import funding, projects
+from liftdesk.money import funding
+from liftdesk.projects import projects
 from ui.pages.money_panel import MoneyPanel
 
 

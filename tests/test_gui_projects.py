@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
-from liftdesk import meetings, projects, registry
-from liftdesk.settings import Settings
+from liftdesk.projects import meetings, projects
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.dialogs import project_dialogs
@@ -157,7 +158,8 @@ def test_stage_dialog_takes_yuan_and_requires_fields(qtbot, window, store, unit,
 
 
 def test_a_position_stated_at_a_meeting_links_to_it(qtbot, window, store, unit, monkeypatch):
-    from liftdesk import diary, positions
+    from liftdesk.projects import diary
+    from liftdesk.consent import positions
     from ui.dialogs import position_dialog
 
     project = projects.create_project(store, unit)

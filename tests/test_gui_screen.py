@@ -5,8 +5,10 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
-from liftdesk import positions, projects, registry
-from liftdesk.settings import Settings
+from liftdesk.consent import positions
+from liftdesk.projects import projects
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from ui import messages, screen
 from ui.app import init_app, install_translations
 from ui.main_window import MainWindow
@@ -140,7 +142,7 @@ def _dialogs(window, store, unit):
     yield MemberDialog(store, project, unit, window)
     yield MeetingDialog(store, project, unit, window)
     yield DiaryDialog(store, project, "", window)
-    from liftdesk import places
+    from liftdesk.places import places
     from liftdesk.documents import generate
     from ui.dialogs.import_dialog import ImportRosterDialog
     from ui.dialogs.preview_dialog import PreviewDialog

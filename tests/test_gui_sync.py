@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar
 
-from liftdesk import positions, registry
-from liftdesk.settings import Settings
+from liftdesk.consent import positions
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from liftdesk.sync import exchange
 from ui import messages
 from ui.app import init_app, install_translations

@@ -8,8 +8,12 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from liftdesk import actions, meetings, positions, projects, recycle, registry, teams
-from liftdesk.settings import Settings
+from liftdesk.history import actions, recycle
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
+from liftdesk.places import registry
+from liftdesk.people import teams
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.dialogs import position_dialog, project_dialogs
@@ -408,7 +412,7 @@ def test_a_payment_typed_into_its_dialog_is_undone_by_a_retraction(qtbot, window
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-    from liftdesk import funding
+    from liftdesk.money import funding
 
     with actions.action(store, "action.create_project", unit_id=unit):
         project = projects.create_project(store, unit)

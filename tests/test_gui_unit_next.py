@@ -4,7 +4,8 @@ hint, the colour legend, criteria in words, whom to visit and why, an empty unit
 import pytest
 from PySide6.QtCore import Qt
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from ui.colors import POSITION_COLORS
 from ui.dialogs import position_dialog
 

@@ -27,7 +27,7 @@ def test_the_run_has_a_throwaway_home_outside_the_checkout():
 
 
 def test_resources_are_found_from_source_and_in_a_frozen_build(tmp_path, monkeypatch):
-    from liftdesk import resources
+    from liftdesk.common import resources
 
     assert resources.resource_root() == ROOT / "resources"
     assert resources.cjk_font_path().exists() and resources.resource_path("rules", "civil-code-278.json").exists()

@@ -13,7 +13,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from liftdesk import actions, cli, places, recycle, registry, undo
+from liftdesk.history import actions, recycle, undo
+from liftdesk.cli import main
+from liftdesk.places import places, registry
 from liftdesk.i18n import LiftDeskError, StoreError, ValidationError
 from liftdesk.store import backup, open_store, records
 
@@ -181,9 +183,9 @@ def test_read_only_file_and_folder_give_clear_messages(store, unit, db_path, mon
     for blocked, key in ((db_path, "只读文件"), (db_path.parent, "不可写")):
         monkeypatch.setattr("liftdesk.store.connection.os.access",
                             lambda p, mode, b=blocked: False if (mode & os.W_OK and str(p) == str(b)) else real(p, mode))
-        assert cli.main(["--db", str(db_path), "import-roster", "x.csv", "--unit", "a/b/c/d/e"]) == 2
+        assert main.main(["--db", str(db_path), "import-roster", "x.csv", "--unit", "a/b/c/d/e"]) == 2
         assert key in capsys.readouterr().err
-        assert cli.main(["--db", str(db_path), "units"]) == 0  # reading still works
+        assert main.main(["--db", str(db_path), "units"]) == 0  # reading still works
         capsys.readouterr()
 
 

@@ -22,7 +22,7 @@ STREET = "长庆街道/王马社区/遥祥寺巷小区"
 # A small part of the real demo: its first two streets and a few candidate units.
 SMALL_DEMO = """
 import sys
-from liftdesk import demo
+from liftdesk.demo import demo
 from liftdesk.store import open_store
 full = demo.read_street_table()
 demo.read_street_table = lambda: full[:2]

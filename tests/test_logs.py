@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given, strategies as st
 from PySide6.QtCore import Qt
 
-from liftdesk import erasure, logs, registry
-from liftdesk.settings import Settings
+from liftdesk.people import erasure
+from liftdesk.common import logs
+from liftdesk.places import registry
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.main_window import MainWindow

@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from liftdesk import costshare, funding, liftplan, payments, projects
-from liftdesk.costshare import Flat, Override, compute_shares, load_scheme
+from liftdesk.money import costshare, funding, payments
+from liftdesk.projects import liftplan, projects
+from liftdesk.money.costshare import Flat, Override, compute_shares, load_scheme
 from liftdesk.i18n import ValidationError
-from liftdesk.money import parse_yuan
+from liftdesk.common.money import parse_yuan
 
 from .conftest import ROOT, change_count
 
@@ -274,7 +275,7 @@ def test_plan_attachments_are_kept_beside_the_database(tmp_path, store, project)
 
 
 def test_money_actions_undo_and_redo_through_retractions(store, project, unit):
-    from liftdesk import actions, undo
+    from liftdesk.history import actions, undo
 
     funding.save_funding_plan(store, project, total_fen=56_000_000, subsidy_fen=20_000_000)
     h601 = store.db.execute("SELECT id FROM household WHERE unit_id = ? AND room = '601'", [unit]).fetchone()[0]
@@ -292,7 +293,7 @@ def test_money_actions_undo_and_redo_through_retractions(store, project, unit):
 
 
 def test_a_material_plan_change_voids_forms_signed_for_the_older_version(store, project, unit):
-    from liftdesk import consent, positions
+    from liftdesk.consent import evaluation, positions
 
     liftplan.add_version(store, project, summary="楼后加装", position="back")
     ids = [h for (h,) in store.db.execute("SELECT id FROM household WHERE unit_id = ? ORDER BY floor DESC, room",
@@ -300,17 +301,17 @@ def test_a_material_plan_change_voids_forms_signed_for_the_older_version(store, 
     for h in ids[:10]:  # 10 of 12 sign 支持 for version 1: passes
         positions.record_position(store, h, "support", written=True, method="written", form_no="F1")
     assert store.db.execute("SELECT DISTINCT plan_version FROM position").fetchall() == [(1,)]
-    assert consent.unit_verdict(store, unit).passed
+    assert evaluation.unit_verdict(store, unit).passed
     liftplan.add_version(store, project, summary="改为楼前", change_note="采光", position="front", material=False)
-    assert consent.unit_verdict(store, unit).passed  # a minor change keeps the forms
+    assert evaluation.unit_verdict(store, unit).passed  # a minor change keeps the forms
     liftplan.add_version(store, project, summary="改为山墙侧", change_note="消防通道", position="gable", material=True)
-    verdict = consent.unit_verdict(store, unit)
+    verdict = evaluation.unit_verdict(store, unit)
     assert not verdict.passed
     assert verdict.as_json()["older_plan_forms"]["households"] == 10
     assert "10 户签的是第 1 版方案，需重新确认" in verdict.shortfall_text
     for h in ids[:8]:  # re-confirmed for version 3
         positions.record_position(store, h, "support", written=True, method="written", form_no="F3")
-    verdict = consent.unit_verdict(store, unit)
+    verdict = evaluation.unit_verdict(store, unit)
     assert verdict.passed and verdict.as_json()["older_plan_forms"]["households"] == 2
-    forecast = consent.unit_verdict(store, unit, mode=consent.FORECAST)
+    forecast = evaluation.unit_verdict(store, unit, mode=evaluation.FORECAST)
     assert forecast.totals["agreeing_owners"] == 10  # older forms still tell the helpers where people stand

@@ -3,7 +3,8 @@ same non-empty phone. A name alone proves nothing."""
 
 import json
 
-from liftdesk import consent, positions, registry
+from liftdesk.consent import evaluation, positions
+from liftdesk.places import registry
 from liftdesk.io import roster
 from liftdesk.store import open_store
 
@@ -31,7 +32,7 @@ def test_two_wang_fang_without_phones_stay_two_people_and_the_verdict_holds(stor
     mine = _hand_made_unit(store, building, "2单元", ["王芳", "王芳", "张伟", "李娜"])
     _hand_made_unit(store, building, "3单元", ["王芳", "赵敏", "周杰", "吴刚"])  # a third 王芳 next door
     assert store.db.execute("SELECT count(*) FROM person WHERE name = '王芳' AND deleted = 0").fetchone()[0] == 3
-    verdict = consent.unit_verdict(store, mine)
+    verdict = evaluation.unit_verdict(store, mine)
     assert verdict.totals["total_owners"] == 4
     assert verdict.passed is True
 

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from liftdesk import places, registry
+from liftdesk.places import places, registry
 from liftdesk.i18n import ValidationError
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app, install_translations
 from ui.main_window import MainWindow
@@ -101,7 +101,7 @@ def test_screenshot_size_and_font_size_options(tmp_path, store, unit):
 
     from .conftest import ROOT
 
-    from liftdesk import projects
+    from liftdesk.projects import projects
 
     projects.create_project(store, unit)
     store.close()

@@ -8,7 +8,10 @@ import sys
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from liftdesk import consent, erasure, positions, privacy, registry, undo
+from liftdesk.consent import evaluation, positions
+from liftdesk.people import erasure, privacy
+from liftdesk.places import registry
+from liftdesk.history import undo
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import open_store
 
@@ -90,7 +93,7 @@ def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, u
     pid, households = _resident(store, unit)
     other = registry.add_person(store, "邻居甲", "13700001111")
     registry.add_owner(store, households[2].id, other)
-    before = consent.unit_verdict(store, unit)
+    before = evaluation.unit_verdict(store, unit)
     log_before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
     assert NAME in _everything(store)
 
@@ -102,7 +105,7 @@ def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, u
     assert "邻居甲" in everything and "13700001111" in everything  # others untouched
     person = store.db.execute("SELECT name, phone, id_ref, deleted FROM person WHERE id = ?", [pid]).fetchone()
     assert person == (erasure.PURGED_NAME, "", "", 0)
-    after = consent.unit_verdict(store, unit)
+    after = evaluation.unit_verdict(store, unit)
     assert after == before  # counts, areas and the verdict are unchanged
     assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == log_before + 3
     purge = store.db.execute("SELECT op, field, old, new, actor FROM change_log ORDER BY seq DESC LIMIT 3").fetchall()
@@ -138,7 +141,7 @@ def test_purge_follows_a_merged_record_of_the_same_resident(store, unit):
 
 
 def test_purge_clears_the_name_from_the_undo_menu_labels(store, unit):
-    from liftdesk import actions
+    from liftdesk.history import actions
 
     h = registry.unit_households(store, unit)[0]
     with actions.action(store, "action.edit_household", unit_id=unit, room=h.room, name=NAME):

@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from liftdesk import diary, meetings, positions, projects, registry, today
+from liftdesk.projects import diary, meetings, projects, today
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.i18n import ValidationError
 
 from .conftest import change_count

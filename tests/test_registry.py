@@ -1,8 +1,9 @@
 import pytest
 
-from liftdesk import places, recycle, registry, search
+from liftdesk.places import places, registry, search
+from liftdesk.history import recycle
 from liftdesk.i18n import ValidationError, set_language
-from liftdesk.units import format_area, parse_area
+from liftdesk.common.units import format_area, parse_area
 
 from .conftest import change_count
 

@@ -9,8 +9,10 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from liftdesk import projects, registry, stats
-from liftdesk.io import report
+from liftdesk.projects import projects
+from liftdesk.places import registry
+from liftdesk.reports import stats
+from liftdesk.reports import report
 
 from .conftest import ROOT
 from .test_cli_and_demo import cli

@@ -5,7 +5,8 @@ import json
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.i18n import ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError, ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store

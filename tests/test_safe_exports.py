@@ -8,8 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from liftdesk import registry, stats
-from liftdesk.io import report, roster, safe
+from liftdesk.places import registry
+from liftdesk.reports import stats
+from liftdesk.reports import report
+from liftdesk.io import roster, safe
 
 EVIL = ['=HYPERLINK("http://x.example","点我")', "+1+1", "-2+3", "@SUM(A1:A3)", "=cmd|' /C calc'!A0"]
 PLACE_EVIL = [name.replace("/", "") for name in EVIL]  # a place name cannot hold "/" (addresses)

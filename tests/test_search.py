@@ -1,6 +1,6 @@
 """Search as helpers type: address text, rooms, names, phones and the pinyin of names."""
 
-from liftdesk import registry, search
+from liftdesk.places import registry, search
 from liftdesk.store import records
 
 

@@ -5,9 +5,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from liftdesk import accounts, privacy, registry
+from liftdesk.people import accounts, privacy
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
 from ui.lock import LoginDialog, StationDialog, StationLock, login_at_start

@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from liftdesk import registry
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.store import open_store
 from liftdesk.sync import bundle, crypto, enrol, exchange
@@ -234,7 +234,7 @@ def test_wrong_passphrase(world, tmp_path, capsys):
     (tmp_path / "wrong.txt").write_text("nope nope nope", encoding="utf-8")
     world.district.close()
     before = snapshot(open_store(tmp_path / "district.db"))
-    from liftdesk.cli import main
+    from liftdesk.cli.main import main
     assert main(["--db", str(tmp_path / "district.db"), "import", str(path), "--passphrase-file",
                  str(tmp_path / "wrong.txt"), "--json"]) == 2
     assert "口令不对" in capsys.readouterr().err
@@ -273,7 +273,7 @@ def test_out_of_scope_rows_are_held(world):
 
 
 def test_catalogue_has_english_for_every_sync_message():
-    from liftdesk.sync.messages import SYNC_MESSAGES
+    from liftdesk.i18n.catalogue.sync import SYNC_MESSAGES
     for key, entry in SYNC_MESSAGES.items():
         assert entry["zh"] and entry["en"], key
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
@@ -283,7 +283,7 @@ def test_catalogue_has_english_for_every_sync_message():
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):
-    from liftdesk.cli import main
+    from liftdesk.cli.main import main
     station = world.stations["长庆站"]
     with pytest.raises(LiftDeskError) as info:
         exchange.export_bundle(station, tmp_path / "no-such-folder" / "x.liftsync")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import subprocess
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.store import open_store, records
 from liftdesk.sync import enrol, exchange
 from liftdesk.sync.recovery_sheet import write_sheet
@@ -112,7 +113,8 @@ def test_starting_data_only_of_the_scope(tmp_path):
 
 
 def test_receipt_carries_rule_setting_permits_and_subsidies(tmp_path):
-    from liftdesk import consent, projects
+    from liftdesk.consent import evaluation
+    from liftdesk.projects import projects
     w = World(tmp_path)
     s = w.add_station("长庆站")
     unit = w.ids["unit"]
@@ -121,10 +123,10 @@ def test_receipt_carries_rule_setting_permits_and_subsidies(tmp_path):
                           {"permit_no": "建字第2024-017号", "permit_date": "2024-03-01"}, reason="跳过前序阶段（测试）")
     projects.record_stage(w.district, project, "subsidy", "2024-04-01",
                           {"amount_fen": 20000000, "status": "已批复"}, reason="测试")
-    consent.set_district_rule(w.district, "guangzhou-2020", "building", False)
+    evaluation.set_district_rule(w.district, "guangzhou-2020", "building", False)
     result = w.send_receipt("长庆站")
     assert result.counts.new >= 3 and result.counts.updated >= 2
-    assert consent.district_rule(s).rule == "guangzhou-2020" and consent.district_rule(s).scope == "building"
+    assert evaluation.district_rule(s).rule == "guangzhou-2020" and evaluation.district_rule(s).scope == "building"
     details = [r[0] for r in s.db.execute("SELECT details FROM stage_event WHERE project_id = ?", [project])]
     assert any("建字第2024-017号" in d for d in details) and any("20000000" in d for d in details)
     # the station's next file does not echo them back

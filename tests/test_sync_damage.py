@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liftdesk import registry
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
 from liftdesk.sync import exchange
 

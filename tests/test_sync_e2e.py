@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from liftdesk import registry
+from liftdesk.places import registry
 from liftdesk.store import open_store
 
 from tests.sync_helpers import PASSPHRASE, cli, district_with_street, station_id

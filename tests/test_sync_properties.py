@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.store import open_store, records
 from liftdesk.store.schema import USER_TABLES
 from liftdesk.sync import enrol, exchange

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from liftdesk import registry
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import open_store
 from liftdesk.sync import enrol, exchange
@@ -207,7 +207,7 @@ def test_a_station_seeded_with_the_whole_district_edits_only_its_own_scope(tmp_p
     scope stay readable but are refused for writing (the district would only hold them)."""
     import shutil
 
-    from liftdesk import positions
+    from liftdesk.consent import positions
     from tests.sync_helpers import snapshot
 
     ids = district_with_street(tmp_path / "district.db")

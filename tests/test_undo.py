@@ -4,7 +4,9 @@ depends on an action, and a property test over random action sequences."""
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from liftdesk import actions, positions, recycle, registry, retractions, undo
+from liftdesk.history import actions, recycle, retractions, undo
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
 from liftdesk.io import roster
 from liftdesk.store import open_store
@@ -280,7 +282,7 @@ def test_undoing_every_action_returns_to_the_start_and_redo_to_the_end(tmp_path_
 
 
 def test_the_bin_shows_station_time_not_utc(store, unit):
-    from liftdesk.dates import local_time
+    from liftdesk.common.dates import local_time
 
     assert local_time(store, "2026-11-21T16:05:09.123Z") == "2026-11-22 00:05"  # Asia/Shanghai, UTC+8
     store.db.execute("UPDATE district SET timezone = 'Asia/Urumqi'")
@@ -310,7 +312,8 @@ PROJECT_OPS = st.lists(st.tuples(st.sampled_from(["stage", "meeting", "attend", 
 
 
 def project_view(store, project):
-    from liftdesk import diary, meetings, projects, teams
+    from liftdesk.projects import diary, meetings, projects
+    from liftdesk.people import teams
 
     return ([(e.stage, e.on_date) for e in projects.history(store, project)],
             [(m.topic, m.minutes, tuple(sorted((a.room or "", a.role, a.name) for a in meetings.attendees(store, m.id))))
@@ -322,7 +325,8 @@ def project_view(store, project):
 
 
 def _apply_project(store, unit, project, op, n, k):
-    from liftdesk import diary, meetings, projects, teams
+    from liftdesk.projects import diary, meetings, projects
+    from liftdesk.people import teams
 
     rows = registry.unit_households(store, unit)
     ms = meetings.meetings(store, project)
@@ -383,7 +387,7 @@ def _apply_project(store, unit, project, op, n, k):
 @given(ops=PROJECT_OPS)
 @example(ops=[("diary", 0, 1), ("diary", 0, 2), ("fix_diary", 0, 1), ("undo", 0, 1)])  # a day's order survives
 def test_project_edits_undo_to_the_start_and_redo_to_the_end(ops):
-    from liftdesk import projects
+    from liftdesk.projects import projects
 
     store = open_store(None)
     district = registry.default_district(store)

@@ -4,7 +4,8 @@ import subprocess
 
 import pytest
 
-from liftdesk import positions, registry
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.documents import generate
 from liftdesk.i18n import LiftDeskError
 

@@ -17,7 +17,9 @@ os.environ["LIFTDESK_DATA_DIR"] = tempfile.mkdtemp()  # the sample's settings ne
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from liftdesk import meetings, positions, projects, registry  # noqa: E402
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
+from liftdesk.places import registry  # noqa: E402
 from liftdesk.documents import generate  # noqa: E402
 from liftdesk.store import open_store  # noqa: E402
 
@@ -54,7 +56,7 @@ def sample_unit(store, households: int = 12) -> dict:
 
 
 def main() -> None:
-    from liftdesk.settings import Settings
+    from liftdesk.common.settings import Settings
 
     Settings().set("notice_office_address", "王马巷 12 号社区服务中心二楼")
     Settings().set("notice_office_phone", "0571-87001234")

@@ -13,12 +13,14 @@ from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Q
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from liftdesk import demo, places, projects
+from liftdesk.demo import demo
+from liftdesk.places import places
+from liftdesk.projects import projects
 from liftdesk.i18n import LiftDeskError, set_language, t
-from liftdesk.logs import setup_logging
-from liftdesk.paths import default_db_path
-from liftdesk.resources import resource_path
-from liftdesk.settings import BY_KEY, Settings
+from liftdesk.common.logs import setup_logging
+from liftdesk.common.paths import default_db_path
+from liftdesk.common.resources import resource_path
+from liftdesk.common.settings import BY_KEY, Settings
 from liftdesk.store import open_store
 
 from . import messages, screen, tasks

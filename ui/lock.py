@@ -1,5 +1,5 @@
 """The station lock in the GUI: a login before the window opens, locking after idle minutes (or
-Ctrl+L), and the 站点与隐私 dialog that turns it on and keeps the logins. Core: liftdesk/accounts.py."""
+Ctrl+L), and the 站点与隐私 dialog that turns it on and keeps the logins. Core: liftdesk/people/accounts.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QMenuBar,
                                QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
 
-from liftdesk import accounts, privacy
+from liftdesk.people import accounts, privacy
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 

@@ -7,9 +7,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QToolBar, QTreeView, QWidget
 from shiboken6 import isValid
 
-from liftdesk import actions, places, projects, recycle, registry, scope, undo
+from liftdesk.history import actions, recycle, undo
+from liftdesk.places import places, registry, scope
+from liftdesk.projects import projects
 from liftdesk.i18n import LiftDeskError, t
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from liftdesk.store import Store
 
 from . import messages

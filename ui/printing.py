@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
 from liftdesk.documents import generate
 from liftdesk.documents.context import KIND_NAMES
 from liftdesk.i18n import LiftDeskError
-from liftdesk.paths import data_dir
+from liftdesk.common.paths import data_dir
 from liftdesk.store import Store, open_store
 
 from . import messages, tasks

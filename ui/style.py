@@ -8,7 +8,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from liftdesk.resources import CJK_FONT_FAMILY, cjk_font_path
+from liftdesk.common.resources import CJK_FONT_FAMILY, cjk_font_path
 
 log = logging.getLogger(__name__)
 

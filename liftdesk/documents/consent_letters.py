@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from ..store import Store
-from ..units import format_area
+from liftdesk.common.units import format_area
 from .context import Document, Part, today_text, unit_context
 from .template import CheckBoxes, FillLine, grid_table, paragraph, styles
 

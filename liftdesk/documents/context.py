@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 from datetime import date
 
-from .. import liftplan, places, projects, registry
-from ..consent import district_rule
-from ..i18n import LiftDeskError
-from ..privacy import display_id_ref
-from ..rules import load_rule
+from liftdesk.projects import liftplan, projects
+from liftdesk.places import places, registry
+from liftdesk.consent.evaluation import district_rule
+from liftdesk.i18n import LiftDeskError
+from liftdesk.people.privacy import display_id_ref
+from liftdesk.consent.rules import load_rule
 from ..store import Store
 
 KIND_NAMES = {"consent-form": "加装电梯业主意见征询表", "consent-letters": "书面同意书", "signin": "会议签到表",

@@ -8,11 +8,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from .. import funding, liftplan
-from ..costshare import ShareTable
-from ..i18n import LiftDeskError, t
+from liftdesk.money import funding
+from liftdesk.projects import liftplan
+from liftdesk.money.costshare import ShareTable
+from liftdesk.i18n import LiftDeskError, t
 from ..store import Store
-from ..units import format_fen
+from liftdesk.common.units import format_fen
 from .context import Document, unit_context
 from .template import esc, grid_table, paragraph, styles
 

@@ -6,9 +6,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from .. import diary, projects
-from ..i18n import LiftDeskError
-from ..stages import stage_label
+from liftdesk.projects import diary, projects
+from liftdesk.i18n import LiftDeskError
+from liftdesk.projects.stages import stage_label
 from ..store import Store
 from .context import Document, unit_context
 from .fonts import FONT

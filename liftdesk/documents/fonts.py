@@ -14,8 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..i18n import LiftDeskError
-from ..resources import cjk_font_path, resource_path
+from liftdesk.i18n import LiftDeskError
+from liftdesk.common.resources import cjk_font_path, resource_path
 
 FONT = "LiftDeskCJK"
 FALLBACK = "LiftDeskCJKB"

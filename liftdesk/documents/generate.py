@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .. import places
-from ..i18n import LiftDeskError, ValidationError, t
+from liftdesk.places import places
+from liftdesk.i18n import LiftDeskError, ValidationError, t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
 from . import parallel, visit_list

@@ -7,10 +7,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from .. import meetings, positions, projects
-from ..i18n import LiftDeskError
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
-from ..units import format_area
+from liftdesk.common.units import format_area
 from .context import Document, unit_context
 from .template import FillLine, grid_table, paragraph, styles
 

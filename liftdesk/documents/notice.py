@@ -12,8 +12,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from .. import consent, positions
-from ..i18n import t
+from liftdesk.consent import evaluation, positions
+from liftdesk.i18n import t
 from ..store import Store
 from .context import Document, unit_context
 from .fonts import draw_text
@@ -88,7 +88,7 @@ class SealBox(Flowable):
 
 
 def _office() -> tuple[str, str]:
-    from ..settings import Settings
+    from liftdesk.common.settings import Settings
 
     settings = Settings()
     return settings.get("notice_office_address"), settings.get("notice_office_phone")
@@ -98,9 +98,9 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
           office: tuple[str, str] | None = None) -> Document:
     ctx = unit_context(store, unit_id, "notice")
     s = styles()
-    verdict = consent.unit_verdict(store, unit_id)
-    current = {b.household_id: b.position for b in consent.load_ballots(
-        store, "h.unit_id = ?", [unit_id], consent.LEGAL, consent.district_rule(store).written_only).get(unit_id, [])}
+    verdict = evaluation.unit_verdict(store, unit_id)
+    current = {b.household_id: b.position for b in evaluation.load_ballots(
+        store, "h.unit_id = ?", [unit_id], evaluation.LEGAL, evaluation.district_rule(store).written_only).get(unit_id, [])}
     printed_on = printed_on or date.today()
     start, end = notice_period(printed_on, days)
     address, phone = office if office is not None else _office()

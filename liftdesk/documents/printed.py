@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from ..i18n import LiftDeskError, ValidationError
-from ..positions import record_position
+from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.consent.positions import record_position
 from ..store import Store, records
 
 PREFIX = {"consent-form": "YJ", "consent-letters": "TY", "signin": "QD", "minutes": "JY", "notice": "GS",

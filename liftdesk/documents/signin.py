@@ -7,7 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from .. import meetings, projects
+from liftdesk.projects import meetings, projects
 from ..store import Store
 from .context import Document, unit_context
 from .grid import Column, FormGrid, Group

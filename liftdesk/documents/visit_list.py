@@ -7,8 +7,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from .. import consent, places
-from ..i18n import LiftDeskError
+from liftdesk.consent import evaluation
+from liftdesk.places import places
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
 from .context import Document
 from .template import CheckBoxes, esc, grid_table, paragraph, styles
@@ -26,7 +27,7 @@ def build(store: Store, target: str) -> Document:
     if kind == "unit":
         units = [place_id]
     else:
-        units = [u.unit_id for u in consent.verdicts_under(store, target) if u.status == "close"]
+        units = [u.unit_id for u in evaluation.verdicts_under(store, target) if u.status == "close"]
         if not units:
             raise LiftDeskError("visit_list.none", address=target.strip().strip("/"))
     s = styles()
@@ -35,7 +36,7 @@ def build(store: Store, target: str) -> Document:
     rule = None
     for n, unit_id in enumerate(units):
         address = places.unit_address(store, unit_id)
-        verdict = consent.unit_verdict(store, unit_id)
+        verdict = evaluation.unit_verdict(store, unit_id)
         rule = verdict.rule
         block = [paragraph(f"{esc(address.street)}{esc(address.community)} {esc(address.estate)}"
                            f"{esc(address.building)}{esc(address.unit)}", s["heading"]),

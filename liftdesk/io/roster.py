@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .. import dates, positions, privacy, registry
-from ..i18n import LiftDeskError, ValidationError, t
-from ..places import resolve, unit_address
+from liftdesk.common import dates
+from liftdesk.consent import positions
+from liftdesk.people import privacy
+from liftdesk.places import registry
+from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.places.places import resolve, unit_address
 from ..store import Store
 from ..store.backup import backup_before
-from ..units import format_area, parse_area
+from liftdesk.common.units import format_area, parse_area
 from . import layout, safe
 from .tables import read_rows
 

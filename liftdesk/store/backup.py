@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from ..i18n import StoreError
+from liftdesk.i18n import StoreError
 from .connection import APP_ID, SQLITE_HEADER, Store, busy_timeout_ms, check_integrity, connect_ro
 
 log = logging.getLogger(__name__)
@@ -47,14 +47,14 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def _second_folder() -> Path | None:
-    from ..settings import Settings  # late: settings live in the data folder, only read when needed
+    from liftdesk.common.settings import Settings  # late: settings live in the data folder, only read when needed
 
     value = Settings().get("backup_dir2")
     return Path(value) if value else None
 
 
 def _keep_recent() -> int:
-    from ..settings import Settings
+    from liftdesk.common.settings import Settings
 
     return max(1, Settings().get("backup_keep"))
 

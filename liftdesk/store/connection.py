@@ -19,7 +19,7 @@ from typing import Generator
 
 from sqlite_utils import Database
 
-from ..i18n import StoreError
+from liftdesk.i18n import StoreError
 from .clock import Clock
 from .ids import IdFactory
 from .schema import known_migration_names, migrations
@@ -138,7 +138,7 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [key, value])
         if key.startswith("sync."):
-            self.__dict__.pop("_scope_cache", None)  # liftdesk/scope.py reads the station's scope once
+            self.__dict__.pop("_scope_cache", None)  # liftdesk/places/scope.py reads the station's scope once
 
     @property
     def schema_version(self) -> int:

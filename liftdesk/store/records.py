@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from .connection import Store
 from .schema import USER_TABLES
 
@@ -29,7 +29,7 @@ DELETED_OPS = ("delete", "restore", "undo", "redo", "retract", "uninsert")
 
 
 def current_action(store: Store) -> str | None:
-    """The id of the user action being written (liftdesk/actions.py), or None outside one."""
+    """The id of the user action being written (liftdesk/history/actions.py), or None outside one."""
     return getattr(store, "current_action", None)
 
 
@@ -78,8 +78,8 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
 
 
 def _check_scope(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
-    """A station writes only inside its scope (liftdesk/scope.py); elsewhere this costs nothing."""
-    from .. import scope  # late: scope reaches the sync package, which builds on the store
+    """A station writes only inside its scope (liftdesk/places/scope.py); elsewhere this costs nothing."""
+    from liftdesk.places import scope  # late: scope reaches the sync package, which builds on the store
 
     if scope.station_scope(store):
         for row in rows:

@@ -276,7 +276,7 @@ def m0012_money(db: Database) -> None:
 # A retraction withdraws an append-only fact (a position, a stage event, a diary entry, an
 # attendance, a printed document, a payment) without editing it: it is itself an append-only
 # fact, so it merges by union at the district. A fact's `deleted` column is a cache of "a live
-# retraction targets it"; a retraction can itself be retracted (redo), see liftdesk/retractions.py.
+# retraction targets it"; a retraction can itself be retracted (redo), see liftdesk/history/retractions.py.
 USER_TABLES["retraction"] = """target_tbl TEXT NOT NULL,
         target_id TEXT NOT NULL,
         action_id TEXT,
@@ -361,7 +361,7 @@ def m0011_meeting_chair_recorder(db: Database) -> None:
 
 # Pinyin search keys (gui): derived from person.name, never synced or logged. Triggers mark a person
 # stale in the same transaction as any insert or rename (and drop the old keys at once, so a purged
-# name leaves nothing behind); liftdesk.search computes stale keys before it searches.
+# name leaves nothing behind); liftdesk.places.search computes stale keys before it searches.
 @migrations(name="0013_search")
 def m0013_search(db: Database) -> None:
     for statement in (

@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from . import crypto
 
 MAGIC = b"LIFTSYNC"
@@ -125,7 +125,7 @@ def open_file(data: bytes, kind: str, my_id: str, my_box_private: bytes | None,
               wrong_recipient: str = "sync.other_district") -> Opened:
     header, head, body = read_header(data)
     if header.get("kind") != kind:
-        from ..i18n import t
+        from liftdesk.i18n import t
         kind_key = {"bundle": "sync.kind_bundle", "receipt": "sync.kind_receipt"}.get(header.get("kind"), "sync.kind_other")
         raise LiftDeskError("sync.wrong_kind", kind=t(kind_key))
     if header.get("recipient") != my_id:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..i18n import LiftDeskError, language
+from liftdesk.i18n import LiftDeskError, language
 from ..store import Store
 from .merge import Change, Engine, Schema, catch_up
 
 
 def _fields() -> dict:
-    from .. import registry, units
+    from liftdesk.places import registry
+    from liftdesk.common import units
     return {("household", "area_x100"): ("面积", "Area", lambda v: units.format_area(int(v)) + " m²",
                                          lambda text: str(units.parse_area(text))),
             ("household", "occupancy"): ("居住情况", "Occupancy", registry.occupancy_label,

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
 from . import crypto
 
@@ -51,7 +51,7 @@ def role(store: Store) -> str | None:
 
 
 def _enrolled(store: Store) -> LiftDeskError:
-    from ..i18n import language
+    from liftdesk.i18n import language
     names = {"district": ("区加梯办", "the district office"), "station": ("工作站", "a station")}
     zh, en = names.get(role(store), (role(store), role(store)))
     return LiftDeskError("sync.already_enrolled", role=en if language() == "en" else zh)

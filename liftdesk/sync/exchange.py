@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
 from . import bundle, crypto
 from .enrol import check_station, district_public, pin, scope_exists, station_identity
@@ -355,7 +355,7 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
     result = ImportResult(counts, station["id"], station["name"], "/".join(scope), fp, known is None,
                           m["file_no"], [], not opened.sealed, dry_run)
     if known is None and scope and not scope_exists(store, "/".join(scope)):
-        from ..i18n import t
+        from liftdesk.i18n import t
         result.warnings.append(t("sync.scope_matches_nothing", name=station["name"], scope="/".join(scope)))
     if not dry_run:
         _backup_before(store, "sync-import")

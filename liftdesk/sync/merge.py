@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
 from ..store.records import COMMON_FIELDS
 from ..store.schema import USER_TABLES

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import LiftDeskError
+from liftdesk.i18n import LiftDeskError
 from ..store import Store
 from ..store.schema import USER_TABLES
 from . import bundle

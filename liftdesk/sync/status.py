@@ -122,9 +122,9 @@ def _held_address(store: Store, places: Places, inserts: dict, tbl: str, rid: st
 
 def _held_description(store: Store, inserts: dict, row: list) -> str:
     """What the row would do, in words: 新增小区“越界小区” / 住户 201 的面积：50.00 m² → 51.00 m²."""
-    from ..i18n import language, t
+    from liftdesk.i18n import language, t
     from .conflicts import field_label, show_value
-    from .messages import LABELS
+    from liftdesk.i18n.catalogue.sync import LABELS
     tbl, rid, op, fld, old, new = row[1], row[2], row[3], row[4], row[5], row[6]
     zh, en = LABELS.get(tbl, (tbl, tbl))
     table = en if language() == "en" else zh

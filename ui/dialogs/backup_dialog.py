@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from liftdesk.i18n import LiftDeskError
-from liftdesk.settings import Settings
+from liftdesk.common.settings import Settings
 from liftdesk.store import Store, backup
 
 from .. import messages

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
                                QWidget)
 
-from liftdesk import actions, registry
+from liftdesk.history import actions
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 

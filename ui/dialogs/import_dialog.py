@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from liftdesk import actions, registry
+from liftdesk.history import actions
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.io import layout, roster
-from liftdesk.places import resolve_unit
-from liftdesk.settings import Settings
+from liftdesk.places.places import resolve_unit
+from liftdesk.common.settings import Settings
 from liftdesk.store import Store
 
 from .. import messages

@@ -7,11 +7,13 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
-from liftdesk import actions, funding, liftplan, payments, projects
+from liftdesk.history import actions
+from liftdesk.money import funding, payments
+from liftdesk.projects import liftplan, projects
 from liftdesk.i18n import t
-from liftdesk.money import parse_yuan
+from liftdesk.common.money import parse_yuan
 from liftdesk.store import Store
-from liftdesk.units import format_fen
+from liftdesk.common.units import format_fen
 
 from .project_dialogs import _SaveDialog, _date_edit, _iso
 

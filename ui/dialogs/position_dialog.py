@@ -6,7 +6,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget)
 
-from liftdesk import actions, meetings, positions, projects
+from liftdesk.history import actions
+from liftdesk.projects import meetings, projects
+from liftdesk.consent import positions
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 

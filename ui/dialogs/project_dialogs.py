@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk import actions, diary, meetings, projects, registry
+from liftdesk.history import actions
+from liftdesk.projects import diary, meetings, projects
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError, ValidationError, t
-from liftdesk.stages import STAGES
+from liftdesk.projects.stages import STAGES
 from liftdesk.store import Store
 
 from .. import messages

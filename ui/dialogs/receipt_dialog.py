@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk import actions, positions
+from liftdesk.history import actions
+from liftdesk.consent import positions
 from liftdesk.documents import printed
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store

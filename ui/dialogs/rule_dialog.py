@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from liftdesk import actions, consent
+from liftdesk.history import actions
+from liftdesk.consent import evaluation
 from liftdesk.i18n import LiftDeskError
-from liftdesk.rules import available_rules, load_rule
+from liftdesk.consent.rules import available_rules, load_rule
 from liftdesk.store import Store
 
 from .. import messages
@@ -18,7 +19,7 @@ class RuleDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("同意比例规则"))
-        current = consent.district_rule(store)
+        current = evaluation.district_rule(store)
         form = QFormLayout(self)
         self.rule = QComboBox()
         for rule_id in available_rules():
@@ -46,7 +47,7 @@ class RuleDialog(QDialog):
     def save(self) -> None:
         try:
             with actions.action(self.store, "action.rule"):
-                consent.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
+                evaluation.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
                                           self.written_only.isChecked())
         except LiftDeskError as exc:
             messages.error(self, str(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
-from liftdesk.settings import BY_KEY, Settings
+from liftdesk.common.settings import BY_KEY, Settings
 
 
 class SettingsDialog(QDialog):

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from liftdesk import actions, positions, registry
+from liftdesk.history import actions
+from liftdesk.consent import positions
+from liftdesk.places import registry
 from liftdesk.i18n import LiftDeskError
-from liftdesk.registry import HouseholdRow
+from liftdesk.places.registry import HouseholdRow
 from liftdesk.store import Store
-from liftdesk.units import format_area
+from liftdesk.common.units import format_area
 
 from ..colors import POSITION_COLORS
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from liftdesk import places
-from liftdesk.places import Node
+from liftdesk.places import places
+from liftdesk.places.places import Node
 from liftdesk.store import Store
 
 KindIdRole = Qt.ItemDataRole.UserRole + 1

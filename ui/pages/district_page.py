@@ -7,10 +7,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk import stats
+from liftdesk.reports import stats
 from liftdesk.i18n import LiftDeskError, language
-from liftdesk.io import report
-from liftdesk.stages import stage_label
+from liftdesk.reports import report
+from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 from liftdesk.sync.exchange import freshness
 

@@ -8,11 +8,14 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from liftdesk import actions, costshare, funding, liftplan, payments, places
+from liftdesk.history import actions
+from liftdesk.money import costshare, funding, payments
+from liftdesk.projects import liftplan
+from liftdesk.places import places
 from liftdesk.i18n import LiftDeskError, t
-from liftdesk.money import parse_yuan, yuan_text
+from liftdesk.common.money import parse_yuan, yuan_text
 from liftdesk.store import Store
-from liftdesk.units import format_fen
+from liftdesk.common.units import format_fen
 
 from .. import messages
 from ..dialogs.money_dialogs import OverrideDialog, PaymentDialog, PlanVersionDialog

@@ -7,9 +7,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QMenu, QPushButton, QRadioButton,
                                QVBoxLayout, QWidget)
 
-from liftdesk import consent
-from liftdesk.consent import FORECAST, LEGAL, UnitVerdict
-from liftdesk.places import sort_text
+from liftdesk.consent import evaluation
+from liftdesk.consent.evaluation import FORECAST, LEGAL, UnitVerdict
+from liftdesk.places.places import sort_text
 from liftdesk.store import Store
 
 from ..colors import STATUS_COLORS
@@ -113,7 +113,7 @@ class OverviewPage(QWidget):
         if self.address is None:
             return
         mode = LEGAL if self.legal.isChecked() else FORECAST
-        verdicts = consent.verdicts_under(self.store, self.address, mode=mode)
+        verdicts = evaluation.verdicts_under(self.store, self.address, mode=mode)
         self.model.set_items(verdicts)
         tally = {s: sum(1 for v in verdicts if v.status == s) for s in ("passed", "close", "far")}
         opposed = sum(1 for v in verdicts if v.verdict.opposed)

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from liftdesk import actions, diary, meetings, places, projects
+from liftdesk.history import actions
+from liftdesk.projects import diary, meetings, projects
+from liftdesk.places import places
 from liftdesk.store import Store
-from liftdesk.units import format_fen
+from liftdesk.common.units import format_fen
 
 from ..dialogs.project_dialogs import DiaryDialog, MeetingDialog, MemberDialog, StageDialog
 from .. import messages

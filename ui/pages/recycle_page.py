@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk import actions, recycle
-from liftdesk.dates import local_time
+from liftdesk.history import actions, recycle
+from liftdesk.common.dates import local_time
 from liftdesk.i18n import LiftDeskError
 from liftdesk.store import Store
 

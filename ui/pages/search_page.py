@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from liftdesk import search
+from liftdesk.places import search
 from liftdesk.store import Store
 
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole

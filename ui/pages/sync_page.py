@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.store import Store, open_store
 from liftdesk.sync import conflicts, enrol, exchange
-from liftdesk.sync.messages import counts_text
+from liftdesk.i18n.catalogue.sync import counts_text
 
 from .. import messages, tasks
 from ..models.readonly_table import Column, ReadOnlyTableModel

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from liftdesk import actions, teams
+from liftdesk.history import actions
+from liftdesk.people import teams
 from liftdesk.i18n import ValidationError, language
 from liftdesk.store import Store
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from liftdesk import actions, meetings, projects, today
-from liftdesk.stages import stage_label
+from liftdesk.history import actions
+from liftdesk.projects import meetings, projects, today
+from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 
 from .. import messages

@@ -9,12 +9,15 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
                                QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk import actions, consent, erasure, places, positions, recycle, registry
+from liftdesk.history import actions, recycle
+from liftdesk.consent import evaluation, positions
+from liftdesk.people import erasure
+from liftdesk.places import places, registry
 from liftdesk.i18n import LiftDeskError, t
 from liftdesk.io import roster
-from liftdesk.stages import stage_label
+from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
-from liftdesk.units import format_area
+from liftdesk.common.units import format_area
 
 from .. import messages
 from ..dialogs.household_dialogs import AddHouseholdDialog, QuickCreateDialog
@@ -305,7 +308,7 @@ class UnitPage(QWidget):
         self.summary.setText(text)
 
     def _update_verdict(self) -> None:
-        self.verdict.show_verdict(consent.unit_verdict(self.store, self.unit_id, mode=self.verdict.mode))
+        self.verdict.show_verdict(evaluation.unit_verdict(self.store, self.unit_id, mode=self.verdict.mode))
 
     def _on_changed(self) -> None:
         self._update_summary()

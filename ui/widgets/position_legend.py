@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from liftdesk import positions
+from liftdesk.consent import positions
 
 from ..colors import POSITION_COLORS
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QListView, QPushButton, QRadioButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from liftdesk.consent import FORECAST, LEGAL, Criterion, Verdict
+from liftdesk.consent.evaluation import FORECAST, LEGAL, Criterion, Verdict
 from liftdesk.i18n import t
 
 

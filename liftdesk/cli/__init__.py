@@ -1,0 +1,1 @@
+"""The CLI face: parse arguments, ask the core, print. One module per domain; no business rules here."""

@@ -1,0 +1,111 @@
+"""The CLI face of plans, cost shares and payments: `shares`, `plan`, `payments`. Printing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from liftdesk.money import costshare, funding, payments
+from liftdesk.projects import liftplan, projects
+from liftdesk.places import places
+from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.common.money import parse_yuan
+from liftdesk.common.units import format_fen
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("shares", help="cost shares of a project / 费用分摊")
+    p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+    p.add_argument("--scheme", choices=costshare.available_schemes(), help="sharing scheme (default: the plan's)")
+    p.add_argument("--total", metavar="YUAN", help="estimated total in yuan (default: the funding plan's)")
+    p.add_argument("--subsidy", metavar="YUAN", help="government subsidy in yuan (default: the funding plan's)")
+    p.add_argument("--json", action="store_true")
+    for name, text in (("plan", "lift plan versions and funding plan / 加梯方案与资金"),
+                       ("payments", "payments into the collective account / 集体账户缴费")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("address", metavar="ADDRESS", help="街道/社区/小区/幢/单元")
+        p.add_argument("--json", action="store_true")
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _project(store, address: str) -> tuple[str, str]:
+    unit_id = places.resolve_unit(store, address)
+    project_id = projects.project_of_unit(store, unit_id)
+    if project_id is None:
+        raise LiftDeskError("project.none", address=address)
+    return unit_id, project_id
+
+
+def _shares(store, args: argparse.Namespace) -> int:
+    unit_id, project_id = _project(store, args.address)
+    plan = funding.funding_plan(store, project_id)
+    if plan.id is None and args.total is None:
+        raise ValidationError("funding.none")
+    total = parse_yuan(args.total) if args.total is not None else plan.total_fen
+    subsidy = parse_yuan(args.subsidy) if args.subsidy is not None else plan.subsidy_fen
+    if subsidy > total:
+        raise ValidationError("funding.subsidy_exceeds", subsidy=format_fen(subsidy), total=format_fen(total))
+    others = plan.maintenance_fund_fen + plan.provident_fund_fen + plan.other_fen
+    part = total - subsidy - others
+    if part < 0:
+        raise ValidationError("funding.sources_exceed", total=format_fen(total), owners=format_fen(part))
+    table = funding.shares(store, project_id, args.scheme, part)
+    data = {"address": str(places.unit_address(store, unit_id)), "scheme": table.scheme.id,
+            "total_fen": total, "subsidy_fen": subsidy, "other_sources_fen": others, "owners_part_fen": part,
+            "households": [{"room": s.flat.room, "floor": s.flat.floor,
+                            "coefficient": None if s.coefficient is None else str(s.coefficient),
+                            "share_fen": s.amount_fen, "explanation": s.explanation} for s in table.shares],
+            "by_floor": {str(k): v for k, v in sorted(table.by_floor.items())},
+            "sum_fen": table.sum_fen, "tie_break": table.as_json()["tie_break"]}
+    if args.json:
+        _emit(data)
+        return 0
+    print(f"{data['address']}  {table.scheme.name}  {format_fen(part)}")
+    for s in table.shares:
+        print(f"  {format_fen(s.amount_fen):>14}  {s.explanation}")
+    print(f"  {format_fen(table.sum_fen):>14}")
+    return 0
+
+
+def _plan(store, args: argparse.Namespace) -> int:
+    unit_id, project_id = _project(store, args.address)
+    versions = liftplan.versions(store, project_id)
+    plan = funding.funding_plan(store, project_id)
+    data = {"address": str(places.unit_address(store, unit_id)),
+            "current_version": versions[-1].version if versions else None,
+            "valid_from_version": liftplan.valid_from(store, project_id),
+            "versions": [v.as_json() for v in versions],
+            "funding": plan.as_json() if plan.id else None}
+    if args.json:
+        _emit(data)
+        return 0
+    print(data["address"])
+    for v in versions:
+        print(f"  {v.label}  {v.on_date}  {v.line}{'  ' + v.change_note if v.change_note else ''}")
+    if plan.id:
+        print(f"  {format_fen(plan.total_fen)} - {format_fen(plan.subsidy_fen)} … = {format_fen(plan.owners_part_fen)}")
+    return 0
+
+
+def _payments(store, args: argparse.Namespace) -> int:
+    unit_id, project_id = _project(store, args.address)
+    if funding.funding_plan(store, project_id).id is None:
+        raise ValidationError("funding.none")
+    rows = payments.list_payments(store, project_id)
+    totals = payments.reconcile(store, project_id)
+    data = {"address": str(places.unit_address(store, unit_id)), "payments": [p.as_json() for p in rows],
+            "balances": [b.as_json() for b in payments.balances(store, project_id)], "totals": totals.as_json()}
+    if args.json:
+        _emit(data)
+        return 0
+    print(data["address"])
+    for b in payments.balances(store, project_id):
+        print(f"  {b.room:>6}  {format_fen(b.due_fen):>14}  {format_fen(b.paid_fen):>14}  {format_fen(b.outstanding_fen):>14}")
+    return 0
+
+
+HANDLERS = {"shares": _shares, "plan": _plan, "payments": _payments}

@@ -1,0 +1,1 @@
+"""Plain helpers every domain uses: dates, money and areas, paths, resources, settings, logs."""

@@ -1,0 +1,50 @@
+"""Dates as the domain stores them: ISO 8601 text. Facts (a visit, a stage, a diary entry) cannot
+lie in the future; plans (a follow-up's due date, a term's end) may."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from liftdesk.i18n import ValidationError
+
+
+def any_day(value: object) -> str:
+    try:
+        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise ValidationError("date.invalid", value=value) from None
+
+
+def past_day(value: object) -> str:
+    """A day that has happened: today or earlier."""
+    day = any_day(value)
+    if day > date.today().isoformat():
+        raise ValidationError("date.future", value=value)
+    return day
+
+
+DEFAULT_ZONE = "Asia/Shanghai"
+
+
+def station_zone(store) -> str:
+    """The district's time zone (district.timezone): what helpers read on their clocks."""
+    row = store.db.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row and row[0] else DEFAULT_ZONE
+
+
+def local_time(store, utc_iso: str) -> str:
+    """'2026-11-21T16:05:09.123Z' → '2026-11-22 00:05' in the station's zone (stored times are UTC)."""
+    from datetime import datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    try:
+        zone = ZoneInfo(station_zone(store))
+    except (ZoneInfoNotFoundError, ValueError):  # no tz database (Windows without tzdata): China has no DST
+        zone = timezone(timedelta(hours=8))
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,1 @@
+"""Consent: positions households take, voters as the law counts them, rules and the verdict."""

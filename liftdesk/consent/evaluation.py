@@ -1,0 +1,533 @@
+"""The consent engine: whether a stairwell (or building) meets its rule, by how much it falls
+short, and which households would close the gap soonest. Exact fractions, boundaries inclusive.
+
+Headcount follows the law (liftdesk/consent/voters.py): co-owners of one household share one vote, and
+flats with exactly the same owner set count once. Tenants and family members never vote; their
+word is an intention that the forecast uses only where no owner has said anything.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import math
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+from fractions import Fraction
+
+from liftdesk.i18n import ValidationError, t
+from liftdesk.projects.liftplan import STALE_SQL, StaleForms, stale_forms
+from liftdesk.places.places import unit_address
+from liftdesk.consent.positions import POSITIONS, VOTING_RESPONDENTS, label
+from liftdesk.consent.rules import DEFAULT_RULE, Rule, load_rule
+from liftdesk.store import Store, records
+from liftdesk.common.units import format_area
+from liftdesk.consent.voters import (
+    QUANTITY_INDEX, Plan, Voter, build_voters, compile_rule, passes as _passes, shortest, tally, tally_flats,
+)
+
+LEGAL, FORECAST = "legal", "forecast"
+SHOWN_NAMES = 3  # voters named in a shortfall text before "等"
+
+
+class Ballot(NamedTuple):
+    """One household as the engine sees it: its area, its owners and its effective position.
+    (A NamedTuple: the district overview builds ~100,000 of them.)"""
+    household_id: str
+    room: str
+    floor: int
+    area_x100: int
+    owners: tuple[str, ...]
+    position: str = "none"
+    stamp: str = ""  # on_date + hlc of the deciding record (shown; never decides between flats)
+    conditional: bool = False
+    intention: str = ""  # the latest word heard when it is not the counted position ("" = same)
+    hearsay: bool = False  # that word came only from a tenant or family member, never from an owner
+    unit: str = ""  # the unit's name, under building scope
+
+    @property
+    def label(self) -> str:
+        return f"{self.unit} {self.room}" if self.unit else self.room
+
+
+class Criterion(NamedTuple):
+    key: str
+    numerator: int
+    denominator: int
+    threshold: Fraction
+    met: bool
+    measures_area: bool
+
+    @property
+    def fraction(self) -> str:
+        if self.measures_area:
+            return f"{format_area(self.numerator)}/{format_area(self.denominator)}"
+        return f"{self.numerator}/{self.denominator}"
+
+    @property
+    def threshold_text(self) -> str:
+        return f"{self.threshold.numerator}/{self.threshold.denominator}"
+
+    @property
+    def ratio(self) -> Fraction:
+        return Fraction(self.numerator, self.denominator) if self.denominator else Fraction(0)
+
+    @property
+    def needed(self) -> int:
+        """The smallest numerator that meets the threshold (exact, rounded up)."""
+        return math.ceil(self.threshold * self.denominator)
+
+    @property
+    def words(self) -> str:
+        """"参与表决面积 495.24 / 990.48 m²，需达 2/3（660.32 m²），还差 165.08 m²"."""
+        if not self.denominator:
+            return t("consent.criterion_nobody", name=t("criterion." + self.key))
+        fmt = (lambda x: f"{format_area(x)} m²") if self.measures_area else (lambda x: t("consent.persons", n=x))
+        num = format_area(self.numerator) if self.measures_area else str(self.numerator)
+        text = t("consent.criterion_words", name=t("criterion." + self.key), num=num, den=fmt(self.denominator),
+                 threshold=self.threshold_text, needed=fmt(self.needed))
+        if self.met:
+            return text + t("consent.criterion_met")
+        return text + t("consent.criterion_short", short=fmt(max(self.needed - self.numerator, 0)))
+
+
+class Visit:
+    """One voter to visit: the flats still to sign, who owns them, where they stand and why."""
+    __slots__ = ("voter", "kind", "forced", "flats")
+
+    def __init__(self, voter: Voter, kind: str, forced: bool = False):
+        self.voter, self.kind, self.forced = voter, kind, forced
+        self.flats: list[Ballot] = voter.to_visit()
+
+    def __repr__(self) -> str:
+        return f"Visit({[b.room for b in self.flats]}, {self.kind})"
+
+    @property
+    def area_x100(self) -> int:
+        return self.voter.gain_agree if self.kind == "agree" else self.voter.gain_part
+
+    def reason_key(self) -> str:
+        v = self.voter
+        if self.forced:
+            return "visit.reason.forced"
+        if self.kind == "vote":
+            return "visit.reason.vote"
+        if v.position == "none":
+            if v.intention not in ("none", "") and any(b.hearsay for b in v.flats):
+                return "visit.reason.hearsay"
+            return {"support": "visit.reason.said_yes", "none": "visit.reason.undecided"}.get(
+                v.intention, "visit.reason.said_other")
+        return {"support": "visit.reason.partial", "abstain": "visit.reason.abstain",
+                "conditional": "visit.reason.conditional", "conflict": "visit.reason.conflict"}.get(
+            v.position, "visit.reason.oppose")
+
+
+@dataclass
+class Verdict:
+    rule: Rule
+    mode: str
+    passed: bool
+    criteria: list[Criterion]
+    totals: dict[str, int]
+    achievable: bool
+    plan: Plan | None = None  # the shortest visit list, as voters (visits and visit_list unfold it)
+    conditional: list[Ballot] = field(default_factory=list)
+    opposed: list[Ballot] = field(default_factory=list)
+    conflicts: list[Voter] = field(default_factory=list)
+    depends_on_conditional: bool = False
+    hearsay: list[Ballot] = field(default_factory=list)
+    empty: bool = False
+    people: dict | None = None  # person id → (name, phone); None: show the ids (bare engine tests)
+    stale: StaleForms | None = None  # signed forms for a plan version a material change replaced
+
+    @property
+    def kind(self) -> str:
+        """"agree": each must sign 支持; "vote": a signed opinion of any kind is enough."""
+        return self.plan.kind if self.plan else "agree"
+
+    @cached_property
+    def visits(self) -> list[Visit]:
+        plan = self.plan
+        return [] if plan is None else [Visit(v, plan.kind, v in plan.forced) for v in plan.voters]
+
+    @cached_property
+    def visit_list(self) -> list[Ballot]:
+        """The flats to visit, in walk order, no flat twice."""
+        return [b for v in self.visits for b in v.flats]
+
+    @property
+    def shortfall_area_x100(self) -> int:
+        """The area of the smallest set: what their signatures would add."""
+        if not self.plan:
+            return 0
+        if self.plan.kind == "agree":
+            return sum(v.gain_agree for v in self.plan.voters)
+        return sum(v.gain_part for v in self.plan.voters)
+
+    @property
+    def shortfall_voters(self) -> int:
+        return len(self.plan.voters) if self.plan and not self.passed else 0
+
+    @property
+    def shortfall_households(self) -> int:
+        """Voters still needed (the overview's "差 1–2 户" counts voters, as the law does)."""
+        return self.shortfall_voters
+
+    # ---- words ----
+
+    def names(self, voter: Voter) -> list[str]:
+        if self.people is None:
+            return list(voter.owners)
+        return [self.people[p][0] for p in voter.owners if p in self.people]
+
+    def phone(self, voter: Voter) -> str:
+        if self.people is None:
+            return ""
+        return next((self.people[p][1] for p in voter.owners if p in self.people and self.people[p][1]), "")
+
+    def who(self, visit: Visit) -> str:
+        rooms = "、".join(b.label for b in visit.flats)
+        names = "、".join(self.names(visit.voter))
+        return f"{rooms} {names}" if names else rooms
+
+    def position_text(self, voter: Voter) -> str:
+        text = label(POSITIONS, voter.position) if voter.position != "conflict" else t("position.conflict")
+        if voter.position == "none" and voter.intention not in ("none", ""):
+            said = "visit.said_by_other" if any(b.hearsay for b in voter.flats) else "visit.said"
+            text += t(said, position=label(POSITIONS, voter.intention))
+        return text
+
+    def conflict_detail(self, voter: Voter) -> str:
+        return "、".join(f"{b.label} {label(POSITIONS, b.position)}"
+                        for b in sorted(voter.flats, key=lambda b: (b.unit, b.room)) if b.position != "none")
+
+    def conflict_text(self, voter: Voter) -> str:
+        return t("consent.conflict", who="、".join(self.names(voter)) or voter.flats[0].label,
+                 detail=self.conflict_detail(voter))
+
+    def reason(self, visit: Visit) -> str:
+        v = visit.voter
+        return t(visit.reason_key(), position=label(POSITIONS, v.intention if v.position == "none" else v.position),
+                 detail=self.conflict_detail(v),
+                 rooms="、".join(b.label for b in v.flats if b.position == "support"))
+
+    @property
+    def shortfall_text(self) -> str:
+        if self.stale:
+            return self._shortfall_text() + "；" + self.stale.text
+        return self._shortfall_text()
+
+    def _shortfall_text(self) -> str:
+        if self.passed:
+            return t("consent.passed")
+        if self.empty:
+            return t("consent.empty")
+        if not self.achievable:
+            return t("consent.impossible")
+        voters = self.plan.voters  # only the named few become Visits: the overview shows ~6,500 of these
+        shown = [self.who(Visit(v, self.plan.kind)) for v in voters[:SHOWN_NAMES]]
+        who = "、".join(shown) + (t("consent.and_more") if len(voters) > SHOWN_NAMES else "")
+        return t("consent.shortfall_vote" if self.kind == "vote" else "consent.shortfall",
+                 n=len(voters), who=who, area=format_area(self.shortfall_area_x100))
+
+    def as_json(self) -> dict:
+        return {
+            "rule": self.rule.id, "rule_name": self.rule.name, "mode": self.mode, "passed": self.passed,
+            "criteria": [{"key": c.key, "fraction": c.fraction, "threshold": c.threshold_text, "met": c.met,
+                          "numerator": format_area(c.numerator) if c.measures_area else c.numerator,
+                          "denominator": format_area(c.denominator) if c.measures_area else c.denominator,
+                          "measure": "area_m2" if c.measures_area else "owners", "text": c.words}
+                         for c in self.criteria],
+            "no_opposition": {"required": True, "met": self.totals["opposing_owners"] == 0}
+            if self.rule.no_opposition else None,
+            "totals": {k: format_area(v) if k.endswith("_area") else v for k, v in self.totals.items()},
+            "shortfall": {"households": len(self.visit_list), "area_m2": format_area(self.shortfall_area_x100),
+                          "achievable": self.achievable, "text": self.shortfall_text,
+                          "voters": self.shortfall_voters, "kind": self.kind},
+            "visit_list": [b.label for b in self.visit_list],
+            "visits": [{"rooms": [b.label for b in v.flats], "owners": self.names(v.voter),
+                        "phone": self.phone(v.voter), "position": self.position_text(v.voter),
+                        "reason": self.reason(v)} for v in self.visits],
+            "conflicts": [{"rooms": [b.label for b in sorted(c.flats, key=lambda b: (b.unit, b.room))],
+                           "owners": self.names(c), "text": self.conflict_text(c)} for c in self.conflicts],
+            "depends_on_conditional": self.depends_on_conditional,
+            "conditional": [b.label for b in self.conditional],
+            "opposed": [b.label for b in self.opposed],
+            "non_owner_word": [b.label for b in self.hearsay],
+            "older_plan_forms": self.stale.as_json() if self.stale else None,
+        }
+
+
+def _criteria(q: list[int], rule: Rule) -> list[Criterion]:
+    make = tuple.__new__  # ~26,000 of them for the district overview
+    out = []
+    for spec in rule.criteria:
+        num, den = q[QUANTITY_INDEX[spec.numerator]], q[QUANTITY_INDEX[spec.denominator]]
+        met = den > 0 and num * spec.threshold.denominator >= spec.threshold.numerator * den
+        out.append(make(Criterion, (spec.key, num, den, spec.threshold, met, spec.measures_area)))
+    return out
+
+
+_TOTALS = ("total_area", "participating_area", "agreeing_area", "total_owners", "participating_owners",
+           "agreeing_owners", "opposing_owners")
+
+
+def _room_order(b: Ballot) -> tuple:
+    return (b.unit, b.room, b.household_id)
+
+
+def _key(v: Voter) -> tuple:
+    return v.key
+
+
+def _tally(ballots: list[Ballot]) -> tuple[list[int], list[Voter] | None]:
+    if len(set(map(frozenset, [b.owners for b in ballots]))) == len(ballots):  # one flat per owner set
+        return tally_flats(ballots), None
+    voters = build_voters(ballots)
+    return tally(voters), voters
+
+
+def passes(ballots: list[Ballot], rule: Rule) -> bool:
+    """Whether these ballots pass, nothing else (the demo generator calls it in loops)."""
+    return _passes(_tally(ballots)[0], compile_rule(rule), rule.no_opposition)
+
+
+def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: bool = True,
+             people: dict | None = None) -> Verdict:
+    if mode == FORECAST:  # a conditional support is counted as support, and flagged
+        ballots = [b._replace(position="support") if b.position == "conditional" else b for b in ballots]
+    q, voters = _tally(ballots)
+    crit = compile_rule(rule)
+    passed = _passes(q, crit, rule.no_opposition)
+    plan = None
+    if not passed and visit_list:
+        if voters is None:  # one flat each: a voter for every flat that can still gain
+            voters = [Voter((b,)) for b in ballots if b.position != "support"]
+        plan = shortest(voters, q, crit, rule.no_opposition)
+    conditional = [b for b in ballots if b.conditional]
+    depends = False
+    if conditional:
+        without = [b._replace(position="none") if b.conditional else b for b in ballots]
+        depends = _passes(_tally(without)[0], crit, rule.no_opposition) != passed
+    return Verdict(rule=rule, mode=mode, passed=passed, criteria=_criteria(q, rule), totals=dict(zip(_TOTALS, q)),
+                   achievable=passed or plan is not None, plan=plan,
+                   conditional=sorted(conditional, key=_room_order),
+                   opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order) if q[6] else [],
+                   conflicts=sorted((v for v in voters or () if v.position == "conflict"), key=_key),
+                   depends_on_conditional=depends,
+                   hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
+                   if mode == FORECAST else [],
+                   empty=not ballots, people=people)
+
+# ---- loading ballots from the store ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class DistrictRule:
+    rule: str
+    scope: str
+    written_only: bool
+
+
+def district_rule(store: Store) -> DistrictRule:
+    row = store.db.execute("SELECT rule_preset, consent_scope, written_only FROM district WHERE deleted = 0"
+                           " ORDER BY id LIMIT 1").fetchone()
+    return DistrictRule(row[0], row[1], bool(row[2])) if row else DistrictRule(DEFAULT_RULE, "unit", True)
+
+
+def _positions_sql(where: str) -> str:
+    """Every live position record in scope, in one scan of the covering index (grouping in SQL
+    costs a temporary B-tree here and saves almost no rows)."""
+    scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL}"
+            f" FROM position p WHERE p.deleted = 0{scope}")
+
+
+def _words(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, tuple]:
+    """household → (position, stamp, intention, hearsay), each the latest by date, then HLC. The
+    legal position is the latest vote the setting accepts; the intention is the latest owner's
+    word of any kind, else a tenant's or family member's (which never overrides an owner's)."""
+    legal: dict[str, tuple] = {}
+    owner: dict[str, tuple] = {}
+    other: dict[str, tuple] = {}
+    voting = frozenset(VOTING_RESPONDENTS)
+    for hid, written, respondent, position, stamp, stale in store.db.execute(_positions_sql(where), params):
+        written = written and not stale  # signed for a plan a material change replaced: no longer a vote
+        if respondent in voting:
+            held = owner.get(hid)
+            if held is None or stamp > held[1]:
+                owner[hid] = (position, stamp)
+            if written or not written_only:
+                held = legal.get(hid)
+                if held is None or stamp > held[1]:
+                    legal[hid] = (position, stamp)
+        else:
+            held = other.get(hid)
+            if held is None or stamp > held[1]:
+                other[hid] = (position, stamp)
+    # the tail of each Ballot: (position, stamp, conditional, intention, hearsay)
+    out = {}
+    for hid, (position, stamp) in other.items():
+        if hid not in owner:
+            if mode == FORECAST:
+                out[hid] = (position, stamp, position == "conditional", "", True)
+            else:
+                counted, at = legal.get(hid, ("none", ""))
+                out[hid] = (counted, at, counted == "conditional", position if position != counted else "", True)
+    for hid, (position, stamp) in owner.items():
+        if mode == FORECAST:
+            out[hid] = (position, stamp, position == "conditional", "", False)
+        else:
+            counted, at = legal.get(hid, ("none", ""))
+            out[hid] = (counted, at, counted == "conditional", position if position != counted else "", False)
+    return out
+
+
+def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
+                 unit_names: bool = False) -> dict[str, list[Ballot]]:
+    """Ballots of every household matching `where` (over household h), grouped by unit id.
+    Two scans and one pass in Python: the district overview reads every household."""
+    words = _words(store, where, params, mode, written_only)
+    names = dict(store.db.execute("SELECT id, name FROM unit")) if unit_names else {}
+    by_unit: dict[str, list[Ballot]] = {}
+    silent, empty, make = ("none", "", False, "", False), (), tuple.__new__  # skips NamedTuple's __new__
+    last_unit, group, unit = None, [], ("",)
+    for row in store.db.execute(
+            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
+            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id) FROM household h"
+            f" WHERE h.deleted = 0 AND {where}", params):
+        unit_id, people = row[4], row[5]
+        if unit_id != last_unit:
+            last_unit = unit_id
+            group = by_unit.get(unit_id)
+            if group is None:
+                group = by_unit[unit_id] = []
+            unit = (names.get(unit_id, ""),)
+        owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
+        group.append(make(Ballot, row[:4] + (owners,) + words.get(row[0], silent) + unit))
+    return by_unit
+
+
+def people_of(store: Store, person_ids) -> dict[str, tuple[str, str]]:
+    """Names and phones of these persons (for the visit list), in one query."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return {}
+    rows = store.db.execute("SELECT id, name, phone FROM person WHERE id IN (SELECT value FROM json_each(?))",
+                            [json.dumps(ids)])
+    return {pid: (name, phone) for pid, name, phone in rows}
+
+
+def _attach_people(store: Store, verdicts: list[Verdict], shown_only: bool = False) -> None:
+    """Names and phones for the voters a verdict names. `shown_only`: just those its shortfall
+    text names (the district overview: ~6,500 verdicts, most never looked at in full)."""
+    wanted = []
+    for v in verdicts:
+        if v.plan:
+            wanted += [p for voter in (v.plan.voters[:SHOWN_NAMES] if shown_only else v.plan.voters)
+                       for p in voter.owners]
+        for voter in v.conflicts:
+            wanted += voter.owners
+    people = people_of(store, wanted)
+    for v in verdicts:
+        v.people = people
+
+
+def unit_verdict(store: Store, unit_id: str, rule_id: str | None = None, mode: str = LEGAL) -> Verdict:
+    """The verdict for a unit, over the district's scope (the unit, or its whole building)."""
+    setting = district_rule(store)
+    rule = load_rule(rule_id or setting.rule)
+    unit_address(store, unit_id)  # raises for an unknown unit
+    building = setting.scope == "building"
+    if building:
+        where, params = "h.unit_id IN (SELECT id FROM unit WHERE building_id = (SELECT building_id FROM unit WHERE id = ?) AND deleted = 0)", [unit_id]
+    else:
+        where, params = "h.unit_id = ?", [unit_id]
+    groups = load_ballots(store, where, params, mode, setting.written_only, unit_names=building)
+    ballots = [b for group in groups.values() for b in group]
+    verdict = evaluate(ballots, rule, mode)
+    verdict.stale = stale_forms(store, where, params)
+    _attach_people(store, [verdict])
+    return verdict
+
+
+@dataclass(frozen=True)
+class UnitVerdict:
+    unit_id: str
+    address: object  # places.Address
+    project: str | None
+    households: int
+    verdict: Verdict
+
+    @property
+    def status(self) -> str:
+        """passed / close (1–2 households short) / opposed / far — the overview's filters."""
+        v = self.verdict
+        if v.passed:
+            return "passed"
+        if v.achievable and v.shortfall_voters <= 2:
+            return "close"
+        if v.opposed:
+            return "opposed"
+        return "far"
+
+
+def verdicts_under(store: Store, under: str | None = None, rule_id: str | None = None,
+                   mode: str = LEGAL) -> list[UnitVerdict]:
+    """Every unit's verdict under a street, community … (or the whole database), in a few queries.
+    Names come with the voters each shortfall text names; unit_verdict() gives a unit's full list."""
+    from liftdesk.places.places import list_units
+
+    setting = district_rule(store)
+    rule = load_rule(rule_id or setting.rule)
+    units = list_units(store, under)
+    if under:
+        where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps([u.id for u in units])]
+    else:
+        where, params = "1", []
+    with _no_gc():
+        by_unit = load_ballots(store, where, params, mode, setting.written_only,
+                               unit_names=setting.scope == "building")
+        verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
+        _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
+        return verdicts
+
+
+def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,
+              scope: str) -> list[UnitVerdict]:
+    if scope == "building":
+        building_of = dict(store.db.execute("SELECT id, building_id FROM unit").fetchall())
+        by_building: dict[str, list[Ballot]] = {}
+        for unit_id, group in by_unit.items():
+            by_building.setdefault(building_of[unit_id], []).extend(group)
+        by_unit = {u: by_building.get(building_of[u], []) for u in building_of}
+    return [UnitVerdict(u.id, u.address, u.project, u.households, evaluate(by_unit.get(u.id, []), rule, mode))
+            for u in units]
+
+
+@contextmanager
+def _no_gc():
+    """The overview makes ~200,000 small objects that all stay alive; the cyclic collector would
+    rescan them again and again for nothing (they hold no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+SCOPES = ("unit", "building")
+
+
+def set_district_rule(store: Store, rule: str, scope: str, written_only: bool) -> None:
+    """The district's choice of preset and scope: an editable attribute, logged like any other."""
+    load_rule(rule)  # refuses an unknown preset
+    if scope not in SCOPES:
+        raise ValidationError("scope.invalid", value=scope)
+    from liftdesk.places.registry import default_district
+
+    records.update(store, "district", default_district(store),
+                   {"rule_preset": rule, "consent_scope": scope, "written_only": 1 if written_only else 0})

@@ -1,0 +1,134 @@
+"""User actions: what one undo step reverses.
+
+    with actions.action(store, "action.delete_households", n=12, unit_id=unit) as act:
+        ...  # every records.* write in here is one transaction, tagged with act.id
+
+The block is one transaction; every change-log row written inside carries the action's id;
+on success the action joins this station's undo stack (table `user_action`) and a new action
+clears the redo stack. Nested blocks join the outer action (a roster import inside a GUI action
+is one step). A block that wrote nothing leaves no action behind. The label is a catalogue key
+plus parameters, so the Edit menu reads in the user's current language.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from liftdesk.i18n import t
+from liftdesk.store import Store
+
+DO, UNDO, REDO = "do", "undo", "redo"
+DONE, UNDONE, DROPPED, SKIPPED = "done", "undone", "dropped", "skipped"
+
+
+@dataclass
+class Action:
+    id: str
+    label_key: str
+    label_params: dict = field(default_factory=dict)
+    unit_id: str | None = None
+    kind: str = DO
+    target: str | None = None
+    state: str = DONE
+    seq: int = 0
+    at: str = ""
+    generic: bool = False  # a catch-all label (a dialog's title) that a nested action may refine
+
+    @property
+    def label(self) -> str:
+        return t(self.label_key, **self.label_params)
+
+
+def _listeners(store: Store) -> list[Callable[[], None]]:
+    if not hasattr(store, "action_listeners"):
+        store.action_listeners = []
+    return store.action_listeners
+
+
+def on_change(store: Store, callback: Callable[[], None]) -> None:
+    """Call `callback` after every committed action, undo and redo (the GUI's Edit menu)."""
+    _listeners(store).append(callback)
+
+
+def notify(store: Store) -> None:
+    for callback in list(_listeners(store)):
+        callback()
+
+
+@contextmanager
+def action(store: Store, label_key: str, *, unit_id: str | None = None, action_kind: str = DO,
+           action_target: str | None = None, generic: bool = False, **label_params: object) -> Iterator[Action]:
+    """`unit_id`: the unit the action is about (named in the menu when another is on screen);
+    `action_kind`/`action_target`: set by undo and redo only; `generic`: a fallback label that a
+    nested action's own label replaces; the rest are the label's fields."""
+    outer = getattr(store, "current_action_obj", None)
+    if outer is not None:
+        if outer.unit_id is None:
+            outer.unit_id = unit_id
+        if outer.generic and not generic:
+            outer.label_key, outer.label_params, outer.generic = label_key, dict(label_params), False
+        yield outer
+        return
+    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target,
+                 generic=generic)
+    store.current_action, store.current_action_obj = act.id, act
+    try:
+        with store.db.atomic():
+            yield act
+            wrote = store.db.execute("SELECT 1 FROM change_log WHERE action_id = ? LIMIT 1", [act.id]).fetchone()
+            if wrote:
+                _record(store, act)
+    finally:
+        store.current_action, store.current_action_obj = None, None
+    if wrote:
+        notify(store)
+
+
+def _record(store: Store, act: Action) -> None:
+    act.seq = store.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM user_action").fetchone()[0]
+    act.at = store.clock.now_iso()
+    if act.kind == DO:  # a new action makes the undone ones unreachable: the redo stack is cleared
+        store.db.execute("UPDATE user_action SET state = ? WHERE station_id = ? AND kind = ? AND state = ?",
+                         [DROPPED, store.station_id, DO, UNDONE])
+    store.db.execute(
+        "INSERT INTO user_action (id, seq, kind, label_key, label_params, unit_id, target, state, at, station_id,"
+        " actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [act.id, act.seq, act.kind, act.label_key, json.dumps(act.label_params, ensure_ascii=False, default=str),
+         act.unit_id, act.target, act.state, act.at, store.station_id, store.actor])
+
+
+_COLUMNS = "id, label_key, label_params, unit_id, kind, target, state, seq, at"
+
+
+def _from_row(row: tuple) -> Action:
+    values = list(row)
+    values[2] = json.loads(values[2] or "{}")
+    return Action(*values)
+
+
+def get(store: Store, action_id: str) -> Action | None:
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM user_action WHERE id = ?", [action_id]).fetchone()
+    return _from_row(row) if row else None
+
+
+def next_undo(store: Store) -> Action | None:
+    """The latest action of this station still in effect."""
+    row = store.db.execute(
+        f"SELECT {_COLUMNS} FROM user_action WHERE station_id = ? AND kind = ? AND state = ? ORDER BY seq DESC LIMIT 1",
+        [store.station_id, DO, DONE]).fetchone()
+    return _from_row(row) if row else None
+
+
+def next_redo(store: Store) -> Action | None:
+    """The earliest undone action after the latest one in effect (undone actions form a suffix)."""
+    row = store.db.execute(
+        f"SELECT {_COLUMNS} FROM user_action WHERE station_id = ? AND kind = ? AND state = ? ORDER BY seq LIMIT 1",
+        [store.station_id, DO, UNDONE]).fetchone()
+    return _from_row(row) if row else None
+
+
+def set_state(store: Store, action_id: str, state: str) -> None:
+    store.db.execute("UPDATE user_action SET state = ? WHERE id = ?", [state, action_id])

@@ -1,0 +1,1 @@
+"""A project's money: funding plan, cost shares, payments into the collective account."""

@@ -1,0 +1,1 @@
+"""People: households' owners and residents, their personal data and its erasure, helper teams, station logins."""

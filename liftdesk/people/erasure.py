@@ -1,0 +1,153 @@
+"""Erasure of one resident's personal data (个人信息保护法 第四十七条): a resident who moved away asks
+to be forgotten. Their name, phone and ID number leave the person record, its history in the
+change log, and the copies of their name kept with their households' positions, attendance and
+group seats; "已删除的个人信息" stands in their place. Ownerships, positions and verdicts stay, so
+every count is unchanged. The purge itself is logged, without the data."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from liftdesk.i18n import LiftDeskError
+from liftdesk.store import Store, records
+
+log = logging.getLogger(__name__)
+
+PURGED_NAME = "已删除的个人信息"
+PERSON_FIELDS = {"name": PURGED_NAME, "phone": "", "id_ref": ""}
+# Records that keep a copy of a resident's name, tied to a household: (table, name column).
+NAME_COPIES = (("position", "respondent_name"), ("attendance", "name"), ("group_member", "name"))
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    persons: int          # person records purged (the person and records merged into them)
+    log_rows: int         # change-log rows rewritten
+    copies: int           # name copies replaced in positions, attendance, group seats
+
+
+def _secrets_of(store: Store, person_id: str) -> dict[str, set[str]]:
+    """Every value the person's record has held, by field: now, and in its change log."""
+    row = records.get(store, "person", person_id)
+    values: dict[str, set[str]] = {f: {row[f] or ""} for f in PERSON_FIELDS}
+    for op, field, old, new in store.db.execute(
+            "SELECT op, field, old, new FROM change_log WHERE tbl = 'person' AND record_id = ?", [person_id]):
+        if op == "insert" and new:
+            payload = json.loads(new)
+            for f in PERSON_FIELDS:
+                values[f].add(str(payload.get(f) or ""))
+        elif field in PERSON_FIELDS:
+            values[field] |= {old or "", new or ""}
+    return {f: {v for v in vs if v and v != PURGED_NAME} for f, vs in values.items()}
+
+
+def _merged_into(store: Store, person_id: str) -> list[str]:
+    """Person records once merged into this one (their ownerships moved here): the same resident."""
+    rows = store.db.execute(
+        "SELECT DISTINCT old FROM change_log WHERE tbl = 'ownership' AND field = 'person_id' AND new = ?"
+        " AND old IS NOT NULL AND old != ?", [person_id, person_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def _scrub(value, secrets: set[str]):
+    if isinstance(value, str):
+        for secret in sorted(secrets, key=len, reverse=True):
+            if secret in value:
+                value = value.replace(secret, PURGED_NAME)
+        return value
+    if isinstance(value, dict):
+        return {k: _scrub(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, secrets) for v in value]
+    return value
+
+
+def _rewrite_log(store: Store, table: str, record_id: str, secrets: set[str], person: bool) -> int:
+    changed = 0
+    rows = store.db.execute("SELECT seq, op, field, old, new FROM change_log WHERE tbl = ? AND record_id = ?"
+                            " AND op != 'purge'", [table, record_id]).fetchall()
+    for seq, op, field, old, new in rows:
+        if op == "insert" and new:
+            payload = json.loads(new)
+            if person:
+                payload.update({k: v for k, v in PERSON_FIELDS.items() if k in payload})
+            text = json.dumps(_scrub(payload, secrets), ensure_ascii=False, sort_keys=True)
+            new_old = (old, text)
+        elif person and field in PERSON_FIELDS:
+            blank = PERSON_FIELDS[field]
+            new_old = (None if old is None else blank, None if new is None else blank)
+        else:
+            new_old = (_scrub(old, secrets), _scrub(new, secrets))
+        if new_old != (old, new):
+            store.db.execute("UPDATE change_log SET old = ?, new = ? WHERE seq = ?", [*new_old, seq])
+            changed += 1
+    return changed
+
+
+def household_owners(store: Store, household_id: str) -> list[tuple[str, str]]:
+    """(person id, name) of a household's current owners, signer first."""
+    return [tuple(r) for r in store.db.execute(
+        "SELECT p.id, p.name FROM ownership o JOIN person p ON p.id = o.person_id WHERE o.household_id = ?"
+        " AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC, o.id", [household_id])]
+
+
+def purge_person(store: Store, person_id: str) -> PurgeReport:
+    return purge_persons(store, [person_id])
+
+
+def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
+    """Erase residents' names, phones and ID numbers everywhere the station keeps them (see the
+    module note). One transaction; afterwards freed pages are zeroed and the WAL emptied, so the
+    database file no longer holds the data (older backups and bundles already sent still do)."""
+    store.db.execute("PRAGMA secure_delete = ON")  # SQLite overwrites what it frees with zeros
+    totals = [0, 0, 0]
+    with store.db.atomic():
+        now, hlc = store.clock.now_iso(), store.clock.tick()
+        for person_id in person_ids:
+            for n, value in enumerate(_purge_one(store, person_id, now, hlc)):
+                totals[n] += value
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.info("purged personal data of %d person record(s); %d log rows and %d copies rewritten", *totals)
+    return PurgeReport(*totals)
+
+
+def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, int, int]:
+    records.get(store, "person", person_id)  # refuses an unknown id
+    persons = [person_id, *_merged_into(store, person_id)]
+    names: set[str] = set()
+    secrets: set[str] = set()
+    for pid in persons:
+        by_field = _secrets_of(store, pid)
+        names |= by_field["name"]
+        secrets |= set().union(*by_field.values())
+    if not secrets:
+        raise LiftDeskError("purge.already")
+    log_rows = copies = 0
+    for pid in persons:
+        store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '', updated_at = ?, station_id = ?,"
+                         " hlc = ? WHERE id = ?", [PURGED_NAME, now, store.station_id, hlc, pid])
+        log_rows += _rewrite_log(store, "person", pid, secrets, person=True)
+    households = [r[0] for r in store.db.execute(
+        f"SELECT DISTINCT household_id FROM ownership WHERE person_id IN ({', '.join('?' * len(persons))})",
+        persons)]
+    for table, column in NAME_COPIES if households and names else ():
+        hit = store.db.execute(
+            f"SELECT id FROM {table} WHERE household_id IN ({', '.join('?' * len(households))})"
+            f" AND {column} IN ({', '.join('?' * len(names))})", [*households, *sorted(names)]).fetchall()
+        for (record_id,) in hit:
+            store.db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [PURGED_NAME, record_id])
+            log_rows += _rewrite_log(store, table, record_id, secrets, person=False)
+            copies += 1
+    # The undo stack's labels ("添加筹备组成员 王芳") may name them too.
+    if store.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'user_action'").fetchone():
+        for action_id, params in store.db.execute("SELECT id, label_params FROM user_action").fetchall():
+            if params and any(secret in params for secret in secrets):
+                store.db.execute("UPDATE user_action SET label_params = ? WHERE id = ?",
+                                 [json.dumps(_scrub(json.loads(params), secrets), ensure_ascii=False), action_id])
+    # The purge is logged like a field change, without the data: old values are not kept, the new
+    # ones are the placeholders. Sync carries these rows so the district's copy is erased too.
+    records._log(store, [("person", pid, "purge", field, None, blank, now, hlc, store.station_id, store.actor)
+                         for pid in persons for field, blank in PERSON_FIELDS.items()])
+    return len(persons), log_rows, copies

@@ -1,0 +1,1 @@
+"""Places: the hierarchy district → household, addresses, a station's scope, search."""

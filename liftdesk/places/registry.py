@@ -1,0 +1,534 @@
+"""The registry: district → street → community → estate → building → unit → household, and the
+people who own households. Every write validates first and changes nothing on bad input."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from liftdesk.people import privacy
+from liftdesk.i18n import ValidationError, t
+from liftdesk.store import Store, records
+from liftdesk.common.units import parse_area
+
+OCCUPANCY = {"owner": "occ.owner", "rented": "occ.rented", "vacant": "occ.vacant"}
+_OCCUPANCY_WORDS = {"自住": "owner", "出租": "rented", "空置": "vacant", "owner": "owner",
+                    "owner-occupied": "owner", "rented": "rented", "vacant": "vacant"}
+MAX_FLOORS = 60
+_PHONE = re.compile(r"^[0-9+\- ()（）]*$")
+
+# kind → (table, parent column)
+PLACE_KINDS = {
+    "street": ("street", "district_id"),
+    "community": ("community", "street_id"),
+    "estate": ("estate", "community_id"),
+    "building": ("building", "estate_id"),
+    "unit": ("unit", "building_id"),
+}
+
+
+def occupancy_code(value: str) -> str:
+    code = _OCCUPANCY_WORDS.get(str(value).strip())
+    if code is None:
+        raise ValidationError("occupancy.invalid", value=value)
+    return code
+
+
+def occupancy_label(code: str) -> str:
+    return t(OCCUPANCY.get(code, "occ.owner"))
+
+
+def _name(value: str, kind: str) -> str:
+    name = (value or "").strip()
+    if not name:
+        raise ValidationError("name.empty", what=t(f"kind.{kind}"))
+    return name
+
+
+def _place_name(value: str, kind: str) -> str:
+    """Place names are joined with "/" into addresses and into file names when printing: a "/",
+    a backslash or a control character (a pasted line break, a zero-width mark) would make an
+    address that cannot be typed back or a path that leaves its folder."""
+    name = _name(value, kind)
+    for char in name:
+        if char in "/\\" or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            visible = char in "/\\"
+            raise ValidationError("name.bad_char", what=t(f"kind.{kind}"), char=char if visible else f"U+{ord(char):04X}",
+                                  name=name if visible else name.encode("unicode_escape").decode("ascii"))
+    return name
+
+
+def check_restorable_name(store: Store, kind: str, record_id: str, name: str | None = None) -> None:
+    """Bringing a place back (from the bin, or by undo) must not give two live places one address."""
+    table, parent_col = PLACE_KINDS[kind]
+    row = records.get(store, table, record_id)
+    name = row["name"] if name is None else name
+    clash = store.db.execute(
+        f"SELECT 1 FROM {table} WHERE {parent_col} IS ? AND name = ? AND deleted = 0 AND id != ?",
+        [row[parent_col], name, record_id]).fetchone()
+    if clash:
+        raise ValidationError("name.restore_clash", name=name, what=t(f"kind.{kind}"))
+
+
+def _check_unique_name(store: Store, kind: str, parent_id: str | None, name: str, exclude: str | None = None) -> None:
+    table, parent_col = PLACE_KINDS[kind]
+    row = store.db.execute(
+        f"SELECT 1 FROM {table} WHERE {parent_col} IS ? AND name = ? AND deleted = 0 AND id IS NOT ?",
+        [parent_id, name, exclude]).fetchone()
+    if row:
+        parent_table = {"street": "district", "community": "street", "estate": "community",
+                        "building": "estate", "unit": "building"}[kind]
+        parent = store.db.execute(f"SELECT name FROM {parent_table} WHERE id = ?", [parent_id]).fetchone()
+        raise ValidationError("name.duplicate", parent=parent[0] if parent else "", name=name,
+                              what=t(f"kind.{kind}"))
+
+
+def _floors(value: object) -> int:
+    try:
+        floors = int(str(value).strip())
+    except ValueError:
+        raise ValidationError("floors.invalid", value=value) from None
+    if not 1 <= floors <= MAX_FLOORS:
+        raise ValidationError("floors.invalid", value=value)
+    return floors
+
+
+_PHONE_DIGITS = re.compile(r"^(?:1[3-9]\d{9}"  # a mobile: 13812345678
+                           r"|0[1-9]\d{8,10}"  # a line with its area code: 0571 87654321
+                           r"|[48]00\d{7}"  # 400 / 800 service lines
+                           r"|[2-9]\d{6,7})$")  # a local line: 87654321 (a person's phone is never 110 or 123)
+_PHONE_ABROAD = re.compile(r"^(?:1[3-9]\d{9}|[1-9]\d{8,10})$")  # after +86: area codes lose their 0
+
+
+def _phone(value: str) -> str:
+    """A Chinese mobile or fixed-line number (spaces, hyphens, brackets and +86 allowed), or none."""
+    phone = unicodedata.normalize("NFKC", strip_invisible(value or "")).strip()
+    if not phone:
+        return phone
+    digits = re.sub(r"[\s\-()（）]", "", phone)
+    pattern = _PHONE_DIGITS
+    if digits.startswith(("+86", "0086")):
+        digits, pattern = (digits[3:] if digits.startswith("+") else digits[4:]), _PHONE_ABROAD
+    if not _PHONE.match(phone) or not pattern.match(digits):
+        raise ValidationError("phone.invalid", value=value)
+    return phone
+
+
+# ---- places -----------------------------------------------------------------------------------
+
+def add_district(store: Store, name: str, consent_scope: str = "unit", rule_preset: str = "civil-code-278") -> str:
+    return records.insert(store, "district", {"name": _place_name(name, "district"), "consent_scope": consent_scope,
+                                              "rule_preset": rule_preset})
+
+
+def default_district(store: Store) -> str:
+    """The district this database belongs to; a fresh station database gets one on first use."""
+    row = store.db.execute("SELECT id FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else add_district(store, "本区")
+
+
+def add_street(store: Store, district_id: str, name: str, seq: int | None = None) -> str:
+    name = _place_name(name, "street")
+    _check_unique_name(store, "street", district_id, name)
+    if seq is None:
+        seq = store.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM street WHERE district_id = ?",
+                               [district_id]).fetchone()[0]
+    return records.insert(store, "street", {"district_id": district_id, "name": name, "seq": seq})
+
+
+def add_community(store: Store, street_id: str, name: str) -> str:
+    name = _place_name(name, "community")
+    _check_unique_name(store, "community", street_id, name)
+    return records.insert(store, "community", {"street_id": street_id, "name": name})
+
+
+def add_estate(store: Store, community_id: str, name: str) -> str:
+    name = _place_name(name, "estate")
+    _check_unique_name(store, "estate", community_id, name)
+    return records.insert(store, "estate", {"community_id": community_id, "name": name})
+
+
+def add_building(store: Store, estate_id: str, name: str, floors: object) -> str:
+    name = _place_name(name, "building")
+    floors = _floors(floors)
+    _check_unique_name(store, "building", estate_id, name)
+    return records.insert(store, "building", {"estate_id": estate_id, "name": name, "floors": floors,
+                                              "seq": _natural_key_number(name)})
+
+
+def add_unit(store: Store, building_id: str, name: str) -> str:
+    name = _place_name(name, "unit")
+    _check_unique_name(store, "unit", building_id, name)
+    return records.insert(store, "unit", {"building_id": building_id, "name": name,
+                                          "seq": _natural_key_number(name)})
+
+
+def rename_place(store: Store, kind: str, place_id: str, name: str) -> None:
+    table, parent_col = PLACE_KINDS[kind]
+    name = _place_name(name, kind)
+    parent = records.get(store, table, place_id)[parent_col]
+    _check_unique_name(store, kind, parent, name, exclude=place_id)
+    records.update(store, table, place_id, {"name": name})
+
+
+def set_building_floors(store: Store, building_id: str, floors: object) -> None:
+    floors = _floors(floors)
+    highest = store.db.execute(
+        "SELECT max(h.floor) FROM household h JOIN unit u ON u.id = h.unit_id"
+        " WHERE u.building_id = ? AND h.deleted = 0 AND u.deleted = 0", [building_id]).fetchone()[0]
+    if highest and highest > floors:
+        raise ValidationError("floors.below_households", value=floors, highest=highest)
+    records.update(store, "building", building_id, {"floors": floors})
+
+
+def _natural_key_number(name: str) -> int:
+    match = re.search(r"\d+", name)
+    return int(match.group()) if match else 0
+
+
+# ---- households -------------------------------------------------------------------------------
+
+def building_floors_of_unit(store: Store, unit_id: str) -> int:
+    row = store.db.execute("SELECT b.floors FROM unit u JOIN building b ON b.id = u.building_id WHERE u.id = ?",
+                           [unit_id]).fetchone()
+    if row is None:
+        raise ValidationError("record.not_found", table="unit", id=unit_id)
+    return row[0]
+
+
+def _floor(value: object, floors: int) -> int:
+    try:
+        floor = int(str(value).strip())
+    except ValueError:
+        raise ValidationError("floor.invalid", value=value, floors=floors) from None
+    if not 1 <= floor <= floors:
+        raise ValidationError("floor.invalid", value=value, floors=floors)
+    return floor
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def strip_invisible(text: str) -> str:
+    """Drop zero-width characters pasted in from web pages and messaging apps."""
+    return str(text).translate(_INVISIBLE)
+
+
+def normalise_room(value: object) -> str:
+    """The one spelling of a room number: "１０１", " 101 ", "101室", "101号", "101.0" (a number in
+    Excel) are all "101". Every path that creates or looks up a household goes through this."""
+    return _normalise_room(str(value if value is not None else ""))
+
+
+@functools.lru_cache(maxsize=8192)  # a unit's rooms are compared again for every row of a roster
+def _normalise_room(text: str) -> str:
+    room = unicodedata.normalize("NFKC", strip_invisible(text))
+    room = re.sub(r"\s+", "", room).upper()
+    if re.fullmatch(r"\d+\.0+", room):
+        room = room.split(".")[0]
+    return re.sub(r"(?<=[0-9A-Z])[室号]$", "", room)
+
+
+def household_by_room(store: Store, unit_id: str, room: object, exclude: str | None = None) -> str | None:
+    """The live household of the unit with this room (compared normalised), or None."""
+    wanted = normalise_room(room)
+    rows = store.db.execute("SELECT id, room FROM household WHERE unit_id = ? AND deleted = 0 AND id IS NOT ?",
+                            [unit_id, exclude]).fetchall()
+    return next((household_id for household_id, r in rows if normalise_room(r) == wanted), None)
+
+
+def _room(store: Store, unit_id: str, value: str, exclude: str | None = None) -> str:
+    room = normalise_room(value)
+    if not room:
+        raise ValidationError("room.empty")
+    if household_by_room(store, unit_id, room, exclude):
+        raise ValidationError("room.duplicate", room=room)
+    return room
+
+
+_ROOM_NUMBER = re.compile(r"(\d{3,4})$")
+
+
+def floor_of_room(room: str) -> int | None:
+    """The floor a room number names in the usual scheme (701 → 7, 1203 → 12, 2-501 → 5), or None."""
+    match = _ROOM_NUMBER.search(normalise_room(room or ""))
+    if not match:
+        return None
+    floor = int(match.group(1)) // 100
+    return floor or None
+
+
+def room_floor_doubt(room: str, floor: object, floors: int) -> str | None:
+    """A question to ask before saving a room whose number names another floor (701 on floor 1),
+    or a floor the building does not have; None when nothing looks wrong. Not a refusal:
+    some estates number rooms their own way."""
+    named = floor_of_room(room)
+    try:
+        given = int(str(floor).strip())
+    except ValueError:
+        return None
+    if named is None or named == given:
+        return None
+    key = "room.floor_beyond" if named > floors else "room.floor_mismatch"
+    return t(key, room=normalise_room(room), named=named, floor=given, floors=floors)
+
+
+def add_household(store: Store, unit_id: str, room: str, floor: object, area: object,
+                  occupancy: str = "owner") -> str:
+    floors = building_floors_of_unit(store, unit_id)
+    values = {"unit_id": unit_id, "room": _room(store, unit_id, room), "floor": _floor(floor, floors),
+              "area_x100": parse_area(area), "occupancy": occupancy_code(occupancy)}
+    return records.insert(store, "household", values)
+
+
+def quick_create_households(store: Store, unit_id: str, floors: object, rooms_per_floor: object,
+                            area: object = "60") -> list[str]:
+    """6 floors × 2 rooms → 101, 102 … 602, all in one transaction; editable afterwards."""
+    floors_in_building = building_floors_of_unit(store, unit_id)
+    n_floors = _floor(floors, floors_in_building)
+    try:
+        rooms = int(str(rooms_per_floor).strip())
+    except ValueError:
+        raise ValidationError("rooms.invalid", value=rooms_per_floor) from None
+    if not 1 <= rooms <= 20:
+        raise ValidationError("rooms.invalid", value=rooms_per_floor)
+    area_x100 = parse_area(area)
+    rows = []
+    for floor in range(1, n_floors + 1):
+        for n in range(1, rooms + 1):
+            room = f"{floor}{n:02d}"
+            _room(store, unit_id, room)
+            rows.append({"unit_id": unit_id, "room": room, "floor": floor, "area_x100": area_x100,
+                         "occupancy": "owner"})
+    return records.insert_many(store, "household", rows)
+
+
+EDITABLE_HOUSEHOLD_FIELDS = ("room", "floor", "area", "occupancy")
+
+
+def update_household(store: Store, household_id: str, field: str, value: object) -> None:
+    """The one way a household's attributes change; validated, logged."""
+    household = records.get(store, "household", household_id)
+    unit_id = household["unit_id"]
+    if field == "room":
+        change = {"room": _room(store, unit_id, str(value), exclude=household_id)}
+    elif field == "floor":
+        change = {"floor": _floor(value, building_floors_of_unit(store, unit_id))}
+    elif field == "area":
+        change = {"area_x100": parse_area(value)}
+    elif field == "occupancy":
+        change = {"occupancy": occupancy_code(str(value))}
+    else:
+        raise ValidationError("record.no_field", field=field)
+    records.update(store, "household", household_id, change)
+
+
+# ---- people -----------------------------------------------------------------------------------
+
+MAX_NAME = 50
+# "王建国 13811110001", "王建国（13811110001）", "王建国:138-1111-0001": a name carrying its own phone.
+_INLINE_PHONE = re.compile(r"^(?P<name>[^0-9+]+?)\s*[(（:：]?\s*(?P<phone>\+?\d[\d\- ]{4,}\d)\s*[)）]?$")
+OWNER_SEPARATORS = r"[、,，/;；\n]"
+
+
+def _person_name(value: str) -> str:
+    name = _name(value, "person")
+    if len(name) > MAX_NAME:
+        raise ValidationError("person.name_too_long", length=len(name), limit=MAX_NAME)
+    return name
+
+
+def phone_key(phone: str) -> str:
+    """What two phones are compared by: the digits, so "138-1234 5678" is "13812345678"."""
+    return re.sub(r"[^0-9+]", "", phone or "")
+
+
+def split_owner(entry: str) -> tuple[str, str]:
+    """One owner entry of a roster cell → (name, phone); the phone is '' when the entry has none."""
+    text = (entry or "").strip()
+    match = _INLINE_PHONE.match(text)
+    if match:
+        return match.group("name").strip(), _phone(match.group("phone"))
+    return text, ""
+
+
+def parse_owners(text: str) -> list[tuple[str, str]]:
+    """A roster's owners cell ("王建国 13811110001、王小明") → [(name, phone), ...]."""
+    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, text or "") if e.strip()]
+
+
+def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
+    """The one way a person is written: the ID number is kept masked unless the station keeps
+    whole numbers (`privacy.kept_id_ref`)."""
+    return records.insert(store, "person", {"name": _person_name(name), "phone": _phone(phone),
+                                            "id_ref": privacy.kept_id_ref(store, id_ref)})
+
+
+def find_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str | None:
+    """The person these details prove, or None. Evidence is the same ID reference, or the same
+    name with the same non-empty phone; a name alone proves nothing (two 王芳 are two people)."""
+    forms = privacy.id_ref_forms(store, id_ref)
+    if forms:
+        row = store.db.execute(f"SELECT id FROM person WHERE id_ref IN ({', '.join('?' * len(forms))})"
+                               " AND deleted = 0 ORDER BY id LIMIT 1", forms).fetchone()
+        if row:
+            return row[0]
+    key = phone_key(phone)
+    if not key:
+        return None
+    rows = store.db.execute(
+        "SELECT id, phone, id_ref FROM person WHERE name = ? AND phone != '' AND deleted = 0 ORDER BY id",
+        [name.strip()]).fetchall()
+    for person_id, their_phone, their_ref in rows:
+        if phone_key(their_phone) == key and (not id_ref or not their_ref):
+            return person_id
+    return None
+
+
+def find_or_add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
+    """The person proved by these details (see `find_person`), or a new one."""
+    name, phone = _person_name(name), _phone(phone)
+    return find_person(store, name, phone, id_ref) or add_person(store, name, phone, id_ref)
+
+
+def add_owner(store: Store, household_id: str, person_id: str, role: str = "owner", signer: bool = False) -> str:
+    return records.insert(store, "ownership", {"household_id": household_id, "person_id": person_id,
+                                               "role": role, "signer": 1 if signer else 0})
+
+
+def _owner_entries(owners: Iterable, phone: str) -> list[tuple[str, str, str]]:
+    entries = []
+    for item in owners:
+        if isinstance(item, tuple):
+            name, own_phone, id_ref = (tuple(item) + ("", ""))[:3]
+        else:
+            (name, own_phone), id_ref = split_owner(str(item or "")), ""
+        name = (name or "").strip()
+        if name:
+            entries.append((_person_name(name), _phone(own_phone), (id_ref or "").strip()))
+    if entries and not entries[0][1] and phone:
+        entries[0] = (entries[0][0], _phone(phone), entries[0][2])
+    return entries
+
+
+def _keep_or_find(store: Store, kept: tuple, name: str, phone: str, id_ref: str) -> str:
+    """The household already has an owner called `name`: that is the person, unless the new
+    details prove another one (an ID reference or phone held by another person record, or an ID
+    reference different from the one kept). Details the person lacks are filled in."""
+    _, person_id, _, their_phone, their_ref, _, _ = kept
+    if id_ref:
+        forms = privacy.id_ref_forms(store, id_ref)
+        if their_ref and their_ref not in forms:
+            return find_or_add_person(store, name, phone, id_ref)
+        proved = find_person(store, name, "", id_ref)
+        if proved and proved != person_id:
+            return proved
+        if not their_ref:
+            records.update(store, "person", person_id, {"id_ref": privacy.kept_id_ref(store, id_ref)})
+    if phone and phone_key(phone) != phone_key(their_phone):
+        proved = find_person(store, name, phone)
+        if proved and proved != person_id:
+            return proved
+        records.update(store, "person", person_id, {"phone": phone})
+    return person_id
+
+
+def set_owners(store: Store, household_id: str, owners: Iterable, phone: str = "") -> None:
+    """Set a household's owners, in order (the first signs for co-owners who share one vote).
+
+    `owners` are names, "name phone" entries, or (name, phone[, id_ref]) tuples; `phone` is the
+    first owner's phone when the entry carries none. A name the household already has keeps its
+    person (the household is the evidence); any other name is a person found on evidence or a new
+    one. Setting the same owners again writes nothing."""
+    entries = _owner_entries(owners, phone)
+    with store.db.atomic():
+        current = store.db.execute(
+            "SELECT o.id, o.person_id, p.name, p.phone, p.id_ref, o.role, o.signer FROM ownership o"
+            " JOIN person p ON p.id = o.person_id WHERE o.household_id = ? AND o.deleted = 0"
+            " ORDER BY o.signer DESC, o.role DESC, o.id", [household_id]).fetchall()
+        by_name: dict[str, list[tuple]] = {}
+        for row in current:
+            by_name.setdefault(row[2], []).append(row)
+        wanted = []  # (person_id, role, signer)
+        for n, (name, own_phone, id_ref) in enumerate(entries):
+            kept = by_name.get(name)
+            if kept:
+                person_id = _keep_or_find(store, kept.pop(0), name, own_phone, id_ref)
+            else:
+                person_id = find_or_add_person(store, name, own_phone, id_ref)
+            wanted.append((person_id, "owner" if n == 0 else "co-owner", 1 if n == 0 else 0))
+        if [(r[1], r[5], r[6]) for r in current] == wanted:
+            return
+        for row in current:
+            records.set_deleted(store, "ownership", row[0], True)
+        for person_id, role, signer in wanted:
+            add_owner(store, household_id, person_id, role, signer=bool(signer))
+
+
+def household_owners(store: Store, household_id: str) -> list[tuple[str, str]]:
+    """(name, phone) of a household's owners, the signer first."""
+    return [tuple(r) for r in store.db.execute(
+        "SELECT p.name, p.phone FROM ownership o JOIN person p ON p.id = o.person_id"
+        " WHERE o.household_id = ? AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC, o.id",
+        [household_id]).fetchall()]
+
+
+def merge_persons(store: Store, keep_id: str, other_id: str) -> int:
+    """Record that two person records are one person: `other`'s ownerships move to `keep`, which
+    takes over a phone or ID reference it lacks; `other` is tombstoned. Returns ownerships moved."""
+    if keep_id == other_id:
+        return 0
+    with store.db.atomic():
+        keep, other = records.get(store, "person", keep_id), records.get(store, "person", other_id)
+        if keep["deleted"] or other["deleted"]:
+            raise ValidationError("record.not_found", table="person", id=other_id if other["deleted"] else keep_id)
+        fill = {k: other[k] for k in ("phone", "id_ref") if not keep[k] and other[k]}
+        if fill:
+            records.update(store, "person", keep_id, fill)
+        moved = store.db.execute("SELECT id FROM ownership WHERE person_id = ? AND deleted = 0",
+                                 [other_id]).fetchall()
+        for (ownership_id,) in moved:
+            records.update(store, "ownership", ownership_id, {"person_id": keep_id})
+        records.set_deleted(store, "person", other_id, True)
+    return len(moved)
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    room: str
+    floor: int
+    area_x100: int
+    occupancy: str
+    owners: str
+    phones: str
+
+
+def unit_households(store: Store, unit_id: str) -> list[HouseholdRow]:
+    rows = store.db.execute(
+        """SELECT h.id, h.room, h.floor, h.area_x100, h.occupancy,
+                  coalesce((SELECT group_concat(name, '、') FROM (
+                      SELECT p.name FROM ownership o JOIN person p ON p.id = o.person_id
+                      WHERE o.household_id = h.id AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC)), ''),
+                  coalesce((SELECT group_concat(phone, '、') FROM (
+                      SELECT p.phone FROM ownership o JOIN person p ON p.id = o.person_id
+                      WHERE o.household_id = h.id AND o.deleted = 0 AND p.phone != ''
+                      ORDER BY o.signer DESC, o.role DESC)), '')
+           FROM household h
+           WHERE h.unit_id = ? AND h.deleted = 0
+           ORDER BY h.floor, h.room""", [unit_id]).fetchall()
+    return [HouseholdRow(*r) for r in rows]
+
+
+def set_owner_phone(store: Store, household_id: str, phone: str) -> None:
+    """The phone belongs to the household's signing owner (the person, across their flats)."""
+    phone = _phone(phone)
+    row = store.db.execute(
+        "SELECT person_id FROM ownership WHERE household_id = ? AND deleted = 0 ORDER BY signer DESC, role DESC"
+        " LIMIT 1", [household_id]).fetchone()
+    if row is None:
+        raise ValidationError("owner.missing")
+    records.update(store, "person", row[0], {"phone": phone})

@@ -1,0 +1,257 @@
+"""Finding households across the whole database as helpers type: by address text ("城北小区 1幢
+201"), room, owner name, phone, or the pinyin of a name ("hqc" or "huangqicai" for 黄杞财).
+
+Every word must match the household, each in any of these ways. Pinyin keys are precomputed per
+person (table person_search, migration 0013_search); triggers mark a person whose name changed
+as stale in the same transaction, and the keys of stale persons are computed before a search."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+
+from liftdesk.i18n import LiftDeskError
+from liftdesk.places.places import UNIT_PATH_SQL, Address, natural_key
+from liftdesk.store import Store
+
+log = logging.getLogger(__name__)
+LIMIT = 200
+_SPLIT = re.compile(r"[\s/，,、]+")
+_ROOM = re.compile(r"^(?=.*[0-9])[0-9A-Za-z-]{1,8}$")  # 201, 1201, A301, 2-101
+_PLACE_END = tuple("街道社区小区苑坊村园里巷弄路楼幢栋单元号")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    household_id: str
+    unit_id: str
+    address: Address
+    room: str
+    owners: str
+    phones: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.address} {self.room} {self.owners} {self.phones}"
+
+
+# ---- pinyin keys ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=20000)
+def _readings(char: str, heteronyms: bool) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    if not ("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"):
+        return (char.lower(),) if char.isascii() and char.isalnum() else ("",)
+    readings = pinyin(char, style=Style.NORMAL, heteronym=heteronyms, errors="ignore")
+    found = tuple(dict.fromkeys(r for r in (readings[0] if readings else []) if r))
+    return (found if heteronyms else found[:1]) or ("",)
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) of a name, e.g. 黄杞财 → ("hqc", "huangqicai"). A surname with
+    several readings (单 dan/shan, 曾 zeng/ceng) gives every reading, joined by "|"."""
+    chars = [c for c in name if not c.isspace()]
+    if not chars:
+        return "", ""
+    firsts = _readings(chars[0], True)[:4]
+    rest = [_readings(c, False)[0] for c in chars[1:]]
+    full = "|".join(first + "".join(rest) for first in firsts)
+    initials = "|".join((first[:1] if first else "") + "".join(r[:1] for r in rest) for first in firsts)
+    return initials, full
+
+
+def refresh_keys(store: Store) -> int:
+    """Compute the pinyin keys of persons added or renamed since the last search."""
+    stale = store.db.execute("SELECT s.person_id, p.name FROM person_search_stale s"
+                             " LEFT JOIN person p ON p.id = s.person_id").fetchall()
+    if not stale:
+        return 0
+    rows = [(pid, *pinyin_keys(name or "")) for pid, name in stale]
+    try:
+        with store.db.atomic():
+            store.db.conn.executemany("INSERT OR REPLACE INTO person_search (person_id, initials, full)"
+                                      " VALUES (?, ?, ?)", rows)
+            store.db.conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", [(r[0],) for r in rows])
+    except (sqlite3.OperationalError, LiftDeskError):  # read-only or busy: search on with the keys it has
+        log.warning("pinyin keys not updated: database not writable")
+        return 0
+    return len(rows)
+
+
+# ---- places -----------------------------------------------------------------------------------
+
+@dataclass
+class _Units:
+    signature: tuple
+    ids: list[str]
+    addresses: list[Address]
+    rank: dict[str, int]
+    names: set[str]  # every place name, for the exact-match test
+    parts: list[tuple[str, ...]]  # each unit's place names
+    paths: list[str]  # each unit's address as one text
+
+    def matching(self, word: str) -> set[int]:
+        """Units (by rank) whose address matches a word: a place name exactly when some place is
+        called that ("1幢" is not "11幢"), otherwise any part of the address text."""
+        if word in self.names:
+            return {n for n, parts in enumerate(self.parts) if word in parts}
+        return {n for n, path in enumerate(self.paths) if word in path}
+
+
+_cache: dict[int, _Units] = {}
+
+
+def _units(store: Store) -> _Units:
+    """Every unit's address in the tree's order, cached until the database changes."""
+    conn = store.db.conn
+    signature = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    cached = _cache.get(id(store))
+    if cached is not None and cached.signature == signature:
+        return cached
+    rows = conn.execute(f"SELECT u.id, s.seq, s.name, c.name, e.name, b.name, u.name {UNIT_PATH_SQL}"
+                        " WHERE u.deleted = 0").fetchall()
+    rows.sort(key=lambda r: (r[1], natural_key(r[3]), natural_key(r[4]), natural_key(r[5]), natural_key(r[6])))
+    ids = [r[0] for r in rows]
+    addresses = [Address(*r[2:7]) for r in rows]
+    parts = [(a.street, a.community, a.estate, a.building, a.unit) for a in addresses]
+    cached = _Units(signature, ids, addresses, {u: n for n, u in enumerate(ids)}, {p for ps in parts for p in ps},
+                    parts, ["".join(ps) for ps in parts])
+    _cache.clear()
+    _cache[id(store)] = cached
+    return cached
+
+
+# ---- search -----------------------------------------------------------------------------------
+
+def _is_pinyin(word: str) -> bool:
+    return word.isascii() and word.isalpha()
+
+
+def _maybe_person(word: str, places: set[int]) -> bool:
+    """Could the word be part of a name, a phone or a spelling? Not "城北小区" or "1幢" when a place
+    is called that: those are address words, and skipping them saves a pass over every person."""
+    if not places:
+        return True
+    return not (any(c.isdigit() for c in word) and not word.isdigit()) and not word.endswith(_PLACE_END)
+
+
+def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str, list]:
+    """One pass over people: household id → [unit id, floor, room, bit mask of words its owners match]."""
+    names = [(n, w) for n, w in enumerate(words)
+             if n not in skip and (not w.isascii() or not (w.isdigit() or _is_pinyin(w)))]
+    phones = [(n, w) for n, w in enumerate(words) if n not in skip and w.isdigit() and len(w) >= 4]
+    spelled = [(n, w.lower()) for n, w in enumerate(words) if n not in skip and _is_pinyin(w)]
+    params: dict[str, str] = {f"w{n}": w for n, w in names + phones + spelled}
+    parts = []
+    conds = [(n, f"instr(name, :w{n}) > 0") for n, _ in names] + [(n, f"instr(phone, :w{n}) > 0") for n, _ in phones]
+    if conds:
+        mask = " + ".join(f"({c}) * {1 << n}" for n, c in conds)
+        parts.append(f"SELECT id AS pid, {mask} AS mask FROM person WHERE deleted = 0 AND ("
+                     + " OR ".join(c for _, c in conds) + ")")
+    if spelled:
+        conds = [(n, f"(instr(initials, :w{n}) > 0 OR instr(full, :w{n}) > 0)") for n, _ in spelled]
+        mask = " + ".join(f"{c} * {1 << n}" for n, c in conds)
+        parts.append(f"SELECT person_id AS pid, {mask} AS mask FROM person_search WHERE "
+                     + " OR ".join(c for _, c in conds))
+    if not parts:
+        return {}
+    rows = store.db.execute(
+        f"""WITH m AS ({' UNION ALL '.join(parts)})
+            SELECT o.household_id, h.unit_id, h.floor, h.room, m.mask
+            FROM m CROSS JOIN ownership o ON o.person_id = m.pid AND o.deleted = 0
+            JOIN household h ON h.id = o.household_id AND h.deleted = 0
+            JOIN person p ON p.id = m.pid AND p.deleted = 0""", params).fetchall()
+    found: dict[str, list] = {}
+    for household, unit, floor, room, mask in rows:
+        entry = found.setdefault(household, [unit, floor, room, 0])
+        entry[3] |= mask
+    return found
+
+
+def _room_of(word: str) -> str:
+    return word[:-1] if word[-1:] in ("室", "号") and len(word) > 1 else word
+
+
+def search_households(store: Store, query: str, limit: int = LIMIT) -> list[SearchHit]:
+    """Every word must match: part of the address (or a place's exact name), the room, part of
+    an owner's name or phone (3+ digits), or the pinyin initials or spelling of an owner's name."""
+    words = [w for w in _SPLIT.split(query.strip()) if w][:8]
+    if not words:
+        return []
+    refresh_keys(store)
+    units = _units(store)
+    by_word = [units.matching(w) for w in words]
+    rooms = {n: _room_of(w) for n, w in enumerate(words) if _ROOM.match(_room_of(w))}
+    everything = (1 << len(words)) - 1
+
+    def satisfied(rank: int, room: str, mask: int) -> bool:
+        return all(mask >> n & 1 or rank in by_word[n] or rooms.get(n) == room for n in range(len(words)))
+
+    hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
+    skip = {n for n, w in enumerate(words) if not _maybe_person(w, by_word[n])}
+    for household, (unit, floor, room, mask) in _person_matches(store, words, skip).items():
+        rank = units.rank.get(unit)
+        if rank is not None and (mask == everything or satisfied(rank, room, mask)):
+            hits[household] = (rank, floor, len(room), room, household)
+
+    # Households matched by place and room alone: their unit must match every non-room word.
+    place_words = [n for n in range(len(words)) if n not in rooms]
+    allowed = set.intersection(*(by_word[n] for n in place_words)) if place_words else None
+    if allowed is None or allowed:
+        if rooms:  # +deleted: use the index on room, not the one on deleted
+            sql = ("SELECT id, unit_id, floor, room FROM household WHERE +deleted = 0"
+                   " AND room IN (SELECT value FROM json_each(:rooms))")
+            params = {"rooms": _json(sorted(set(rooms.values())))}
+            if allowed is not None and len(allowed) <= 500:
+                sql += " AND unit_id IN (SELECT value FROM json_each(:units))"
+                params["units"] = _json(units.ids[r] for r in allowed)
+            rows = store.db.execute(sql, params).fetchall()
+        else:  # address words only: the households of the first matching units, in order
+            chosen, count = [], 0
+            counts = dict(store.db.execute(
+                "SELECT unit_id, count(*) FROM household WHERE deleted = 0 AND unit_id IN "
+                "(SELECT value FROM json_each(?)) GROUP BY unit_id",
+                [_json([units.ids[r] for r in sorted(allowed)[:limit * 2]])]).fetchall())
+            for rank in sorted(allowed):
+                chosen.append(units.ids[rank])
+                count += counts.get(units.ids[rank], 0)
+                if count >= limit or len(chosen) >= limit * 2:
+                    break
+            rows = store.db.execute("SELECT id, unit_id, floor, room FROM household WHERE deleted = 0 AND unit_id IN"
+                                    " (SELECT value FROM json_each(?))", [_json(chosen)]).fetchall()
+        for household, unit, floor, room in rows:
+            rank = units.rank.get(unit)
+            if rank is not None and household not in hits and (allowed is None or rank in allowed) \
+                    and satisfied(rank, room, 0):
+                hits[household] = (rank, floor, len(room), room, household)
+
+    chosen_ids = [k[-1] for k in sorted(hits.values())[:limit]]
+    return _hits(store, units, chosen_ids)
+
+
+def _json(values) -> str:
+    import json
+
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _hits(store: Store, units: _Units, household_ids: list[str]) -> list[SearchHit]:
+    if not household_ids:
+        return []
+    rows = store.db.execute(
+        """SELECT h.id, h.unit_id, h.room,
+                  (SELECT group_concat(name, '、') FROM (SELECT p.name FROM ownership o JOIN person p ON p.id = o.person_id
+                    WHERE o.household_id = h.id AND o.deleted = 0 AND p.name != '' ORDER BY o.signer DESC, o.role DESC)),
+                  (SELECT group_concat(phone, '、') FROM (SELECT p.phone FROM ownership o JOIN person p ON p.id = o.person_id
+                    WHERE o.household_id = h.id AND o.deleted = 0 AND p.phone != '' ORDER BY o.signer DESC, o.role DESC))
+           FROM household h WHERE h.id IN (SELECT value FROM json_each(?))""", [_json(household_ids)]).fetchall()
+    by_id = {r[0]: r for r in rows}
+    result = []
+    for hid in household_ids:
+        r = by_id[hid]
+        result.append(SearchHit(hid, r[1], units.addresses[units.rank[r[1]]], r[2], r[3] or "", r[4] or ""))
+    return result

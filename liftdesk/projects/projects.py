@@ -1,0 +1,139 @@
+"""Lift projects: one per stairwell unit (or per building where the district counts so), and
+their stage history. Stage events are append-only; every move is kept, including going back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from liftdesk.common.dates import past_day
+from liftdesk.i18n import ValidationError, t
+from liftdesk.places.places import unit_address
+from liftdesk.projects.stages import BY_CODE, ORDER, STAGES, stage_label
+from liftdesk.store import Store, records
+
+MAIN_STAGES = [s.code for s in STAGES if s.code not in ("paused", "stopped")]
+HALTS = ("paused", "stopped")
+
+# What each stage needs, beyond its date: (field, required, kind)
+STAGE_FIELDS: dict[str, tuple[tuple[str, bool, str], ...]] = {
+    "approval": (("permit_no", True, "text"), ("permit_date", True, "date"), ("review", False, "text")),
+    "subsidy": (("amount_fen", True, "fen"), ("status", True, "text"), ("credited_on", False, "date")),
+    "construction": (("contractor", True, "text"), ("planned_start", False, "date"), ("actual_start", False, "date")),
+    "acceptance": (("accepted_on", True, "date"),),
+    "handover": (("handover_on", True, "date"), ("manager", True, "text")),
+    "maintenance": (("company", True, "text"), ("insurance", False, "text")),
+}
+
+
+@dataclass(frozen=True)
+class StageEvent:
+    id: str
+    project_id: str
+    stage: str
+    on_date: str
+    note: str
+    details: dict
+    recorded_by: str
+    hlc: str
+
+    @property
+    def label(self) -> str:
+        return stage_label(self.stage)
+
+
+def project_of_unit(store: Store, unit_id: str) -> str | None:
+    row = store.db.execute("SELECT id FROM project WHERE unit_id = ? AND deleted = 0 LIMIT 1", [unit_id]).fetchone()
+    return row[0] if row else None
+
+
+def create_project(store: Store, unit_id: str, name: str | None = None) -> str:
+    if project_of_unit(store, unit_id):
+        raise ValidationError("project.exists")
+    address = unit_address(store, unit_id)
+    return records.insert(store, "project", {"unit_id": unit_id, "name": (name or "").strip()
+                                             or f"{address.estate}{address.building}{address.unit}电梯"})
+
+
+def project_unit(store: Store, project_id: str) -> str:
+    row = store.db.execute("SELECT unit_id FROM project WHERE id = ?", [project_id]).fetchone()
+    if row is None:
+        raise ValidationError("record.not_found", table="project", id=project_id)
+    return row[0]
+
+
+def history(store: Store, project_id: str) -> list[StageEvent]:
+    """Oldest first, as the stages happened (ties in recording order)."""
+    rows = store.db.execute(
+        "SELECT id, project_id, stage, on_date, note, details, coalesce(recorded_by, ''), hlc FROM stage_event"
+        " WHERE project_id = ? AND deleted = 0 ORDER BY on_date, hlc", [project_id]).fetchall()
+    return [StageEvent(*r[:5], json.loads(r[5] or "{}"), *r[6:]) for r in rows]
+
+
+def current_stage(store: Store, project_id: str) -> str | None:
+    events = history(store, project_id)
+    return events[-1].stage if events else None
+
+
+def _last_working_stage(events: list[StageEvent]) -> str | None:
+    for event in reversed(events):
+        if event.stage not in HALTS:
+            return event.stage
+    return None
+
+
+def _check_details(stage: str, details: dict) -> dict:
+    clean = {}
+    for name, required, kind in STAGE_FIELDS.get(stage, ()):
+        value = details.get(name)
+        if value in (None, ""):
+            if required:
+                raise ValidationError("stage.field_missing", stage=stage_label(stage), field=t(f"field.{name}"))
+            continue
+        if kind == "date":
+            value = past_day(value)
+        elif kind == "fen":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                raise ValidationError("money.invalid", value=value) from None
+            if value < 0:
+                raise ValidationError("money.negative", value=value)
+        else:
+            value = str(value).strip()
+        clean[name] = value
+    return clean
+
+
+def record_stage(store: Store, project_id: str, stage: str, on_date: str, details: dict | None = None,
+                 reason: str = "", recorded_by: str = "") -> str:
+    """Append a stage event. Moving backwards, skipping ahead, pausing or stopping needs a reason."""
+    if stage not in BY_CODE:
+        raise ValidationError("stage.unknown", value=stage)
+    project_unit(store, project_id)
+    day = past_day(on_date)
+    events = history(store, project_id)
+    reason = (reason or "").strip()
+    last = _last_working_stage(events)
+    if events and events[-1].stage == "stopped" and stage != "stopped" and not reason:
+        raise ValidationError("stage.reason_needed", stage=stage_label(stage))
+    if stage in HALTS:
+        if not reason:
+            raise ValidationError("stage.reason_needed", stage=stage_label(stage))
+    else:
+        expected = 0 if last is None else ORDER[last] + 1
+        if ORDER[stage] != expected and not reason and not (last is None and stage == MAIN_STAGES[0]):
+            raise ValidationError("stage.reason_needed", stage=stage_label(stage))
+    if events and day < events[-1].on_date:
+        raise ValidationError("stage.before_last", date=day, last=events[-1].on_date)
+    clean = _check_details(stage, details or {})
+    return records.insert(store, "stage_event", {
+        "project_id": project_id, "stage": stage, "on_date": day, "note": reason,
+        "details": json.dumps(clean, ensure_ascii=False, sort_keys=True), "recorded_by": recorded_by.strip()})
+
+
+def next_stage(store: Store, project_id: str) -> str:
+    last = _last_working_stage(history(store, project_id))
+    if last is None:
+        return MAIN_STAGES[0]
+    return MAIN_STAGES[min(ORDER[last] + 1, len(MAIN_STAGES) - 1)]

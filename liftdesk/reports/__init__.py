@@ -1,0 +1,1 @@
+"""District figures: yearly statistics and the district report workbook."""
