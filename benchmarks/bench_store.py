@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from liftdesk.places import registry  # noqa: E402
 from liftdesk.store import backup, open_store  # noqa: E402
-from liftdesk.store.connection import check_integrity, connect_ro  # noqa: E402
+from liftdesk.store.sqlite_file import check_integrity, connect_ro  # noqa: E402
 
 
 def timed(fn):

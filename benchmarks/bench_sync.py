@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from liftdesk.store import open_store, records  # noqa: E402
-from liftdesk.sync import enrol, exchange  # noqa: E402
+from liftdesk.sync import enrol, exchange, receipts  # noqa: E402
 
 PASS = "benchmark passphrase"
 # (table, parent column, parent table) in insert order; the street of a row is its parent's
@@ -73,8 +73,8 @@ def make_station(work: Path, district, keys, public, name: str, tables: dict, ex
     s = open_store(path, actor=name)
     enrol.station_init(s, name, public, name)
     exchange.import_bundle(district, exchange.export_bundle(s).data, keys)
-    data, _ = exchange.make_receipt(district, s.station_id)
-    exchange.apply_receipt(s, data)
+    data, _ = receipts.make_receipt(district, s.station_id)
+    receipts.apply_receipt(s, data)
     with s.db.atomic():
         for table in ORDER:
             rows = tables.get(table, [])

@@ -52,7 +52,7 @@ def json_out(text: str) -> object:
 
 import hashlib  # noqa: E402
 
-from liftdesk.sync import bundle, enrol, exchange  # noqa: E402
+from liftdesk.sync import bundle, enrol, exchange, receipts  # noqa: E402
 
 
 class World:
@@ -82,8 +82,8 @@ class World:
         return exchange.import_bundle(self.district, data, self.keys, dry_run=dry_run)
 
     def send_receipt(self, name: str):
-        data, _ = exchange.make_receipt(self.district, self.stations[name].station_id)
-        return exchange.apply_receipt(self.stations[name], data)
+        data, _ = receipts.make_receipt(self.district, self.stations[name].station_id)
+        return receipts.apply_receipt(self.stations[name], data)
 
     def close(self) -> None:
         for s in [self.district, *self.stations.values()]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from liftdesk.places import places, registry
-from liftdesk.i18n import StoreError
+from liftdesk.errors import StoreError
 from liftdesk.common.settings import Settings
 from liftdesk.store import backup, open_store
 

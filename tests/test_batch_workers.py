@@ -14,7 +14,7 @@ import pytest
 
 from liftdesk.places import registry
 from liftdesk.documents import fonts, generate, parallel
-from liftdesk.i18n import LiftDeskError, StoreError
+from liftdesk.errors import LiftDeskError, StoreError
 from liftdesk.store import open_store
 
 from .test_integrity import damage_btree_page

@@ -5,7 +5,7 @@ import sys
 
 from liftdesk.demo import demo
 from liftdesk.places import places
-from liftdesk.demo.seed import read_street_table
+from liftdesk.reports.published import read_street_table
 from liftdesk.projects.stages import CURRENT_STAGE_SQL
 from liftdesk.store import open_store
 

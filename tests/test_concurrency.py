@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from liftdesk.places import places, registry
-from liftdesk.i18n import LiftDeskError, StoreError
+from liftdesk.errors import LiftDeskError, StoreError
 from liftdesk.store import open_store
 
 from .conftest import ROOT

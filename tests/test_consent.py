@@ -7,7 +7,7 @@ import pytest
 from liftdesk.consent import evaluation, positions
 from liftdesk.places import registry
 from liftdesk.consent.evaluation import FORECAST, LEGAL, Ballot, evaluate
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.consent.rules import available_rules, load_rule
 
 CIVIL, GZ, BJ = (load_rule(r) for r in ("civil-code-278", "guangzhou-2020", "beijing-2020"))

@@ -12,7 +12,7 @@ from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.documents import generate, printed
 from liftdesk.documents.masking import mask_name, mask_names, mask_phone
-from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError, ValidationError
 
 from .test_cli_and_demo import cli
 

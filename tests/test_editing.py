@@ -7,7 +7,7 @@ from liftdesk.history import actions, undo
 from liftdesk.projects import diary, meetings, projects
 from liftdesk.places import registry
 from liftdesk.people import teams
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QToolBar
 from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.common.settings import Settings
-from liftdesk.sync import exchange
+from liftdesk.sync import status
 from ui import messages
 from ui.app import init_app, install_translations
 from ui.main_window import MainWindow
@@ -120,7 +120,7 @@ def test_district_overview_shows_freshness(qtbot, world, tmp_path):
     assert model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(rows["米市巷街道"], 2).data() == "尚无工作站"
     assert model.index(rows["米市巷街道"], 0).data(Qt.ItemDataRole.BackgroundRole) is None
-    fresh = exchange.freshness(world.district)
+    fresh = status.freshness(world.district)
     assert [f.stale for f in fresh if f.street == "长庆街道"] == [True]
     install_translations(app, "zh")
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from liftdesk.history import actions, recycle, undo
 from liftdesk.cli import main
 from liftdesk.places import places, registry
-from liftdesk.i18n import LiftDeskError, StoreError, ValidationError
+from liftdesk.errors import LiftDeskError, StoreError, ValidationError
 from liftdesk.store import backup, open_store, records
 
 from .conftest import ROOT

@@ -12,8 +12,8 @@ from hypothesis import given, settings, strategies as st
 from liftdesk.money import costshare, funding, payments
 from liftdesk.projects import liftplan, projects
 from liftdesk.money.costshare import Flat, Override, compute_shares, load_scheme
-from liftdesk.i18n import ValidationError
-from liftdesk.common.money import parse_yuan
+from liftdesk.errors import ValidationError
+from liftdesk.common.units import parse_yuan
 
 from .conftest import ROOT, change_count
 

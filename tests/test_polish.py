@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from liftdesk.places import places, registry
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app, install_translations

@@ -12,7 +12,7 @@ from liftdesk.consent import evaluation, positions
 from liftdesk.people import erasure, privacy
 from liftdesk.places import registry
 from liftdesk.history import undo
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
 
 from .conftest import ROOT

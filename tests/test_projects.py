@@ -8,7 +8,7 @@ import pytest
 from liftdesk.projects import diary, meetings, projects, today
 from liftdesk.consent import positions
 from liftdesk.places import registry
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 
 from .conftest import change_count
 from .test_cli_and_demo import cli

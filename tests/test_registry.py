@@ -2,7 +2,8 @@ import pytest
 
 from liftdesk.places import places, registry, search
 from liftdesk.history import recycle
-from liftdesk.i18n import ValidationError, set_language
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import set_language
 from liftdesk.common.units import format_area, parse_area
 
 from .conftest import change_count

@@ -7,7 +7,7 @@ from openpyxl import Workbook, load_workbook
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store
 

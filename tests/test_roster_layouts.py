@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store
 
@@ -208,7 +208,7 @@ def test_an_exported_roster_imports_back_without_changing_anything(tmp_path, sto
 
 
 def test_a_missing_file_or_a_folder_is_named_in_chinese(tmp_path):
-    from liftdesk.i18n import ValidationError
+    from liftdesk.errors import ValidationError
     from liftdesk.io import tables
 
     for target, words in ((tmp_path / "nope.xlsx", "找不到文件"), (tmp_path, "是文件夹")):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from liftdesk.people import accounts, privacy
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app

@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from liftdesk.i18n import StoreError
+from liftdesk.errors import StoreError
 from liftdesk.store import open_store, records
 from liftdesk.store.clock import Clock
 from liftdesk.store.ids import IdFactory, id_time_ms

@@ -11,9 +11,10 @@ import zlib
 import pytest
 
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.store import open_store
-from liftdesk.sync import bundle, crypto, enrol, exchange
+from liftdesk.sync import bundle, crypto, enrol, exchange, ledger, receipts, status
 
 from tests.sync_helpers import PASSPHRASE, World, forge, snapshot
 
@@ -244,8 +245,8 @@ def test_wrong_passphrase(world, tmp_path, capsys):
 
 def test_receipt_for_another_station(world):
     other = world.add_station("米市巷站", scope="米市巷街道")
-    data, _ = exchange.make_receipt(world.district, world.stations["长庆站"].station_id)
-    err = refused(world, data, "sync.other_station", store=other, fn=lambda d: exchange.apply_receipt(other, d))
+    data, _ = receipts.make_receipt(world.district, world.stations["长庆站"].station_id)
+    err = refused(world, data, "sync.other_station", store=other, fn=lambda d: receipts.apply_receipt(other, d))
     assert "另一个工作站" in str(err)
 
 
@@ -261,19 +262,19 @@ def test_out_of_scope_rows_are_held(world):
     result = world.deliver(forge(s, [row], world.public, file_no=60))
     assert result.counts.held == 1 and result.counts.new == 0
     assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 0
-    assert exchange.stations(world.district)[0]["held"] == 1
-    held = exchange.held_rows(world.district)
+    assert status.stations(world.district)[0]["held"] == 1
+    held = status.held_rows(world.district)
     assert [(h["table"], h["reason"], h["op"]) for h in held] == [("estate", "scope", "insert")]
     # a person reviews it and lets it in
     counts = exchange.release_held(world.district, s.station_id)
-    assert counts.new == 1 and exchange.held_rows(world.district) == []
+    assert counts.new == 1 and status.held_rows(world.district) == []
     assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 1
     with pytest.raises(LiftDeskError):
         exchange.release_held(world.district, s.station_id)
 
 
 def test_catalogue_has_english_for_every_sync_message():
-    from liftdesk.i18n.catalogue.sync import SYNC_MESSAGES
+    from liftdesk.i18n.catalogue.sync import MESSAGES as SYNC_MESSAGES
     for key, entry in SYNC_MESSAGES.items():
         assert entry["zh"] and entry["en"], key
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
@@ -289,5 +290,5 @@ def test_unwritable_target_and_missing_file(world, tmp_path, capsys):
         exchange.export_bundle(station, tmp_path / "no-such-folder" / "x.liftsync")
     assert info.value.key == "sync.cannot_write" and "换一个文件夹" in str(info.value)
     with pytest.raises(LiftDeskError) as info:
-        exchange.read_file(tmp_path / "missing.liftsync")
+        ledger.read_file(tmp_path / "missing.liftsync")
     assert info.value.key == "sync.file_missing"

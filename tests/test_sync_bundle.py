@@ -8,7 +8,7 @@ import subprocess
 from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.store import open_store, records
-from liftdesk.sync import enrol, exchange
+from liftdesk.sync import enrol, exchange, status
 from liftdesk.sync.recovery_sheet import write_sheet
 
 from tests.sync_helpers import PASSPHRASE, World
@@ -44,10 +44,10 @@ def test_gap_is_applied_and_reported(tmp_path):
     assert result.counts.new == 2  # file 4 carried what file 3 had: nothing lost
     from liftdesk.i18n import t
     assert t("sync.gap", n=result.gaps[0]) == "缺少第 3 号文件"
-    assert exchange.stations(w.district)[0]["gaps"] == [3]
+    assert status.stations(w.district)[0]["gaps"] == [3]
     assert w.district.db.execute("SELECT count(*) FROM position").fetchone()[0] == 3
     w.deliver(files[1])  # resent later: changes nothing, closes the gap
-    assert exchange.stations(w.district)[0]["gaps"] == []
+    assert status.stations(w.district)[0]["gaps"] == []
     assert w.district.db.execute("SELECT count(*) FROM position").fetchone()[0] == 3
     w.close()
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError
-from liftdesk.sync import exchange
+from liftdesk.errors import LiftDeskError
+from liftdesk.sync import receipts
 
 from tests.sync_helpers import World, snapshot
 
@@ -20,7 +20,7 @@ def world(tmp_path_factory):
     s = w.add_station("长庆站")
     registry.update_household(s, w.ids["households"][0], "area", "65")
     w.bundle = w.export("长庆站")
-    w.receipt, _ = exchange.make_receipt(w.district, s.station_id)
+    w.receipt, _ = receipts.make_receipt(w.district, s.station_id)
     yield w
     w.close()
 
@@ -40,7 +40,7 @@ def _flip(data: bytes, pos: int, mask: int) -> bytes:
 def test_every_flipped_byte_of_a_bundle_and_a_receipt_says_damaged(world):
     station = world.stations["长庆站"]
     before = snapshot(world.district), snapshot(station)
-    cases = [(world.bundle, world.deliver), (world.receipt, lambda d: exchange.apply_receipt(station, d))]
+    cases = [(world.bundle, world.deliver), (world.receipt, lambda d: receipts.apply_receipt(station, d))]
     for data, fn in cases:
         assert len(data) < 20_000
         for pos in range(len(data)):
@@ -56,7 +56,7 @@ def test_any_single_byte_change_says_damaged(world, data):
     station = world.stations["长庆站"]
     which = data.draw(st.sampled_from(["bundle", "receipt"]))
     raw = world.bundle if which == "bundle" else world.receipt
-    fn = world.deliver if which == "bundle" else (lambda d: exchange.apply_receipt(station, d))
+    fn = world.deliver if which == "bundle" else (lambda d: receipts.apply_receipt(station, d))
     pos = data.draw(st.integers(0, len(raw) - 1))
     mask = data.draw(st.integers(1, 255))
     assert _key(fn, _flip(raw, pos, mask))[0] == "sync.damaged"
@@ -64,7 +64,7 @@ def test_any_single_byte_change_says_damaged(world, data):
 
 def test_every_cut_of_a_bundle_and_a_receipt_says_incomplete(world):
     station = world.stations["长庆站"]
-    for data, fn in [(world.bundle, world.deliver), (world.receipt, lambda d: exchange.apply_receipt(station, d))]:
+    for data, fn in [(world.bundle, world.deliver), (world.receipt, lambda d: receipts.apply_receipt(station, d))]:
         for n in range(1, len(data)):
             key, text = _key(fn, data[:n])
             assert key == "sync.truncated", (n, key)
@@ -73,4 +73,4 @@ def test_every_cut_of_a_bundle_and_a_receipt_says_incomplete(world):
 
 def test_intact_files_still_apply(world):
     world.deliver(world.bundle)
-    exchange.apply_receipt(world.stations["长庆站"], world.receipt)
+    receipts.apply_receipt(world.stations["长庆站"], world.receipt)

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
-from liftdesk.sync import enrol, exchange
+from liftdesk.sync import enrol, exchange, status
 
 from tests.sync_helpers import PASSPHRASE, World, cli, district_with_street, forge, station_id
 
@@ -165,7 +165,7 @@ def test_held_rows_say_where_and_what(tmp_path):
            json.dumps({"community_id": w.ids["other_community"], "name": "越界小区"}, ensure_ascii=False),
            "2026-01-01T00:00:00.000Z", hlc, s.station_id, "x", None, []]
     assert w.deliver(forge(s, [row], w.public, file_no=60)).counts.held == 1
-    held = exchange.held_rows(w.district)[0]
+    held = status.held_rows(w.district)[0]
     assert held["address"] == "米市巷街道/大塘社区/越界小区"
     assert held["description"] == "新增小区“越界小区”"
     w.close()

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from liftdesk.history import actions, recycle, retractions, undo
 from liftdesk.consent import positions
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.io import roster
 from liftdesk.store import open_store
 

@@ -7,7 +7,7 @@ import pytest
 from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.documents import generate
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 
 from .test_cli_and_demo import cli
 

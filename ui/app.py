@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from liftdesk.demo import demo
 from liftdesk.places import places
 from liftdesk.projects import projects
-from liftdesk.i18n import LiftDeskError, set_language, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import set_language, t
 from liftdesk.common.logs import setup_logging
 from liftdesk.common.paths import default_db_path
 from liftdesk.common.resources import resource_path
 from liftdesk.common.settings import BY_KEY, Settings
+from liftdesk.people.privacy import restrict_new_files
 from liftdesk.store import open_store
 
 from . import messages, screen, tasks
@@ -292,6 +295,28 @@ def parse_size(text: str) -> QSize:
     if not (320 <= width <= 10000 and 240 <= height <= 10000):
         raise LiftDeskError("cli.size.invalid", value=text)
     return QSize(width, height)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The GUI face's own options (the CLI's commands are liftdesk.cli's)."""
+    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"))
+    parser.add_argument("--db", help="database file / 数据库文件")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
+    parser.add_argument("--page", help="page for --screenshot: home, unit, overview, project, today, district, "
+                        "funnel, charts, freshness, sync, sync-conflicts, search, bin, meeting, preview, settings, rule, receipt, "
+                        "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
+    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
+    parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.lang:
+        set_language(args.lang)
+    restrict_new_files()  # databases, backups and logs: readable by the owner only
+    return run_gui(args)
 
 
 def run_gui(args) -> int:

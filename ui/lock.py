@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
 
 from liftdesk.people import accounts, privacy
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
 ERROR_STYLE = "color: #b00020;"

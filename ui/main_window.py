@@ -10,7 +10,8 @@ from shiboken6 import isValid
 from liftdesk.history import actions, recycle, undo
 from liftdesk.places import places, registry, scope
 from liftdesk.projects import projects
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.common.settings import Settings
 from liftdesk.store import Store
 

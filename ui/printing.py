@@ -8,21 +8,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressDialog,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from liftdesk.documents import generate
-from liftdesk.documents.context import KIND_NAMES
-from liftdesk.i18n import LiftDeskError
+from liftdesk.common.document_kinds import KIND_NAMES
+from liftdesk.errors import LiftDeskError
 from liftdesk.common.paths import data_dir
 from liftdesk.store import Store, open_store
 
 from . import messages, tasks
 from .dialogs.preview_dialog import PreviewDialog
+from .pdf_printer import render_pdf
 
 MODES = ("folder", "combined", "printer")
 
@@ -48,26 +47,6 @@ def make_and_preview(parent: QWidget, store: Store, kind: str, target: str, prin
     if show:
         PreviewDialog(done.path, done.serial, parent).exec()
     return done
-
-
-def render_pdf(pdf: Path, printer: QPrinter) -> int:
-    """Paint every page of a PDF on the printer at its resolution; returns the pages sent."""
-    document = QPdfDocument()
-    document.load(str(pdf))
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        area = printer.pageLayout().paintRectPixels(printer.resolution())
-        for n in range(document.pageCount()):
-            if n:
-                printer.newPage()
-            size = document.pagePointSize(n).toSize()
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            painter.drawImage(0, 0, document.render(n, QSize(int(size.width() * scale), int(size.height() * scale))))
-    finally:
-        painter.end()
-    return document.pageCount()
 
 
 class BatchDialog(QDialog):

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ from liftdesk.projects import diary, projects
 from liftdesk.people import persons
 from liftdesk.places import places, registry
 from liftdesk.reports import stats
-from liftdesk.i18n import LiftDeskError, set_language, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import set_language, t
 from liftdesk.documents import generate
 from liftdesk.documents.generate import KINDS
 from liftdesk.reports import report
@@ -34,15 +35,9 @@ COMMANDS = ("demo", "info", "units")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"))
+    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
-    parser.add_argument("--page", help="page for --screenshot: home, unit, overview, project, today, district, "
-                        "funnel, charts, freshness, sync, sync-conflicts, search, bin, meeting, preview, settings, rule, receipt, "
-                        "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
-    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
-    parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("demo", help="fill an empty database with the demo district / 生成演示数据")
     p.add_argument("--seed", type=int, default=2023)
@@ -421,10 +416,9 @@ def main(argv: list[str] | None = None) -> int:
         set_language(args.lang)
     restrict_new_files()  # databases, backups, exports and logs: readable by the owner only
     setup_logging()
-    if args.command is None:
-        from ui.app import run_gui  # the GUI face; imported only when wanted
-
-        return run_gui(args)
+    if args.command is None:  # main.py starts the GUI when no command is given; here one is needed
+        build_parser().print_help(sys.stderr)
+        return 2
     from liftdesk.common.paths import default_db_path
 
     try:

@@ -9,8 +9,8 @@ import sys
 from liftdesk.money import costshare, funding, payments
 from liftdesk.projects import liftplan, projects
 from liftdesk.places import places
-from liftdesk.i18n import LiftDeskError, ValidationError
-from liftdesk.common.money import parse_yuan
+from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.common.units import parse_yuan
 from liftdesk.common.units import format_fen
 
 

@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from liftdesk.i18n import LiftDeskError, t
-from liftdesk.sync import conflicts, enrol, exchange
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
+from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 
 
 def add_parsers(sub) -> None:
@@ -79,7 +80,7 @@ def _district_init(store, args) -> int:
 
 
 def _district_recover(store, args) -> int:
-    code = exchange.read_file(args.code_file).decode("utf-8", "replace")
+    code = ledger.read_file(args.code_file).decode("utf-8", "replace")
     public = enrol.district_recover(store, code, _passphrase(args.passphrase_file))
     print(public.fingerprint)
     return 0
@@ -104,7 +105,7 @@ def _export(store, args) -> int:
 
 def _import(store, args) -> int:
     keys = enrol.district_keys(store, _passphrase(args.passphrase_file))
-    result = exchange.import_bundle(store, exchange.read_file(args.file), keys, dry_run=args.dry_run)
+    result = exchange.import_bundle(store, ledger.read_file(args.file), keys, dry_run=args.dry_run)
     d = result.details()
     out = sys.stderr if args.json else sys.stdout
     key = ("sync.new_station_preview" if args.dry_run else "sync.new_station") if result.new_station \
@@ -124,13 +125,13 @@ def _import(store, args) -> int:
 
 
 def _receipt(store, args) -> int:
-    _, manifest = exchange.make_receipt(store, args.station, args.output)
+    _, manifest = receipts.make_receipt(store, args.station, args.output)
     print(t("sync.receipt_written", path=args.output, ack=manifest["ack_seq"], changes=manifest["changes"]))
     return 0
 
 
 def _apply_receipt(store, args) -> int:
-    result = exchange.apply_receipt(store, exchange.read_file(args.file))
+    result = receipts.apply_receipt(store, ledger.read_file(args.file))
     if args.json:
         _emit(result.as_json())
     else:
@@ -161,7 +162,7 @@ def _resolve(store, args) -> int:
 
 
 def _stations(store, args) -> int:
-    items = exchange.stations(store)
+    items = status.stations(store)
     if args.json:
         _emit(items)
     else:
@@ -172,7 +173,7 @@ def _stations(store, args) -> int:
 
 
 def _held(store, args) -> int:
-    items = exchange.held_rows(store)
+    items = status.held_rows(store)
     if args.json:
         _emit(items)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 
 
 def any_day(value: object) -> str:

@@ -17,7 +17,8 @@ from functools import cached_property
 from typing import NamedTuple
 from fractions import Fraction
 
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.projects.liftplan import STALE_SQL, StaleForms, stale_forms
 from liftdesk.places.places import unit_address
 from liftdesk.consent.positions import POSITIONS, VOTING_RESPONDENTS, label

@@ -8,7 +8,8 @@ from datetime import date
 
 from liftdesk.projects import liftplan
 from liftdesk.common.dates import past_day
-from liftdesk.i18n import ValidationError, language, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import language, t
 from liftdesk.store import Store, records
 
 POSITIONS = {  # code: (zh, en)

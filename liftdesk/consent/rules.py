@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from liftdesk.i18n import LiftDeskError, ValidationError, language
+from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.i18n import language
 from liftdesk.common.resources import resource_path
 
 DEFAULT_RULE = "civil-code-278"

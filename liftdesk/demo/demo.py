@@ -12,9 +12,9 @@ from typing import Callable
 from liftdesk.money import costshare
 from liftdesk.places import search
 from liftdesk.consent.evaluation import Ballot, evaluate
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.consent.rules import DEFAULT_RULE, load_rule
-from liftdesk.demo.seed import read_street_table
+from liftdesk.reports.published import read_street_table
 from liftdesk.store import Store, records
 
 CANDIDATE_UNITS = 5515

@@ -9,15 +9,11 @@ from datetime import date
 from liftdesk.projects import liftplan, projects
 from liftdesk.places import places, registry
 from liftdesk.consent.evaluation import district_rule
-from liftdesk.i18n import LiftDeskError
+from liftdesk.common.document_kinds import KIND_NAMES
+from liftdesk.errors import LiftDeskError
 from liftdesk.people.privacy import display_id_ref
 from liftdesk.consent.rules import load_rule
 from ..store import Store
-
-KIND_NAMES = {"consent-form": "加装电梯业主意见征询表", "consent-letters": "书面同意书", "signin": "会议签到表",
-              "minutes": "会议纪要", "notice": "加装电梯公示", "diary": "电梯日记", "proxy-form": "授权委托书", "cost-agreement": "费用分摊协议",
-              "visit-list": "走访清单"}
-
 
 @dataclass
 class Part:

@@ -11,7 +11,8 @@ from reportlab.platypus import Paragraph, Spacer
 from liftdesk.money import funding
 from liftdesk.projects import liftplan
 from liftdesk.money.costshare import ShareTable
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from ..store import Store
 from liftdesk.common.units import format_fen
 from .context import Document, unit_context

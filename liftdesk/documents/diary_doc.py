@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from liftdesk.projects import diary, projects
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.projects.stages import stage_label
 from ..store import Store
 from .context import Document, unit_context

@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Callable
 
 from liftdesk.places import places
-from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.i18n import t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
 from . import parallel, visit_list
-from .context import KIND_NAMES, Document
+from liftdesk.common.document_kinds import KIND_NAMES
+from liftdesk.documents.context import Document
 from .fonts import MissingGlyph, check_coverage
 from .template import PageInfo, render_sections, sync_folder, write_atomic
 

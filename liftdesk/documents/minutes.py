@@ -9,7 +9,7 @@ from reportlab.platypus import Spacer
 
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
 from liftdesk.common.units import format_area
 from .context import Document, unit_context

@@ -20,7 +20,7 @@ import warnings
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 
 MIN_UNITS = 12         # below this a fork costs more than it saves
 FIRST_ROUND = 16       # units per worker in the first round: workers start while the rest is prepared

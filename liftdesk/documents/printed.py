@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.consent.positions import record_position
 from ..store import Store, records
 

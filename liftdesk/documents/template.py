@@ -29,7 +29,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from .fonts import FONT, draw_text, learn, markup, register, seed, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text

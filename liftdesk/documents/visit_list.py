@@ -9,7 +9,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from liftdesk.consent import evaluation
 from liftdesk.places import places
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
 from .context import Document
 from .template import CheckBoxes, esc, grid_table, paragraph, styles

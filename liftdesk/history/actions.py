@@ -42,19 +42,13 @@ class Action:
         return t(self.label_key, **self.label_params)
 
 
-def _listeners(store: Store) -> list[Callable[[], None]]:
-    if not hasattr(store, "action_listeners"):
-        store.action_listeners = []
-    return store.action_listeners
-
-
 def on_change(store: Store, callback: Callable[[], None]) -> None:
     """Call `callback` after every committed action, undo and redo (the GUI's Edit menu)."""
-    _listeners(store).append(callback)
+    store.actions.listeners.append(callback)
 
 
 def notify(store: Store) -> None:
-    for callback in list(_listeners(store)):
+    for callback in list(store.actions.listeners):
         callback()
 
 
@@ -64,7 +58,7 @@ def action(store: Store, label_key: str, *, unit_id: str | None = None, action_k
     """`unit_id`: the unit the action is about (named in the menu when another is on screen);
     `action_kind`/`action_target`: set by undo and redo only; `generic`: a fallback label that a
     nested action's own label replaces; the rest are the label's fields."""
-    outer = getattr(store, "current_action_obj", None)
+    outer = store.actions.current
     if outer is not None:
         if outer.unit_id is None:
             outer.unit_id = unit_id
@@ -74,7 +68,7 @@ def action(store: Store, label_key: str, *, unit_id: str | None = None, action_k
         return
     act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target,
                  generic=generic)
-    store.current_action, store.current_action_obj = act.id, act
+    store.actions.current = act
     try:
         with store.db.atomic():
             yield act
@@ -82,7 +76,7 @@ def action(store: Store, label_key: str, *, unit_id: str | None = None, action_k
             if wrote:
                 _record(store, act)
     finally:
-        store.current_action, store.current_action_obj = None, None
+        store.actions.current = None
     if wrote:
         notify(store)
 

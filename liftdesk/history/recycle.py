@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
 from liftdesk.store import Store, records
 

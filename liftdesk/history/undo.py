@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from liftdesk.history import actions, recycle, retractions
 from liftdesk.places import registry
 from liftdesk.history.actions import Action
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
 from liftdesk.store import Store, records
 

@@ -17,7 +17,8 @@ from liftdesk.common import dates
 from liftdesk.consent import positions
 from liftdesk.people import privacy
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.i18n import t
 from liftdesk.places.places import resolve, unit_address
 from ..store import Store
 from ..store.backup import backup_before

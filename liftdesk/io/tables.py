@@ -8,7 +8,7 @@ import warnings
 from datetime import date, datetime, time
 from pathlib import Path
 
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 
 ENCODINGS = ("utf-8-sig", "gb18030")  # gb18030 is a superset of GBK and GB2312
 

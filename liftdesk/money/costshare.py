@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 
-from liftdesk.i18n import ValidationError, language, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import language, t
 from liftdesk.places.places import natural_key
 from liftdesk.common.resources import resource_path
 from liftdesk.common.units import format_area, format_fen

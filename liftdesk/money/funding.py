@@ -12,7 +12,7 @@ from liftdesk.money import costshare
 from liftdesk.projects import liftplan
 from liftdesk.money.costshare import Flat, Override, ShareTable
 from liftdesk.common.dates import any_day
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_fen
 

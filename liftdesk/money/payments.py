@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from liftdesk.money import funding
 from liftdesk.common.dates import past_day
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.places.places import natural_key
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_fen

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from liftdesk.i18n import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.store import Store
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store, records
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from liftdesk.places import places, registry
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.store import Store
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.store import Store, records
 
 HELPER_ROLES = {"leader": ("队长", "leader"), "volunteer": ("志愿者", "volunteer"), "lawyer": ("律师", "lawyer"),

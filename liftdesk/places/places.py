@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.projects.stages import CURRENT_STAGE_SQL, stage_label  # noqa: F401  (re-exported)
 from liftdesk.store import Store
 

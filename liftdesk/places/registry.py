@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from liftdesk.people import privacy
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.store import Store, records
+from liftdesk.places import scope  # noqa: F401  (installs the station's scope check into records)
 from liftdesk.common.units import parse_area
 
 OCCUPANCY = {"owner": "occ.owner", "rented": "occ.rented", "vacant": "occ.vacant"}

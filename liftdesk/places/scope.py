@@ -1,30 +1,21 @@
 """What a station answers for. A station enrolled with a scope (街道[/社区…]) sends the district its
 changes; the district holds any row whose place lies outside that scope for a person to review,
 and it is never counted. So a station refuses such a write where it is made, with the same rule
-the district applies (`sync.exchange.in_scope`): every insert and edit through `records` (a place
+the district applies (`places.addresses.in_scope`): every insert and edit through `records` (a place
 made, renamed or moved is checked where it ends up). Rows that hang under no place (a person) pass."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
+from liftdesk.places.addresses import Places
+from liftdesk.store import Store, records
 
 
-def station_scope(store) -> tuple[str, ...]:
+def station_scope(store: Store) -> tuple[str, ...]:
     """The scope's names; empty outside an enrolled station or for a station without a scope."""
-    cached = store.__dict__.get("_scope_cache")
-    if cached is None:
-        cached = ()
-        if store.path is not None and store.meta("sync.role") == "station":
-            cached = tuple(p for p in (store.meta("sync.scope", "") or "").split("/") if p)
-        store.__dict__["_scope_cache"] = cached
-    return cached
-
-
-def forget(store) -> None:
-    """After the station's enrolment changes (Store.set_meta of a sync.* key)."""
-    store.__dict__.pop("_scope_cache", None)
+    return store.scope.names(store)
 
 
 def refuse_outside(store, names: tuple[str, ...] | None) -> None:
@@ -38,8 +29,6 @@ def covers(store, kind: str, place_id: str) -> bool:
     scope = station_scope(store)
     if not scope:
         return True
-    from liftdesk.sync.exchange import Places  # late: sync builds on the store
-
     return (Places(store).names(kind, place_id) or ())[:len(scope)] == scope
 
 
@@ -47,8 +36,6 @@ def check_write(store, table: str, record_id: str, values: dict[str, Any] | None
     """Refuse a write to TABLE's RECORD_ID (an insert's VALUES, or the stored row) outside the scope."""
     if not station_scope(store):
         return
-    from liftdesk.sync.exchange import Places  # late: sync builds on the store
-
     if table == "retraction":  # a retraction belongs where the record it withdraws belongs
         if values is None:
             row = store.db.execute("SELECT target_tbl, target_id FROM retraction WHERE id = ?", [record_id]).fetchone()
@@ -58,3 +45,6 @@ def check_write(store, table: str, record_id: str, values: dict[str, Any] | None
         table, record_id, values = values["target_tbl"], values["target_id"], None
     places = Places(store, {(table, record_id): values} if values is not None else None)
     refuse_outside(store, places.names(table, record_id))
+
+
+records.install_scope_check(check_write)

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.places.places import UNIT_PATH_SQL, Address, natural_key
 from liftdesk.store import Store
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from liftdesk.i18n import ValidationError, language
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import language
 from liftdesk.projects.meetings import MEETING_KINDS, label as meeting_label
 from liftdesk.consent.positions import METHODS, POSITIONS, label as position_label
 from liftdesk.common.dates import past_day
-from liftdesk.documents.context import KIND_NAMES
+from liftdesk.common.document_kinds import KIND_NAMES
 from liftdesk.projects.projects import project_unit
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store, records

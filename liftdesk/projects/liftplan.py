@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liftdesk.common.dates import past_day
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.projects.projects import project_unit
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_fen

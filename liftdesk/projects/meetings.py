@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from liftdesk.i18n import ValidationError, language, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import language, t
 from liftdesk.common.dates import any_day, past_day
 from liftdesk.projects.projects import project_unit
 from liftdesk.store import Store, records

@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass
 
 from liftdesk.common.dates import past_day
-from liftdesk.i18n import ValidationError, t
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import t
 from liftdesk.places.places import unit_address
 from liftdesk.projects.stages import BY_CODE, ORDER, STAGES, stage_label
 from liftdesk.store import Store, records

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from liftdesk.documents.template import write_atomic
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.io import safe
 from liftdesk.reports.stats import FUNNEL_LABELS, FUNNEL_STEPS, Funnel, YearTable
 

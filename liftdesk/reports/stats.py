@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from liftdesk.i18n import ValidationError
+from liftdesk.errors import ValidationError
 from liftdesk.places.places import UNIT_PATH_SQL
-from liftdesk.demo.seed import NO_PROJECTS, TOTAL_ROW
+from liftdesk.reports.published import NO_PROJECTS, TOTAL_ROW
 
 BY = ("handover", "start")
 

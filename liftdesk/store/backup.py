@@ -17,10 +17,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from liftdesk.i18n import StoreError
-from .connection import APP_ID, SQLITE_HEADER, Store, busy_timeout_ms, check_integrity, connect_ro
+from liftdesk.errors import StoreError
+from liftdesk.store.sqlite_file import APP_ID, SQLITE_HEADER, busy_timeout_ms, check_integrity, connect_ro
+
+if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
+    from liftdesk.store.connection import Store
 
 log = logging.getLogger(__name__)
 

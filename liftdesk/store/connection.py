@@ -15,32 +15,18 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generator
+from typing import Any, Callable, Generator
 
 from sqlite_utils import Database
 
-from liftdesk.i18n import StoreError
+from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
+from . import backup
 from .schema import known_migration_names, migrations
+from .sqlite_file import APP_ID, SQLITE_HEADER, busy_timeout_ms, check_integrity, connect_ro
 
 log = logging.getLogger(__name__)
-
-APP_ID = "liftdesk"
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
-DEFAULT_BUSY_MS = 5000
-
-
-def busy_timeout_ms(override: int | None = None) -> int:
-    """How long a writer waits for another program's lock; the env var lets tests shorten it."""
-    if override is not None:
-        return max(0, int(override))
-    try:
-        return max(0, int(os.environ.get(BUSY_ENV, DEFAULT_BUSY_MS)))
-    except ValueError:
-        return DEFAULT_BUSY_MS
-
 
 def translate(exc: sqlite3.Error, path: Path | None = None) -> Exception:
     """An sqlite3 error a user can act on, as a catalogue error; anything else unchanged."""
@@ -119,8 +105,42 @@ class LiftDeskDatabase(Database):
 
 
 @dataclass
+class ActionState:
+    """The user action being written (liftdesk.history.actions opens it; every change-log row is
+    tagged with its id) and who hears when one ends (the GUI's Edit menu)."""
+
+    current: Any = None  # a liftdesk.history.actions.Action while one is open
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def current_id(self) -> str | None:
+        return None if self.current is None else self.current.id
+
+
+@dataclass
+class StationScope:
+    """The places a station answers for (街道[/社区…]), read once from the file's enrolment and
+    forgotten when it changes. The rule that refuses a write outside them is the places domain's
+    (liftdesk/places/scope.py), which installs it into records when imported."""
+
+    cached: tuple[str, ...] | None = None
+
+    def names(self, store: "Store") -> tuple[str, ...]:
+        if self.cached is None:
+            names: tuple[str, ...] = ()
+            if store.path is not None and store.meta("sync.role") == "station":
+                names = tuple(p for p in (store.meta("sync.scope", "") or "").split("/") if p)
+            self.cached = names
+        return self.cached
+
+    def forget(self) -> None:
+        self.cached = None
+
+
+@dataclass
 class Store:
-    """One open database and what every write needs: the station, its clock and the actor."""
+    """One open database and what every write needs: the station, its clock and the actor; the
+    action being written and the station's scope are state the store owns (see above)."""
 
     db: LiftDeskDatabase
     path: Path | None
@@ -129,6 +149,8 @@ class Store:
     ids: IdFactory = field(default_factory=IdFactory)
     actor: str = ""
     readonly: bool = False
+    actions: ActionState = field(default_factory=ActionState)
+    scope: StationScope = field(default_factory=StationScope)
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM liftdesk_meta WHERE key = ?", [key]).fetchone()
@@ -138,7 +160,7 @@ class Store:
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [key, value])
         if key.startswith("sync."):
-            self.__dict__.pop("_scope_cache", None)  # liftdesk/places/scope.py reads the station's scope once
+            self.scope.forget()
 
     @property
     def schema_version(self) -> int:
@@ -154,40 +176,15 @@ class Store:
         self.db.close()
 
 
-def ro_uri(path: Path, immutable: bool = False) -> str:
-    """A read-only SQLite URI; `as_uri` escapes ?, # and % that would break a hand-made one."""
-    return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-
-
-def connect_ro(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
-    """Read-only connection that never writes the file. In a folder we may not write, SQLite cannot
-    make the WAL index beside the file, so the file is read as immutable (nobody can change it)."""
-    immutable = not os.access(Path(path).resolve().parent, os.W_OK)
-    return sqlite3.connect(ro_uri(path, immutable), uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
-
-
-def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
-    """Problems SQLite finds (`quick_check` or the full `integrity_check`); empty when the file is sound."""
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
-
-
 def damaged_error(path: Path) -> StoreError:
     """The refusal of a damaged file, naming the newest good backup when there is one."""
-    from .backup import newest_good_backup  # late: backup builds on this module
-
-    backup = newest_good_backup(path)
-    if backup is None:
+    newest = backup.newest_good_backup(path)
+    if newest is None:
         error = StoreError("db.damaged", path=str(path), hint=StoreError("db.damaged.no_backup").__str__())
     else:
-        hint = StoreError("db.damaged.backup", path=str(path), backup=str(backup.path), when=backup.when_local)
+        hint = StoreError("db.damaged.backup", path=str(path), backup=str(newest.path), when=newest.when_local)
         error = StoreError("db.damaged", path=str(path), hint=str(hint))
-    error.backup = backup.path if backup else None  # the GUI offers to restore it
+    error.backup = newest.path if newest else None  # the GUI offers to restore it
     return error
 
 
@@ -340,9 +337,8 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
     if readonly:
         return _open_readonly(path, pending, actor, timeout_ms)
     if existed and pending and len(pending) < len(known_migration_names()):
-        from .backup import backup_before_migration  # late: backup builds on this module
 
-        backup_before_migration(path, len(known_migration_names()) - len(pending))
+        backup.backup_before_migration(path, len(known_migration_names()) - len(pending))
     try:
         db = LiftDeskDatabase(sqlite3.connect(str(path), timeout=timeout_ms / 1000), file_path=path,
                               execute_plugins=False)

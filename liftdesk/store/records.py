@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from .connection import Store
 from .schema import USER_TABLES
 
@@ -30,7 +30,17 @@ DELETED_OPS = ("delete", "restore", "undo", "redo", "retract", "uninsert")
 
 def current_action(store: Store) -> str | None:
     """The id of the user action being written (liftdesk/history/actions.py), or None outside one."""
-    return getattr(store, "current_action", None)
+    return store.actions.current_id
+
+
+ScopeCheck = Callable[[Store, str, str, "dict[str, Any] | None"], None]
+_scope_check: list[ScopeCheck] = []
+
+
+def install_scope_check(check: ScopeCheck) -> None:
+    """The places domain's rule for a station's scope (liftdesk/places/scope.py installs it when it
+    is imported). The store cannot import it (the store is below every domain), so it is handed in."""
+    _scope_check[:] = [check]
 
 
 def _log(store: Store, rows: Iterable[tuple]) -> None:
@@ -78,12 +88,14 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
 
 
 def _check_scope(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
-    """A station writes only inside its scope (liftdesk/places/scope.py); elsewhere this costs nothing."""
-    from liftdesk.places import scope  # late: scope reaches the sync package, which builds on the store
-
-    if scope.station_scope(store):
-        for row in rows:
-            scope.check_write(store, table, row["id"], row)
+    """A station writes only inside its scope (liftdesk/places/scope.py); elsewhere this costs nothing.
+    On a station with a scope and no check installed, nothing is written: never unchecked."""
+    if not store.scope.names(store):
+        return
+    if not _scope_check:
+        raise RuntimeError("a station's scope is set but liftdesk.places.scope was never imported")
+    for row in rows:
+        _scope_check[0](store, table, row["id"], row)
 
 
 def insert(store: Store, table: str, values: dict[str, Any]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("liftdesk")
@@ -376,3 +379,12 @@ def m0013_search(db: Database) -> None:
         "INSERT OR IGNORE INTO person_search_stale (person_id) SELECT id FROM person",
     ):
         db.execute(statement)
+
+
+_FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
+
+
+@lru_cache(maxsize=None)
+def foreign_keys(table: str) -> list[tuple[str, str]]:
+    """(column, parent table) in declared order; the first non-empty one leads towards a place."""
+    return _FK_RE.findall(USER_TABLES.get(table, ""))

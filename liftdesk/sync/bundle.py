@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from . import crypto
 
 MAGIC = b"LIFTSYNC"

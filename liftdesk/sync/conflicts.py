@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from liftdesk.i18n import LiftDeskError, language
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import language
 from ..store import Store
 from .merge import Change, Engine, Schema, catch_up
 

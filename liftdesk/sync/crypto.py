@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 
 RAW = serialization.Encoding.Raw
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1

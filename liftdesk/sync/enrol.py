@@ -8,9 +8,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
 from . import crypto
+from .ledger import write_atomic
 
 KEYFILE_TAG = "liftdesk-district-key"
 
@@ -146,7 +147,6 @@ def district_signer(store: Store) -> crypto.KeyPair:
 
 
 def write_keyfile(public: DistrictKey, path: str | Path) -> Path:
-    from .exchange import write_atomic
     return write_atomic(path, (json.dumps(public.as_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 

@@ -1,6 +1,6 @@
 """Export at a station and import at the district (receipts: receipts.py; stations, history and
-freshness: status.py, both re-exported here). Every check happens before the one transaction that
-applies a file."""
+freshness: status.py; the files' bookkeeping: ledger.py). Every check happens before the one
+transaction that applies a file."""
 
 from __future__ import annotations
 
@@ -10,93 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
-from . import bundle, crypto
+from . import bundle, crypto, ledger
+from .planning import plan_changes
 from .enrol import check_station, district_public, pin, scope_exists, station_identity
-from .merge import Change, Counts, Engine, Schema, catch_up, foreign_keys, parse_changes
+from .merge import Change, Counts, Engine, Schema, catch_up, parse_changes
+from liftdesk.places.addresses import scope_parts
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-NAMED_PLACES = ("street", "community", "estate", "building", "unit")
-MAX_FILE_BYTES = bundle.MAX_FILE
-
-
-class _Rollback(Exception):
-    pass
 
 
 def _noop(done: int, total: int) -> None:
     pass
-
-
-def read_file(path: str | Path) -> bytes:
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise LiftDeskError("sync.too_large")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise LiftDeskError("sync.file_missing", path=str(path)) from None
-    except IsADirectoryError:
-        raise LiftDeskError("sync.not_a_file") from None
-    except OSError as exc:
-        raise LiftDeskError("sync.cannot_read", path=str(path), reason=exc.strerror or str(exc)) from None
-
-
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write beside the target and rename: a half-written file never carries the real name."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True) if tmp.parent.exists() else None
-        raise LiftDeskError("sync.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
-    return path
-
-
-def scope_parts(scope: str) -> tuple[str, ...]:
-    return tuple(p for p in (scope or "").split("/") if p)
-
-
-class Places:
-    """Walks a record up to the names of its places (street, community …), reading a file's
-    own inserts first; None when the record hangs under no place (a person)."""
-
-    def __init__(self, store: Store, inserts: dict[tuple[str, str], dict] | None = None):
-        self.store, self.inserts = store, inserts or {}
-        self.memo: dict[tuple[str, str], tuple[str, ...] | None] = {}
-
-    def names(self, tbl: str, rid: str) -> tuple[str, ...] | None:
-        key = (tbl, rid)
-        if key in self.memo:
-            return self.memo[key]
-        self.memo[key] = None  # a cycle ends here
-        fks = foreign_keys(tbl)
-        values = self.inserts.get(key)
-        if values is None:
-            cols = [c for c, _ in fks] + (["name"] if tbl in NAMED_PLACES else [])
-            row = self.store.db.execute(f"SELECT {', '.join(cols)} FROM {tbl} WHERE id = ?", [rid]).fetchone() \
-                if cols else None
-            values = dict(zip(cols, row)) if row else None
-        result = None
-        if tbl == "district":
-            result = ()
-        elif values is not None:
-            for col, target in fks:
-                if values.get(col):
-                    parent = self.names(target, values[col])
-                    if parent is not None:
-                        result = parent + ((str(values.get("name") or ""),) if tbl in NAMED_PLACES else ())
-                    break
-        self.memo[key] = result
-        return result
-
-
-def in_scope(names: tuple[str, ...] | None, scope: tuple[str, ...]) -> bool:
-    return not scope or names is None or names[:len(scope)] == scope
 
 
 # --- export at a station ----------------------------------------------------------------------
@@ -153,23 +80,14 @@ def export_bundle(store: Store, path: str | Path | None = None, all_changes: boo
                        me.district.key_id, sealed=not plaintext)
     progress(3, 4)
     if path is not None:
-        write_atomic(path, data)
+        ledger.write_atomic(path, data)
     with store.db.atomic():
         store.set_meta("sync.file_no", str(file_no))
-        _record_file(store, "out", "bundle", store.station_id, file_no, after, upto, data, counts,
+        ledger.record_file(store, "out", "bundle", store.station_id, file_no, after, upto, data, counts,
                      Path(path).name if path else "")
     progress(4, 4)
     log.info("exported sync file %d (%d changes, %d bytes)", file_no, len(changes), len(data))
     return Exported(Path(path) if path else None, data, bundle.read_header(data)[0]["manifest"], plaintext)
-
-
-def _record_file(store: Store, direction: str, kind: str, station_id: str, file_no: int, after: int, upto: int,
-                 data: bytes, counts: dict, name: str) -> None:
-    import hashlib
-    store.db.execute("INSERT INTO sync_file (direction, kind, station_id, file_no, seq_after, seq_upto, at, sha256,"
-                     " counts, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [direction, kind, station_id, file_no, after, upto, store.clock.now_iso(),
-                      hashlib.sha256(data).hexdigest(), json.dumps(counts, ensure_ascii=False), name])
 
 
 # --- import at the district -------------------------------------------------------------------
@@ -217,118 +135,6 @@ def _station_sign_key(m: dict) -> bytes:
     return bytes.fromhex(_manifest_station(m)["sign_key"])
 
 
-def _covered(store: Store, station_id: str) -> list[tuple[int, int]]:
-    return store.db.execute("SELECT seq_after, seq_upto FROM sync_range WHERE station_id = ?", [station_id]).fetchall()
-
-
-def _existing_ids(store: Store, tbl: str, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        found.update(r[0] for r in store.db.execute(
-            f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
-    return found
-
-
-@dataclass
-class Plan:
-    inserts: list[Change]
-    edits: list[Change]
-    held: list[tuple[Change, str]]
-    rejected: list[tuple[Change, str]]
-
-
-def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], origin: str | None) -> Plan:
-    """Decide, before writing, what is new, duplicate, held (out of scope), rejected or refused."""
-    schema_inserts = [c for c in changes if c.is_insert]
-    by_table: dict[str, list[Change]] = {}
-    for c in schema_inserts:
-        by_table.setdefault(c.tbl, []).append(c)
-    exists: dict[str, set[str]] = {t: _existing_ids(store, t, [c.record_id for c in cs]) for t, cs in by_table.items()}
-    inserts, rejected = [], []
-    for c in schema_inserts:
-        if c.record_id not in exists[c.tbl]:
-            inserts.append(c)
-            continue
-        row = store.db.execute("SELECT hlc, new FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
-                               " ORDER BY seq LIMIT 1", [c.tbl, c.record_id]).fetchone()
-        if row and row[0] == c.hlc:
-            if json.loads(row[1] or "{}") != c.values():
-                raise LiftDeskError("sync.same_clock_differs", table=c.tbl, id=c.record_id)
-            continue  # the same insert again
-        rejected.append((c, "id_collision"))
-    seen = {(c.tbl, c.record_id): c.values() for c in inserts}
-    places = Places(store, seen)
-    held_keys: set[tuple[str, str]] = set()
-    if origin:
-        for (raw,) in store.db.execute("SELECT change FROM sync_held WHERE station_id = ?", [origin]):
-            row = json.loads(raw)
-            held_keys.add((row[1], row[2]))
-    held, keep = [], []
-    for c in inserts:
-        if scope and not in_scope(places.names(c.tbl, c.record_id), scope):
-            held.append((c, "scope"))
-            held_keys.add((c.tbl, c.record_id))
-        else:
-            keep.append(c)
-    inserted = {(c.tbl, c.record_id) for c in keep}
-    edits = []
-    rejected_keys = {(c.tbl, c.record_id) for c, _ in rejected}
-    edit_targets: dict[str, set[str]] = {}
-    for c in changes:
-        if not c.is_insert:
-            edit_targets.setdefault(c.tbl, set()).add(c.record_id)
-    present = {t: _existing_ids(store, t, sorted(ids)) for t, ids in edit_targets.items()}
-    for c in changes:
-        if c.is_insert:
-            continue
-        key = (c.tbl, c.record_id)
-        if key in held_keys or (scope and key not in inserted and c.record_id in present[c.tbl]
-                                and not in_scope(places.names(c.tbl, c.record_id), scope)):
-            held.append((c, "scope"))
-        elif key in rejected_keys:
-            rejected.append((c, "id_collision"))
-        elif key not in inserted and c.record_id not in present[c.tbl]:
-            raise LiftDeskError("sync.missing_record", table=c.tbl, id=c.record_id)
-        else:
-            edits.append(c)
-    _check_parents(store, keep, edits, inserted)
-    return Plan(keep, edits, held, rejected)
-
-
-def _check_parents(store: Store, inserts: list[Change], edits: list[Change], inserted: set[tuple[str, str]]) -> None:
-    wanted: dict[str, set[str]] = {}
-    for c in inserts:
-        values = c.values()
-        for col, target in foreign_keys(c.tbl):
-            if values.get(col) and (target, values[col]) not in inserted:
-                wanted.setdefault(target, set()).add(str(values[col]))
-    for c in edits:
-        target = dict(foreign_keys(c.tbl)).get(c.field)
-        if target and c.new and (target, c.new) not in inserted:
-            wanted.setdefault(target, set()).add(c.new)
-    for target, ids in wanted.items():
-        missing = ids - _existing_ids(store, target, sorted(ids))
-        if missing:
-            raise LiftDeskError("sync.missing_parent", table=target, id=sorted(missing)[0])
-
-
-def _backup_before(store: Store, reason: str) -> None:
-    try:
-        from ..store import backup  # lands with the store helper's work
-    except ImportError:
-        return
-    fn = getattr(backup, "backup_before", None)
-    if fn is not None and store.path is not None:
-        fn(store, reason)
-
-
-def gaps(store: Store, station_id: str) -> list[int]:
-    nos = {r[0] for r in store.db.execute("SELECT file_no FROM sync_file WHERE direction = 'in' AND kind = 'bundle'"
-                                          " AND station_id = ?", [station_id])}
-    return [n for n in range(1, max(nos, default=0)) if n not in nos]
-
-
 def open_bundle(store: Store, data: bytes, keys: crypto.KeyPair) -> bundle.Opened:
     public = district_public(store)
     opened = bundle.open_file(data, "bundle", public.key_id, keys.box_private, _station_sign_key)
@@ -346,7 +152,7 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
     station = _manifest_station(m)
     known, fp = check_station(store, station)
     scope = scope_parts(known.scope if known else station["scope"])
-    covered = _covered(store, station["id"])
+    covered = ledger.covered(store, station["id"])
     fresh = parse_changes(Schema(store), opened.payload.get("changes"), station["id"], covered)
     if any(not m["seq_after"] < c.seq <= m["seq_upto"] for c in fresh):
         raise LiftDeskError("sync.damaged")
@@ -358,7 +164,7 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
         from liftdesk.i18n import t
         result.warnings.append(t("sync.scope_matches_nothing", name=station["name"], scope="/".join(scope)))
     if not dry_run:
-        _backup_before(store, "sync-import")
+        ledger.backup_before(store, "sync-import")
     try:
         with store.db.atomic():
             catch_up(store)
@@ -383,21 +189,19 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
             if isinstance(seen, str):
                 store.db.execute("UPDATE sync_station SET district_hlc_seen = ? WHERE station_id = ?"
                                  " AND district_hlc_seen < ?", [seen, station["id"], seen])
-            _record_file(store, "in", "bundle", station["id"], m["file_no"], m["seq_after"], m["seq_upto"], data,
+            ledger.record_file(store, "in", "bundle", station["id"], m["file_no"], m["seq_after"], m["seq_upto"], data,
                          counts.as_json(), "")
-            result.gaps = gaps(store, station["id"])
+            result.gaps = ledger.gaps(store, station["id"])
             result.conflict_ids = sorted(engine.touched_conflicts)
             if dry_run:
-                raise _Rollback()
-    except _Rollback:
+                raise ledger.Rollback()
+    except ledger.Rollback:
         pass
     progress(4, 4)
     log.info("imported sync file %d of station %s: %s", m["file_no"], station["id"], counts.as_json())
     return result
 
 
-from .receipts import ReceiptResult, apply_receipt, covered_upto, make_receipt, scope_ids  # noqa: E402,F401
-from .status import STALE_DAYS, Freshness, freshness, held_rows, history, stations  # noqa: E402,F401
 
 
 def release_held(store: Store, station_id: str, seqs: list[int] | None = None) -> Counts:
@@ -410,7 +214,7 @@ def release_held(store: Store, station_id: str, seqs: list[int] | None = None) -
     if not rows:
         raise LiftDeskError("sync.nothing_held", station=station_id)
     counts = Counts()
-    _backup_before(store, "sync-release")
+    ledger.backup_before(store, "sync-release")
     with store.db.atomic():
         catch_up(store)
         changes = parse_changes(Schema(store), rows, station_id)

@@ -15,14 +15,13 @@ time; it is logged to change_log in the same transaction exactly as records.py d
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
 from ..store.records import COMMON_FIELDS
 from ..store.schema import USER_TABLES
@@ -31,13 +30,6 @@ LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
 HLC_RE = re.compile(r"^\d{13}-[0-9a-f]{4}-[0-9a-z]{1,40}$")
 PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit", "household")
-FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
-
-
-@functools.lru_cache(maxsize=None)
-def foreign_keys(table: str) -> list[tuple[str, str]]:
-    """(column, parent table) in declared order; the first non-empty one leads towards a place."""
-    return FK_RE.findall(USER_TABLES.get(table, ""))
 
 
 def text(value: Any) -> str | None:

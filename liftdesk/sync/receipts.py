@@ -8,24 +8,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from ..store import Store
-from ..store.schema import USER_TABLES
+from ..store.schema import USER_TABLES, foreign_keys
 from . import bundle
 from .enrol import district_public, district_signer, pinned, station_identity
-from .exchange import (_backup_before, _covered, _record_file, _Rollback, gaps, plan_changes, scope_parts,
-                       write_atomic)
-from .merge import PLACE_TABLES, Change, Counts, Engine, Schema, catch_up, foreign_keys, parse_changes
+from liftdesk.places.addresses import scope_parts
 
-
-def covered_upto(ranges: list[tuple[int, int]]) -> int:
-    """The highest sequence number below which everything has arrived."""
-    upto = 0
-    for a, b in sorted(ranges):
-        if a > upto:
-            break
-        upto = max(upto, b)
-    return upto
+from . import ledger
+from .planning import plan_changes
+from .merge import PLACE_TABLES, Change, Counts, Engine, Schema, catch_up, parse_changes
 
 
 def _table_order() -> list[str]:
@@ -143,7 +135,7 @@ def make_receipt(store: Store, station_id: str, path: str | Path | None = None) 
     with store.db.atomic():
         catch_up(store)
     changes = _district_changes(store, known.district_hlc_seen, scope_parts(known.scope))
-    ack = covered_upto(_covered(store, station_id))
+    ack = ledger.covered_upto(ledger.covered(store, station_id))
     nos = sorted({r[0] for r in store.db.execute("SELECT file_no FROM sync_file WHERE direction = 'in'"
                                                   " AND kind = 'bundle' AND station_id = ?", [station_id])})
     receipt_no = store.db.execute("SELECT count(*) FROM sync_file WHERE direction = 'out' AND kind = 'receipt'"
@@ -152,15 +144,15 @@ def make_receipt(store: Store, station_id: str, path: str | Path | None = None) 
     for c in changes:
         counts[c.tbl] = counts.get(c.tbl, 0) + 1
     manifest = {"district_key": public.key_id, "district_station": store.station_id, "station_id": station_id,
-                "file_no": receipt_no, "ack_seq": ack, "files": nos, "gaps": gaps(store, station_id),
+                "file_no": receipt_no, "ack_seq": ack, "files": nos, "gaps": ledger.gaps(store, station_id),
                 "hlc_upto": max((c.hlc for c in changes), default=known.district_hlc_seen), "counts": counts,
                 "changes": len(changes), "created_at": store.clock.now_iso()}
     data = bundle.pack("receipt", manifest, {"changes": [c.row() for c in changes]}, district_signer(store),
                        bytes.fromhex(known.box_key), station_id)
     if path is not None:
-        write_atomic(path, data)
+        ledger.write_atomic(path, data)
     with store.db.atomic():
-        _record_file(store, "out", "receipt", station_id, receipt_no, 0, ack, data, counts, Path(path).name if path else "")
+        ledger.record_file(store, "out", "receipt", station_id, receipt_no, 0, ack, data, counts, Path(path).name if path else "")
     return data, manifest
 
 
@@ -192,7 +184,7 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
         raise LiftDeskError("sync.damaged")
     changes = parse_changes(Schema(store), opened.payload.get("changes"), origin)
     counts = Counts()
-    _backup_before(store, "sync-receipt") if not dry_run else None
+    ledger.backup_before(store, "sync-receipt") if not dry_run else None
     try:
         with store.db.atomic():
             catch_up(store)
@@ -210,12 +202,12 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
             seen = max(store.meta("sync.district_hlc", "") or "", m["hlc_upto"])
             store.set_meta("sync.district_hlc", seen)
             # what arrived from here, so the next catch-up starts after it
-            _record_file(store, "in", "receipt", origin, int(m.get("file_no", 0) or 0), 0, ack, data,
+            ledger.record_file(store, "in", "receipt", origin, int(m.get("file_no", 0) or 0), 0, ack, data,
                          counts.as_json(), "")
             gap_list = [g for g in m.get("gaps", []) if isinstance(g, int)]
             if dry_run:
-                raise _Rollback()
-    except _Rollback:
+                raise ledger.Rollback()
+    except ledger.Rollback:
         pass
     return ReceiptResult(counts, ack, gap_list, int(m.get("file_no", 0) or 0), settled)
 

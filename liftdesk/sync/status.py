@@ -6,11 +6,39 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from liftdesk.i18n import language, t
+
 from ..store import Store
 from .enrol import role, station_identity
-from .exchange import Places, _covered, gaps, scope_parts
+from liftdesk.places.addresses import Places, scope_parts
+
+from . import ledger
 from .merge import Schema
-from .receipts import covered_upto
+
+
+# What a file held, as people read it (history of files).
+LABELS = {
+    "new": ("新增", "new"), "updated": ("更新", "updated"), "conflicts": ("冲突", "conflicts"),
+    "held": ("待审", "held"), "rejected": ("拒绝", "rejected"),
+    "district": ("区", "district"), "street": ("街道", "streets"), "community": ("社区", "communities"),
+    "estate": ("小区", "estates"), "building": ("楼栋", "buildings"), "unit": ("单元", "units"),
+    "household": ("住户", "households"), "person": ("业主", "people"), "ownership": ("产权", "ownerships"),
+    "project": ("项目", "projects"), "stage_event": ("阶段", "stage events"), "team": ("帮帮团", "teams"),
+    "helper": ("成员", "helpers"), "position": ("意见", "positions"), "group_member": ("筹备组", "group members"),
+    "meeting": ("会议", "meetings"), "attendance": ("签到", "attendance"), "followup": ("待办", "follow-ups"),
+    "diary_entry": ("日记", "diary entries"), "printed_document": ("文书", "printed documents"),
+    "payment": ("缴款", "payments"), "retraction": ("撤回", "retractions"),
+}
+
+
+def counts_text(counts: dict) -> str:
+    en = language() == "en"
+    parts = []
+    for key, n in counts.items():
+        if n:
+            zh_label, en_label = LABELS.get(key, (key, key))
+            parts.append(f"{en_label} {n}" if en else f"{zh_label} {n}")
+    return ", ".join(parts) if en else "，".join(parts)
 
 
 def stations(store: Store) -> list[dict]:
@@ -30,7 +58,7 @@ def stations(store: Store) -> list[dict]:
                     "revoked": bool(revoked), "files_received": files,
                     "last_file": highest[0], "last_received_at": highest[1],
                     "last_arrived_file": latest[0] if latest else None,
-                    "acknowledged_seq": covered_upto(_covered(store, sid)), "gaps": gaps(store, sid), "held": held})
+                    "acknowledged_seq": ledger.covered_upto(ledger.covered(store, sid)), "gaps": ledger.gaps(store, sid), "held": held})
     return out
 
 
@@ -122,9 +150,7 @@ def _held_address(store: Store, places: Places, inserts: dict, tbl: str, rid: st
 
 def _held_description(store: Store, inserts: dict, row: list) -> str:
     """What the row would do, in words: 新增小区“越界小区” / 住户 201 的面积：50.00 m² → 51.00 m²."""
-    from liftdesk.i18n import language, t
     from .conflicts import field_label, show_value
-    from liftdesk.i18n.catalogue.sync import LABELS
     tbl, rid, op, fld, old, new = row[1], row[2], row[3], row[4], row[5], row[6]
     zh, en = LABELS.get(tbl, (tbl, tbl))
     table = en if language() == "en" else zh

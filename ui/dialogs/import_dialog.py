@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGrid
 
 from liftdesk.history import actions
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.io import layout, roster
 from liftdesk.places.places import resolve_unit
 from liftdesk.common.settings import Settings

@@ -11,7 +11,7 @@ from liftdesk.history import actions
 from liftdesk.money import funding, payments
 from liftdesk.projects import liftplan, projects
 from liftdesk.i18n import t
-from liftdesk.common.money import parse_yuan
+from liftdesk.common.units import parse_yuan
 from liftdesk.store import Store
 from liftdesk.common.units import format_fen
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 from liftdesk.history import actions
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.store import Store
 
 from .. import messages

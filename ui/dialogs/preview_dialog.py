@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import messages
+from ..pdf_printer import render_pdf
 
 
 class PreviewDialog(QDialog):
@@ -61,8 +62,6 @@ class PreviewDialog(QDialog):
 
     def render_to(self, printer: QPrinter) -> int:
         """Paint each page at the printer's resolution; returns the pages sent."""
-        from ..printing import render_pdf
-
         sent = render_pdf(self.pdf, printer)
         if not sent and self.document.pageCount():
             messages.error(self, self.tr("无法开始打印，请检查打印机。"))

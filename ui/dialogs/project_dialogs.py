@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
 from liftdesk.history import actions
 from liftdesk.projects import diary, meetings, projects
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError, ValidationError, t
+from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.i18n import t
 from liftdesk.projects.stages import STAGES
 from liftdesk.store import Store
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushBut
 from liftdesk.history import actions
 from liftdesk.consent import positions
 from liftdesk.documents import printed
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages

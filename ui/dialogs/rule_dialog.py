@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from liftdesk.history import actions
 from liftdesk.consent import evaluation
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.consent.rules import available_rules, load_rule
 from liftdesk.store import Store
 

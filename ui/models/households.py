@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from liftdesk.history import actions
 from liftdesk.consent import positions
 from liftdesk.places import registry
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.places.registry import HouseholdRow
 from liftdesk.store import Store
 from liftdesk.common.units import format_area

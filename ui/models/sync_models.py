@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from liftdesk.sync.exchange import STALE_DAYS, Freshness
+from liftdesk.sync.status import STALE_DAYS, Freshness
 
 STALE_BRUSH = QBrush(QColor("#fde2e1"))
 

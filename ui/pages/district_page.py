@@ -8,11 +8,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.reports import stats
-from liftdesk.i18n import LiftDeskError, language
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import language
 from liftdesk.reports import report
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
-from liftdesk.sync.exchange import freshness
+from liftdesk.sync.status import freshness
 
 from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel

@@ -12,10 +12,10 @@ from liftdesk.history import actions
 from liftdesk.money import costshare, funding, payments
 from liftdesk.projects import liftplan
 from liftdesk.places import places
-from liftdesk.i18n import LiftDeskError, t
-from liftdesk.common.money import parse_yuan, yuan_text
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
+from liftdesk.common.units import format_fen, parse_yuan
 from liftdesk.store import Store
-from liftdesk.common.units import format_fen
 
 from .. import messages
 from ..dialogs.money_dialogs import OverrideDialog, PaymentDialog, PlanVersionDialog
@@ -214,7 +214,7 @@ class MoneyPanel(QWidget):
         plan = funding.funding_plan(self.store, self.project_id)
         for name, edit in self.fields.items():
             value = getattr(plan, name)
-            edit.setText(yuan_text(value) if name.endswith("_fen") and value else ("" if name.endswith("_fen") else value))
+            edit.setText(format_fen(value, plain=True) if name.endswith("_fen") and value else ("" if name.endswith("_fen") else value))
         self.status.setCurrentIndex(max(self.status.findData(plan.subsidy_status), 0))
         self.scheme.setCurrentIndex(max(self.scheme.findData(plan.scheme), 0))
         self.coefficients.setText(" ".join(f"{k}={v}" for k, v in sorted((plan.coefficients or {}).items(),

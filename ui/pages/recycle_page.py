@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QW
 
 from liftdesk.history import actions, recycle
 from liftdesk.common.dates import local_time
-from liftdesk.i18n import LiftDeskError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages

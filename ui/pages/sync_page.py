@@ -10,10 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.store import Store, open_store
-from liftdesk.sync import conflicts, enrol, exchange
-from liftdesk.i18n.catalogue.sync import counts_text
+from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 
 from .. import messages, tasks
 from ..models.readonly_table import Column, ReadOnlyTableModel
@@ -35,7 +35,7 @@ def _import(db_path: Path, source: str, passphrase: str, dry_run: bool, progress
     store = open_store(db_path, actor="gui")
     try:
         keys = enrol.district_keys(store, passphrase)
-        return exchange.import_bundle(store, exchange.read_file(source), keys, dry_run=dry_run, progress=progress)
+        return exchange.import_bundle(store, ledger.read_file(source), keys, dry_run=dry_run, progress=progress)
     finally:
         store.close()
 
@@ -43,7 +43,7 @@ def _import(db_path: Path, source: str, passphrase: str, dry_run: bool, progress
 def _receipt(db_path: Path, station_id: str, target: str, progress, cancelled):
     store = open_store(db_path, actor="gui")
     try:
-        return exchange.make_receipt(store, station_id, target)[1]
+        return receipts.make_receipt(store, station_id, target)[1]
     finally:
         store.close()
 
@@ -51,7 +51,7 @@ def _receipt(db_path: Path, station_id: str, target: str, progress, cancelled):
 def _apply_receipt(db_path: Path, source: str, progress, cancelled):
     store = open_store(db_path, actor="gui")
     try:
-        return exchange.apply_receipt(store, exchange.read_file(source))
+        return receipts.apply_receipt(store, ledger.read_file(source))
     finally:
         store.close()
 
@@ -93,7 +93,7 @@ class SyncPage(QWidget):
             Column(self.tr("编号"), lambda f: f["file_no"], align_right=True),
             Column(self.tr("序号范围"), lambda f: f"{f['seq_after'] + 1}–{f['seq_upto']}" if f["seq_upto"] > f["seq_after"] else "—"),
             Column(self.tr("时间（UTC）"), lambda f: f["at"].replace("T", " ")[:19]),
-            Column(self.tr("内容"), lambda f: counts_text(f["counts"])),
+            Column(self.tr("内容"), lambda f: status.counts_text(f["counts"])),
         ], self)
         self.history_view = data_table(self.history_model)
 
@@ -183,8 +183,8 @@ class SyncPage(QWidget):
             button.setVisible(role == "station")
         for button in (self.import_button, self.receipt_button):
             button.setVisible(role == "district")
-        self.history_model.set_items(exchange.history(self.store))
-        self.station_model.set_items(exchange.stations(self.store) if role == "district" else [])
+        self.history_model.set_items(status.history(self.store))
+        self.station_model.set_items(status.stations(self.store) if role == "district" else [])
         self.conflict_model.set_items(conflicts.open_conflicts(self.store))
         self.tabs.setTabText(1, self.tr("冲突（{n}）").format(n=len(self.conflict_model.items)))
         if self.conflict_model.items and not self.conflict_view.currentIndex().isValid():

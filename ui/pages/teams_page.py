@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from liftdesk.history import actions
 from liftdesk.people import teams
-from liftdesk.i18n import ValidationError, language
+from liftdesk.errors import ValidationError
+from liftdesk.i18n import language
 from liftdesk.store import Store
 
 from .. import messages

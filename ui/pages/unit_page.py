@@ -13,7 +13,8 @@ from liftdesk.history import actions, recycle
 from liftdesk.consent import evaluation, positions
 from liftdesk.people import erasure
 from liftdesk.places import places, registry
-from liftdesk.i18n import LiftDeskError, t
+from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.io import roster
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store

@@ -1,4 +1,4 @@
-"""The catalogue's entries for plans, cost shares and payments (merged into liftdesk.i18n.MESSAGES)."""
+"""The catalogue's entries for plans, cost shares and payments."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "yuan.invalid": {"zh": "金额“{value}”无效：请填写元，最多两位小数（如 360000 或 1234.50）。",
@@ -68,4 +68,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.payment": {"zh": "登记 {room} 缴费 {amount}", "en": "Payment of {room}: {amount}"},
     "action.plan_version": {"zh": "新方案版本", "en": "New plan version"},
     "payment.no_room": {"zh": "本项目没有房号“{room}”。", "en": "This project has no room “{room}”."},
+    "money.invalid": {"zh": "金额“{value}”无效，应为整数（分）。", "en": "Amount “{value}” is invalid: a whole number of fen."},
+    "money.negative": {"zh": "金额不能为负数：{value}", "en": "The amount cannot be negative: {value}"},
 }

@@ -1,4 +1,4 @@
-"""Catalogue entries of sync (merged into liftdesk.i18n.MESSAGES). Every refusal says what is
+"""The catalogue's entries for sync. Every refusal says what is
 wrong and that nothing was changed."""
 
 UNCHANGED_ZH = "数据库未作任何修改。"
@@ -50,10 +50,10 @@ _REFUSALS = {
     "sync.bad_recovery": ("恢复码不对或不完整。", "The recovery code is wrong or incomplete."),
 }
 
-SYNC_MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str]] = {
     key: {"zh": zh + UNCHANGED_ZH, "en": en + " " + UNCHANGED_EN} for key, (zh, en) in _REFUSALS.items()
 }
-SYNC_MESSAGES.update({
+MESSAGES.update({
     "sync.file_missing": {"zh": "找不到文件“{path}”。", "en": "File not found: “{path}”."},
     "sync.cannot_read": {"zh": "无法读取“{path}”：{reason}", "en": "Cannot read “{path}”: {reason}"},
     "sync.cannot_write": {"zh": "无法写入“{path}”：{reason}。请换一个文件夹。",
@@ -110,28 +110,3 @@ SYNC_MESSAGES.update({
     "sync.resolved": {"zh": "冲突 {id} 已解决，保留值：{value}", "en": "Conflict {id} resolved; kept: {value}"},
     "sync.revoked": {"zh": "工作站 {station} 已撤销。", "en": "Station {station} revoked."},
 })
-
-# What a file held, as people read it (history of files).
-LABELS = {
-    "new": ("新增", "new"), "updated": ("更新", "updated"), "conflicts": ("冲突", "conflicts"),
-    "held": ("待审", "held"), "rejected": ("拒绝", "rejected"),
-    "district": ("区", "district"), "street": ("街道", "streets"), "community": ("社区", "communities"),
-    "estate": ("小区", "estates"), "building": ("楼栋", "buildings"), "unit": ("单元", "units"),
-    "household": ("住户", "households"), "person": ("业主", "people"), "ownership": ("产权", "ownerships"),
-    "project": ("项目", "projects"), "stage_event": ("阶段", "stage events"), "team": ("帮帮团", "teams"),
-    "helper": ("成员", "helpers"), "position": ("意见", "positions"), "group_member": ("筹备组", "group members"),
-    "meeting": ("会议", "meetings"), "attendance": ("签到", "attendance"), "followup": ("待办", "follow-ups"),
-    "diary_entry": ("日记", "diary entries"), "printed_document": ("文书", "printed documents"),
-    "payment": ("缴款", "payments"), "retraction": ("撤回", "retractions"),
-}
-
-
-def counts_text(counts: dict) -> str:
-    from liftdesk.i18n import language
-    en = language() == "en"
-    parts = []
-    for key, n in counts.items():
-        if n:
-            zh_label, en_label = LABELS.get(key, (key, key))
-            parts.append(f"{en_label} {n}" if en else f"{zh_label} {n}")
-    return ", ".join(parts) if en else "，".join(parts)

@@ -1,4 +1,5 @@
-"""The published Gongshu table (lifts by street and year) that the demo district reproduces."""
+"""The published Gongshu table (lifts by street and year): the district statistics set their yearly
+table beside it, and the demo district reproduces it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,47 @@
+"""The database file as SQLite sees it, before LiftDesk opens it: its header and application id,
+read-only connections that never write it, the integrity check, and how long to wait for a lock.
+Opening (connection.py) and backups (backup.py) both build on these."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+APP_ID = "liftdesk"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_MS = 5000
+
+
+def busy_timeout_ms(override: int | None = None) -> int:
+    """How long a writer waits for another program's lock; the env var lets tests shorten it."""
+    if override is not None:
+        return max(0, int(override))
+    try:
+        return max(0, int(os.environ.get(BUSY_ENV, DEFAULT_BUSY_MS)))
+    except ValueError:
+        return DEFAULT_BUSY_MS
+
+
+def ro_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI; `as_uri` escapes ?, # and % that would break a hand-made one."""
+    return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
+def connect_ro(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
+    """Read-only connection that never writes the file. In a folder we may not write, SQLite cannot
+    make the WAL index beside the file, so the file is read as immutable (nobody can change it)."""
+    immutable = not os.access(Path(path).resolve().parent, os.W_OK)
+    return sqlite3.connect(ro_uri(path, immutable), uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
+def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
+    """Problems SQLite finds (`quick_check` or the full `integrity_check`); empty when the file is sound."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
