@@ -1,17 +1,16 @@
-"""The CLI face of plans, cost shares and payments: `shares`, `plan`, `payments`. Printing only."""
+"""The CLI's view of a project's money: `shares`, `plan`, `payments`. Printing only."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from liftdesk.money import costshare, funding, payments
-from liftdesk.projects import liftplan, projects
+from liftdesk.projects import liftplan
 from liftdesk.places import places
-from liftdesk.errors import LiftDeskError, ValidationError
-from liftdesk.common.units import parse_yuan
-from liftdesk.common.units import format_fen
+from liftdesk.errors import ValidationError
+from liftdesk.common.units import format_fen, parse_yuan
+
+from .common import emit, project_at
 
 
 def add_parsers(sub) -> None:
@@ -28,41 +27,22 @@ def add_parsers(sub) -> None:
         p.add_argument("--json", action="store_true")
 
 
-def _emit(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _project(store, address: str) -> tuple[str, str]:
-    unit_id = places.resolve_unit(store, address)
-    project_id = projects.project_of_unit(store, unit_id)
-    if project_id is None:
-        raise LiftDeskError("project.none", address=address)
-    return unit_id, project_id
-
-
 def _shares(store, args: argparse.Namespace) -> int:
-    unit_id, project_id = _project(store, args.address)
-    plan = funding.funding_plan(store, project_id)
-    if plan.id is None and args.total is None:
-        raise ValidationError("funding.none")
-    total = parse_yuan(args.total) if args.total is not None else plan.total_fen
-    subsidy = parse_yuan(args.subsidy) if args.subsidy is not None else plan.subsidy_fen
-    if subsidy > total:
-        raise ValidationError("funding.subsidy_exceeds", subsidy=format_fen(subsidy), total=format_fen(total))
-    others = plan.maintenance_fund_fen + plan.provident_fund_fen + plan.other_fen
-    part = total - subsidy - others
-    if part < 0:
-        raise ValidationError("funding.sources_exceed", total=format_fen(total), owners=format_fen(part))
-    table = funding.shares(store, project_id, args.scheme, part)
+    unit_id, project_id = project_at(store, args.address)
+    trial = funding.trial_shares(store, project_id, args.scheme,
+                                 parse_yuan(args.total) if args.total is not None else None,
+                                 parse_yuan(args.subsidy) if args.subsidy is not None else None)
+    table, part = trial.table, trial.owners_part_fen
     data = {"address": str(places.unit_address(store, unit_id)), "scheme": table.scheme.id,
-            "total_fen": total, "subsidy_fen": subsidy, "other_sources_fen": others, "owners_part_fen": part,
+            "total_fen": trial.total_fen, "subsidy_fen": trial.subsidy_fen, "other_sources_fen": trial.other_sources_fen,
+            "owners_part_fen": part,
             "households": [{"room": s.flat.room, "floor": s.flat.floor,
                             "coefficient": None if s.coefficient is None else str(s.coefficient),
                             "share_fen": s.amount_fen, "explanation": s.explanation} for s in table.shares],
             "by_floor": {str(k): v for k, v in sorted(table.by_floor.items())},
             "sum_fen": table.sum_fen, "tie_break": table.as_json()["tie_break"]}
     if args.json:
-        _emit(data)
+        emit(data)
         return 0
     print(f"{data['address']}  {table.scheme.name}  {format_fen(part)}")
     for s in table.shares:
@@ -72,7 +52,7 @@ def _shares(store, args: argparse.Namespace) -> int:
 
 
 def _plan(store, args: argparse.Namespace) -> int:
-    unit_id, project_id = _project(store, args.address)
+    unit_id, project_id = project_at(store, args.address)
     versions = liftplan.versions(store, project_id)
     plan = funding.funding_plan(store, project_id)
     data = {"address": str(places.unit_address(store, unit_id)),
@@ -81,7 +61,7 @@ def _plan(store, args: argparse.Namespace) -> int:
             "versions": [v.as_json() for v in versions],
             "funding": plan.as_json() if plan.id else None}
     if args.json:
-        _emit(data)
+        emit(data)
         return 0
     print(data["address"])
     for v in versions:
@@ -92,7 +72,7 @@ def _plan(store, args: argparse.Namespace) -> int:
 
 
 def _payments(store, args: argparse.Namespace) -> int:
-    unit_id, project_id = _project(store, args.address)
+    unit_id, project_id = project_at(store, args.address)
     if funding.funding_plan(store, project_id).id is None:
         raise ValidationError("funding.none")
     rows = payments.list_payments(store, project_id)
@@ -100,7 +80,7 @@ def _payments(store, args: argparse.Namespace) -> int:
     data = {"address": str(places.unit_address(store, unit_id)), "payments": [p.as_json() for p in rows],
             "balances": [b.as_json() for b in payments.balances(store, project_id)], "totals": totals.as_json()}
     if args.json:
-        _emit(data)
+        emit(data)
         return 0
     print(data["address"])
     for b in payments.balances(store, project_id):

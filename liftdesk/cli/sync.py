@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
+
+from .common import emit
 
 
 def add_parsers(sub) -> None:
@@ -56,10 +57,6 @@ def add_parsers(sub) -> None:
 
 
 JSON_COMMANDS = ("import", "apply-receipt", "conflicts", "stations", "held")
-
-
-def _emit(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _passphrase(path: str) -> str:
@@ -120,7 +117,7 @@ def _import(store, args) -> int:
     line = t("sync.preview", **result.as_json())
     print(line + (" " + t("sync.dry_run") if args.dry_run else ""), file=out)
     if args.json:
-        _emit(result.as_json())
+        emit(result.as_json())
     return 0
 
 
@@ -133,7 +130,7 @@ def _receipt(store, args) -> int:
 def _apply_receipt(store, args) -> int:
     result = receipts.apply_receipt(store, ledger.read_file(args.file))
     if args.json:
-        _emit(result.as_json())
+        emit(result.as_json())
     else:
         print(t("sync.receipt_applied", ack=result.ack_seq, **{k: v for k, v in result.counts.as_json().items()
                                                                  if k in ("new", "updated", "conflicts")}))
@@ -147,7 +144,7 @@ def _apply_receipt(store, args) -> int:
 def _conflicts(store, args) -> int:
     items = conflicts.open_conflicts(store)
     if args.json:
-        _emit([c.as_json() for c in items])
+        emit([c.as_json() for c in items])
     else:
         for c in items:
             print(f"{c.id}  {c.where}  {c.field_label}：{c.shown(c.district_value)} ↔ {c.shown(c.station_value)}")
@@ -164,7 +161,7 @@ def _resolve(store, args) -> int:
 def _stations(store, args) -> int:
     items = status.stations(store)
     if args.json:
-        _emit(items)
+        emit(items)
     else:
         for s in items:
             gaps = "，".join(t("sync.gap", n=n) for n in s["gaps"])
@@ -175,7 +172,7 @@ def _stations(store, args) -> int:
 def _held(store, args) -> int:
     items = status.held_rows(store)
     if args.json:
-        _emit(items)
+        emit(items)
     else:
         for h in items:
             print(f"{h['station']}  #{h['seq']}  {h['address']}  {h['description']}  {h['reason']}")

@@ -5,7 +5,7 @@ later change of preset never changes what was signed."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from liftdesk.money import costshare
@@ -81,6 +81,16 @@ def funding_plan(store: Store, project_id: str) -> FundingPlan:
     return FundingPlan(**data)
 
 
+def _check_sources(plan: FundingPlan) -> None:
+    """The owners' part is what the sources leave of the total: never below nothing."""
+    if plan.subsidy_fen > plan.total_fen:
+        raise ValidationError("funding.subsidy_exceeds", subsidy=format_fen(plan.subsidy_fen),
+                              total=format_fen(plan.total_fen))
+    if plan.owners_part_fen < 0:
+        raise ValidationError("funding.sources_exceed", total=format_fen(plan.total_fen),
+                              owners=format_fen(plan.owners_part_fen))
+
+
 def _check(plan: FundingPlan) -> None:
     for name in MONEY_FIELDS:
         value = getattr(plan, name)
@@ -88,12 +98,7 @@ def _check(plan: FundingPlan) -> None:
             raise ValidationError("money.invalid", value=value)
         if value < 0:
             raise ValidationError("money.negative", value=format_fen(value))
-    if plan.subsidy_fen > plan.total_fen:
-        raise ValidationError("funding.subsidy_exceeds", subsidy=format_fen(plan.subsidy_fen),
-                              total=format_fen(plan.total_fen))
-    if plan.owners_part_fen < 0:
-        raise ValidationError("funding.sources_exceed", total=format_fen(plan.total_fen),
-                              owners=format_fen(plan.owners_part_fen))
+    _check_sources(plan)
     if plan.subsidy_status not in SUBSIDY_STATUSES:
         raise ValidationError("funding.bad_status", value=plan.subsidy_status)
     costshare.load_scheme(plan.scheme)
@@ -195,6 +200,32 @@ def shares(store: Store, project_id: str, scheme_id: str | None = None, owners_p
     flats, storeys = project_flats(store, project_id)
     part = plan.owners_part_fen if owners_part_fen is None else owners_part_fen
     return costshare.compute_shares(flats, part, scheme_for(plan, scheme_id), overrides(store, project_id), storeys)
+
+
+@dataclass(frozen=True)
+class TrialShares:
+    """Shares worked out from a total and a subsidy to try (or the plan's own): the owners' part
+    is the plan's arithmetic, so a what-if reads the same as the saved plan."""
+
+    total_fen: int
+    subsidy_fen: int
+    other_sources_fen: int
+    owners_part_fen: int
+    table: ShareTable
+
+
+def trial_shares(store: Store, project_id: str, scheme_id: str | None = None, total_fen: int | None = None,
+                 subsidy_fen: int | None = None) -> TrialShares:
+    """The share table for a total and subsidy to try; what is not given comes from the plan."""
+    plan = funding_plan(store, project_id)
+    if plan.id is None and total_fen is None:
+        raise ValidationError("funding.none")
+    trial = replace(plan, total_fen=plan.total_fen if total_fen is None else total_fen,
+                    subsidy_fen=plan.subsidy_fen if subsidy_fen is None else subsidy_fen)
+    _check_sources(trial)
+    others = trial.maintenance_fund_fen + trial.provident_fund_fen + trial.other_fen
+    return TrialShares(trial.total_fen, trial.subsidy_fen, others, trial.owners_part_fen,
+                       shares(store, project_id, scheme_id, trial.owners_part_fen))
 
 
 def running_costs(store: Store, project_id: str) -> dict[str, ShareTable]:

@@ -163,6 +163,12 @@ COUNTED = {
 }
 
 
+def district_name(store: Store) -> str:
+    """The district this database belongs to, as its reports and headers name it ("" before one is made)."""
+    row = store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
 def counts(store: Store) -> dict[str, int]:
     return {key: store.db.execute(sql).fetchone()[0] for key, sql in COUNTED.items()}
 

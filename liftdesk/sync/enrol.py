@@ -10,6 +10,8 @@ from pathlib import Path
 
 from liftdesk.errors import LiftDeskError
 from ..store import Store
+from liftdesk.places import places
+
 from . import crypto
 from .ledger import write_atomic
 
@@ -58,11 +60,6 @@ def _enrolled(store: Store) -> LiftDeskError:
     return LiftDeskError("sync.already_enrolled", role=en if language() == "en" else zh)
 
 
-def _district_name(store: Store) -> str:
-    row = store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
-    return row[0] if row else ""
-
-
 def district_init(store: Store, passphrase: str) -> tuple[DistrictKey, str]:
     """Make the district's keys. Returns the public key and the recovery code (the private keys
     locked by the passphrase), which goes on the printed recovery sheet."""
@@ -72,7 +69,7 @@ def district_init(store: Store, passphrase: str) -> tuple[DistrictKey, str]:
         raise LiftDeskError("sync.passphrase_short")
     pair = crypto.KeyPair.generate()
     locked = crypto.lock(pair.box_private + pair.sign_private, passphrase)
-    public = DistrictKey(_district_name(store), pair.key_id, pair.box_public, pair.sign_public, store.station_id)
+    public = DistrictKey(places.district_name(store), pair.key_id, pair.box_public, pair.sign_public, store.station_id)
     with store.db.atomic():
         store.set_meta("sync.role", "district")
         store.set_meta("sync.district_public", json.dumps(public.as_json()))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from liftdesk.places import places
 from liftdesk.reports import stats
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
@@ -215,8 +216,7 @@ class DistrictPage(QWidget):
         self.year_total.setFixedHeight(height + 2 * self.year_total.frameWidth())
 
     def district_name(self) -> str:
-        row = self.store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
-        return row[0] if row else ""
+        return places.district_name(self.store)
 
     def refresh(self) -> None:
         self.table = stats.yearly_table(self.store, self.by.currentData())

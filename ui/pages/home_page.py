@@ -33,8 +33,7 @@ class HomePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        row = self.store.db.execute("SELECT name FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
-        self.title.setText(self.tr("{district} 加梯工作台").format(district=row[0] if row else ""))
+        self.title.setText(self.tr("{district} 加梯工作台").format(district=places.district_name(self.store)))
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         for n, (key, value) in enumerate(places.counts(self.store).items()):
