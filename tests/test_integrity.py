@@ -228,7 +228,7 @@ def test_restoring_a_place_whose_address_was_reused_is_refused(store, unit):
         recycle.restore(store, "unit", unit)
     assert "已有名为“1单元”" in str(err.value)
     with pytest.raises(LiftDeskError):
-        undo.undo_last(store)  # undoing the delete is the same restore
+        undo.undo(store)  # undoing the delete is the same restore
     assert records.get(store, "unit", unit)["deleted"] == 1
     registry.rename_place(store, "unit", again, "1单元（新）")
     recycle.restore(store, "unit", unit)
@@ -241,7 +241,7 @@ def test_undoing_a_rename_onto_a_reused_name_is_refused(store, unit):
         registry.rename_place(store, "unit", unit, "一单元")
     registry.add_unit(store, building, "1单元")
     with pytest.raises(LiftDeskError) as err:
-        undo.undo_last(store)
+        undo.undo(store)
     assert "已有名为“1单元”" in str(err.value)
     assert places.resolve_unit(store, "长庆街道/王马社区/遥祥寺巷小区/6幢/一单元") == unit
 

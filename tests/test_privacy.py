@@ -116,7 +116,7 @@ def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, u
         erasure.purge_person(store, pid)
     # nothing to undo that would bring the data back
     try:
-        undo.undo_last(store)
+        undo.undo(store)
     except LiftDeskError:
         pass
     assert NAME not in _everything(store) and PHONE not in _everything(store)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
-from liftdesk.common.resources import resource_path
+from liftdesk.common import presets
 
 DEFAULT_RULE = "civil-code-278"
 QUANTITIES = ("total_area", "participating_area", "agreeing_area",
@@ -46,16 +45,13 @@ class Rule:
 
 
 def available_rules() -> list[str]:
-    return sorted(p.stem for p in resource_path("rules").glob("*.json"))
+    return presets.available("rules")
 
 
 @lru_cache(maxsize=None)
 def load_rule(rule_id: str) -> Rule:
-    if rule_id not in available_rules():
-        raise ValidationError("rule.unknown", value=rule_id, choices="、".join(available_rules()))
-    path = resource_path("rules", f"{rule_id}.json")
+    data, path = presets.read("rules", rule_id, "rule.unknown", "rule.malformed")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         criteria = tuple(
             CriterionSpec(c["key"], c["numerator"], c["denominator"], Fraction(c["threshold"]))
             for c in data["criteria"])

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import re
 
-# A run of digits with the separators phone numbers are written with: +86 138-1234-1234, (0571)88001234.
-PHONE_RUN = re.compile(r"\+?\(?\d[\d\s()\-－—]{2,}\d")
-
-
 def mask_name(name: str) -> str:
     name = (name or "").strip()
     if len(name) <= 1:
@@ -35,9 +31,3 @@ def mask_phone(phone: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def mask_phones_in(text: str) -> str:
-    """Mask every phone-like run of digits inside free text."""
-    return PHONE_RUN.sub(lambda m: mask_phone(m.group(0)) if sum(c.isdigit() for c in m.group(0)) >= 5
-                         else m.group(0), text or "")

@@ -15,7 +15,6 @@ are never reversed directly.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from liftdesk.history import actions, recycle, retractions
 from liftdesk.places import registry
@@ -24,17 +23,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
 from liftdesk.store import Store, records
-
-
-@dataclass(frozen=True)
-class Change:
-    seq: int
-    table: str
-    record_id: str
-    op: str
-    field: str | None
-    old: str | None
-    new: str | None
+from liftdesk.store.records import Change
 
 
 class Blocked(Exception):
@@ -44,8 +33,8 @@ class Blocked(Exception):
 
 
 def changes_of(store: Store, action_id: str) -> list[Change]:
-    rows = store.db.execute("SELECT seq, tbl, record_id, op, field, old, new FROM change_log WHERE action_id = ?"
-                            " ORDER BY seq", [action_id]).fetchall()
+    rows = store.db.execute(f"SELECT {records.LOG_SELECT} FROM change_log WHERE action_id = ? ORDER BY seq",
+                            [action_id]).fetchall()
     return [Change(*r) for r in rows]
 
 
@@ -56,10 +45,6 @@ def _typed(store: Store, table: str, field: str, text: str | None, _types: dict 
     if table not in _types:
         _types[table] = {row[1]: row[2] for row in store.db.execute(f"PRAGMA table_info({table})")}
     return int(text) if _types[table].get(field, "").upper() == "INTEGER" else text
-
-
-def _text(value) -> str | None:
-    return None if value is None else str(value)
 
 
 def record_label(store: Store, table: str, record_id: str) -> str:
@@ -122,7 +107,7 @@ def _reverse(store: Store, changes: list[Change], op: str) -> None:
             else:
                 records.update(store, ch.table, ch.record_id, {"deleted": 1}, op="uninsert")
             continue
-        if _text(current.get(ch.field)) != ch.new:
+        if records.text(current.get(ch.field)) != ch.new:
             key = "undo.revived_later" if ch.field == "deleted" else "undo.changed_later"
             raise Blocked(t(key, record=record_label(store, ch.table, ch.record_id), field=_field_label(ch.field)))
         value = _typed(store, ch.table, ch.field, ch.old)
@@ -188,8 +173,3 @@ def describe(store: Store, act: Action | None, current_unit: str | None = None) 
             return act.label
         return t("undo.elsewhere", what=act.label, place=place)
     return act.label
-
-
-def undo_last(store: Store) -> Action:
-    """Former name of `undo`, kept for callers written before actions existed."""
-    return undo(store)

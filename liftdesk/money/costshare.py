@@ -7,7 +7,6 @@ by largest remainder with a fixed, printed tie-break, so the shares never depend
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -16,7 +15,7 @@ from functools import lru_cache
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import language, t
 from liftdesk.places.places import natural_key
-from liftdesk.common.resources import resource_path
+from liftdesk.common import presets
 from liftdesk.common.units import format_area, format_fen
 
 BASES = ("coefficient", "coefficient-area", "floor-percent", "area")
@@ -88,14 +87,12 @@ def _floors(values: dict, allow_negative: bool) -> dict:
 
 
 def available_schemes() -> list[str]:
-    return sorted(p.stem for p in resource_path("costshare").glob("*.json"))
+    return presets.available("costshare")
 
 
 @lru_cache(maxsize=None)
 def load_scheme(scheme_id: str) -> Scheme:
-    if scheme_id not in available_schemes():
-        raise ValidationError("share.unknown_scheme", value=scheme_id, choices="、".join(available_schemes()))
-    return scheme_from_json(json.loads(resource_path("costshare", f"{scheme_id}.json").read_text(encoding="utf-8")))
+    return scheme_from_json(presets.read("costshare", scheme_id, "share.unknown_scheme", "share.malformed")[0])
 
 
 def scheme_from_json(data: dict) -> Scheme:

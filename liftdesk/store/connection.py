@@ -104,7 +104,7 @@ class LiftDeskDatabase(Database):
             raise error from None
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionState:
     """The user action being written (liftdesk.history.actions opens it; every change-log row is
     tagged with its id) and who hears when one ends (the GUI's Edit menu)."""
@@ -117,7 +117,7 @@ class ActionState:
         return None if self.current is None else self.current.id
 
 
-@dataclass
+@dataclass(slots=True)
 class StationScope:
     """The places a station answers for (街道[/社区…]), read once from the file's enrolment and
     forgotten when it changes. The rule that refuses a write outside them is the places domain's
@@ -137,10 +137,11 @@ class StationScope:
         self.cached = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Store:
     """One open database and what every write needs: the station, its clock and the actor; the
-    action being written and the station's scope are state the store owns (see above)."""
+    action being written and the station's scope are state the store owns (see above). Slots: no
+    other module can hang state of its own on a store."""
 
     db: LiftDeskDatabase
     path: Path | None

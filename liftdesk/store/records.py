@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable
 
 from liftdesk.errors import LiftDeskError
@@ -16,6 +16,8 @@ from .schema import USER_TABLES
 log = logging.getLogger(__name__)
 
 COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted")
+# The change-log columns in the order of Change's first fields.
+LOG_SELECT = "seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 
 
 def _check_table(table: str) -> None:
@@ -56,7 +58,8 @@ def _log(store: Store, rows: Iterable[tuple]) -> None:
     )
 
 
-def _text(value: Any) -> str | None:
+def text(value: Any) -> str | None:
+    """A value as the log keeps it: text, or None."""
     return None if value is None else str(value)
 
 
@@ -131,7 +134,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
             f"UPDATE {table} SET {assignments}, updated_at = ?, station_id = ?, hlc = ? WHERE id = ?",
             [new for _, new in changed.values()] + [now, store.station_id, hlc, record_id],
         )
-        _log(store, [(table, record_id, op, k, _text(old), _text(new), now, hlc, store.station_id, store.actor)
+        _log(store, [(table, record_id, op, k, text(old), text(new), now, hlc, store.station_id, store.actor)
                      for k, (old, new) in changed.items()])
     return changed
 
@@ -141,8 +144,11 @@ def set_deleted(store: Store, table: str, record_id: str, deleted: bool) -> None
     update(store, table, record_id, {"deleted": 1 if deleted else 0}, op="delete" if deleted else "restore")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
+    """One change-log row: the audit trail, the undo source and what sync carries. A row in transit
+    also carries its record's creation time and, for an edit, the stamps of the values it replaced."""
+
     seq: int
     table: str
     record_id: str
@@ -150,15 +156,32 @@ class Change:
     field: str | None
     old: str | None
     new: str | None
-    at: str
-    hlc: str
-    station_id: str
-    actor: str
+    at: str = ""
+    hlc: str = ""
+    station_id: str = ""
+    actor: str = ""
+    created_at: str | None = None
+    bases: list[str] = dc_field(default_factory=list)
+    parsed: dict | None = dc_field(default=None, repr=False, compare=False)
+
+    def row(self) -> list:
+        """The row as a sync file lists it."""
+        return [self.seq, self.table, self.record_id, self.op, self.field, self.old, self.new, self.at, self.hlc,
+                self.station_id, self.actor, self.created_at, self.bases]
+
+    @property
+    def is_insert(self) -> bool:
+        return self.op == "insert"
+
+    def values(self) -> dict:
+        """An insert's values (parsed once)."""
+        if self.parsed is None:
+            self.parsed = json.loads(self.new)
+        return self.parsed
 
 
 def history(store: Store, table: str, record_id: str) -> list[Change]:
-    rows = store.db.execute(
-        "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-        " WHERE tbl = ? AND record_id = ? ORDER BY seq", [table, record_id]).fetchall()
+    rows = store.db.execute(f"SELECT {LOG_SELECT} FROM change_log WHERE tbl = ? AND record_id = ? ORDER BY seq",
+                            [table, record_id]).fetchall()
     return [Change(*r) for r in rows]
 

@@ -63,12 +63,12 @@ def export_bundle(store: Store, path: str | Path | None = None, all_changes: boo
     for r in rows:
         ch = Change(*r)
         if ch.is_insert:
-            ch.created_at = created.get((ch.tbl, ch.record_id))
+            ch.created_at = created.get((ch.table, ch.record_id))
         else:
             base = store.db.execute("SELECT bases FROM sync_version WHERE tbl = ? AND record_id = ? AND field = ?"
-                                    " AND hlc = ?", [ch.tbl, ch.record_id, ch.field, ch.hlc]).fetchone()
+                                    " AND hlc = ?", [ch.table, ch.record_id, ch.field, ch.hlc]).fetchone()
             ch.bases = json.loads(base[0]) if base else []
-        counts[ch.tbl] = counts.get(ch.tbl, 0) + 1
+        counts[ch.table] = counts.get(ch.table, 0) + 1
         changes.append(ch.row())
     progress(2, 4)
     file_no = int(store.meta("sync.file_no", "0") or 0) + 1

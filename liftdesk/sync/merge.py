@@ -18,55 +18,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field as dc_field
-from typing import Any
+from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
 from ..store import Store
-from ..store.records import COMMON_FIELDS
+from ..store.records import COMMON_FIELDS, Change, text
 from ..store.schema import USER_TABLES
 
 LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
 HLC_RE = re.compile(r"^\d{13}-[0-9a-f]{4}-[0-9a-z]{1,40}$")
 PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit", "household")
-
-
-def text(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-@dataclass
-class Change:
-    """One change-log row as it travels."""
-
-    seq: int
-    tbl: str
-    record_id: str
-    op: str
-    field: str | None
-    old: str | None
-    new: str | None
-    at: str
-    hlc: str
-    station: str
-    actor: str
-    created_at: str | None = None
-    bases: list[str] = dc_field(default_factory=list)
-    parsed: dict | None = dc_field(default=None, repr=False, compare=False)
-
-    def row(self) -> list:
-        return [self.seq, self.tbl, self.record_id, self.op, self.field, self.old, self.new, self.at, self.hlc,
-                self.station, self.actor, self.created_at, self.bases]
-
-    @property
-    def is_insert(self) -> bool:
-        return self.op == "insert"
-
-    def values(self) -> dict:
-        if self.parsed is None:
-            self.parsed = json.loads(self.new)
-        return self.parsed
 
 
 @dataclass
@@ -217,7 +179,7 @@ class Engine:
         self.store.db.execute("PRAGMA defer_foreign_keys = ON")  # parents may come later in the file
         groups: dict[tuple, list[Change]] = {}
         for ch in changes:
-            groups.setdefault((ch.tbl, tuple(sorted(ch.values()))), []).append(ch)
+            groups.setdefault((ch.table, tuple(sorted(ch.values()))), []).append(ch)
         log = []
         for (tbl, keys), group in groups.items():
             cols = list(COMMON_FIELDS) + list(keys)
@@ -225,9 +187,9 @@ class Engine:
             rows = []
             for ch in group:
                 values = ch.values()
-                rows.append([ch.record_id, ch.created_at or ch.at, ch.at, ch.station, ch.hlc, 0]
+                rows.append([ch.record_id, ch.created_at or ch.at, ch.at, ch.station_id, ch.hlc, 0]
                             + [values[k] for k in keys])
-                log.append((tbl, ch.record_id, "insert", None, None, ch.new, ch.at, ch.hlc, ch.station, ch.actor))
+                log.append((tbl, ch.record_id, "insert", None, None, ch.new, ch.at, ch.hlc, ch.station_id, ch.actor))
             self.store.db.conn.executemany(sql, rows)
         self.store.db.conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
         self.counts.new += len(changes)
@@ -235,13 +197,13 @@ class Engine:
     # edits
     def apply_version(self, ch: Change) -> str:
         """Add one field version; show the highest; open, widen or close the field's conflict."""
-        db, tbl, rid, fld = self.store.db, ch.tbl, ch.record_id, ch.field
+        db, tbl, rid, fld = self.store.db, ch.table, ch.record_id, ch.field
         if db.execute("SELECT 1 FROM sync_version WHERE tbl = ? AND record_id = ? AND field = ? AND hlc = ?",
                       [tbl, rid, fld, ch.hlc]).fetchone():
             return "duplicate"
         db.execute("INSERT INTO sync_version (tbl, record_id, field, hlc, bases, value, station_id, at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [tbl, rid, fld, ch.hlc, json.dumps(sorted(set(ch.bases))), ch.new, ch.station, ch.at])
+                   [tbl, rid, fld, ch.hlc, json.dumps(sorted(set(ch.bases))), ch.new, ch.station_id, ch.at])
         versions = db.execute("SELECT hlc, bases, value, station_id, at FROM sync_version"
                               " WHERE tbl = ? AND record_id = ? AND field = ?", [tbl, rid, fld]).fetchall()
         referenced = {b for v in versions for b in json.loads(v[1])}
@@ -278,7 +240,7 @@ class Engine:
             return "updated"
         if open_row:
             db.execute("UPDATE sync_conflict SET resolved_at = ?, resolved_value = ?, resolved_by = ? WHERE id = ?",
-                       [self.store.clock.now_iso(), win[2], ch.actor or ch.station, open_row[0]])
+                       [self.store.clock.now_iso(), win[2], ch.actor or ch.station_id, open_row[0]])
         return "updated"
 
     def edit_all(self, changes: list[Change]) -> None:

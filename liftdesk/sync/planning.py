@@ -36,21 +36,21 @@ def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], or
     schema_inserts = [c for c in changes if c.is_insert]
     by_table: dict[str, list[Change]] = {}
     for c in schema_inserts:
-        by_table.setdefault(c.tbl, []).append(c)
+        by_table.setdefault(c.table, []).append(c)
     exists: dict[str, set[str]] = {t: _existing_ids(store, t, [c.record_id for c in cs]) for t, cs in by_table.items()}
     inserts, rejected = [], []
     for c in schema_inserts:
-        if c.record_id not in exists[c.tbl]:
+        if c.record_id not in exists[c.table]:
             inserts.append(c)
             continue
         row = store.db.execute("SELECT hlc, new FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
-                               " ORDER BY seq LIMIT 1", [c.tbl, c.record_id]).fetchone()
+                               " ORDER BY seq LIMIT 1", [c.table, c.record_id]).fetchone()
         if row and row[0] == c.hlc:
             if json.loads(row[1] or "{}") != c.values():
-                raise LiftDeskError("sync.same_clock_differs", table=c.tbl, id=c.record_id)
+                raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
             continue  # the same insert again
         rejected.append((c, "id_collision"))
-    seen = {(c.tbl, c.record_id): c.values() for c in inserts}
+    seen = {(c.table, c.record_id): c.values() for c in inserts}
     places = Places(store, seen)
     held_keys: set[tuple[str, str]] = set()
     if origin:
@@ -59,30 +59,30 @@ def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], or
             held_keys.add((row[1], row[2]))
     held, keep = [], []
     for c in inserts:
-        if scope and not in_scope(places.names(c.tbl, c.record_id), scope):
+        if scope and not in_scope(places.names(c.table, c.record_id), scope):
             held.append((c, "scope"))
-            held_keys.add((c.tbl, c.record_id))
+            held_keys.add((c.table, c.record_id))
         else:
             keep.append(c)
-    inserted = {(c.tbl, c.record_id) for c in keep}
+    inserted = {(c.table, c.record_id) for c in keep}
     edits = []
-    rejected_keys = {(c.tbl, c.record_id) for c, _ in rejected}
+    rejected_keys = {(c.table, c.record_id) for c, _ in rejected}
     edit_targets: dict[str, set[str]] = {}
     for c in changes:
         if not c.is_insert:
-            edit_targets.setdefault(c.tbl, set()).add(c.record_id)
+            edit_targets.setdefault(c.table, set()).add(c.record_id)
     present = {t: _existing_ids(store, t, sorted(ids)) for t, ids in edit_targets.items()}
     for c in changes:
         if c.is_insert:
             continue
-        key = (c.tbl, c.record_id)
-        if key in held_keys or (scope and key not in inserted and c.record_id in present[c.tbl]
-                                and not in_scope(places.names(c.tbl, c.record_id), scope)):
+        key = (c.table, c.record_id)
+        if key in held_keys or (scope and key not in inserted and c.record_id in present[c.table]
+                                and not in_scope(places.names(c.table, c.record_id), scope)):
             held.append((c, "scope"))
         elif key in rejected_keys:
             rejected.append((c, "id_collision"))
-        elif key not in inserted and c.record_id not in present[c.tbl]:
-            raise LiftDeskError("sync.missing_record", table=c.tbl, id=c.record_id)
+        elif key not in inserted and c.record_id not in present[c.table]:
+            raise LiftDeskError("sync.missing_record", table=c.table, id=c.record_id)
         else:
             edits.append(c)
     _check_parents(store, keep, edits, inserted)
@@ -93,11 +93,11 @@ def _check_parents(store: Store, inserts: list[Change], edits: list[Change], ins
     wanted: dict[str, set[str]] = {}
     for c in inserts:
         values = c.values()
-        for col, target in foreign_keys(c.tbl):
+        for col, target in foreign_keys(c.table):
             if values.get(col) and (target, values[col]) not in inserted:
                 wanted.setdefault(target, set()).add(str(values[col]))
     for c in edits:
-        target = dict(foreign_keys(c.tbl)).get(c.field)
+        target = dict(foreign_keys(c.table)).get(c.field)
         if target and c.new and (target, c.new) not in inserted:
             wanted.setdefault(target, set()).add(c.new)
     for target, ids in wanted.items():

@@ -105,12 +105,12 @@ def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[
     # Order: parents before children, then versions by clock; sequence numbers restart at 1.
     order = {t: n for n, t in enumerate(("district", "street", "community", "estate", "building", "unit", "household",
                                           "person", "ownership"))}
-    inserts = sorted((c for c in out if c.is_insert), key=lambda c: (order.get(c.tbl, 99), c.seq))
+    inserts = sorted((c for c in out if c.is_insert), key=lambda c: (order.get(c.table, 99), c.seq))
     edits = [c for c in out if not c.is_insert]
     result = inserts + edits
     created = {}
     for c in inserts:
-        created.setdefault(c.tbl, []).append(c.record_id)
+        created.setdefault(c.table, []).append(c.record_id)
     stamps: dict[tuple[str, str], str] = {}
     for tbl, ids in created.items():
         for i in range(0, len(ids), 900):
@@ -120,7 +120,7 @@ def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[
     for n, c in enumerate(result, start=1):
         c.seq = n
         if c.is_insert:
-            c.created_at = stamps.get((c.tbl, c.record_id))
+            c.created_at = stamps.get((c.table, c.record_id))
     return result
 
 
@@ -142,7 +142,7 @@ def make_receipt(store: Store, station_id: str, path: str | Path | None = None) 
                                   " AND station_id = ?", [station_id]).fetchone()[0] + 1
     counts: dict[str, int] = {}
     for c in changes:
-        counts[c.tbl] = counts.get(c.tbl, 0) + 1
+        counts[c.table] = counts.get(c.table, 0) + 1
     manifest = {"district_key": public.key_id, "district_station": store.station_id, "station_id": station_id,
                 "file_no": receipt_no, "ack_seq": ack, "files": nos, "gaps": ledger.gaps(store, station_id),
                 "hlc_upto": max((c.hlc for c in changes), default=known.district_hlc_seen), "counts": counts,

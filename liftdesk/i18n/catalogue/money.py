@@ -10,6 +10,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "share.negative_coefficient": {
         "zh": "第 {floor} 层的系数 {value} 为负数：补偿请在该户的“约定金额”中填写负数并写明理由。",
         "en": "Floor {floor}'s coefficient {value} is negative: enter compensation as a negative agreed amount with a reason on that household."},
+    "share.malformed": {"zh": "分摊方案文件“{path}”格式错误：{reason}", "en": "Sharing scheme file “{path}” is malformed: {reason}"},
     "share.unknown_scheme": {"zh": "没有分摊方案“{value}”。可选：{choices}", "en": "No sharing scheme “{value}”. Choices: {choices}"},
     "share.storeys": {"zh": "“{scheme}”只适用于 {storeys} 层住宅，本楼为 {actual} 层。请选择其他方案。",
                       "en": "“{scheme}” is for {storeys}-storey buildings; this one has {actual}. Choose another scheme."},
