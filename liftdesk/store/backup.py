@@ -106,6 +106,14 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
     return None
 
 
+def _discard(tmp: Path) -> None:
+    """Remove a half-written copy; where even that fails (its folder is a file), there is none."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool = True) -> Path:
     """A consistent copy through the online backup API (one step, so one snapshot), written to a
     temporary name and renamed, readable by the owner only. Refuses a damaged source."""
@@ -128,12 +136,12 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
         os.chmod(tmp, 0o600)
         os.replace(tmp, target)
     except sqlite3.OperationalError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise StoreError("db.busy") from None
         raise StoreError("backup.cannot_write", path=str(target), reason=str(exc)) from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise StoreError("backup.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
     finally:
         if own:
