@@ -252,3 +252,31 @@ def test_a_street_batch_from_the_overview_renders_on_workers_and_cancels_cleanly
     assert result.cancelled and 0 < len(files) == len(result.printed) < 14
     assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 14 + len(files)
     assert f"已生成的 {len(files)} 份" in window.shown["info"][-1]
+
+
+def test_no_cycle_collection_in_a_worker_while_a_task_runs(qtbot):
+    """A worker that collects the GUI's Qt objects crashes the app (seen once in a batch): while a
+    task runs the collector is off, and it runs again on the main thread afterwards."""
+    import gc
+    import threading
+
+    from ui import tasks
+
+    seen = {}
+
+    def work(progress, cancelled):
+        seen["enabled_in_worker"] = gc.isenabled()
+        return threading.get_ident()
+
+    task = tasks.Task(work)
+    collected_on = []
+    gc.callbacks.append(lambda phase, info: collected_on.append(threading.get_ident()) if phase == "start" else None)
+    try:
+        with qtbot.waitSignal(task.succeeded, timeout=5000) as blocker:
+            tasks.start(task)
+        qtbot.waitUntil(lambda: gc.isenabled(), timeout=5000)
+    finally:
+        gc.callbacks.pop()
+    assert seen["enabled_in_worker"] is False
+    assert blocker.args[0] != threading.get_ident()
+    assert collected_on and set(collected_on) == {threading.get_ident()}

@@ -4,6 +4,7 @@ cancelled() check; success and failure come back on the main thread as signals."
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from typing import Any, Callable
@@ -41,6 +42,12 @@ class Task(QObject):
             raise Cancelled()
         self.progress.emit(done, total)
 
+    def _done(self) -> None:
+        _running.discard(self)
+        if not _running:
+            gc.enable()
+            gc.collect()
+
     def run(self) -> None:
         try:
             result = self._fn(*self._args, progress=self._report, cancelled=self.cancelled)
@@ -70,7 +77,13 @@ _running: set[Task] = set()
 
 
 def start(task: Task) -> Task:
+    """Run TASK on the pool. While any task runs, Python's cycle collector is off: it would run in
+    whichever thread allocates, and a worker that collects the GUI's Qt objects crashes the app.
+    It runs again, on the main thread, when the last task has finished."""
+    if not _running:
+        gc.collect()
+        gc.disable()
     _running.add(task)
-    task.finished.connect(lambda: _running.discard(task))
+    task.finished.connect(task._done)  # a method of the task, which lives on the main thread: queued there
     QThreadPool.globalInstance().start(_Runnable(task))
     return task
