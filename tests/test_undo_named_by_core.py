@@ -203,7 +203,9 @@ def test_the_named_steps_read_as_the_gui_named_them(store, unit):
 
 
 def test_import_names_the_file_and_the_imported_unit(store, unit, tmp_path):
-    result = roster.apply_import(store, _roster_plan(tmp_path), "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元")
+    rows = [["房号", "楼层", "面积", "业主"], ["101", "1", "61", "王芳"], ["701", "6", "60", "钱七"]]  # no positions
+    plan = roster.plan_import(write_csv(tmp_path / "名册.csv", rows, "gbk"))
+    result = roster.apply_import(store, plan, "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元")
     act = actions.next_undo(store)
     assert (act.label_key, act.label, act.unit_id) == ("action.import_roster", "导入名册（名册.csv）", unit)
     assert result.unit_id == unit
