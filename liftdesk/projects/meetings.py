@@ -219,7 +219,7 @@ def followups(store: Store, project_id: str) -> list[Followup]:
     return [Followup(*r) for r in rows]
 
 
-# ---- editing what was saved (every edit logged; wrap a user's edit in one actions.action) -------
+# ---- editing what was saved (every edit logged; each public edit is one named undo step) -------
 
 def update_member(store: Store, member_id: str, name: str, role: str, from_date: str,
                   to_date: str | None = None) -> None:
