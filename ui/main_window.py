@@ -11,7 +11,6 @@ from liftdesk.history import actions, recycle, undo
 from liftdesk.places import places, registry, scope
 from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
-from liftdesk.i18n import t
 from liftdesk.common.settings import Settings
 from liftdesk.store import Store
 
@@ -190,8 +189,7 @@ class MainWindow(QMainWindow):
         if project_id is None:
             if not messages.confirm(self, self.tr("该单元还没有加梯项目。现在立项吗？")):
                 return
-            with actions.action(self.store, "action.create_project", unit_id=unit_id):
-                project_id = projects.create_project(self.store, unit_id)
+            project_id = projects.start_project(self.store, unit_id)
             self.home.refresh()
         self.open_project(project_id)
 
@@ -375,38 +373,21 @@ class MainWindow(QMainWindow):
             if not ok:
                 return
         try:
-            with actions.action(self.store, "action.add_place", kind=labels[kind], name=name.strip()):
-                unit_id = self._add_place(kind, parent_id, name, floors)
+            place_id = registry.add_place(self.store, kind, parent_id, name, floors)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.tree_model.reload()
         self.home.refresh()
-        if unit_id:
-            self.open_unit(unit_id)
-
-    def _add_place(self, kind: str, parent_id: str | None, name: str, floors: int) -> str | None:
-        """Adds the place; returns the id of a new unit (which is opened), else None."""
-        if kind == "district":
-            registry.add_street(self.store, registry.default_district(self.store), name)
-        elif kind == "street":
-            registry.add_community(self.store, parent_id, name)
-        elif kind == "community":
-            registry.add_estate(self.store, parent_id, name)
-        elif kind == "estate":
-            registry.add_building(self.store, parent_id, name, floors)
-        elif kind == "building":
-            return registry.add_unit(self.store, parent_id, name)
-        return None
+        if registry.CHILD_KIND[kind] == "unit":
+            self.open_unit(place_id)
 
     def rename(self, kind: str, record_id: str, current: str) -> None:
         name, ok = QInputDialog.getText(self, self.tr("改名"), self.tr("新名称："), text=current)
         if not ok:
             return
         try:
-            with actions.action(self.store, "action.rename_place", unit_id=record_id if kind == "unit" else None,
-                                name=name.strip()):
-                registry.rename_place(self.store, kind, record_id, name)
+            registry.rename_place(self.store, kind, record_id, name)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -431,9 +412,7 @@ class MainWindow(QMainWindow):
         if not messages.confirm(self, self.tr("将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。"
                                               "之后可在回收站恢复，或按 Ctrl+Z 撤销。").format(name=name, n=n)):
             return
-        with actions.action(self.store, "action.delete_place", kind=t(f"kind.{kind}"), name=name,
-                            unit_id=record_id if kind == "unit" else None):
-            recycle.delete(self.store, kind, record_id)
+        recycle.delete_place(self.store, kind, record_id)
         self.tree_model.reload()
         self.show_home()
 

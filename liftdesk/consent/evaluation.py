@@ -18,6 +18,7 @@ from typing import NamedTuple
 from fractions import Fraction
 
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.projects.liftplan import STALE_SQL, StaleForms, stale_forms
 from liftdesk.places.places import unit_address
@@ -524,11 +525,12 @@ SCOPES = ("unit", "building")
 
 
 def set_district_rule(store: Store, rule: str, scope: str, written_only: bool) -> None:
-    """The district's choice of preset and scope: an editable attribute, logged like any other."""
+    """The district's choice of preset and scope: an editable attribute, logged like any other; one named undo step."""
     load_rule(rule)  # refuses an unknown preset
     if scope not in SCOPES:
         raise ValidationError("scope.invalid", value=scope)
     from liftdesk.places.registry import default_district
 
-    records.update(store, "district", default_district(store),
-                   {"rule_preset": rule, "consent_scope": scope, "written_only": 1 if written_only else 0})
+    with actions.action(store, "action.rule"):
+        records.update(store, "district", default_district(store),
+                       {"rule_preset": rule, "consent_scope": scope, "written_only": 1 if written_only else 0})

@@ -9,6 +9,7 @@ from datetime import date
 from liftdesk.projects import liftplan
 from liftdesk.common.dates import past_day
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import language, t
 from liftdesk.store import Store, records
 
@@ -71,7 +72,7 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
                     proxy_ref: str = "", recorded_by: str = "", reason: str = "", condition: str = "",
                     written: bool = False, form_no: str = "", meeting_id: str | None = None,
                     unit_id: str | None = None, plan_version: int | None = None) -> str:
-    """Append one position record. `unit_id`, when given, is the unit the helper is working on:
+    """Append one position record, one named undo step. `unit_id`, when given, is the unit the helper is working on:
     a household outside it is refused."""
     household = records.get(store, "household", household_id)
     if household["deleted"]:
@@ -89,14 +90,16 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
         raise ValidationError("written.not_a_vote")
     if code == "conditional" and not condition.strip():
         raise ValidationError("condition.missing")
-    return records.insert(store, "position", {
-        "household_id": household_id, "position": code, "condition": condition.strip(),
-        "on_date": past_day(on_date or date.today().isoformat()), "method": method,
-        "respondent": respondent, "respondent_name": respondent_name.strip(), "proxy_ref": proxy_ref.strip(),
-        "recorded_by": recorded_by.strip(), "reason": reason.strip(), "written": 1 if written else 0,
-        "form_no": form_no.strip(), "meeting_id": meeting_id,
-        # a signed form is for the plan shown on it: the current version unless the form says otherwise
-        "plan_version": (plan_version or liftplan.version_for_household(store, household_id)) if written else None})
+    with actions.action(store, "action.position", unit_id=household["unit_id"], room=household["room"]):
+        return records.insert(store, "position", {
+            "household_id": household_id, "position": code, "condition": condition.strip(),
+            "on_date": past_day(on_date or date.today().isoformat()), "method": method,
+            "respondent": respondent, "respondent_name": respondent_name.strip(), "proxy_ref": proxy_ref.strip(),
+            "recorded_by": recorded_by.strip(), "reason": reason.strip(), "written": 1 if written else 0,
+            "form_no": form_no.strip(), "meeting_id": meeting_id,
+            # a signed form is for the plan shown on it: the current version unless the form says otherwise
+            "plan_version": (plan_version or liftplan.version_for_household(store, household_id)) if written
+            else None})
 
 
 _COLUMNS = ("id, household_id, position, condition, on_date, method, respondent, respondent_name, proxy_ref,"

@@ -11,6 +11,7 @@ from datetime import date
 
 from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.consent.positions import record_position
+from liftdesk.history import actions
 from ..store import Store, records
 
 PREFIX = {"consent-form": "YJ", "consent-letters": "TY", "signin": "QD", "minutes": "JY", "notice": "GS",
@@ -104,12 +105,12 @@ def receipt_rows(store: Store, serial: str) -> tuple[PrintedDocument, list[Recei
 def record_receipt(store: Store, serial: str, choices: dict[str, str], on_date: str | None = None,
                    recorded_by: str = "", proxies: dict[str, str] | None = None) -> list[str]:
     """Each household's choice on the signed form → a signed written position with the serial.
-    All or nothing: one transaction."""
+    All or nothing: one named undo step ("录入回执 …")."""
     doc, rows = receipt_rows(store, serial)
     allowed = {r.household_id for r in rows}
     proxies = proxies or {}
     ids = []
-    with store.db.atomic():
+    with actions.action(store, "action.receipt", unit_id=doc.unit_id, serial=doc.serial):
         for household_id, choice in choices.items():
             if household_id not in allowed:
                 raise ValidationError("position.outside_unit")

@@ -5,8 +5,9 @@
 
 The block is one transaction; every change-log row written inside carries the action's id;
 on success the action joins this station's undo stack (table `user_action`) and a new action
-clears the redo stack. Nested blocks join the outer action (a roster import inside a GUI action
-is one step). A block that wrote nothing leaves no action behind. The label is a catalogue key
+clears the redo stack. Each core operation that changes data opens its own block, named with a
+catalogue key; nested blocks join the outer action (a roster import that records positions is one
+step). A block that wrote nothing leaves no action behind. The label is a catalogue key
 plus parameters, so the Edit menu reads in the user's current language.
 """
 
@@ -35,7 +36,6 @@ class Action:
     state: str = DONE
     seq: int = 0
     at: str = ""
-    generic: bool = False  # a catch-all label (a dialog's title) that a nested action may refine
 
     @property
     def label(self) -> str:
@@ -54,20 +54,17 @@ def notify(store: Store) -> None:
 
 @contextmanager
 def action(store: Store, label_key: str, *, unit_id: str | None = None, action_kind: str = DO,
-           action_target: str | None = None, generic: bool = False, **label_params: object) -> Iterator[Action]:
+           action_target: str | None = None, **label_params: object) -> Iterator[Action]:
     """`unit_id`: the unit the action is about (named in the menu when another is on screen);
-    `action_kind`/`action_target`: set by undo and redo only; `generic`: a fallback label that a
-    nested action's own label replaces; the rest are the label's fields."""
+    `action_kind`/`action_target`: set by undo and redo only; the rest are the label's fields.
+    Core operations open their own; one that calls others is still one step (the outer names it)."""
     outer = store.actions.current
     if outer is not None:
         if outer.unit_id is None:
             outer.unit_id = unit_id
-        if outer.generic and not generic:
-            outer.label_key, outer.label_params, outer.generic = label_key, dict(label_params), False
         yield outer
         return
-    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target,
-                 generic=generic)
+    act = Action(store.ids.new(), label_key, dict(label_params), unit_id, action_kind, action_target)
     store.actions.current = act
     try:
         with store.db.atomic():

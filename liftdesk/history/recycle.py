@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
 from liftdesk.store import Store, records
@@ -41,6 +42,42 @@ def delete(store: Store, table: str, record_id: str) -> None:
     if table not in BIN_TABLES:
         raise ValueError(table)
     records.set_deleted(store, table, record_id, True)
+
+
+def delete_place(store: Store, kind: str, record_id: str) -> None:
+    """Move a place (and so everything under it) to the bin as one named undo step."""
+    name = records.get(store, kind, record_id)["name"]
+    with actions.action(store, "action.delete_place", kind=t(f"kind.{kind}"), name=name,
+                        unit_id=record_id if kind == "unit" else None):
+        delete(store, kind, record_id)
+
+
+def delete_households(store: Store, household_ids: list[str]) -> None:
+    """Move households to the bin together: one step, so one Ctrl+Z brings all of them back."""
+    if not household_ids:
+        return
+    unit_id = records.get(store, "household", household_ids[0])["unit_id"]
+    with actions.action(store, "action.delete_households", unit_id=unit_id, n=len(household_ids)):
+        for household_id in household_ids:
+            delete(store, "household", household_id)
+
+
+def restore_items(store: Store, items: list[tuple[str, str]]) -> None:
+    """Bring (table, id) items back from the bin as one named step: all of them, or none."""
+    if not items:
+        return
+    with actions.action(store, "action.restore", n=len(items), unit_id=unit_of(store, *items[0])):
+        for table, record_id in items:
+            restore(store, table, record_id)
+
+
+def unit_of(store: Store, table: str, record_id: str) -> str | None:
+    """The unit a bin item is (or lies in), for the menu's place name; None above a unit."""
+    if table == "unit":
+        return record_id
+    if table == "household":
+        return records.get(store, "household", record_id)["unit_id"]
+    return None
 
 
 def _uninserted(store: Store, table: str, record_id: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from liftdesk.common import dates
 from liftdesk.consent import positions
+from liftdesk.history import actions
 from liftdesk.people import privacy
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError, ValidationError
@@ -332,7 +333,8 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
     each 意见 as a position record (written when 书面 is 是), dated by the 日期 column or `on_date`.
     Importing the same roster again changes nothing: a position is recorded only when it differs
     from the household's current one. `merge` names look-alike owners (see
-    `ImportPlan.lookalikes`) the user confirmed to be one person."""
+    `ImportPlan.lookalikes`) the user confirmed to be one person. One named undo step
+    ("导入名册（file）")."""
     if plan.bad and not skip_bad:
         raise LiftDeskError("import.has_bad_rows", bad=len(plan.bad))
     merge = set(merge)
@@ -342,8 +344,10 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
     backup_before(store, "import")
     created = updated = recorded = merged = changed = 0
     household_of: dict[str, str] = {}
-    with store.db.atomic():
+    with actions.action(store, "action.import_roster", file=plan.path.name) as act:
         unit_id = ensure_unit(store, address, plan.floors) if create else resolve_unit_strict(store, address)
+        if act.unit_id is None:
+            act.unit_id = unit_id
         floors = registry.building_floors_of_unit(store, unit_id)
         if plan.floors > floors:
             raise ValidationError("floor.invalid", value=plan.floors, floors=floors)

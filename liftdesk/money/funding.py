@@ -13,6 +13,7 @@ from liftdesk.projects import liftplan
 from liftdesk.money.costshare import Flat, Override, ShareTable
 from liftdesk.common.dates import any_day
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_fen
 
@@ -109,10 +110,50 @@ def _check(plan: FundingPlan) -> None:
 
 
 def save_funding_plan(store: Store, project_id: str, **changes) -> FundingPlan:
-    """Create or edit the funding plan; every field checked before anything is written."""
+    """Create or edit the funding plan, one named undo step; every field checked before anything
+    is written."""
     from liftdesk.projects.projects import project_unit
 
-    project_unit(store, project_id)
+    with actions.action(store, "action.funding", unit_id=project_unit(store, project_id)):
+        return _save_funding_plan(store, project_id, changes)
+
+
+def change_scheme(store: Store, project_id: str, scheme: str) -> FundingPlan:
+    """Switch the plan's sharing scheme, named by the scheme ("分摊方案改为…")."""
+    from liftdesk.projects.projects import project_unit
+
+    with actions.action(store, "action.scheme", unit_id=project_unit(store, project_id),
+                        scheme=costshare.load_scheme(scheme).name):
+        return save_funding_plan(store, project_id, scheme=scheme)
+
+
+def parse_coefficients(text: str) -> dict[str, str]:
+    """"1=0 2=0.5，3=1" → {"1": "0", "2": "0.5", "3": "1"} (checked when saved)."""
+    pairs = {}
+    for part in (text or "").replace("，", " ").replace(",", " ").split():
+        floor, _, value = part.partition("=")
+        pairs[floor.strip()] = value.strip()
+    return pairs
+
+
+def change_coefficients(store: Store, project_id: str, text: str) -> bool:
+    """The custom scheme's per-floor coefficients as typed ("1=0 2=0.5"), one named step; saving
+    the same ones again writes nothing. Returns whether they changed."""
+    from liftdesk.projects.projects import project_unit
+
+    pairs = parse_coefficients(text)
+    plan = funding_plan(store, project_id)
+    if pairs == {str(k): str(v) for k, v in (plan.coefficients or {}).items()}:
+        return False
+    try:
+        with actions.action(store, "action.coefficients", unit_id=project_unit(store, project_id)):
+            save_funding_plan(store, project_id, coefficients=pairs)
+    except ValueError:
+        raise ValidationError("share.bad_floor", value=text) from None
+    return True
+
+
+def _save_funding_plan(store: Store, project_id: str, changes: dict) -> FundingPlan:
     current = funding_plan(store, project_id)
     unknown = set(changes) - set(MONEY_FIELDS) - set(TEXT_FIELDS) - {"coefficients"}
     if unknown:
@@ -160,10 +201,19 @@ def overrides(store: Store, project_id: str) -> dict[str, Override]:
 
 
 def set_override(store: Store, project_id: str, household_id: str, amount_fen: int | None, reason: str = "") -> None:
-    """Agree a fixed amount for one household (0: does not join; negative: compensation). None removes it."""
+    """Agree a fixed amount for one household (0: does not join; negative: compensation). None
+    removes it. One named undo step."""
+    from liftdesk.projects.projects import project_unit
+
     flats, _ = project_flats(store, project_id)
     if household_id not in {f.id for f in flats}:
         raise ValidationError("payment.outside_project")
+    with actions.action(store, "action.override", unit_id=project_unit(store, project_id),
+                        room=records.get(store, "household", household_id)["room"]):
+        _set_override(store, project_id, household_id, amount_fen, reason)
+
+
+def _set_override(store: Store, project_id: str, household_id: str, amount_fen: int | None, reason: str) -> None:
     row = store.db.execute("SELECT id FROM share_override WHERE project_id = ? AND household_id = ? AND deleted = 0",
                            [project_id, household_id]).fetchone()
     if amount_fen is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from liftdesk.money import funding
 from liftdesk.common.dates import past_day
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.places.places import natural_key
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_fen
@@ -109,7 +110,8 @@ def reconcile(store: Store, project_id: str) -> Reconciliation:
 
 def record_payment(store: Store, project_id: str, household_id: str, amount_fen: int, paid_on: str, *,
                    receipt_no: str = "", method: str = "", reason: str = "", recorded_by: str = "") -> str:
-    """A payment into the account (positive) or a refund (negative, with a reason). Never more than owed."""
+    """A payment into the account (positive) or a refund (negative, with a reason), one named undo
+    step. Never more than owed."""
     if not isinstance(amount_fen, int) or isinstance(amount_fen, bool) or amount_fen == 0:
         raise ValidationError("money.invalid", value=amount_fen)
     row = next((b for b in balances(store, project_id) if b.household_id == household_id), None)
@@ -129,7 +131,11 @@ def record_payment(store: Store, project_id: str, household_id: str, amount_fen:
     if receipt_no and store.db.execute("SELECT 1 FROM payment WHERE project_id = ? AND receipt_no = ? AND deleted = 0",
                                        [project_id, receipt_no]).fetchone():
         raise ValidationError("payment.receipt_duplicate", receipt=receipt_no)
-    return records.insert(store, "payment", {
-        "project_id": project_id, "household_id": household_id, "amount_fen": amount_fen,
-        "paid_on": past_day(paid_on), "receipt_no": receipt_no, "method": (method or "").strip(),
-        "reason": reason, "recorded_by": (recorded_by or "").strip()})
+    from liftdesk.projects.projects import project_unit
+
+    with actions.action(store, "action.payment", unit_id=project_unit(store, project_id), room=row.room,
+                        amount=format_fen(amount_fen)):
+        return records.insert(store, "payment", {
+            "project_id": project_id, "household_id": household_id, "amount_fen": amount_fen,
+            "paid_on": past_day(paid_on), "receipt_no": receipt_no, "method": (method or "").strip(),
+            "reason": reason, "recorded_by": (recorded_by or "").strip()})

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from liftdesk.places import places, registry
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.store import Store
 
 
@@ -64,14 +65,17 @@ def lookalikes(store: Store, under: str) -> list[Lookalike]:
 
 def merge_lookalike(store: Store, under: str, name: str) -> int:
     """Merge the look-alike owners called `name` under `under` into one person. A person with a
-    phone other than the kept one's stays apart (that is evidence). Returns persons merged away."""
+    phone other than the kept one's stays apart (that is evidence). One named undo step, so the
+    CLI's `undo` separates them again. Returns persons merged away."""
     group = next((x for x in lookalikes(store, under) if x.name == name.strip()), None)
     if group is None:
         raise ValidationError("import.merge_unknown", name=name)
     people = list(dict.fromkeys((o.person_id, registry.phone_key(o.phone)) for o in group.owners))
     keep, keep_phone = next((p for p in people if p[1]), people[0])
     merged = 0
-    with store.db.atomic():
+    kind, place_id = places.resolve(store, under)[:2]
+    with actions.action(store, "action.merge_owners", name=name.strip(),
+                        unit_id=place_id if kind == "unit" else None):
         for person_id, phone in people:
             if person_id != keep and (not phone or phone == keep_phone):
                 registry.merge_persons(store, keep, person_id)

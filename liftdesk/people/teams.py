@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.store import Store, records
 
@@ -71,39 +72,51 @@ def helpers(store: Store, team_id: str) -> list[Helper]:
 
 def add_team(store: Store, name: str, kind: str = "帮帮团", street_id: str | None = None,
              community_id: str | None = None) -> str:
+    """A new helper team, one named undo step."""
+    label = (name or "").strip()
     name = _name(name, "team")
     if store.db.execute("SELECT 1 FROM team WHERE name = ? AND deleted = 0", [name]).fetchone():
         raise ValidationError("team.duplicate", name=name)
-    return records.insert(store, "team", {"name": name, "kind": (kind or "").strip() or "帮帮团",
-                                          "street_id": street_id, "community_id": community_id})
+    with actions.action(store, "action.add_team", name=label):
+        return records.insert(store, "team", {"name": name, "kind": (kind or "").strip() or "帮帮团",
+                                              "street_id": street_id, "community_id": community_id})
 
 
 def update_team(store: Store, team_id: str, name: str, kind: str) -> None:
+    """A team's name and kind, one named undo step."""
+    label = (name or "").strip()
     name = _name(name, "team")
     if store.db.execute("SELECT 1 FROM team WHERE name = ? AND deleted = 0 AND id != ?", [name, team_id]).fetchone():
         raise ValidationError("team.duplicate", name=name)
-    records.update(store, "team", team_id, {"name": name, "kind": (kind or "").strip() or "帮帮团"})
+    with actions.action(store, "action.edit_team", name=label):
+        records.update(store, "team", team_id, {"name": name, "kind": (kind or "").strip() or "帮帮团"})
 
 
 def delete_team(store: Store, team_id: str) -> None:
-    """The team and its members, in one transaction (undo brings all back)."""
-    with store.db.atomic():
+    """The team and its members, one named undo step (undo brings all back)."""
+    with actions.action(store, "action.delete_team", name=records.get(store, "team", team_id)["name"]):
         for h in helpers(store, team_id):
             records.set_deleted(store, "helper", h.id, True)
         records.set_deleted(store, "team", team_id, True)
 
 
 def add_helper(store: Store, team_id: str, name: str, phone: str = "", role: str = "volunteer") -> str:
+    """A new team member, one named undo step."""
     if records.get(store, "team", team_id)["deleted"]:
         raise ValidationError("record.not_found", table="team", id=team_id)
-    return records.insert(store, "helper", {"team_id": team_id, "name": _name(name, "helper"),
-                                            "phone": _phone(phone), "role": _role(role)})
+    with actions.action(store, "action.add_helper", name=(name or "").strip()):
+        return records.insert(store, "helper", {"team_id": team_id, "name": _name(name, "helper"),
+                                                "phone": _phone(phone), "role": _role(role)})
 
 
 def update_helper(store: Store, helper_id: str, name: str, phone: str, role: str) -> None:
-    records.update(store, "helper", helper_id, {"name": _name(name, "helper"), "phone": _phone(phone),
-                                                "role": _role(role)})
+    """A team member's name, phone and role, one named undo step."""
+    with actions.action(store, "action.edit_helper", name=(name or "").strip()):
+        records.update(store, "helper", helper_id, {"name": _name(name, "helper"), "phone": _phone(phone),
+                                                    "role": _role(role)})
 
 
 def delete_helper(store: Store, helper_id: str) -> None:
-    records.set_deleted(store, "helper", helper_id, True)
+    """Remove a team member, one named undo step."""
+    with actions.action(store, "action.delete_helper", name=records.get(store, "helper", helper_id)["name"]):
+        records.set_deleted(store, "helper", helper_id, True)

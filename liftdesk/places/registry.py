@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from liftdesk.history import actions
 from liftdesk.people import privacy
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import t
@@ -168,12 +169,35 @@ def add_unit(store: Store, building_id: str, name: str) -> str:
                                           "seq": _natural_key_number(name)})
 
 
+CHILD_KIND = {"district": "street", "street": "community", "community": "estate", "estate": "building",
+              "building": "unit"}
+
+
+def add_place(store: Store, parent_kind: str, parent_id: str | None, name: str, floors: object = 0) -> str:
+    """The tree's "add a child here" as one named undo step; returns the new place's id.
+    Under the district the station's own district is the parent; a building needs `floors`."""
+    kind = CHILD_KIND[parent_kind]
+    with actions.action(store, "action.add_place", kind=t(f"kind.{kind}"), name=str(name).strip()):
+        if kind == "street":
+            return add_street(store, default_district(store), name)
+        if kind == "community":
+            return add_community(store, parent_id, name)
+        if kind == "estate":
+            return add_estate(store, parent_id, name)
+        if kind == "building":
+            return add_building(store, parent_id, name, floors)
+        return add_unit(store, parent_id, name)
+
+
 def rename_place(store: Store, kind: str, place_id: str, name: str) -> None:
-    table, parent_col = PLACE_KINDS[kind]
-    name = _place_name(name, kind)
-    parent = records.get(store, table, place_id)[parent_col]
-    _check_unique_name(store, kind, parent, name, exclude=place_id)
-    records.update(store, table, place_id, {"name": name})
+    """A named undo step (the menu names a renamed unit's place)."""
+    with actions.action(store, "action.rename_place", unit_id=place_id if kind == "unit" else None,
+                        name=str(name).strip()):
+        table, parent_col = PLACE_KINDS[kind]
+        name = _place_name(name, kind)
+        parent = records.get(store, table, place_id)[parent_col]
+        _check_unique_name(store, kind, parent, name, exclude=place_id)
+        records.update(store, table, place_id, {"name": name})
 
 
 def set_building_floors(store: Store, building_id: str, floors: object) -> None:
@@ -306,6 +330,51 @@ def quick_create_households(store: Store, unit_id: str, floors: object, rooms_pe
             rows.append({"unit_id": unit_id, "room": room, "floor": floor, "area_x100": area_x100,
                          "occupancy": "owner"})
     return records.insert_many(store, "household", rows)
+
+
+def create_household(store: Store, unit_id: str, room: str, floor: object, area: object,
+                     occupancy: str = "owner", owners: str = "", phone: str = "") -> str:
+    """A new household with its owners ("、"-separated names) as one named undo step."""
+    with actions.action(store, "action.add_household", unit_id=unit_id, room=str(room).strip()):
+        household = add_household(store, unit_id, room, floor, area, occupancy)
+        names = owner_names(owners)
+        if names:
+            set_owners(store, household, names, phone)
+    return household
+
+
+def generate_households(store: Store, unit_id: str, floors: object, rooms_per_floor: object,
+                        area: object = "60") -> list[str]:
+    """`quick_create_households` as one named undo step ("批量生成 12 户")."""
+    with actions.action(store, "action.quick_create", unit_id=unit_id, n=0) as act:
+        made = quick_create_households(store, unit_id, floors, rooms_per_floor, area)
+        if act.label_key == "action.quick_create":  # not joined into a caller's step
+            act.label_params["n"] = len(made)
+    return made
+
+
+def owner_names(text: object) -> list[str]:
+    """Owner names typed in one field: separated by "、", "," or "，"; blanks dropped."""
+    return [n for n in str(text or "").replace("，", "、").replace(",", "、").split("、") if n.strip()]
+
+
+HOUSEHOLD_COLUMNS = ("room", "floor", "area", "owners", "phones", "occupancy")
+
+
+def edit_household(store: Store, household_id: str, column: str, value: object) -> None:
+    """One cell of the households table (an attribute, the owners or the phone) as a named step."""
+    if column not in HOUSEHOLD_COLUMNS:
+        raise ValueError(column)
+    row = records.get(store, "household", household_id)
+    with actions.action(store, "action.edit_household", unit_id=row["unit_id"], room=row["room"],
+                        field=t(f"household.column.{column}")):
+        if column == "owners":
+            phone = next((p for _, p in household_owners(store, household_id) if p), "")
+            set_owners(store, household_id, owner_names(value), phone)
+        elif column == "phones":
+            set_owner_phone(store, household_id, str(value))
+        else:
+            update_household(store, household_id, column, value)
 
 
 EDITABLE_HOUSEHOLD_FIELDS = ("room", "floor", "area", "occupancy")

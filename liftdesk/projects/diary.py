@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import language
 from liftdesk.projects.meetings import MEETING_KINDS, label as meeting_label
 from liftdesk.consent.positions import METHODS, POSITIONS, label as position_label
@@ -40,11 +41,13 @@ class DiaryItem:
 
 
 def add_entry(store: Store, project_id: str, on_date: str, text: str, author: str = "") -> str:
-    project_unit(store, project_id)
+    """A hand-written entry, one named undo step."""
+    unit_id = project_unit(store, project_id)
     if not (text or "").strip():
         raise ValidationError("diary.empty")
-    return records.insert(store, "diary_entry", {"project_id": project_id, "on_date": past_day(on_date),
-                                                 "text": text.strip(), "author": (author or "").strip()})
+    with actions.action(store, "action.add_diary", unit_id=unit_id):
+        return records.insert(store, "diary_entry", {"project_id": project_id, "on_date": past_day(on_date),
+                                                     "text": text.strip(), "author": (author or "").strip()})
 
 
 def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start: str | None = None,
@@ -100,18 +103,21 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
 
 def replace_entry(store: Store, entry_id: str, on_date: str, text: str, author: str = "") -> str:
     """Correct a hand-written entry: entries are append-only facts, so the old one is retracted
-    and a new one written (call inside one action). Returns the new entry's id."""
+    and a new one written, as one named undo step. Returns the new entry's id."""
     from liftdesk.history.retractions import retract
 
     old = records.get(store, "diary_entry", entry_id)
-    with store.db.atomic():
+    with actions.action(store, "action.edit_diary", unit_id=project_unit(store, old["project_id"])):
         new_id = add_entry(store, old["project_id"], on_date, text, author)
         retract(store, "diary_entry", entry_id, reason="corrected")
     return new_id
 
 
 def withdraw_entry(store: Store, entry_id: str) -> None:
-    """Take back a hand-written entry (a retraction; the entry itself stays in the record)."""
+    """Take back a hand-written entry (a retraction; the entry itself stays in the record), one
+    named undo step."""
     from liftdesk.history.retractions import retract
 
-    retract(store, "diary_entry", entry_id, reason="withdrawn")
+    project_id = records.get(store, "diary_entry", entry_id)["project_id"]
+    with actions.action(store, "action.delete_diary", unit_id=project_unit(store, project_id)):
+        retract(store, "diary_entry", entry_id, reason="withdrawn")

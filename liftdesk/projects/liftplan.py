@@ -12,6 +12,7 @@ from pathlib import Path
 
 from liftdesk.common.dates import past_day
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.projects.projects import project_unit
 from liftdesk.store import Store, records
@@ -115,7 +116,8 @@ def add_version(store: Store, project_id: str, *, summary: str, position: str = 
                 load_kg: int | str = 0, stops: int | str = 0, design_firm: str = "", maker: str = "",
                 estimate_fen: int = 0, change_note: str = "", material: bool = False, on_date: str | None = None,
                 version: int | None = None, attachments: list[str | Path] = (), recorded_by: str = "") -> str:
-    """Record a new plan version. The first version needs no change note; every later one does."""
+    """Record a new plan version, one named undo step. The first version needs no change note;
+    every later one does."""
     project_unit(store, project_id)
     previous = current(store, project_id)
     number = (previous.version + 1 if previous else 1) if version is None else int(version)
@@ -155,11 +157,13 @@ def add_version(store: Store, project_id: str, *, summary: str, position: str = 
             shutil.copy2(f, target)
             names.append(str(target.relative_to(folder.parent.parent)))
     day = past_day(on_date) if on_date else date.today().isoformat()
-    return records.insert(store, "lift_plan", {
-        "project_id": project_id, "version": number, "position": position, "entry": entry, "load_kg": load,
-        "stops": stop_count, "design_firm": design_firm.strip(), "maker": maker.strip(), "summary": summary,
-        "estimate_fen": estimate_fen, "change_note": (change_note or "").strip(), "material": 1 if material else 0,
-        "attachments": json.dumps(names, ensure_ascii=False), "on_date": day, "recorded_by": recorded_by.strip()})
+    with actions.action(store, "action.plan_version", unit_id=project_unit(store, project_id)):
+        return records.insert(store, "lift_plan", {
+            "project_id": project_id, "version": number, "position": position, "entry": entry, "load_kg": load,
+            "stops": stop_count, "design_firm": design_firm.strip(), "maker": maker.strip(), "summary": summary,
+            "estimate_fen": estimate_fen, "change_note": (change_note or "").strip(),
+            "material": 1 if material else 0, "attachments": json.dumps(names, ensure_ascii=False), "on_date": day,
+            "recorded_by": recorded_by.strip()})
 
 
 # A written form counts only for the plan it was signed for, until a later version changes the plan

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import language, t
 from liftdesk.common.dates import any_day, past_day
 from liftdesk.projects.projects import project_unit
@@ -50,9 +51,16 @@ class GroupMember:
 
 def add_member(store: Store, project_id: str, name: str, role: str, from_date: str, to_date: str | None = None,
                household_id: str | None = None, helper_id: str | None = None) -> str:
+    """A new member of the preparatory group, one named undo step."""
     unit_id = project_unit(store, project_id)
     if not (name or "").strip():
         raise ValidationError("name.empty", what=t("kind.member"))
+    with actions.action(store, "action.add_member", unit_id=unit_id, name=name.strip()):
+        return _add_member(store, unit_id, project_id, name, role, from_date, to_date, household_id, helper_id)
+
+
+def _add_member(store: Store, unit_id: str, project_id: str, name: str, role: str, from_date: str,
+                to_date: str | None, household_id: str | None, helper_id: str | None) -> str:
     start = past_day(from_date)
     end = any_day(to_date) if to_date else None
     if end is not None and end < start:
@@ -198,7 +206,11 @@ def add_followup(store: Store, meeting_id: str, text: str, owner: str, due_date:
 
 
 def complete_followup(store: Store, followup_id: str, on_date: str | None = None) -> None:
-    records.update(store, "followup", followup_id, {"done_on": past_day(on_date or date.today().isoformat())})
+    """Tick a follow-up done (today unless a date is given), one named undo step."""
+    row = records.get(store, "followup", followup_id)
+    with actions.action(store, "action.followup_done", unit_id=project_unit(store, row["project_id"]),
+                        text=row["text"][:20]):
+        records.update(store, "followup", followup_id, {"done_on": past_day(on_date or date.today().isoformat())})
 
 
 def followups(store: Store, project_id: str) -> list[Followup]:
@@ -207,7 +219,7 @@ def followups(store: Store, project_id: str) -> list[Followup]:
     return [Followup(*r) for r in rows]
 
 
-# ---- editing what was saved (every edit logged; wrap a user's edit in one actions.action) -------
+# ---- editing what was saved (every edit logged; each public edit is one named undo step) -------
 
 def update_member(store: Store, member_id: str, name: str, role: str, from_date: str,
                   to_date: str | None = None) -> None:
@@ -218,13 +230,19 @@ def update_member(store: Store, member_id: str, name: str, role: str, from_date:
     end = any_day(to_date) if to_date else None
     if end is not None and end < start:
         raise ValidationError("period.reversed", start=start, end=end)
-    records.update(store, "group_member", member_id, {"name": name.strip(), "role": (role or "").strip() or "成员",
-                                                      "from_date": start, "to_date": end})
+    project_id = records.get(store, "group_member", member_id)["project_id"]
+    with actions.action(store, "action.edit_member", unit_id=project_unit(store, project_id), name=name.strip()):
+        records.update(store, "group_member", member_id, {"name": name.strip(),
+                                                          "role": (role or "").strip() or "成员",
+                                                          "from_date": start, "to_date": end})
 
 
 def delete_member(store: Store, member_id: str) -> None:
     """Remove a member entered by mistake (a tombstone; ending a term is `update_member`)."""
-    records.set_deleted(store, "group_member", member_id, True)
+    row = records.get(store, "group_member", member_id)
+    with actions.action(store, "action.delete_member", unit_id=project_unit(store, row["project_id"]),
+                        name=row["name"]):
+        records.set_deleted(store, "group_member", member_id, True)
 
 
 def edit_meeting(store: Store, meeting_id: str, *, kind: str | None = None, starts_at: str | None = None,
@@ -252,11 +270,43 @@ def edit_meeting(store: Store, meeting_id: str, *, kind: str | None = None, star
 
 def delete_meeting(store: Store, meeting_id: str) -> None:
     """A meeting entered by mistake: a tombstone (its attendance and follow-ups go with it from
-    every list, since they are read through the meeting)."""
-    records.set_deleted(store, "meeting", meeting_id, True)
-    for (fid,) in store.db.execute("SELECT id FROM followup WHERE meeting_id = ? AND deleted = 0",
-                                   [meeting_id]).fetchall():
-        records.set_deleted(store, "followup", fid, True)
+    every list, since they are read through the meeting). One named undo step."""
+    meeting = get_meeting(store, meeting_id)
+    with actions.action(store, "action.delete_meeting", unit_id=project_unit(store, meeting.project_id),
+                        topic=meeting.topic or meeting.kind_label):
+        records.set_deleted(store, "meeting", meeting_id, True)
+        for (fid,) in store.db.execute("SELECT id FROM followup WHERE meeting_id = ? AND deleted = 0",
+                                       [meeting_id]).fetchall():
+            records.set_deleted(store, "followup", fid, True)
+
+
+def save_meeting(store: Store, project_id: str, meeting_id: str | None, *, kind: str, starts_at: str,
+                 ends_at: str, place: str = "", topic: str = "", agenda: list[str] | None = None,
+                 minutes: str = "", decisions: str = "", chair: str = "", recorder: str = "",
+                 attendees: list[tuple[str, str, str]] = (), others: list[str] = (),
+                 followups: list[tuple[str, str, str]] = ()) -> str:
+    """The meeting dialog's Save as one named undo step: a new meeting (`meeting_id` None) or an
+    edited one, with its attending households ((id, role, own name or "")), other attendees by
+    name, and new follow-ups ((text, owner, due date); blank texts skipped). Returns its id."""
+    key = "action.edit_meeting" if meeting_id else "action.add_meeting"
+    with actions.action(store, key, unit_id=project_unit(store, project_id), topic=(topic or "").strip()):
+        if meeting_id:
+            edit_meeting(store, meeting_id, kind=kind, starts_at=starts_at, ends_at=ends_at, agenda=agenda or [],
+                         place=place, topic=topic, minutes=minutes, decisions=decisions, chair=chair,
+                         recorder=recorder)
+            set_household_attendance(store, meeting_id, {h: role for h, role, _ in attendees}, list(others))
+        else:
+            meeting_id = add_meeting(store, project_id, kind, starts_at, ends_at, place, topic, agenda or [],
+                                     minutes, decisions, chair=chair, recorder=recorder)
+            for household_id, role, name in attendees:
+                add_attendee(store, meeting_id, role, household_id=household_id, name=name)
+            for name in others:
+                if name.strip():
+                    add_attendee(store, meeting_id, "other", name=name)
+        for text, owner, due in followups:
+            if (text or "").strip():
+                add_followup(store, meeting_id, text, owner, due)
+    return meeting_id
 
 
 def set_household_attendance(store: Store, meeting_id: str, present: dict[str, str], others: list[str]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from liftdesk.common.dates import past_day
 from liftdesk.errors import ValidationError
+from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.places.places import unit_address
 from liftdesk.projects.stages import BY_CODE, ORDER, STAGES, stage_label
@@ -54,6 +55,12 @@ def create_project(store: Store, unit_id: str, name: str | None = None) -> str:
     address = unit_address(store, unit_id)
     return records.insert(store, "project", {"unit_id": unit_id, "name": (name or "").strip()
                                              or f"{address.estate}{address.building}{address.unit}电梯"})
+
+
+def start_project(store: Store, unit_id: str) -> str:
+    """`create_project` as the user's named undo step ("立项加梯")."""
+    with actions.action(store, "action.create_project", unit_id=unit_id):
+        return create_project(store, unit_id)
 
 
 def project_unit(store: Store, project_id: str) -> str:
@@ -108,9 +115,16 @@ def _check_details(stage: str, details: dict) -> dict:
 
 def record_stage(store: Store, project_id: str, stage: str, on_date: str, details: dict | None = None,
                  reason: str = "", recorded_by: str = "") -> str:
-    """Append a stage event. Moving backwards, skipping ahead, pausing or stopping needs a reason."""
+    """Append a stage event, one named undo step. Moving backwards, skipping ahead, pausing or
+    stopping needs a reason."""
     if stage not in BY_CODE:
         raise ValidationError("stage.unknown", value=stage)
+    with actions.action(store, "action.stage", unit_id=project_unit(store, project_id), stage=stage_label(stage)):
+        return _record_stage(store, project_id, stage, on_date, details, reason, recorded_by)
+
+
+def _record_stage(store: Store, project_id: str, stage: str, on_date: str, details: dict | None,
+                  reason: str, recorded_by: str) -> str:
     project_unit(store, project_id)
     day = past_day(on_date)
     events = history(store, project_id)

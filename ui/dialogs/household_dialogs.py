@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
                                QWidget)
 
-from liftdesk.history import actions
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
@@ -71,13 +70,9 @@ class AddHouseholdDialog(_FormDialog):
                                           registry.building_floors_of_unit(self.store, self.unit_id))
         if doubt and not messages.confirm(self, doubt):
             return False
-        with actions.action(self.store, "action.add_household", unit_id=self.unit_id, room=self.room.text().strip()):
-            household = registry.add_household(self.store, self.unit_id, self.room.text(), self.floor.value(),
-                                               self.area.text(), self.occupancy.currentData())
-            names = self.owners.text().replace("，", "、").replace(",", "、").split("、")
-            if any(n.strip() for n in names):
-                registry.set_owners(self.store, household, names, self.phone.text())
-        self.household_id = household
+        self.household_id = registry.create_household(
+            self.store, self.unit_id, self.room.text(), self.floor.value(), self.area.text(),
+            self.occupancy.currentData(), owners=self.owners.text(), phone=self.phone.text())
 
 
 class QuickCreateDialog(_FormDialog):
@@ -98,7 +93,5 @@ class QuickCreateDialog(_FormDialog):
         self.finish_layout()
 
     def apply(self) -> None:
-        with actions.action(self.store, "action.quick_create", unit_id=self.unit_id,
-                            n=self.floors.value() * self.rooms.value()):
-            registry.quick_create_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
-                                             self.area.text())
+        registry.generate_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
+                                     self.area.text())

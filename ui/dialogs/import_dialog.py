@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
@@ -156,10 +155,8 @@ class ImportRosterDialog(QDialog):
         if self.plan is None:
             return
         try:
-            with actions.action(self.store, "action.import_roster", file=self.plan.path.name) as act:
-                result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad,
-                                             merge=self.merge_names())
-                act.unit_id = result.unit_id
+            result = roster.apply_import(self.store, self.plan, self.address, skip_bad=skip_bad,
+                                         merge=self.merge_names())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

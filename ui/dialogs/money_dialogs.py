@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.money import funding, payments
-from liftdesk.projects import liftplan, projects
+from liftdesk.projects import liftplan
 from liftdesk.i18n import t
 from liftdesk.common.units import parse_yuan
 from liftdesk.store import Store
@@ -70,10 +69,6 @@ class PlanVersionDialog(_SaveDialog):
             self.attached.setText("\n".join(Path(f).name for f in files))
 
     def save(self) -> None:
-        with actions.action(self.store, "action.plan_version", unit_id=projects.project_unit(self.store, self.project_id)):
-            self._save()
-
-    def _save(self) -> None:
         liftplan.add_version(
             self.store, self.project_id, summary=self.summary.text(), position=self.position.currentData(),
             entry=self.entry.currentData(), load_kg=self.load.value(), stops=self.stops.value(),
@@ -109,11 +104,6 @@ class PaymentDialog(_SaveDialog):
 
     def save(self) -> None:
         amount = parse_yuan(self.amount.text(), allow_negative=True)
-        with actions.action(self.store, "action.payment", unit_id=projects.project_unit(self.store, self.project_id),
-                            room=self.room.currentText().split("（")[0], amount=format_fen(amount)):
-            self._save(amount)
-
-    def _save(self, amount: int) -> None:
         payments.record_payment(self.store, self.project_id, self.room.currentData(),
                                 amount, _iso(self.day),
                                 receipt_no=self.receipt.text(), method=self.method.currentText(),
@@ -139,7 +129,5 @@ class OverrideDialog(_SaveDialog):
 
     def save(self) -> None:
         text = self.amount.text().strip()
-        with actions.action(self.store, "action.override", unit_id=projects.project_unit(self.store, self.project_id),
-                            room=self.room):
-            funding.set_override(self.store, self.project_id, self.household_id,
+        funding.set_override(self.store, self.project_id, self.household_id,
                              parse_yuan(text, allow_negative=True) if text else None, self.reason.text())

@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
 from liftdesk.errors import LiftDeskError, ValidationError
@@ -85,14 +84,13 @@ class PositionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with actions.action(self.store, "action.position", unit_id=self.unit_id, room=self.room):
-                self.record_id = positions.record_position(
-                    self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
-                    method=self.method.currentData(), respondent=self.respondent.currentData(),
-                    respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
-                    recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
-                    written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
-                    meeting_id=self.meeting.currentData())
+            self.record_id = positions.record_position(
+                self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
+                method=self.method.currentData(), respondent=self.respondent.currentData(),
+                respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
+                recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
+                written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
+                meeting_id=self.meeting.currentData())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

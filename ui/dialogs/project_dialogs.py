@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.projects import diary, meetings, projects
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError, ValidationError
@@ -53,14 +52,9 @@ class _SaveDialog(QDialog):
         layout.addWidget(self.box)
 
     def _try(self) -> None:
-        """Saving is one undoable action, named by the dialog unless save() names it better."""
-        unit_id = getattr(self, "unit_id", None)
-        if unit_id is None and getattr(self, "project_id", None):
-            unit_id = projects.project_unit(self.store, self.project_id)
+        """save() calls one core operation, which is one named undo step; a refusal keeps the dialog open."""
         try:
-            with actions.action(self.store, "action.dialog", unit_id=unit_id, generic=True,
-                                what=self.windowTitle()):
-                self.save()
+            self.save()
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -110,10 +104,8 @@ class StageDialog(_SaveDialog):
                 details["amount_fen"] = int(Decimal(details["amount_fen"].replace(",", "")) * 100)
             except InvalidOperation:
                 raise ValidationError("money.invalid", value=details["amount_fen"]) from None
-        with actions.action(self.store, "action.stage", unit_id=projects.project_unit(self.store, self.project_id),
-                            stage=self.stage.currentText()):
-            projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
-                                  self.reason.text(), self.recorded_by.text())
+        projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
+                              self.reason.text(), self.recorded_by.text())
 
 
 class MemberDialog(_SaveDialog):
@@ -158,14 +150,12 @@ class MemberDialog(_SaveDialog):
     def save(self) -> None:
         to_date = _iso(self.to_date) if self.ended.isChecked() else None
         if self.member is not None:
-            with actions.action(self.store, "action.edit_member", unit_id=self.unit_id, name=self.name.text().strip()):
-                meetings.update_member(self.store, self.member.id, self.name.text(), self.role.currentText(),
-                                       _iso(self.from_date), to_date)
+            meetings.update_member(self.store, self.member.id, self.name.text(), self.role.currentText(),
+                                   _iso(self.from_date), to_date)
             return
         data = self.household.currentData()
-        with actions.action(self.store, "action.add_member", unit_id=self.unit_id, name=self.name.text().strip()):
-            meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
-                                _iso(self.from_date), to_date, household_id=data[0] if data else None)
+        meetings.add_member(self.store, self.project_id, self.name.text(), self.role.currentText(),
+                            _iso(self.from_date), to_date, household_id=data[0] if data else None)
 
 
 class MeetingDialog(_SaveDialog):
@@ -301,38 +291,14 @@ class MeetingDialog(_SaveDialog):
         return [n for n in self.others.text().replace(",", "、").replace("，", "、").split("、") if n.strip()]
 
     def save(self) -> None:
-        if self.meeting_id:
-            with actions.action(self.store, "action.edit_meeting", unit_id=self.unit_id,
-                                topic=self.topic.text().strip()):
-                meetings.edit_meeting(
-                    self.store, self.meeting_id, kind=self.kind.currentData(),
-                    starts_at=self.starts.dateTime().toString("yyyy-MM-dd HH:mm"),
-                    ends_at=self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
-                    agenda=self.agenda.toPlainText().splitlines(), place=self.place.text(), topic=self.topic.text(),
-                    minutes=self.minutes.toPlainText(), decisions=self.decisions.text(), chair=self.chair.text(),
-                    recorder=self.recorder.text())
-                meetings.set_household_attendance(self.store, self.meeting_id, dict(self.checked_households()),
-                                                  self._other_names())
-                self._save_followups(self.meeting_id)
-            return
-        with actions.action(self.store, "action.add_meeting", unit_id=self.unit_id, topic=self.topic.text().strip()):
-            meeting = meetings.add_meeting(
-                self.store, self.project_id, self.kind.currentData(),
-                self.starts.dateTime().toString("yyyy-MM-dd HH:mm"), self.ends.dateTime().toString("yyyy-MM-dd HH:mm"),
-                self.place.text(), self.topic.text(), self.agenda.toPlainText().splitlines(),
-                self.minutes.toPlainText(), self.decisions.text(), chair=self.chair.text(),
-                recorder=self.recorder.text())
-            for household_id, role, name in self.checked_attendees():
-                meetings.add_attendee(self.store, meeting, role, household_id=household_id, name=name)
-            for name in self._other_names():
-                meetings.add_attendee(self.store, meeting, "other", name=name)
-            self._save_followups(meeting)
-        self.meeting_id = meeting
-
-    def _save_followups(self, meeting: str) -> None:
-        for text, owner, due in self.followups:
-            if text.text().strip():
-                meetings.add_followup(self.store, meeting, text.text(), owner.text(), _iso(due))
+        self.meeting_id = meetings.save_meeting(
+            self.store, self.project_id, self.meeting_id, kind=self.kind.currentData(),
+            starts_at=self.starts.dateTime().toString("yyyy-MM-dd HH:mm"),
+            ends_at=self.ends.dateTime().toString("yyyy-MM-dd HH:mm"), place=self.place.text(),
+            topic=self.topic.text(), agenda=self.agenda.toPlainText().splitlines(), minutes=self.minutes.toPlainText(),
+            decisions=self.decisions.text(), chair=self.chair.text(), recorder=self.recorder.text(),
+            attendees=self.checked_attendees(), others=self._other_names(),
+            followups=[(text.text(), owner.text(), _iso(due)) for text, owner, due in self.followups])
 
 
 class DiaryDialog(_SaveDialog):
@@ -350,12 +316,8 @@ class DiaryDialog(_SaveDialog):
         self.form.addRow(self.tr("记录人"), self.author)
 
     def save(self) -> None:
-        unit_id = projects.project_unit(self.store, self.project_id)
         if self.entry is not None:
-            with actions.action(self.store, "action.edit_diary", unit_id=unit_id):
-                diary.replace_entry(self.store, self.entry.ref, _iso(self.on_date), self.text.toPlainText(),
-                                    self.author.text())
+            diary.replace_entry(self.store, self.entry.ref, _iso(self.on_date), self.text.toPlainText(),
+                                self.author.text())
             return
-        with actions.action(self.store, "action.add_diary", unit_id=unit_id):
-            diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(),
-                            self.author.text())
+        diary.add_entry(self.store, self.project_id, _iso(self.on_date), self.text.toPlainText(), self.author.text())

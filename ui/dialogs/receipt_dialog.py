@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.consent import positions
 from liftdesk.documents import printed
 from liftdesk.errors import LiftDeskError
@@ -130,10 +129,8 @@ class ReceiptDialog(QDialog):
     def save(self) -> None:
         choices = {hid: c for hid, c in self.model.choices.items() if c}
         try:
-            with actions.action(self.store, "action.receipt", unit_id=self.document.unit_id,
-                                serial=self.document.serial):
-                self.saved = printed.record_receipt(self.store, self.document.serial, choices,
-                                                    recorded_by=self.recorded_by)
+            self.saved = printed.record_receipt(self.store, self.document.serial, choices,
+                                                recorded_by=self.recorded_by)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

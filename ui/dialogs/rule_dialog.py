@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from liftdesk.history import actions
 from liftdesk.consent import evaluation
 from liftdesk.errors import LiftDeskError
 from liftdesk.consent.rules import available_rules, load_rule
@@ -46,9 +45,8 @@ class RuleDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with actions.action(self.store, "action.rule"):
-                evaluation.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
-                                          self.written_only.isChecked())
+            evaluation.set_district_rule(self.store, self.rule.currentData(), self.scope.currentData(),
+                                         self.written_only.isChecked())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return

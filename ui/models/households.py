@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from liftdesk.history import actions
 from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError
@@ -119,9 +118,7 @@ class HouseholdTableModel(QAbstractTableModel):
                     and not self.confirm(doubt):
                 return False  # a refusal (floor 9 of 6) is said by the core below, not asked here
         try:
-            with actions.action(self.store, "action.edit_household", unit_id=self.unit_id, room=row.room,
-                                field=self.headers()[index.column()]):
-                self._write(row, column, value)
+            registry.edit_household(self.store, row.id, column, value)
         except LiftDeskError as exc:
             self.refused.emit(str(exc))
             return False
@@ -130,12 +127,3 @@ class HouseholdTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
         self.changed.emit()
         return True
-
-    def _write(self, row: HouseholdRow, column: str, value) -> None:
-        if column == "owners":
-            registry.set_owners(self.store, row.id, str(value).replace(",", "、").replace("，", "、").split("、"),
-                                row.phones.split("、")[0] if row.phones else "")
-        elif column == "phones":
-            registry.set_owner_phone(self.store, row.id, str(value))
-        else:
-            registry.update_household(self.store, row.id, column, value)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.money import costshare, funding, payments
 from liftdesk.projects import liftplan
 from liftdesk.places import places
@@ -296,8 +295,7 @@ class MoneyPanel(QWidget):
                 values[name] = (parse_yuan(text) if text else 0) if name.endswith("_fen") else text
             values["subsidy_status"] = self.status.currentData()
             values["scheme"] = self.scheme.currentData()
-            with actions.action(self.store, "action.funding", unit_id=self.unit_id):
-                funding.save_funding_plan(self.store, self.project_id, **values)
+            funding.save_funding_plan(self.store, self.project_id, **values)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -309,27 +307,18 @@ class MoneyPanel(QWidget):
             self.refresh()
             return
         try:
-            with actions.action(self.store, "action.scheme", unit_id=self.unit_id, scheme=self.scheme.currentText()):
-                funding.save_funding_plan(self.store, self.project_id, scheme=self.scheme.currentData())
+            funding.change_scheme(self.store, self.project_id, self.scheme.currentData())
         except LiftDeskError as exc:
             messages.error(self, str(exc))
         self._done()
 
     def change_coefficients(self) -> None:
-        text = self.coefficients.text().strip()
-        plan = funding.funding_plan(self.store, self.project_id)
-        if plan.id is None:
+        if funding.funding_plan(self.store, self.project_id).id is None:
             return
         try:
-            pairs = {}
-            for part in text.replace("，", " ").replace(",", " ").split():
-                floor, _, value = part.partition("=")
-                pairs[floor.strip()] = value.strip()
-            if pairs != {str(k): str(v) for k, v in (plan.coefficients or {}).items()}:
-                with actions.action(self.store, "action.coefficients", unit_id=self.unit_id):
-                    funding.save_funding_plan(self.store, self.project_id, coefficients=pairs)
-        except (LiftDeskError, ValueError) as exc:
-            messages.error(self, str(exc) if isinstance(exc, LiftDeskError) else t("share.bad_floor", value=text))
+            funding.change_coefficients(self.store, self.project_id, self.coefficients.text().strip())
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
             return
         self._done()
 

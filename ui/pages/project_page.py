@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from liftdesk.history import actions
 from liftdesk.projects import diary, meetings, projects
 from liftdesk.places import places
 from liftdesk.store import Store
@@ -253,8 +252,7 @@ class ProjectPage(QWidget):
         if member is None or not messages.confirm(self, self.tr(
                 "从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。").format(name=member.name)):
             return
-        with actions.action(self.store, "action.delete_member", unit_id=self.unit_id, name=member.name):
-            meetings.delete_member(self.store, member.id)
+        meetings.delete_member(self.store, member.id)
         self._changed()
 
     def edit_meeting(self) -> None:
@@ -270,9 +268,7 @@ class ProjectPage(QWidget):
         if not messages.confirm(self, self.tr("删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。").format(
                 topic=meeting.topic or meeting.kind_label, time=meeting.starts_at.replace("T", " "), n=n)):
             return
-        with actions.action(self.store, "action.delete_meeting", unit_id=self.unit_id,
-                            topic=meeting.topic or meeting.kind_label):
-            meetings.delete_meeting(self.store, meeting.id)
+        meetings.delete_meeting(self.store, meeting.id)
         self._changed()
 
     def _current_entry(self):
@@ -292,8 +288,7 @@ class ProjectPage(QWidget):
         if item is None or not messages.confirm(self, self.tr("删除 {date} 的日记“{text}”？").format(
                 date=item.on_date, text=item.text[:30])):
             return
-        with actions.action(self.store, "action.delete_diary", unit_id=self.unit_id):
-            diary.withdraw_entry(self.store, item.ref)
+        diary.withdraw_entry(self.store, item.ref)
         self._changed()
 
     def _changed(self) -> None:
@@ -312,6 +307,5 @@ class ProjectPage(QWidget):
         index = self.followups_view.currentIndex()
         if index.isValid():
             followup = index.data(ObjectRole)
-            with actions.action(self.store, "action.followup_done", unit_id=self.unit_id, text=followup.text[:20]):
-                meetings.complete_followup(self.store, followup.id)
+            meetings.complete_followup(self.store, followup.id)
             self._changed()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions, recycle
+from liftdesk.history import recycle
 from liftdesk.common.dates import local_time
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
@@ -56,10 +56,7 @@ class RecyclePage(QWidget):
                 n=len(items), names=names)):
             return
         try:
-            with actions.action(self.store, "action.restore", n=len(items),
-                                unit_id=_unit_of(self.store, items[0])):
-                for item in items:
-                    recycle.restore(self.store, item.table, item.id)
+            recycle.restore_items(self.store, [(item.table, item.id) for item in items])
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -67,10 +64,3 @@ class RecyclePage(QWidget):
             self.restored.emit(item.table, item.id)
         self.refresh()
 
-
-def _unit_of(store: Store, item) -> str | None:
-    if item.table == "unit":
-        return item.id
-    if item.table == "household":
-        return store.db.execute("SELECT unit_id FROM household WHERE id = ?", [item.id]).fetchone()[0]
-    return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions
 from liftdesk.people import teams
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import language
@@ -126,11 +125,9 @@ class TeamsPage(QWidget):
         def save(dialog):
             name, kind = dialog.name.text(), dialog.kind.currentText()
             if team is None:
-                with actions.action(self.store, "action.add_team", name=name.strip()):
-                    teams.add_team(self.store, name, kind)
+                teams.add_team(self.store, name, kind)
             else:
-                with actions.action(self.store, "action.edit_team", name=name.strip()):
-                    teams.update_team(self.store, team.id, name, kind)
+                teams.update_team(self.store, team.id, name, kind)
 
         dialog = _FormDialog(self.tr("修改帮帮团") if team else self.tr("新增帮帮团"), save, self)
         dialog.name = QLineEdit(team.name if team else "")
@@ -159,8 +156,7 @@ class TeamsPage(QWidget):
         if team is None or not messages.confirm(self, self.tr("删除帮帮团“{name}”及其 {n} 名成员？可按 Ctrl+Z 撤销。").format(
                 name=team.name, n=team.members)):
             return
-        with actions.action(self.store, "action.delete_team", name=team.name):
-            teams.delete_team(self.store, team.id)
+        teams.delete_team(self.store, team.id)
         self.refresh()
 
     def _helper_dialog(self, helper=None) -> None:
@@ -171,11 +167,9 @@ class TeamsPage(QWidget):
         def save(dialog):
             name, phone, role = dialog.name.text(), dialog.phone.text(), dialog.role.currentData()
             if helper is None:
-                with actions.action(self.store, "action.add_helper", name=name.strip()):
-                    teams.add_helper(self.store, team.id, name, phone, role)
+                teams.add_helper(self.store, team.id, name, phone, role)
             else:
-                with actions.action(self.store, "action.edit_helper", name=name.strip()):
-                    teams.update_helper(self.store, helper.id, name, phone, role)
+                teams.update_helper(self.store, helper.id, name, phone, role)
 
         dialog = _FormDialog(self.tr("修改成员") if helper else self.tr("新增成员"), save, self)
         dialog.name = QLineEdit(helper.name if helper else "")
@@ -202,6 +196,5 @@ class TeamsPage(QWidget):
         helper = self.current_helper()
         if helper is None or not messages.confirm(self, self.tr("删除成员“{name}”？可按 Ctrl+Z 撤销。").format(name=helper.name)):
             return
-        with actions.action(self.store, "action.delete_helper", name=helper.name):
-            teams.delete_helper(self.store, helper.id)
+        teams.delete_helper(self.store, helper.id)
         self.refresh()

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from liftdesk.history import actions
-from liftdesk.projects import meetings, projects, today
+from liftdesk.projects import meetings, today
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 
@@ -86,9 +85,7 @@ class TodayPage(QWidget):
         if item is None:
             return
         text = item.text[:20]
-        with actions.action(self.store, "action.followup_done", text=text,
-                            unit_id=projects.project_unit(self.store, item.project_id)):
-            meetings.complete_followup(self.store, item.ref)
+        meetings.complete_followup(self.store, item.ref)
         self.refresh()
         messages.status(self, self.tr("已完成：{text}（按 Ctrl+Z 撤销）").format(text=text))
 

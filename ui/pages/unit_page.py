@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
                                QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk.history import actions, recycle
+from liftdesk.history import recycle
 from liftdesk.consent import evaluation, positions
 from liftdesk.people import erasure
 from liftdesk.places import places, registry
@@ -379,9 +379,7 @@ class UnitPage(QWidget):
                     self.tr("将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。").format(n=len(ids), rooms=named))
         if not messages.confirm(self, question):
             return
-        with actions.action(self.store, "action.delete_households", unit_id=self.unit_id, n=len(ids)):
-            for household_id in ids:
-                recycle.delete(self.store, "household", household_id)
+        recycle.delete_households(self.store, ids)
         self.model.refresh()
         self._on_changed()
         messages.status(self, self.tr("已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。").format(n=len(ids)))

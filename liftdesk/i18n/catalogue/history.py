@@ -65,6 +65,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.delete_helper": {"zh": "删除成员 {name}", "en": "Delete helper {name}"},
     "action.followup_done": {"zh": "待办完成：{text}", "en": "Follow-up done: {text}"},
     "action.rule": {"zh": "修改同意比例规则", "en": "Change the consent rule"},
-    "action.edit": {"zh": "修改", "en": "Edit"},
-    "action.dialog": {"zh": "{what}", "en": "{what}"},
+    "action.merge_owners": {"zh": "合并同名业主“{name}”", "en": "Merge look-alike owners “{name}”"},
+    "household.column.room": {"zh": "房号", "en": "Room"},
+    "household.column.floor": {"zh": "楼层", "en": "Floor"},
+    "household.column.area": {"zh": "面积（m²）", "en": "Area (m²)"},
+    "household.column.owners": {"zh": "业主", "en": "Owners"},
+    "household.column.phones": {"zh": "电话", "en": "Phone"},
+    "household.column.occupancy": {"zh": "居住情况", "en": "Occupancy"},
 }
