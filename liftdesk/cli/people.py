@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from liftdesk.errors import LiftDeskError
-from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.io import roster
 from liftdesk.people import persons
@@ -44,10 +41,8 @@ def _import_roster(store, args) -> int:
     if args.dry_run:
         print(t("import.dry_run"))
         return 1 if plan.bad else 0
-    with actions.action(store, "action.import_roster", file=Path(args.file).name) as act:
-        result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad,
-                                     merge=args.merge)
-        act.unit_id = result.unit_id
+    result = roster.apply_import(store, plan, args.unit, create=args.create, skip_bad=args.skip_bad,
+                                 merge=args.merge)  # one undo step, named by the import itself
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.changed, positions=result.positions))
     print(result.summary())
