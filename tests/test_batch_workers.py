@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.documents import fonts, generate, parallel
 from liftdesk.errors import LiftDeskError, StoreError
 from liftdesk.store import open_store
@@ -46,7 +47,7 @@ def street_of_units(store, count: int = 5) -> dict[str, list[str]]:
         for row in registry.unit_households(store, unit_id):
             name = SURNAMES[k % len(SURNAMES)] + FIRST[k % len(FIRST)] + SECOND[k % len(SECOND)]
             k += 1
-            registry.set_owners(store, row.id, [name], "")
+            ownership.set_owners(store, row.id, [name], "")
             names[label].append(name)
     return names
 

@@ -6,6 +6,7 @@ import pytest
 
 from liftdesk.consent import evaluation, positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.consent.evaluation import FORECAST, LEGAL, Ballot, evaluate
 from liftdesk.errors import ValidationError
 from liftdesk.consent.rules import available_rules, load_rule
@@ -131,7 +132,7 @@ def test_nobody_in_scope_cannot_pass():
 def _vote_all(store, unit, spec, written=True):
     rows = registry.unit_households(store, unit)
     for n, (row, ch) in enumerate(zip(rows, spec)):
-        registry.set_owners(store, row.id, [f"业主{n}"], f"1380000{n:04d}")
+        ownership.set_owners(store, row.id, [f"业主{n}"], f"1380000{n:04d}")
         if ch != "N":
             positions.record_position(store, row.id, {"S": "支持", "O": "反对", "A": "弃权"}[ch],
                                       on_date="2024-03-01", written=written, form_no=f"F{n}" if written else "")

@@ -319,10 +319,11 @@ def test_the_engine_counts_like_the_reference(flats, rule):
 
 def _owners(store, unit, names=None):
     from liftdesk.places import registry
+    from liftdesk.people import ownership
 
     rows = registry.unit_households(store, unit)
     for n, row in enumerate(rows):
-        registry.set_owners(store, row.id, [names[n] if names else f"业主{n}"], f"1380000{n:04d}")
+        ownership.set_owners(store, row.id, [names[n] if names else f"业主{n}"], f"1380000{n:04d}")
     return rows
 
 
@@ -344,12 +345,13 @@ def test_a_tenants_word_never_overrides_an_owners(store, unit):
 
 def test_two_people_with_one_name_and_no_phone_are_two_voters(store, unit):
     from liftdesk.consent import evaluation, positions
+    from liftdesk.people import ownership
     from liftdesk.places import registry
 
     rows = registry.unit_households(store, unit)
-    first, second = registry.add_person(store, "王芳"), registry.add_person(store, "王芳")
-    registry.add_owner(store, rows[0].id, first)
-    registry.add_owner(store, rows[1].id, second)
+    first, second = ownership.add_person(store, "王芳"), ownership.add_person(store, "王芳")
+    ownership.add_owner(store, rows[0].id, first)
+    ownership.add_owner(store, rows[1].id, second)
     positions.record_position(store, rows[0].id, "支持", written=True, form_no="F1", on_date="2024-03-01")
     positions.record_position(store, rows[1].id, "反对", written=True, form_no="F2", on_date="2024-03-01")
     v = evaluation.unit_verdict(store, unit)
@@ -359,15 +361,16 @@ def test_two_people_with_one_name_and_no_phone_are_two_voters(store, unit):
 @pytest.mark.parametrize("later", ["101", "102"])
 def test_one_owners_conflicting_forms_in_any_recording_order(store, unit, later):
     from liftdesk.consent import evaluation, positions
+    from liftdesk.people import ownership
     from liftdesk.places import registry
     from liftdesk.store import records
 
     rows = _owners(store, unit)
-    wei = registry.add_person(store, "魏国强", "13900000009")
+    wei = ownership.add_person(store, "魏国强", "13900000009")
     for row in rows[:2]:
-        for (ownership,) in store.db.execute("SELECT id FROM ownership WHERE household_id = ?", [row.id]).fetchall():
-            records.set_deleted(store, "ownership", ownership, True)
-        registry.add_owner(store, row.id, wei)
+        for (ownership_id,) in store.db.execute("SELECT id FROM ownership WHERE household_id = ?", [row.id]).fetchall():
+            records.set_deleted(store, "ownership", ownership_id, True)
+        ownership.add_owner(store, row.id, wei)
     dates = {"101": "2024-03-01", "102": "2024-03-01"} | {later: "2024-05-01"}
     positions.record_position(store, rows[0].id, "支持", written=True, form_no="F1", on_date=dates["101"])
     positions.record_position(store, rows[1].id, "反对", written=True, form_no="F2", on_date=dates["102"])

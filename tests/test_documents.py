@@ -10,6 +10,7 @@ import pytest
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.documents import generate, printed
 from liftdesk.documents.masking import mask_name, mask_names, mask_phone
 from liftdesk.errors import LiftDeskError, ValidationError
@@ -29,7 +30,7 @@ def filled(store, unit):
     rows = registry.unit_households(store, unit)
     names = ["黄杞财", "李美玲", "王堃", "张喆", "陈㐀华", "赵丽", "孙强", "周敏", "吴伟", "郑洁", "冯涛", "欧阳明月"]
     for row, name in zip(rows, names):
-        registry.set_owners(store, row.id, [name], f"1381234{row.room}0"[:11])
+        ownership.set_owners(store, row.id, [name], f"1381234{row.room}0"[:11])
     for row in rows[:9]:
         positions.record_position(store, row.id, "支持", on_date="2024-03-01", written=True, form_no="F")
     project = projects.create_project(store, unit)
@@ -92,7 +93,7 @@ def test_meeting_documents(store, unit, filled, tmp_path):
 
 
 def test_a_character_no_bundled_font_has_is_reported_and_nothing_is_written(store, unit, filled, tmp_path):
-    registry.set_owners(store, filled["rows"][1].id, ["\U00030000先生"], "")  # CJK Extension G: no bundled font
+    ownership.set_owners(store, filled["rows"][1].id, ["\U00030000先生"], "")  # CJK Extension G: no bundled font
     out = tmp_path / "f.pdf"
     with pytest.raises(LiftDeskError) as err:
         generate.print_document(store, "consent-form", ADDRESS, out)

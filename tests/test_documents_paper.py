@@ -15,6 +15,7 @@ from liftdesk.store import records
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.documents import generate, printed
 from liftdesk.documents.masking import mask_name, mask_phone
 from liftdesk.documents.notice import notice_period
@@ -42,7 +43,7 @@ def name_all(store, unit_id, co_owned_index: int = 3) -> list:
     rows = registry.unit_households(store, unit_id)
     for n, row in enumerate(rows):
         names = [f"业主{n:02d}"] + (["刘秀英"] if n == co_owned_index else [])
-        registry.set_owners(store, row.id, names, "")
+        ownership.set_owners(store, row.id, names, "")
     return registry.unit_households(store, unit_id)
 
 
@@ -152,7 +153,7 @@ def test_notice_masks_every_phone_and_every_name(store, unit, tmp_path):
     rows = registry.unit_households(store, unit)
     names = ["王", "王芳", "黄杞财", "欧阳明月", "李", "张三", "赵四五", "司马相如"]
     for row, name, phone in zip(rows, names, PHONES):
-        registry.set_owners(store, row.id, [name])
+        ownership.set_owners(store, row.id, [name])
         # written straight to the record: short numbers ("110") predate the phone rule or came by sync
         person = store.db.execute("SELECT person_id FROM ownership WHERE household_id = ? AND deleted = 0",
                                   [row.id]).fetchone()[0]
@@ -207,7 +208,7 @@ def test_notice_has_office_seal_issuer_and_date(store, unit, tmp_path, monkeypat
 
 def test_rare_extension_b_name_prints_in_the_embedded_fallback_font(store, unit, tmp_path):
     rows = name_all(store, unit)
-    registry.set_owners(store, rows[1].id, ["张𠀀"], "")
+    ownership.set_owners(store, rows[1].id, ["张𠀀"], "")
     for kind in ("consent-form", "consent-letters", "proxy-form"):
         done = generate.print_document(store, kind, ADDRESS, tmp_path / f"{kind}.pdf")
         fonts = fonts_of(done.path)
@@ -220,7 +221,7 @@ def test_rare_extension_b_name_prints_in_the_embedded_fallback_font(store, unit,
 def test_no_layout_error_for_a_2000_character_value(store, unit, tmp_path):
     rows = name_all(store, unit)
     long = "很长的备注" * 400
-    registry.set_owners(store, rows[0].id, [long[:50]], "")  # names are limited to 50 characters
+    ownership.set_owners(store, rows[0].id, [long[:50]], "")  # names are limited to 50 characters
     project = projects.create_project(store, unit)
     projects.record_stage(store, project, "survey", "2026-01-04")
     projects.record_stage(store, project, "design", "2026-01-05", reason=long)
@@ -243,8 +244,8 @@ def test_a_street_batch_prints_the_rest_when_one_name_cannot_be_printed(store, u
     third = registry.add_unit(store, building, "3单元")
     registry.quick_create_households(store, third, 6, 2)
     bad_row = registry.unit_households(store, second)[1]
-    registry.set_owners(store, bad_row.id, ["张\U00030000"], "")
-    registry.set_owners(store, registry.unit_households(store, third)[0].id, ["王𠀀"], "")  # fallback: prints
+    ownership.set_owners(store, bad_row.id, ["张\U00030000"], "")
+    ownership.set_owners(store, registry.unit_households(store, third)[0].id, ["王𠀀"], "")  # fallback: prints
     result = generate.print_batch(store, "consent-form", "长庆街道", tmp_path / "out")
     assert len(result.printed) == 2 and len(result.failed) == 1
     where, why = result.failed[0]

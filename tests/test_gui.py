@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from shiboken6 import isValid
 
 from liftdesk.places import places, registry
+from liftdesk.people import ownership
 from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app, install_translations
@@ -24,7 +25,7 @@ def errors(monkeypatch):
 @pytest.fixture
 def window(qtbot, store, unit, tmp_path):
     app = init_app("zh", 12)
-    registry.set_owners(store, registry.unit_households(store, unit)[2].id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, registry.unit_households(store, unit)[2].id, ["黄杞财"], "13812345678")
     w = MainWindow(store, Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)
     w.show()

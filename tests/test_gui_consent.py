@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
@@ -26,7 +27,7 @@ def window(qtbot, store, unit, tmp_path):
     init_app("zh", 12)
     rows = registry.unit_households(store, unit)
     for n, row in enumerate(rows):  # 12 owners; 7 signed support, 1 signed against, 4 silent
-        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        ownership.set_owners(store, row.id, [f"业主{n}"], "")
         if n < 8:
             positions.record_position(store, row.id, "支持" if n < 7 else "反对", on_date="2024-03-01",
                                       written=True, form_no=f"F{n}")

@@ -6,6 +6,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.documents import generate
 from liftdesk.common.settings import Settings
 from ui import messages, printing
@@ -22,7 +23,7 @@ def window(qtbot, store, unit, tmp_path, monkeypatch):
     init_app("zh", 12)
     rows = registry.unit_households(store, unit)
     for n, row in enumerate(rows):
-        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        ownership.set_owners(store, row.id, [f"业主{n}"], "")
         if n < 6:  # 6 of 12 signed: participation 1/2 — not passing yet
             positions.record_position(store, row.id, "支持", on_date="2024-03-01", written=True, form_no="F0")
     shown = {"errors": [], "info": []}

@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from liftdesk.projects import meetings, projects
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.common.settings import Settings
 from ui import messages
 from ui.app import init_app
@@ -18,7 +19,7 @@ from ui.main_window import MainWindow
 def window(qtbot, store, unit, tmp_path, monkeypatch):
     init_app("zh", 12)
     for n, row in enumerate(registry.unit_households(store, unit)):
-        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        ownership.set_owners(store, row.id, [f"业主{n}"], "")
     monkeypatch.setattr(messages, "confirm", lambda parent, text: True)
     w = MainWindow(store, Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)

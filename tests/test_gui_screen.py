@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPush
 from liftdesk.consent import positions
 from liftdesk.projects import projects
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.common.settings import Settings
 from ui import messages, screen
 from ui.app import init_app, install_translations
@@ -26,7 +27,7 @@ def errors(monkeypatch):
 def window(qtbot, store, unit, tmp_path):
     init_app("zh", 12)
     for n, row in enumerate(registry.unit_households(store, unit)):
-        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        ownership.set_owners(store, row.id, [f"业主{n}"], "")
     w = MainWindow(store, Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)
     w.show()
@@ -244,7 +245,7 @@ def test_the_recorder_is_remembered_between_positions(qtbot, window, store, unit
 
 
 def test_search_follows_the_typing(qtbot, window, store, unit):
-    registry.set_owners(store, registry.unit_households(store, unit)[4].id, ["黄杞财"], "")
+    ownership.set_owners(store, registry.unit_households(store, unit)[4].id, ["黄杞财"], "")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.search_box, "hqc")  # no Enter: results follow after a short pause
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.search_page, timeout=3000)

@@ -12,6 +12,7 @@ from liftdesk.history import actions, recycle
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.people import teams
 from liftdesk.common.settings import Settings
 from ui import messages
@@ -57,7 +58,7 @@ def errors(monkeypatch):
 def window(qtbot, store, unit, tmp_path, answers, errors):
     init_app("zh", 12)
     for n, row in enumerate(registry.unit_households(store, unit)):
-        registry.set_owners(store, row.id, [f"业主{n}"], "")
+        ownership.set_owners(store, row.id, [f"业主{n}"], "")
     w = MainWindow(store, Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)
     w.show()

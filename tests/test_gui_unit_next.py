@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from ui.colors import POSITION_COLORS
 from ui.dialogs import position_dialog
 
@@ -92,7 +93,7 @@ def test_criteria_in_words_and_whom_to_visit(qtbot, window, store, unit):
     rows = registry.unit_households(store, unit)
     for row in rows[5:7]:  # two more signed oppositions: 5 of 8 agree < 3/4
         positions.record_position(store, row.id, "反对", on_date="2024-05-01", written=True, form_no="X")
-    registry.set_owner_phone(store, rows[9].id, "13912345678")
+    ownership.set_owner_phone(store, rows[9].id, "13912345678")
     positions.record_position(store, rows[9].id, "支持", method="visit", on_date="2024-05-02")
     window.open_unit(unit)
     panel = window.unit_page.verdict

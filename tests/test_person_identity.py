@@ -5,6 +5,7 @@ import json
 
 from liftdesk.consent import evaluation, positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.io import roster
 from liftdesk.store import open_store
 
@@ -20,7 +21,7 @@ def _hand_made_unit(store, building, name, owners):
     unit = registry.add_unit(store, building, name)
     rows = registry.quick_create_households(store, unit, 2, 2, "60")
     for household, owner, word in zip(rows, owners, ("支持", "支持", "支持", "反对")):
-        registry.set_owners(store, household, [owner])
+        ownership.set_owners(store, household, [owner])
         positions.record_position(store, household, word, on_date="2024-03-01", written=True)
     return unit
 
@@ -39,22 +40,22 @@ def test_two_wang_fang_without_phones_stay_two_people_and_the_verdict_holds(stor
 
 def test_the_same_name_and_phone_or_id_ref_is_one_person(store, unit):
     a, b, c = registry.unit_households(store, unit)[:3]
-    registry.set_owners(store, a.id, ["黄杞财 138-1234-5678"])
-    registry.set_owners(store, b.id, ["黄杞财"], "13812345678")
-    registry.set_owners(store, c.id, ["黄杞财"], "13900000000")  # another phone: another person
+    ownership.set_owners(store, a.id, ["黄杞财 138-1234-5678"])
+    ownership.set_owners(store, b.id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, c.id, ["黄杞财"], "13900000000")  # another phone: another person
     people = store.db.execute("SELECT phone FROM person WHERE name = '黄杞财' ORDER BY id").fetchall()
     assert [p[0] for p in people] == ["138-1234-5678", "13900000000"]
-    first = registry.add_person(store, "李美玲", "", "ID-1")
-    assert registry.find_or_add_person(store, "李美玲", "", "ID-1") == first
-    assert registry.find_or_add_person(store, "李美玲") != first
+    first = ownership.add_person(store, "李美玲", "", "ID-1")
+    assert ownership.find_or_add_person(store, "李美玲", "", "ID-1") == first
+    assert ownership.find_or_add_person(store, "李美玲") != first
 
 
 def test_setting_the_same_owners_again_writes_nothing_and_keeps_the_person(store, unit):
     h = registry.unit_households(store, unit)[0]
-    registry.set_owners(store, h.id, ["王芳", "王小明 13811110001"])
+    ownership.set_owners(store, h.id, ["王芳", "王小明 13811110001"])
     before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
-    registry.set_owners(store, h.id, ["王芳", "王小明"])  # a roster without the phone changes nothing
-    registry.set_owners(store, h.id, [("王芳", ""), ("王小明", "13811110001")])
+    ownership.set_owners(store, h.id, ["王芳", "王小明"])  # a roster without the phone changes nothing
+    ownership.set_owners(store, h.id, [("王芳", ""), ("王小明", "13811110001")])
     assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
     row = registry.unit_households(store, unit)[0]
     assert (row.owners, row.phones) == ("王芳、王小明", "13811110001")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from liftdesk.places import places, registry
+from liftdesk.people import ownership
 from liftdesk.errors import ValidationError
 from liftdesk.common.settings import Settings
 from ui import messages
@@ -17,7 +18,7 @@ from ui.main_window import MainWindow
                                    "(0571) 8765 4321", "010-12345678", "87654321", "400-123-4567", ""])
 def test_good_phones_are_kept(store, unit, phone):
     household = registry.unit_households(store, unit)[0].id
-    registry.set_owners(store, household, ["王芳"], phone)
+    ownership.set_owners(store, household, ["王芳"], phone)
     assert registry.unit_households(store, unit)[0].phones == phone.strip()
 
 
@@ -26,7 +27,7 @@ def test_good_phones_are_kept(store, unit, phone):
 def test_bad_phones_are_refused_in_chinese(store, unit, phone):
     household = registry.unit_households(store, unit)[0].id
     with pytest.raises(ValidationError, match="11 位手机号"):
-        registry.set_owners(store, household, ["王芳"], phone)
+        ownership.set_owners(store, household, ["王芳"], phone)
     assert registry.unit_households(store, unit)[0].owners == ""
 
 

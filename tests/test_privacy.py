@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 from liftdesk.consent import evaluation, positions
 from liftdesk.people import erasure, privacy
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.history import undo
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
@@ -24,21 +25,21 @@ NAME, PHONE, ID_NUMBER = "欧阳青芷", "13987654321", "33010519500101123X"
 # ---- ID numbers ----------------------------------------------------------------------------------
 
 def test_an_id_number_is_kept_masked_and_still_finds_the_person(store):
-    pid = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    pid = ownership.add_person(store, NAME, PHONE, ID_NUMBER)
     kept = store.db.execute("SELECT id_ref FROM person WHERE id = ?", [pid]).fetchone()[0]
     assert kept.endswith("****123X") and "330105" not in kept and privacy.is_masked(kept)
     assert privacy.display_id_ref(kept) == "****123X"
-    assert registry.find_person(store, "别的名字", "", " 33010519500101123x ") == pid
-    assert registry.find_person(store, "别的名字", "", "330105195001011230") is None
+    assert ownership.find_person(store, "别的名字", "", " 33010519500101123x ") == pid
+    assert ownership.find_person(store, "别的名字", "", "330105195001011230") is None
     # the change log holds only what the record holds
     assert ID_NUMBER not in json.dumps([list(r) for r in store.db.execute("SELECT * FROM change_log")])
 
 
 def test_a_station_that_keeps_whole_numbers_keeps_them_and_still_matches_masked_ones(store):
-    old = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    old = ownership.add_person(store, NAME, PHONE, ID_NUMBER)
     privacy.set_id_policy(store, "full")
-    assert registry.find_person(store, NAME, "", ID_NUMBER) == old
-    new = registry.add_person(store, "另一人", "", "110101198001010011")
+    assert ownership.find_person(store, NAME, "", ID_NUMBER) == old
+    new = ownership.add_person(store, "另一人", "", "110101198001010011")
     assert store.db.execute("SELECT id_ref FROM person WHERE id = ?", [new]).fetchone()[0] == "110101198001010011"
 
 
@@ -61,7 +62,7 @@ def test_masked_form_shows_only_the_last_four_and_tells_numbers_apart(a, b):
 
 def test_the_proxy_form_prints_what_is_kept(store, unit, tmp_path):
     h = registry.unit_households(store, unit)[0]
-    registry.add_owner(store, h.id, registry.add_person(store, NAME, PHONE, ID_NUMBER))
+    ownership.add_owner(store, h.id, ownership.add_person(store, NAME, PHONE, ID_NUMBER))
     from liftdesk.documents.context import unit_context  # noqa: PLC0415
 
     ctx = unit_context(store, unit, "proxy-form")
@@ -72,12 +73,12 @@ def test_the_proxy_form_prints_what_is_kept(store, unit, tmp_path):
 
 def _resident(store, unit):
     households = registry.unit_households(store, unit)
-    pid = registry.add_person(store, NAME, PHONE, ID_NUMBER)
+    pid = ownership.add_person(store, NAME, PHONE, ID_NUMBER)
     for h in households[:2]:
-        registry.add_owner(store, h.id, pid)
+        ownership.add_owner(store, h.id, pid)
         positions.record_position(store, h.id, "支持", respondent="owner", respondent_name=NAME, written=True,
                                   method="written")
-    registry.set_owner_phone(store, households[0].id, "13987650000")  # an older phone in the history
+    ownership.set_owner_phone(store, households[0].id, "13987650000")  # an older phone in the history
     return pid, households
 
 
@@ -91,8 +92,8 @@ def _everything(store) -> str:
 
 def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, unit, db_path):
     pid, households = _resident(store, unit)
-    other = registry.add_person(store, "邻居甲", "13700001111")
-    registry.add_owner(store, households[2].id, other)
+    other = ownership.add_person(store, "邻居甲", "13700001111")
+    ownership.add_owner(store, households[2].id, other)
     before = evaluation.unit_verdict(store, unit)
     log_before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
     assert NAME in _everything(store)
@@ -131,11 +132,11 @@ def test_purge_erases_name_phone_and_id_everywhere_and_keeps_the_counts(store, u
 
 def test_purge_follows_a_merged_record_of_the_same_resident(store, unit):
     households = registry.unit_households(store, unit)
-    a = registry.add_person(store, NAME, "")
-    b = registry.add_person(store, NAME, PHONE)
-    registry.add_owner(store, households[0].id, a)
-    registry.add_owner(store, households[1].id, b)
-    registry.merge_persons(store, a, b)
+    a = ownership.add_person(store, NAME, "")
+    b = ownership.add_person(store, NAME, PHONE)
+    ownership.add_owner(store, households[0].id, a)
+    ownership.add_owner(store, households[1].id, b)
+    ownership.merge_persons(store, a, b)
     assert erasure.purge_person(store, a).persons == 2
     assert NAME not in _everything(store) and PHONE not in _everything(store)
 
@@ -145,8 +146,8 @@ def test_purge_clears_the_name_from_the_undo_menu_labels(store, unit):
 
     h = registry.unit_households(store, unit)[0]
     with actions.action(store, "action.edit_household", unit_id=unit, room=h.room, name=NAME):
-        pid = registry.add_person(store, NAME, PHONE)
-        registry.add_owner(store, h.id, pid)
+        pid = ownership.add_person(store, NAME, PHONE)
+        ownership.add_owner(store, h.id, pid)
     assert NAME in _everything(store)
     erasure.purge_person(store, pid)
     assert NAME not in _everything(store)
@@ -182,8 +183,8 @@ def test_a_purge_travels_to_the_district_by_sync(tmp_path):
     world = World(tmp_path)
     station = world.add_station("a")
     h = registry.unit_households(station, world.ids["unit"])[0]
-    pid = registry.add_person(station, NAME, PHONE)
-    registry.add_owner(station, h.id, pid)
+    pid = ownership.add_person(station, NAME, PHONE)
+    ownership.add_owner(station, h.id, pid)
     world.deliver(world.export("a"))
     world.send_receipt("a")
     assert world.district.db.execute("SELECT name FROM person WHERE id = ?", [pid]).fetchone()[0] == NAME

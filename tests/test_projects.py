@@ -8,6 +8,7 @@ import pytest
 from liftdesk.projects import diary, meetings, projects, today
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import ValidationError
 
 from .conftest import change_count
@@ -75,7 +76,7 @@ def test_meeting_rules(store, unit, project):
     meeting = meetings.add_meeting(store, project, "consult", "2024-05-01 19:00", "2024-05-01 20:30", "社区会议室",
                                    "协商加装方案", ["方案介绍", "费用分摊"])
     h = registry.unit_households(store, unit)[0]
-    registry.set_owners(store, h.id, ["黄杞财"], "")
+    ownership.set_owners(store, h.id, ["黄杞财"], "")
     meetings.add_attendee(store, meeting, "owner", household_id=h.id)
     meetings.add_attendee(store, meeting, "designer", name="设计院 李工")
     other_building = registry.add_unit(store, store.db.execute("SELECT id FROM building").fetchone()[0], "2单元")

@@ -1,6 +1,7 @@
 import pytest
 
 from liftdesk.places import places, registry, search
+from liftdesk.people import ownership
 from liftdesk.history import recycle
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import set_language
@@ -82,8 +83,8 @@ def test_errors_read_in_english_when_chosen(store, unit):
 
 def test_owners_people_and_co_owners(store, unit):
     a, b = registry.unit_households(store, unit)[:2]
-    registry.set_owners(store, a.id, ["黄杞财", "李美玲"], "13812341234")
-    registry.set_owners(store, b.id, ["黄杞财"], "13812341234")  # same person owns two flats
+    ownership.set_owners(store, a.id, ["黄杞财", "李美玲"], "13812341234")
+    ownership.set_owners(store, b.id, ["黄杞财"], "13812341234")  # same person owns two flats
     assert store.db.execute("SELECT count(*) FROM person WHERE name = '黄杞财'").fetchone()[0] == 1
     row = registry.unit_households(store, unit)[0]
     assert row.owners == "黄杞财、李美玲"
@@ -113,7 +114,7 @@ def test_tree_children_in_natural_order(store, unit):
 
 def test_search_by_room_name_and_phone(store, unit):
     h = registry.unit_households(store, unit)[3]
-    registry.set_owners(store, h.id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, h.id, ["黄杞财"], "13812345678")
     assert [x.room for x in search.search_households(store, "杞财")] == [h.room]
     assert [x.room for x in search.search_households(store, "2345678")] == [h.room]
     assert [x.room for x in search.search_households(store, "202")] == ["202"]

@@ -7,6 +7,7 @@ from openpyxl import Workbook, load_workbook
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store
@@ -120,7 +121,7 @@ def test_import_into_a_missing_unit_without_create_is_refused(tmp_path):
 
 def test_export_roster_with_current_positions(tmp_path, store, unit):
     h = registry.unit_households(store, unit)[0]
-    registry.set_owners(store, h.id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, h.id, ["黄杞财"], "13812345678")
     positions.record_position(store, h.id, "支持", on_date="2024-01-02", written=True, form_no="F1")
     path = roster.export_roster(store, unit, tmp_path / "out.xlsx")
     sheet = load_workbook(path).active

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.io import roster
 from liftdesk.store import open_store
@@ -194,8 +195,8 @@ def test_random_csv_text_gives_a_clear_error_or_a_valid_import(tmp_path, rows, h
 def test_an_exported_roster_imports_back_without_changing_anything(tmp_path, store, unit):
     address = "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元"
     rows = registry.unit_households(store, unit)
-    registry.set_owners(store, rows[0].id, ["李美玲", "王建国 13922220002"])  # only the co-owner has a phone
-    registry.set_owners(store, rows[1].id, ["黄杞财 13812345678", "王小明"])
+    ownership.set_owners(store, rows[0].id, ["李美玲", "王建国 13922220002"])  # only the co-owner has a phone
+    ownership.set_owners(store, rows[1].id, ["黄杞财 13812345678", "王小明"])
     positions.record_position(store, rows[0].id, "支持", on_date="2024-03-01", written=True)
     positions.record_position(store, rows[1].id, "反对", on_date="2024-03-02", respondent="family")
     path = roster.export_roster(store, unit, tmp_path / "out.xlsx")

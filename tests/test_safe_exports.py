@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.reports import stats
 from liftdesk.reports import report
 from liftdesk.io import roster, safe
@@ -20,8 +21,8 @@ PLACE_EVIL = [name.replace("/", "") for name in EVIL]  # a place name cannot hol
 def test_the_roster_export_writes_formula_like_cells_as_text(tmp_path, store, unit):
     rows = registry.unit_households(store, unit)
     for row, name in zip(rows, EVIL):
-        registry.set_owners(store, row.id, [name])
-    registry.set_owner_phone(store, rows[0].id, "+86 138 1234 5678")
+        ownership.set_owners(store, row.id, [name])
+    ownership.set_owner_phone(store, rows[0].id, "+86 138 1234 5678")
     path = roster.export_roster(store, unit, tmp_path / "out.xlsx")
     sheet = load_workbook(path).active
     cells = [sheet.cell(row=n, column=4) for n in range(2, 2 + len(EVIL))]

@@ -1,6 +1,7 @@
 """Search as helpers type: address text, rooms, names, phones and the pinyin of names."""
 
 from liftdesk.places import registry, search
+from liftdesk.people import ownership
 from liftdesk.store import records
 
 
@@ -22,8 +23,8 @@ def test_address_text_finds_the_room_in_that_building_only(store, unit):
 
 def test_pinyin_initials_and_spelling_find_owners_and_follow_renames(store, unit):
     rows = registry.unit_households(store, unit)
-    registry.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
-    registry.set_owners(store, rows[5].id, ["单雄信"], "")
+    ownership.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, rows[5].id, ["单雄信"], "")
     for query in ("hqc", "HQC", "huangqicai", "qicai", "遥祥寺巷 hqc"):
         assert _rooms(store, query) == [("6幢", "201")], query
     assert _rooms(store, "sxx") == _rooms(store, "dxx") == [("6幢", "302")]  # 单 read shan or dan
@@ -38,7 +39,7 @@ def test_pinyin_initials_and_spelling_find_owners_and_follow_renames(store, unit
 
 def test_names_phones_and_rooms_still_work(store, unit):
     rows = registry.unit_households(store, unit)
-    registry.set_owners(store, rows[0].id, ["李美玲", "王建国"], "13900001111")
+    ownership.set_owners(store, rows[0].id, ["李美玲", "王建国"], "13900001111")
     assert _rooms(store, "美玲") == [("6幢", "101")]
     assert _rooms(store, "0001111") == [("6幢", "101")]
     assert _rooms(store, "王建国 101") == [("6幢", "101")]

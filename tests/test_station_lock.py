@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from liftdesk.people import accounts, privacy
-from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings
 from ui import messages
@@ -153,5 +153,5 @@ def test_station_dialog_adds_logins_and_turns_the_lock_on(qtbot, store):
     assert not dialog.isVisible()
     assert accounts.lock_settings(store) == accounts.LockSettings(True, 3)
     assert privacy.id_policy(store) == "full"
-    pid = registry.add_person(store, "测试", "", "110101198001010011")
+    pid = ownership.add_person(store, "测试", "", "110101198001010011")
     assert store.db.execute("SELECT id_ref FROM person WHERE id = ?", [pid]).fetchone()[0] == "110101198001010011"

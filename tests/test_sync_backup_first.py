@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from liftdesk.errors import StoreError
-from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.store import backup
 from liftdesk.sync import receipts
 
@@ -17,7 +17,7 @@ from tests.sync_helpers import World, snapshot
 def _station_with_a_change(tmp_path):
     w = World(tmp_path)
     s = w.add_station("长庆站")
-    registry.add_owner(s, w.ids["households"][0], registry.add_person(s, "张三", "13912345678"))
+    ownership.add_owner(s, w.ids["households"][0], ownership.add_person(s, "张三", "13912345678"))
     return w, w.export("长庆站")
 
 

@@ -11,6 +11,7 @@ import zlib
 import pytest
 
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.store import open_store
@@ -25,7 +26,7 @@ def world(tmp_path):
     s = w.add_station("长庆站")
     hid = w.ids["households"][0]
     registry.update_household(s, hid, "area", "65")
-    registry.add_owner(s, hid, registry.add_person(s, "王芳", "13812345678"))
+    ownership.add_owner(s, hid, ownership.add_person(s, "王芳", "13812345678"))
     yield w
     w.close()
 
@@ -101,7 +102,7 @@ def test_replayed_bundle_from_another_district(world, tmp_path):
     other_keys = enrol.district_keys(other, "another passphrase")
     st = open_store(tmp_path / "b-station.db")
     enrol.station_init(st, "B站", other_public)
-    registry.add_person(st, "李四", "13700000000")
+    ownership.add_person(st, "李四", "13700000000")
     data = exchange.export_bundle(st).data
     header, head, body = bundle.read_header(data)
     inner = crypto.decrypt(crypto.open_key(other_keys.box_private, bytes.fromhex(header["epk"])),

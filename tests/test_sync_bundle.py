@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from liftdesk.consent import positions
-from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.store import open_store, records
 from liftdesk.sync import enrol, exchange, status
 from liftdesk.sync.recovery_sheet import write_sheet
@@ -18,7 +18,7 @@ def test_bundle_holds_no_name_or_phone_in_the_clear(tmp_path):
     w = World(tmp_path)
     s = w.add_station("长庆站")
     hid = w.ids["households"][0]
-    registry.add_owner(s, hid, registry.add_person(s, "欧阳慧敏", "13912345678"))
+    ownership.add_owner(s, hid, ownership.add_person(s, "欧阳慧敏", "13912345678"))
     sealed = w.export("长庆站", all_changes=True)
     plain = w.export("长庆站", all_changes=True, plaintext=True)
     needles = ["欧阳慧敏".encode("utf-8"), b"13912345678", "欧阳慧敏".encode("unicode_escape")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.store import open_store
 
 from tests.sync_helpers import PASSPHRASE, cli, district_with_street, station_id
@@ -40,8 +41,8 @@ def test_full_loop_with_one_conflict(tmp_path, capsys):
     # both change the same household's area; the station also records new things
     registry.update_household(s, hid, "area", "61.5")
     registry.update_household(s, ids["households"][1], "occupancy", "出租")
-    person = registry.add_person(s, "测试人", "13900001111")
-    registry.add_owner(s, hid, person)
+    person = ownership.add_person(s, "测试人", "13900001111")
+    ownership.add_owner(s, hid, person)
     s.close()
     d = open_store(district)
     registry.update_household(d, hid, "area", "62.25")

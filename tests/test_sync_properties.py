@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.store import open_store, records
 from liftdesk.store.schema import USER_TABLES
 from liftdesk.sync import enrol, exchange
@@ -69,7 +70,7 @@ def _act(store, kind: str, hid: str, v: int) -> None:
     elif kind == "delete":
         records.set_deleted(store, "household", hid, not household["deleted"])
     elif kind == "person":
-        registry.add_owner(store, hid, registry.add_person(store, f"业主{v}", f"1380000000{v}"))
+        ownership.add_owner(store, hid, ownership.add_person(store, f"业主{v}", f"1380000000{v}"))
 
 
 def _state(store) -> dict:

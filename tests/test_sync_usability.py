@@ -9,6 +9,7 @@ import re
 import pytest
 
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
 from liftdesk.sync import enrol, exchange, status
@@ -224,7 +225,7 @@ def test_a_station_seeded_with_the_whole_district_edits_only_its_own_scope(tmp_p
     enrol.station_init(s, "王马站", public, "长庆街道/王马社区")
     before = snapshot(s)
     with pytest.raises(LiftDeskError) as err:
-        registry.set_owners(s, outside, ["赵大"], "")
+        ownership.set_owners(s, outside, ["赵大"], "")
     assert err.value.key == "place.outside_scope" and "米市巷街道/大塘社区" in str(err.value)
     with pytest.raises(LiftDeskError):
         positions.record_position(s, outside, "支持", on_date="2024-03-01")
@@ -232,7 +233,7 @@ def test_a_station_seeded_with_the_whole_district_edits_only_its_own_scope(tmp_p
         registry.update_household(s, outside, "area", "70")
     assert snapshot(s) == before
     inside = ids["households"][0]
-    registry.set_owners(s, inside, ["钱二"], "")  # its own scope: as before
+    ownership.set_owners(s, inside, ["钱二"], "")  # its own scope: as before
     positions.record_position(s, inside, "支持", on_date="2024-03-01")
     result = exchange.import_bundle(d, exchange.export_bundle(s).data, enrol.district_keys(d, PASSPHRASE))
     assert result.counts.held == 0  # nothing the station wrote waits for review

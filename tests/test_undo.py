@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from liftdesk.history import actions, recycle, retractions, undo
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.io import roster
 from liftdesk.store import open_store
@@ -56,9 +57,9 @@ def test_undo_after_an_owner_edit_does_not_crash(store, unit):
     """Formerly KeyError: 'ownership' (the bin knew no parent of an ownership)."""
     household = registry.unit_households(store, unit)[0].id
     with actions.action(store, "action.edit_household", room="101", field="业主"):
-        registry.set_owners(store, household, ["张三"])
+        ownership.set_owners(store, household, ["张三"])
     with actions.action(store, "action.edit_household", room="101", field="业主"):
-        registry.set_owners(store, household, ["李四", "王五"])
+        ownership.set_owners(store, household, ["李四", "王五"])
     undo.undo(store)
     assert registry.unit_households(store, unit)[0].owners == "张三"
     undo.undo(store)
@@ -236,9 +237,9 @@ def _apply(store, unit, op, n, k):
             elif op == "room" and live:
                 registry.update_household(store, live.id, "room", str(700 + k))
             elif op == "owners" and live:
-                registry.set_owners(store, live.id, [f"业主{k}", f"共有{k}"][: 1 + k % 2], str(13800000000 + k))
+                ownership.set_owners(store, live.id, [f"业主{k}", f"共有{k}"][: 1 + k % 2], str(13800000000 + k))
             elif op == "phone" and live and live.owners:
-                registry.set_owner_phone(store, live.id, str(13900000000 + k))
+                ownership.set_owner_phone(store, live.id, str(13900000000 + k))
             elif op == "delete" and rows:
                 for r in rows[n % len(rows):][: 1 + k % 3]:
                     recycle.delete(store, "household", r.id)

@@ -13,6 +13,7 @@ from liftdesk.io import roster
 from liftdesk.money import funding
 from liftdesk.people import persons, teams
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.projects import diary, liftplan, meetings, projects
 from liftdesk.store import open_store
 
@@ -92,8 +93,8 @@ def _meeting(store, unit, project, *_) -> str:
 
 def _lookalikes(store, unit, *_) -> None:
     a, b = registry.unit_households(store, unit)[:2]
-    registry.set_owners(store, a.id, ["王芳"])
-    registry.set_owners(store, b.id, ["王芳"])
+    ownership.set_owners(store, a.id, ["王芳"])
+    ownership.set_owners(store, b.id, ["王芳"])
     assert store.db.execute("SELECT count(*) FROM person WHERE name = '王芳' AND deleted = 0").fetchone()[0] == 2
 
 

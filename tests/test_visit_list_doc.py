@@ -6,6 +6,7 @@ import pytest
 
 from liftdesk.consent import positions
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.documents import generate
 from liftdesk.errors import LiftDeskError
 
@@ -22,7 +23,7 @@ def _roster(store, unit, signed):
     """12 owners with phones; `signed`: 'S'/'O'/'N' per household, in room order."""
     rows = registry.unit_households(store, unit)
     for n, (row, code) in enumerate(zip(rows, signed)):
-        registry.set_owners(store, row.id, [f"业主{n:02d}"], f"1380000{n:04d}")
+        ownership.set_owners(store, row.id, [f"业主{n:02d}"], f"1380000{n:04d}")
         if code != "N":
             positions.record_position(store, row.id, {"S": "支持", "O": "反对"}[code], on_date="2024-03-01",
                                       written=True, form_no=f"F{n}")

@@ -18,6 +18,7 @@ from liftdesk.consent import positions
 from liftdesk.history import actions
 from liftdesk.people import privacy
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.i18n import t
 from liftdesk.places.places import resolve, unit_address
@@ -243,10 +244,10 @@ def _joined(errors: list[str]) -> str:
 def _owners_and_phones(owners_cell: str, phone_cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Owners with their phones: an owner may carry one ("王建国 13811110001、王小明"); the 电话
     column gives the first owner's phone, or one phone per owner in order ("138…、139…")."""
-    entries = registry.parse_owners(owners_cell)
+    entries = ownership.parse_owners(owners_cell)
     for name, _ in entries:
-        registry._person_name(name)
-    column = [registry._phone(p) for p in re.split(r"[、,，/;；\n]", phone_cell or "") if p.strip()]
+        ownership.check_person_name(name)
+    column = [ownership.check_phone(p) for p in re.split(r"[、,，/;；\n]", phone_cell or "") if p.strip()]
     if len(column) > max(len(entries), 1):
         raise ValidationError("import.too_many_phones", phones=len(column), owners=len(entries))
     phones = [own or (column[n] if n < len(column) else "") for n, (_, own) in enumerate(entries)]
@@ -275,7 +276,7 @@ def find_lookalikes(rows: list[RosterRow]) -> list[Lookalike]:
     for row in rows:
         refs = row.id_refs or ("",) * len(row.owners)
         for name, phone, id_ref in zip(row.owners, row.phones, refs):
-            evidence = "id:" + privacy.normalize_id(id_ref) if id_ref else registry.phone_key(phone)
+            evidence = "id:" + privacy.normalize_id(id_ref) if id_ref else ownership.phone_key(phone)
             seen.setdefault(name, []).append((row.room, evidence))
     out = []
     for name, entries in seen.items():
@@ -369,7 +370,7 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
             household_of[row.room] = household_id
             if row.owners:
                 refs = row.id_refs or ("",) * len(row.owners)
-                registry.set_owners(store, household_id, list(zip(row.owners, row.phones, refs)))
+                ownership.set_owners(store, household_id, list(zip(row.owners, row.phones, refs)))
             day = row.on_date or on_date
             if row.position and _position_differs(store, household_id, row, day):
                 condition = t("import.condition_unspecified") if row.position == "conditional" else ""
@@ -414,7 +415,7 @@ def _merge_owners(store: Store, name: str, household_ids: list[str]) -> int:
         f" WHERE o.household_id IN ({marks}) AND o.deleted = 0 AND p.deleted = 0 AND p.name = ? ORDER BY p.id",
         household_ids + [name]).fetchall()]
     for other in people[1:]:
-        registry.merge_persons(store, people[0], other)
+        ownership.merge_persons(store, people[0], other)
     return max(len(people) - 1, 0)
 
 
@@ -445,7 +446,7 @@ def export_roster(store: Store, unit_id: str, path: str | Path) -> Path:
         cell.font = Font(bold=True)
     for h in registry.unit_households(store, unit_id):
         rec = current[h.id]
-        owners = registry.household_owners(store, h.id)
+        owners = ownership.household_owners(store, h.id)
         cell = "、".join([owners[0][0]] + [f"{name} {phone}".strip() for name, phone in owners[1:]]) if owners else ""
         sheet.append([h.room, h.floor, float(format_area(h.area_x100)), cell, owners[0][1] if owners else "",
                       registry.occupancy_label(h.occupancy),

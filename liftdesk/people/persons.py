@@ -1,12 +1,13 @@
 """Look-alike owners after the fact: owners in a scope who share a name but nothing proves they are
 one person (no common phone, no ID reference), and merging them once someone has checked. Identity
-itself (who is found, who is created) lives in `registry.find_person`."""
+itself (who is found, who is created) lives in `ownership.find_person`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from liftdesk.places import places, registry
+from liftdesk.places import places
+from liftdesk.people import ownership
 from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.store import Store
@@ -57,7 +58,7 @@ def lookalikes(store: Store, under: str) -> list[Lookalike]:
         groups.setdefault(name, []).append(Owner(person_id, phone, label[unit_id] + room))
     out = []
     for name, owners in groups.items():
-        people = {o.person_id: registry.phone_key(o.phone) for o in owners}
+        people = {o.person_id: ownership.phone_key(o.phone) for o in owners}
         if len(people) > 1 and not all(people.values()):
             out.append(Lookalike(name, tuple(owners)))
     return out
@@ -70,7 +71,7 @@ def merge_lookalike(store: Store, under: str, name: str) -> int:
     group = next((x for x in lookalikes(store, under) if x.name == name.strip()), None)
     if group is None:
         raise ValidationError("import.merge_unknown", name=name)
-    people = list(dict.fromkeys((o.person_id, registry.phone_key(o.phone)) for o in group.owners))
+    people = list(dict.fromkeys((o.person_id, ownership.phone_key(o.phone)) for o in group.owners))
     keep, keep_phone = next((p for p in people if p[1]), people[0])
     merged = 0
     kind, place_id = places.resolve(store, under)[:2]
@@ -78,6 +79,6 @@ def merge_lookalike(store: Store, under: str, name: str) -> int:
                         unit_id=place_id if kind == "unit" else None):
         for person_id, phone in people:
             if person_id != keep and (not phone or phone == keep_phone):
-                registry.merge_persons(store, keep, person_id)
+                ownership.merge_persons(store, keep, person_id)
                 merged += 1
     return merged

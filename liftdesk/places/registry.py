@@ -1,5 +1,6 @@
-"""The registry: district → street → community → estate → building → unit → household, and the
-people who own households. Every write validates first and changes nothing on bad input."""
+"""The registry: district → street → community → estate → building → unit → household, written
+and checked (the people who own households: liftdesk/people/ownership.py). Every write validates
+first and changes nothing on bad input."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
 
 from liftdesk.history import actions
-from liftdesk.people import privacy
+from liftdesk.common import text
+from liftdesk.people import ownership
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import t
 from liftdesk.store import Store, records
@@ -21,7 +22,6 @@ OCCUPANCY = {"owner": "occ.owner", "rented": "occ.rented", "vacant": "occ.vacant
 _OCCUPANCY_WORDS = {"自住": "owner", "出租": "rented", "空置": "vacant", "owner": "owner",
                     "owner-occupied": "owner", "rented": "rented", "vacant": "vacant"}
 MAX_FLOORS = 60
-_PHONE = re.compile(r"^[0-9+\- ()（）]*$")
 
 # kind → (table, parent column)
 PLACE_KINDS = {
@@ -97,27 +97,6 @@ def _floors(value: object) -> int:
     if not 1 <= floors <= MAX_FLOORS:
         raise ValidationError("floors.invalid", value=value)
     return floors
-
-
-_PHONE_DIGITS = re.compile(r"^(?:1[3-9]\d{9}"  # a mobile: 13812345678
-                           r"|0[1-9]\d{8,10}"  # a line with its area code: 0571 87654321
-                           r"|[48]00\d{7}"  # 400 / 800 service lines
-                           r"|[2-9]\d{6,7})$")  # a local line: 87654321 (a person's phone is never 110 or 123)
-_PHONE_ABROAD = re.compile(r"^(?:1[3-9]\d{9}|[1-9]\d{8,10})$")  # after +86: area codes lose their 0
-
-
-def _phone(value: str) -> str:
-    """A Chinese mobile or fixed-line number (spaces, hyphens, brackets and +86 allowed), or none."""
-    phone = unicodedata.normalize("NFKC", strip_invisible(value or "")).strip()
-    if not phone:
-        return phone
-    digits = re.sub(r"[\s\-()（）]", "", phone)
-    pattern = _PHONE_DIGITS
-    if digits.startswith(("+86", "0086")):
-        digits, pattern = (digits[3:] if digits.startswith("+") else digits[4:]), _PHONE_ABROAD
-    if not _PHONE.match(phone) or not pattern.match(digits):
-        raise ValidationError("phone.invalid", value=value)
-    return phone
 
 
 # ---- places -----------------------------------------------------------------------------------
@@ -235,14 +214,6 @@ def _floor(value: object, floors: int) -> int:
     return floor
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-
-
-def strip_invisible(text: str) -> str:
-    """Drop zero-width characters pasted in from web pages and messaging apps."""
-    return str(text).translate(_INVISIBLE)
-
-
 def normalise_room(value: object) -> str:
     """The one spelling of a room number: "１０１", " 101 ", "101室", "101号", "101.0" (a number in
     Excel) are all "101". Every path that creates or looks up a household goes through this."""
@@ -250,8 +221,8 @@ def normalise_room(value: object) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # a unit's rooms are compared again for every row of a roster
-def _normalise_room(text: str) -> str:
-    room = unicodedata.normalize("NFKC", strip_invisible(text))
+def _normalise_room(typed: str) -> str:
+    room = unicodedata.normalize("NFKC", text.strip_invisible(typed))
     room = re.sub(r"\s+", "", room).upper()
     if re.fullmatch(r"\d+\.0+", room):
         room = room.split(".")[0]
@@ -337,9 +308,9 @@ def create_household(store: Store, unit_id: str, room: str, floor: object, area:
     """A new household with its owners ("、"-separated names) as one named undo step."""
     with actions.action(store, "action.add_household", unit_id=unit_id, room=str(room).strip()):
         household = add_household(store, unit_id, room, floor, area, occupancy)
-        names = owner_names(owners)
+        names = ownership.owner_names(owners)
         if names:
-            set_owners(store, household, names, phone)
+            ownership.set_owners(store, household, names, phone)
     return household
 
 
@@ -353,11 +324,6 @@ def generate_households(store: Store, unit_id: str, floors: object, rooms_per_fl
     return made
 
 
-def owner_names(text: object) -> list[str]:
-    """Owner names typed in one field: separated by "、", "," or "，"; blanks dropped."""
-    return [n for n in str(text or "").replace("，", "、").replace(",", "、").split("、") if n.strip()]
-
-
 HOUSEHOLD_COLUMNS = ("room", "floor", "area", "owners", "phones", "occupancy")
 
 
@@ -369,10 +335,10 @@ def edit_household(store: Store, household_id: str, column: str, value: object) 
     with actions.action(store, "action.edit_household", unit_id=row["unit_id"], room=row["room"],
                         field=t(f"household.column.{column}")):
         if column == "owners":
-            phone = next((p for _, p in household_owners(store, household_id) if p), "")
-            set_owners(store, household_id, owner_names(value), phone)
+            phone = next((p for _, p in ownership.household_owners(store, household_id) if p), "")
+            ownership.set_owners(store, household_id, ownership.owner_names(value), phone)
         elif column == "phones":
-            set_owner_phone(store, household_id, str(value))
+            ownership.set_owner_phone(store, household_id, str(value))
         else:
             update_household(store, household_id, column, value)
 
@@ -397,174 +363,6 @@ def update_household(store: Store, household_id: str, field: str, value: object)
     records.update(store, "household", household_id, change)
 
 
-# ---- people -----------------------------------------------------------------------------------
-
-MAX_NAME = 50
-# "王建国 13811110001", "王建国（13811110001）", "王建国:138-1111-0001": a name carrying its own phone.
-_INLINE_PHONE = re.compile(r"^(?P<name>[^0-9+]+?)\s*[(（:：]?\s*(?P<phone>\+?\d[\d\- ]{4,}\d)\s*[)）]?$")
-OWNER_SEPARATORS = r"[、,，/;；\n]"
-
-
-def _person_name(value: str) -> str:
-    name = _name(value, "person")
-    if len(name) > MAX_NAME:
-        raise ValidationError("person.name_too_long", length=len(name), limit=MAX_NAME)
-    return name
-
-
-def phone_key(phone: str) -> str:
-    """What two phones are compared by: the digits, so "138-1234 5678" is "13812345678"."""
-    return re.sub(r"[^0-9+]", "", phone or "")
-
-
-def split_owner(entry: str) -> tuple[str, str]:
-    """One owner entry of a roster cell → (name, phone); the phone is '' when the entry has none."""
-    text = (entry or "").strip()
-    match = _INLINE_PHONE.match(text)
-    if match:
-        return match.group("name").strip(), _phone(match.group("phone"))
-    return text, ""
-
-
-def parse_owners(text: str) -> list[tuple[str, str]]:
-    """A roster's owners cell ("王建国 13811110001、王小明") → [(name, phone), ...]."""
-    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, text or "") if e.strip()]
-
-
-def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
-    """The one way a person is written: the ID number is kept masked unless the station keeps
-    whole numbers (`privacy.kept_id_ref`)."""
-    return records.insert(store, "person", {"name": _person_name(name), "phone": _phone(phone),
-                                            "id_ref": privacy.kept_id_ref(store, id_ref)})
-
-
-def find_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str | None:
-    """The person these details prove, or None. Evidence is the same ID reference, or the same
-    name with the same non-empty phone; a name alone proves nothing (two 王芳 are two people)."""
-    forms = privacy.id_ref_forms(store, id_ref)
-    if forms:
-        row = store.db.execute(f"SELECT id FROM person WHERE id_ref IN ({', '.join('?' * len(forms))})"
-                               " AND deleted = 0 ORDER BY id LIMIT 1", forms).fetchone()
-        if row:
-            return row[0]
-    key = phone_key(phone)
-    if not key:
-        return None
-    rows = store.db.execute(
-        "SELECT id, phone, id_ref FROM person WHERE name = ? AND phone != '' AND deleted = 0 ORDER BY id",
-        [name.strip()]).fetchall()
-    for person_id, their_phone, their_ref in rows:
-        if phone_key(their_phone) == key and (not id_ref or not their_ref):
-            return person_id
-    return None
-
-
-def find_or_add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
-    """The person proved by these details (see `find_person`), or a new one."""
-    name, phone = _person_name(name), _phone(phone)
-    return find_person(store, name, phone, id_ref) or add_person(store, name, phone, id_ref)
-
-
-def add_owner(store: Store, household_id: str, person_id: str, role: str = "owner", signer: bool = False) -> str:
-    return records.insert(store, "ownership", {"household_id": household_id, "person_id": person_id,
-                                               "role": role, "signer": 1 if signer else 0})
-
-
-def _owner_entries(owners: Iterable, phone: str) -> list[tuple[str, str, str]]:
-    entries = []
-    for item in owners:
-        if isinstance(item, tuple):
-            name, own_phone, id_ref = (tuple(item) + ("", ""))[:3]
-        else:
-            (name, own_phone), id_ref = split_owner(str(item or "")), ""
-        name = (name or "").strip()
-        if name:
-            entries.append((_person_name(name), _phone(own_phone), (id_ref or "").strip()))
-    if entries and not entries[0][1] and phone:
-        entries[0] = (entries[0][0], _phone(phone), entries[0][2])
-    return entries
-
-
-def _keep_or_find(store: Store, kept: tuple, name: str, phone: str, id_ref: str) -> str:
-    """The household already has an owner called `name`: that is the person, unless the new
-    details prove another one (an ID reference or phone held by another person record, or an ID
-    reference different from the one kept). Details the person lacks are filled in."""
-    _, person_id, _, their_phone, their_ref, _, _ = kept
-    if id_ref:
-        forms = privacy.id_ref_forms(store, id_ref)
-        if their_ref and their_ref not in forms:
-            return find_or_add_person(store, name, phone, id_ref)
-        proved = find_person(store, name, "", id_ref)
-        if proved and proved != person_id:
-            return proved
-        if not their_ref:
-            records.update(store, "person", person_id, {"id_ref": privacy.kept_id_ref(store, id_ref)})
-    if phone and phone_key(phone) != phone_key(their_phone):
-        proved = find_person(store, name, phone)
-        if proved and proved != person_id:
-            return proved
-        records.update(store, "person", person_id, {"phone": phone})
-    return person_id
-
-
-def set_owners(store: Store, household_id: str, owners: Iterable, phone: str = "") -> None:
-    """Set a household's owners, in order (the first signs for co-owners who share one vote).
-
-    `owners` are names, "name phone" entries, or (name, phone[, id_ref]) tuples; `phone` is the
-    first owner's phone when the entry carries none. A name the household already has keeps its
-    person (the household is the evidence); any other name is a person found on evidence or a new
-    one. Setting the same owners again writes nothing."""
-    entries = _owner_entries(owners, phone)
-    with store.db.atomic():
-        current = store.db.execute(
-            "SELECT o.id, o.person_id, p.name, p.phone, p.id_ref, o.role, o.signer FROM ownership o"
-            " JOIN person p ON p.id = o.person_id WHERE o.household_id = ? AND o.deleted = 0"
-            " ORDER BY o.signer DESC, o.role DESC, o.id", [household_id]).fetchall()
-        by_name: dict[str, list[tuple]] = {}
-        for row in current:
-            by_name.setdefault(row[2], []).append(row)
-        wanted = []  # (person_id, role, signer)
-        for n, (name, own_phone, id_ref) in enumerate(entries):
-            kept = by_name.get(name)
-            if kept:
-                person_id = _keep_or_find(store, kept.pop(0), name, own_phone, id_ref)
-            else:
-                person_id = find_or_add_person(store, name, own_phone, id_ref)
-            wanted.append((person_id, "owner" if n == 0 else "co-owner", 1 if n == 0 else 0))
-        if [(r[1], r[5], r[6]) for r in current] == wanted:
-            return
-        for row in current:
-            records.set_deleted(store, "ownership", row[0], True)
-        for person_id, role, signer in wanted:
-            add_owner(store, household_id, person_id, role, signer=bool(signer))
-
-
-def household_owners(store: Store, household_id: str) -> list[tuple[str, str]]:
-    """(name, phone) of a household's owners, the signer first."""
-    return [tuple(r) for r in store.db.execute(
-        "SELECT p.name, p.phone FROM ownership o JOIN person p ON p.id = o.person_id"
-        " WHERE o.household_id = ? AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC, o.id",
-        [household_id]).fetchall()]
-
-
-def merge_persons(store: Store, keep_id: str, other_id: str) -> int:
-    """Record that two person records are one person: `other`'s ownerships move to `keep`, which
-    takes over a phone or ID reference it lacks; `other` is tombstoned. Returns ownerships moved."""
-    if keep_id == other_id:
-        return 0
-    with store.db.atomic():
-        keep, other = records.get(store, "person", keep_id), records.get(store, "person", other_id)
-        if keep["deleted"] or other["deleted"]:
-            raise ValidationError("record.not_found", table="person", id=other_id if other["deleted"] else keep_id)
-        fill = {k: other[k] for k in ("phone", "id_ref") if not keep[k] and other[k]}
-        if fill:
-            records.update(store, "person", keep_id, fill)
-        moved = store.db.execute("SELECT id FROM ownership WHERE person_id = ? AND deleted = 0",
-                                 [other_id]).fetchall()
-        for (ownership_id,) in moved:
-            records.update(store, "ownership", ownership_id, {"person_id": keep_id})
-        records.set_deleted(store, "person", other_id, True)
-    return len(moved)
 
 
 @dataclass(frozen=True)
@@ -594,12 +392,3 @@ def unit_households(store: Store, unit_id: str) -> list[HouseholdRow]:
     return [HouseholdRow(*r) for r in rows]
 
 
-def set_owner_phone(store: Store, household_id: str, phone: str) -> None:
-    """The phone belongs to the household's signing owner (the person, across their flats)."""
-    phone = _phone(phone)
-    row = store.db.execute(
-        "SELECT person_id FROM ownership WHERE household_id = ? AND deleted = 0 ORDER BY signer DESC, role DESC"
-        " LIMIT 1", [household_id]).fetchone()
-    if row is None:
-        raise ValidationError("owner.missing")
-    records.update(store, "person", row[0], {"phone": phone})
