@@ -120,5 +120,37 @@ def demo_copy(demo_db, tmp_path):
     return target
 
 
+SMALL_STREETS = ("半山街道", "康桥街道", "石桥街道")  # 30 lifts; one street with no projects
+SMALL_DEMO = f"""
+import runpy, sys
+from liftdesk.demo import demo
+table = [row for row in demo.read_street_table() if row.street in {SMALL_STREETS!r}]
+demo.read_street_table = lambda: table  # a small district: the full one is built once per run
+demo.CANDIDATE_UNITS = 40
+sys.argv = ["main.py"] + sys.argv[1:]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+@pytest.fixture(scope="session")
+def small_district_db(tmp_path_factory):
+    """A small demo district (three streets, 30 lifts), built once per run through the CLI, for
+    tests that need "a district" rather than the published figures. Tests only read it."""
+    folder = tmp_path_factory.mktemp("small-district")
+    path = folder / "small.db"
+    env = dict(os.environ, HOME=str(folder), LIFTDESK_DATA_DIR=str(folder / "data"))
+    subprocess.run([sys.executable, "-c", SMALL_DEMO, "--db", str(path), "demo"], check=True, capture_output=True,
+                   cwd=ROOT, env=env)
+    return path
+
+
+@pytest.fixture
+def small_district(small_district_db, tmp_path):
+    """A private copy of the small district that a test may change."""
+    target = tmp_path / "small.db"
+    shutil.copy(small_district_db, target)
+    return target
+
+
 def change_count(store) -> int:
     return store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]

@@ -3,13 +3,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from liftdesk.demo import demo
 from liftdesk.places import places
 from liftdesk.reports.published import read_street_table
 from liftdesk.projects.stages import CURRENT_STAGE_SQL
 from liftdesk.store import open_store
 
-from .conftest import ROOT
+from .conftest import ROOT, SMALL_DEMO, SMALL_STREETS
 
 
 def cli(*args, check=True):
@@ -23,6 +25,7 @@ def cli(*args, check=True):
     return out
 
 
+@pytest.mark.slow
 def test_demo_info_json_reports_the_district(demo_db):
     info = json.loads(cli("--db", demo_db, "info", "--json").stdout)
     assert info["streets"] == 18
@@ -33,6 +36,7 @@ def test_demo_info_json_reports_the_district(demo_db):
     assert info["schema_version"] >= 2
 
 
+@pytest.mark.slow
 def test_demo_projects_match_the_published_table_street_by_street(demo_db):
     store = open_store(demo_db)
     rows = store.db.execute(
@@ -51,6 +55,7 @@ def test_demo_projects_match_the_published_table_street_by_street(demo_db):
     store.close()
 
 
+@pytest.mark.slow
 def test_every_written_form_in_the_demo_has_a_number_of_its_own(demo_db):
     store = open_store(demo_db, readonly=True)
     written, distinct = store.db.execute(
@@ -59,6 +64,7 @@ def test_every_written_form_in_the_demo_has_a_number_of_its_own(demo_db):
     assert written > 1000 and distinct == written  # a returned form is found again by its number
 
 
+@pytest.mark.slow
 def test_units_json_lists_addresses_and_projects(demo_db):
     units = json.loads(cli("--db", demo_db, "units", "--under", "潮鸣街道", "--json").stdout)
     assert units and all(u["street"] == "潮鸣街道" for u in units)
@@ -66,9 +72,6 @@ def test_units_json_lists_addresses_and_projects(demo_db):
     one = next(u for u in units if u["lift_project"])
     assert one["address"].count("/") == 4 and one["stage"] in ("handover", "construction")
     assert one["households"] >= 10
-
-
-SMALL_STREETS = ("半山街道", "康桥街道", "石桥街道")  # 30 lifts; one street with no projects
 
 
 def small_demo(monkeypatch):
@@ -93,8 +96,8 @@ def test_demo_is_deterministic_for_a_seed(tmp_path, monkeypatch):
         s.close()
 
 
-def test_demo_refuses_a_database_with_data(demo_db):
-    out = cli("--db", demo_db, "demo", check=False)
+def test_demo_refuses_a_database_with_data(small_district_db):
+    out = cli("--db", small_district_db, "demo", check=False)
     assert out.returncode == 2 and "已有数据" in out.stderr
 
 
@@ -106,22 +109,14 @@ def test_cli_refuses_a_file_that_is_not_a_database(tmp_path):
     assert bad.read_text() == "hello"
 
 
-def test_cli_bad_address_is_a_clear_error(demo_db):
-    out = cli("--db", demo_db, "units", "--under", "不存在街道", "--json", check=False)
+def test_cli_bad_address_is_a_clear_error(small_district_db):
+    out = cli("--db", small_district_db, "units", "--under", "不存在街道", "--json", check=False)
     assert out.returncode == 2 and "不存在" in out.stderr
-    out = cli("--lang", "en", "--db", demo_db, "units", "--under", "不存在街道", check=False)
+    out = cli("--lang", "en", "--db", small_district_db, "units", "--under", "不存在街道", check=False)
     assert "was not found" in out.stderr
 
 
-FIRST_START = f"""
-import runpy, sys
-from liftdesk.demo import demo
-table = [row for row in demo.read_street_table() if row.street in {SMALL_STREETS!r}]
-demo.read_street_table = lambda: table  # a small district: the full one is built once per run
-demo.CANDIDATE_UNITS = 40
-sys.argv = ["main.py"] + sys.argv[1:]
-runpy.run_path("main.py", run_name="__main__")
-"""
+FIRST_START = SMALL_DEMO
 
 
 def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
@@ -137,10 +132,10 @@ def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
     assert info["streets"] == 3 and info["lift_projects"] == 30
 
 
-def test_screenshot_of_a_unit_page_by_address(demo_db, tmp_path):
-    unit = json.loads(cli("--db", demo_db, "units", "--under", "长庆街道", "--json").stdout)[0]["address"]
+def test_screenshot_of_a_unit_page_by_address(small_district_db, tmp_path):
+    unit = json.loads(cli("--db", small_district_db, "units", "--under", "半山街道", "--json").stdout)[0]["address"]
     shot = tmp_path / "unit.png"
-    cli("--db", demo_db, "--screenshot", shot, "--page", unit)
+    cli("--db", small_district_db, "--screenshot", shot, "--page", unit)
     assert shot.stat().st_size > 10_000
-    out = cli("--db", demo_db, "--screenshot", shot, "--page", "长庆街道/无此社区/x/1幢/1单元", check=False)
+    out = cli("--db", small_district_db, "--screenshot", shot, "--page", "半山街道/无此社区/x/1幢/1单元", check=False)
     assert out.returncode == 2 and "不存在" in out.stderr

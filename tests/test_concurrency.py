@@ -69,6 +69,34 @@ def test_two_imports_into_different_units_at_once_both_succeed_20_of_20(tmp_path
         store.close()
 
 
+# main.py (argv[3:]), but it first creates READY (argv[1]) when it starts a write transaction on DB (argv[2]):
+# a test holding the write lock then knows the child is waiting for it, without guessing a delay.
+SIGNALS_READY = """
+import pathlib, runpy, sqlite3, sys
+ready, target = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
+_connect = sqlite3.connect
+
+def connect(database, *args, **kwargs):
+    conn = _connect(database, *args, **kwargs)
+    if isinstance(database, str) and not database.startswith(":") and pathlib.Path(database).resolve() == target:
+        conn.set_trace_callback(lambda sql: sql.upper().startswith("BEGIN IMMEDIATE") and open(ready, "a").close())
+    return conn
+
+sqlite3.connect = connect
+sys.argv = sys.argv[3:]  # main.py and its arguments
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def wait_for(path, proc, timeout=30.0):
+    """Polls until the child signals READY (bounded; fails at once if the child exits first)."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the child never reached its write"
+        time.sleep(0.01)
+
+
 def _hold_write_lock(path):
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
@@ -88,10 +116,13 @@ def test_cli_waits_for_a_short_lock_and_reports_a_long_one(tmp_path, store, unit
         places.resolve_unit(store, f"{STREET}/7幢/1单元")
     # A lock released within the timeout: the writer waits and succeeds.
     holder.execute("BEGIN IMMEDIATE")
+    ready = tmp_path / "ready"
     cmd, e = main_py(tmp_path, "--db", db_path, "import-roster", src, "--unit", f"{STREET}/7幢/1单元", "--create",
                      LIFTDESK_BUSY_TIMEOUT_MS="20000")
+    cmd = [sys.executable, "-c", SIGNALS_READY, ready, db_path, *cmd[1:]]
     proc = subprocess.Popen(cmd, env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    wait_for(ready, proc)  # the child has begun its write and is blocked on our lock
+    assert proc.poll() is None
     holder.rollback()
     holder.close()
     _, err = proc.communicate(timeout=60)

@@ -153,15 +153,15 @@ def test_the_paper_to_record_loop(store, unit, filled, tmp_path):
     assert store.db.execute("SELECT count(*) FROM position").fetchone()[0] == before
 
 
-def test_print_cli_single_and_batch(demo_db, tmp_path):
-    units = json.loads(cli("--db", demo_db, "units", "--under", "半山街道", "--json").stdout)
+def test_print_cli_single_and_batch(small_district, tmp_path):
+    units = json.loads(cli("--db", small_district, "units", "--under", "半山街道", "--json").stdout)
     address = units[0]["address"]
-    out = cli("--db", demo_db, "print", "consent-form", address, "-o", tmp_path / "one.pdf")
+    out = cli("--db", small_district, "print", "consent-form", address, "-o", tmp_path / "one.pdf")
     assert "编号 YJ-" in out.stdout and "征询表" in text_of(tmp_path / "one.pdf")
     community = "/".join(address.split("/")[:2])
-    out = cli("--db", demo_db, "print", "consent-letters", "--all", community, "-o", tmp_path / "batch")
+    out = cli("--db", small_district, "print", "consent-letters", "--all", community, "-o", tmp_path / "batch")
     files = list((tmp_path / "batch").glob("*.pdf"))
     n_units = sum(1 for u in units if u["address"].startswith(community + "/"))
     assert len(files) == n_units and f"已生成 {n_units} 份" in out.stdout
-    bad = cli("--db", demo_db, "print", "signin", address, "-o", tmp_path / "x.pdf", check=False)
+    bad = cli("--db", small_district, "print", "signin", address, "-o", tmp_path / "x.pdf", check=False)
     assert bad.returncode == 2 and "会议编号" in bad.stderr

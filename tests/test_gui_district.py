@@ -14,6 +14,8 @@ from ui.main_window import MainWindow
 
 from .test_report import seed_rows
 
+pytestmark = pytest.mark.slow  # the full demo district
+
 
 @pytest.fixture
 def window(qtbot, demo_copy, tmp_path, monkeypatch):

@@ -133,19 +133,19 @@ def test_every_bad_file_is_refused_by_every_command_and_left_byte_for_byte(damag
     print(f"\n{damage}: refused by {len(commands)} commands, unchanged")
 
 
-def test_read_only_commands_never_write_the_file(demo_copy, tmp_path):
-    units = json.loads(run_cli(tmp_path, "--db", demo_copy, "units", "--under", "祥符街道", "--json").stdout)
+def test_read_only_commands_never_write_the_file(small_district, tmp_path):
+    units = json.loads(run_cli(tmp_path, "--db", small_district, "units", "--under", "半山街道", "--json").stdout)
     address = next(u for u in units if u["lift_project"])["address"]
-    before, mtime = digest(demo_copy), demo_copy.stat().st_mtime_ns
+    before, mtime = digest(small_district), small_district.stat().st_mtime_ns
     src = tmp_path / "r.csv"
     src.write_text("房号,面积,楼层\n101,60,1\n", encoding="utf-8")
-    for command in (["info", "--json"], ["units", "--under", "祥符街道"], ["consent", address, "--json"],
+    for command in (["info", "--json"], ["units", "--under", "半山街道"], ["consent", address, "--json"],
                     ["stage", address], ["diary", address], ["report", "district", "--json"],
                     ["import-roster", src, "--unit", address, "--dry-run"]):
-        out = run_cli(tmp_path, "--db", demo_copy, *command)
+        out = run_cli(tmp_path, "--db", small_district, *command)
         assert out.returncode == 0, (command, out.stderr)
-    assert demo_copy.stat().st_mtime_ns == mtime
-    assert digest(demo_copy) == before
+    assert small_district.stat().st_mtime_ns == mtime
+    assert digest(small_district) == before
 
 
 def test_read_only_open_refuses_writes_with_a_message(store, unit, db_path):

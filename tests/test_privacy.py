@@ -161,10 +161,10 @@ def test_purge_cli_is_not_needed_but_an_unknown_person_is_a_clear_error(store):
 # ---- files readable by the owner only ------------------------------------------------------------
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_database_export_and_log_are_created_owner_only(demo_copy, tmp_path):
-    os.chmod(demo_copy, 0o644)
+def test_database_export_and_log_are_created_owner_only(small_district, tmp_path):
+    os.chmod(small_district, 0o644)
     out = tmp_path / "report.xlsx"
-    cli("--db", demo_copy, "report", "district", "-o", out)
+    cli("--db", small_district, "report", "district", "-o", out)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     log = tmp_path / "data" / "liftdesk.log"
     assert log.exists() and stat.S_IMODE(log.stat().st_mode) == 0o600

@@ -132,21 +132,21 @@ def test_today_lists_overdue_upcoming_meetings_idle_and_waiting(store, unit, pro
     assert today.compute(store, now, inactive_days=30).idle == []
 
 
-def test_stage_and_diary_cli(demo_db):
-    units = json.loads(cli("--db", demo_db, "units", "--under", "祥符街道", "--json").stdout)
+def test_stage_and_diary_cli(small_district_db):
+    units = json.loads(cli("--db", small_district_db, "units", "--under", "半山街道", "--json").stdout)
     handed = next(u for u in units if u["stage"] == "handover")
-    data = json.loads(cli("--db", demo_db, "stage", handed["address"], "--json").stdout)
+    data = json.loads(cli("--db", small_district_db, "stage", handed["address"], "--json").stdout)
     assert data["stage"] == "handover"
     stages = [h["stage"] for h in data["history"]]
     assert stages[0] == "survey" and stages[-3:] == ["construction", "acceptance", "handover"]
     assert data["history"][-1]["details"]["manager"]
-    items = json.loads(cli("--db", demo_db, "diary", handed["address"], "--json").stdout)
+    items = json.loads(cli("--db", small_district_db, "diary", handed["address"], "--json").stdout)
     assert [i["date"] for i in items] == sorted(i["date"] for i in items)
     assert {"stage", "meeting", "position", "entry"} <= {i["kind"] for i in items}
     assert all(set(i) >= {"date", "kind", "text"} for i in items)
     building = next(u for u in units if u["stage"] == "construction")
-    stages = [h["stage"] for h in json.loads(cli("--db", demo_db, "stage", building["address"], "--json").stdout)["history"]]
+    stages = [h["stage"] for h in json.loads(cli("--db", small_district_db, "stage", building["address"], "--json").stdout)["history"]]
     assert "construction" in stages and "acceptance" not in stages
     none = next(u for u in units if not u["lift_project"])
-    out = cli("--db", demo_db, "stage", none["address"], "--json", check=False)
+    out = cli("--db", small_district_db, "stage", none["address"], "--json", check=False)
     assert out.returncode == 2 and "还没有加梯项目" in out.stderr

@@ -27,6 +27,7 @@ def seed_rows() -> list[list[str]]:
         return list(csv.reader(fh))[1:]
 
 
+@pytest.mark.slow
 def test_json_equals_the_seed(demo_db):
     data = json.loads(cli("--db", demo_db, "report", "district", "--json").stdout)
     assert data["years"] == [2018, 2019, 2020, 2021, 2022, 2023] and data["by"] == "handover"
@@ -44,6 +45,7 @@ def test_json_equals_the_seed(demo_db):
     assert [data["totals"]["under_construction"], data["totals"]["total"]] == [70, 1000]
 
 
+@pytest.mark.slow
 def test_csv_equals_the_seed_cell_by_cell(demo_db, tmp_path):
     out = tmp_path / "r.csv"
     cli("--db", demo_db, "report", "district", "-o", out)
@@ -54,6 +56,7 @@ def test_csv_equals_the_seed_cell_by_cell(demo_db, tmp_path):
     assert got[1:] == seed_rows()
 
 
+@pytest.mark.slow
 def test_xlsx_equals_the_seed_with_numbers_as_numbers(demo_db, tmp_path):
     out = tmp_path / "r.xlsx"
     cli("--db", demo_db, "report", "district", "-o", out)
@@ -68,6 +71,7 @@ def test_xlsx_equals_the_seed_with_numbers_as_numbers(demo_db, tmp_path):
     assert funnel["A1"].value == "街道" and funnel.cell(funnel.max_row, 1).value == "全区合计"
 
 
+@pytest.mark.slow
 def test_by_start_year_counts_every_started_lift(demo_db):
     data = json.loads(cli("--db", demo_db, "report", "district", "--by", "start", "--json").stdout)
     assert data["by"] == "start" and data["totals"]["total"] == 1000
@@ -75,6 +79,7 @@ def test_by_start_year_counts_every_started_lift(demo_db):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.slow
 def test_pdf_report(demo_db, tmp_path):
     out = tmp_path / "r.pdf"
     cli("--db", demo_db, "report", "district", "-o", out)
@@ -85,6 +90,7 @@ def test_pdf_report(demo_db, tmp_path):
     assert bad.returncode == 2 and ".xlsx" in bad.stderr and not (tmp_path / "r.docx").exists()
 
 
+@pytest.mark.slow
 def test_funnel_on_the_demo(demo_db):
     from liftdesk.store import open_store
     store = open_store(demo_db)

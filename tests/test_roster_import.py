@@ -132,15 +132,15 @@ def test_export_roster_with_current_positions(tmp_path, store, unit):
     assert again.ok and len(again.good) == 12
 
 
-def test_consent_cli_exit_status_and_errors(demo_db):
-    units = json.loads(cli("--db", demo_db, "units", "--under", "潮鸣街道", "--json").stdout)
+def test_consent_cli_exit_status_and_errors(small_district_db):
+    units = json.loads(cli("--db", small_district_db, "units", "--under", "半山街道", "--json").stdout)
     project = next(u for u in units if u["lift_project"])
-    verdict = json.loads(cli("--db", demo_db, "consent", project["address"], "--json").stdout)
+    verdict = json.loads(cli("--db", small_district_db, "consent", project["address"], "--json").stdout)
     assert verdict["passed"] is True and verdict["rule"] == "civil-code-278"
     candidate = next(u for u in units if not u["lift_project"])
-    out = cli("--db", demo_db, "consent", candidate["address"], "--rule", "beijing-2020", "--json")
+    out = cli("--db", small_district_db, "consent", candidate["address"], "--rule", "beijing-2020", "--json")
     assert json.loads(out.stdout)["rule"] == "beijing-2020"
-    bad = cli("--db", demo_db, "consent", "潮鸣街道/无此社区/a/1幢/1单元", "--json", check=False)
+    bad = cli("--db", small_district_db, "consent", "半山街道/无此社区/a/1幢/1单元", "--json", check=False)
     assert bad.returncode == 2
-    bad = cli("--db", demo_db, "consent", project["address"], "--rule", "nope", check=False)
+    bad = cli("--db", small_district_db, "consent", project["address"], "--rule", "nope", check=False)
     assert bad.returncode != 0

@@ -1,6 +1,8 @@
 """The station lock: logins with scrypt hashes, a login before the window, auto-lock after idle,
 the change log's actor, and the 站点与隐私 dialog — driven with real key presses."""
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -123,9 +125,13 @@ def test_typing_keeps_the_window_unlocked(qtbot, locked_store, unit, tmp_path):
     lock = StationLock(w, locked_store, idle_ms=400)
     w.show()
     qtbot.waitExposed(w)
-    for _ in range(6):                                               # 6 × 150 ms > 400 ms, with input
-        qtbot.wait(150)
+    started = time.monotonic()
+    for _ in range(3):  # each time the idle count is nearly out, a key press starts it again
+        qtbot.waitUntil(lambda: lock.timer.remainingTime() <= 150, timeout=5000)
+        assert not lock.locked
         qtbot.keyClick(w.search_box, Qt.Key.Key_A)
+        assert lock.timer.remainingTime() > 250
+    assert time.monotonic() - started > 0.6  # longer than the 400 ms idle time, with input: still open
     assert not lock.locked
 
 
