@@ -17,6 +17,7 @@ from liftdesk.history import actions, undo
 from liftdesk.money import funding, payments
 from liftdesk.people import erasure
 from liftdesk.places import registry
+from liftdesk.people import ownership
 from liftdesk.projects import meetings, projects
 from liftdesk.store import backup
 from liftdesk.sync import bundle, crypto, enrol, exchange
@@ -246,8 +247,8 @@ def _everything(store) -> str:
 def test_erasure_reaches_meeting_attendance_and_preparation_group_seats(store, unit):
     """Bug: the purge skips attendance or group_member (erasure.py NAME_COPIES: drop one entry)."""
     h = registry.unit_households(store, unit)[0]
-    pid = registry.add_person(store, NAME, PHONE)
-    registry.add_owner(store, h.id, pid)
+    pid = ownership.add_person(store, NAME, PHONE)
+    ownership.add_owner(store, h.id, pid)
     project = projects.create_project(store, unit)
     member = meetings.add_member(store, project, NAME, "组长", "2024-03-01", household_id=h.id)
     meeting = meetings.add_meeting(store, project, "survey", "2024-03-05 19:00", "2024-03-05 21:00", place="活动室")
