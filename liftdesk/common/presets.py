@@ -9,6 +9,7 @@ from pathlib import Path
 
 from liftdesk.common.resources import resource_path
 from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.i18n import language
 
 
 def available(folder: str) -> list[str]:
@@ -26,3 +27,18 @@ def read(folder: str, preset_id: str, unknown_key: str, malformed_key: str) -> t
         return json.loads(path.read_text(encoding="utf-8")), path
     except (OSError, ValueError) as exc:
         raise LiftDeskError(malformed_key, path=str(path), reason=str(exc)) from None
+
+
+class Named:
+    """A preset's name and summary in the user's language (Chinese where it has no other)."""
+
+    names: dict
+    summaries: dict
+
+    @property
+    def name(self) -> str:
+        return self.names.get(language(), self.names["zh"])
+
+    @property
+    def summary(self) -> str:
+        return self.summaries.get(language(), self.summaries["zh"])

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from liftdesk.errors import LiftDeskError
-from liftdesk.i18n import language
 from liftdesk.common import presets
+from liftdesk.errors import LiftDeskError
 
 DEFAULT_RULE = "civil-code-278"
 QUANTITIES = ("total_area", "participating_area", "agreeing_area",
@@ -28,20 +27,12 @@ class CriterionSpec:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(presets.Named):
     id: str
     names: dict
     summaries: dict
     criteria: tuple[CriterionSpec, ...]
     no_opposition: bool
-
-    @property
-    def name(self) -> str:
-        return self.names.get(language(), self.names["zh"])
-
-    @property
-    def summary(self) -> str:
-        return self.summaries.get(language(), self.summaries["zh"])
 
 
 def available_rules() -> list[str]:

@@ -13,7 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from liftdesk.errors import ValidationError
-from liftdesk.i18n import language, t
+from liftdesk.i18n import t
 from liftdesk.places.places import natural_key
 from liftdesk.common import presets
 from liftdesk.common.units import format_area, format_fen
@@ -22,7 +22,7 @@ BASES = ("coefficient", "coefficient-area", "floor-percent", "area")
 
 
 @dataclass(frozen=True)
-class Scheme:
+class Scheme(presets.Named):
     id: str
     names: dict
     summaries: dict
@@ -31,14 +31,6 @@ class Scheme:
     step_above: Decimal | None = None
     storeys: int | None = None
     custom: bool = False
-
-    @property
-    def name(self) -> str:
-        return self.names.get(language(), self.names["zh"])
-
-    @property
-    def summary(self) -> str:
-        return self.summaries.get(language(), self.summaries["zh"])
 
     def with_coefficients(self, coefficients: dict) -> "Scheme":
         """The scheme with the group's own per-floor coefficients (a custom scheme)."""

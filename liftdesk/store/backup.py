@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from liftdesk.errors import StoreError
-from liftdesk.store.sqlite_file import APP_ID, SQLITE_HEADER, busy_timeout_ms, check_integrity, connect_ro
+from liftdesk.store.sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
 if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
     from liftdesk.store.connection import Store
@@ -234,18 +234,11 @@ def check_backup(path: Path, full: bool = True) -> None:
     """Refuse a file that is not a sound LiftDesk database (the header, our meta row, integrity)."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
+        conn = connect_sqlite_ro(path, StoreError("backup.bad", path=str(path)))
     except IsADirectoryError:
         raise StoreError("db.is_dir", path=str(path)) from None
     except OSError:
         raise StoreError("backup.missing", path=str(path)) from None
-    if header != SQLITE_HEADER:
-        raise StoreError("backup.bad", path=str(path))
-    try:
-        conn = connect_ro(path)
-    except sqlite3.Error:
-        raise StoreError("backup.bad", path=str(path)) from None
     try:
         try:
             app = conn.execute("SELECT value FROM liftdesk_meta WHERE key = 'app'").fetchone()

@@ -24,7 +24,7 @@ from .clock import Clock
 from .ids import IdFactory
 from . import backup
 from .schema import known_migration_names, migrations
-from .sqlite_file import APP_ID, SQLITE_HEADER, busy_timeout_ms, check_integrity, connect_ro
+from .sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
 log = logging.getLogger(__name__)
 
@@ -233,14 +233,7 @@ def inspect_file(path: Path, full_check: bool = False, check: bool = True) -> li
     """Read-only look at an existing file: raise unless it is a sound LiftDesk database this build
     knows; return its pending migrations. Never writes to the file. CHECK=False leaves the quick
     check to the caller (only when no migration is pending: a migration always checks in full)."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise StoreError("db.not_sqlite", path=str(path))
-    try:
-        conn = connect_ro(path)
-    except sqlite3.Error:
-        raise StoreError("db.not_sqlite", path=str(path)) from None
+    conn = connect_sqlite_ro(path, StoreError("db.not_sqlite", path=str(path)))
     try:
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

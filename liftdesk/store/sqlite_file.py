@@ -8,6 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from liftdesk.errors import StoreError
+
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
@@ -45,3 +47,16 @@ def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
             raise
         return [str(exc)]
     return [] if rows == ["ok"] else rows
+
+
+def connect_sqlite_ro(path: Path, refusal: StoreError) -> sqlite3.Connection:
+    """A read-only connection to a file that starts like a SQLite database; REFUSAL otherwise
+    (the caller names it: a database that is not ours, or a backup that cannot be restored)."""
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise refusal
+    try:
+        return connect_ro(path)
+    except sqlite3.Error:
+        raise refusal from None
