@@ -104,11 +104,15 @@ def unit(store):
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory):
     """The full demo district, generated once per test run through the CLI."""
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.db"
+    return _build_demo(tmp_path_factory.mktemp("demo") / "demo.db", [str(ROOT / "main.py")])
+
+
+def _build_demo(path: Path, program: list[str]) -> Path:
+    """`main.py --db PATH demo` in a home of its own (nothing lands in the user's folders)."""
+    folder = path.parent
     env = dict(os.environ, HOME=str(folder), LIFTDESK_DATA_DIR=str(folder / "data"))
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "demo"], check=True,
-                   capture_output=True, cwd=ROOT, env=env)
+    subprocess.run([sys.executable, *program, "--db", str(path), "demo"], check=True, capture_output=True,
+                   cwd=ROOT, env=env)
     return path
 
 
@@ -136,12 +140,7 @@ runpy.run_path("main.py", run_name="__main__")
 def small_district_db(tmp_path_factory):
     """A small demo district (three streets, 30 lifts), built once per run through the CLI, for
     tests that need "a district" rather than the published figures. Tests only read it."""
-    folder = tmp_path_factory.mktemp("small-district")
-    path = folder / "small.db"
-    env = dict(os.environ, HOME=str(folder), LIFTDESK_DATA_DIR=str(folder / "data"))
-    subprocess.run([sys.executable, "-c", SMALL_DEMO, "--db", str(path), "demo"], check=True, capture_output=True,
-                   cwd=ROOT, env=env)
-    return path
+    return _build_demo(tmp_path_factory.mktemp("small-district") / "small.db", ["-c", SMALL_DEMO])
 
 
 @pytest.fixture
