@@ -272,3 +272,11 @@ def test_erasure_reaches_meeting_attendance_and_preparation_group_seats(store, u
     assert NAME not in everything and PHONE not in everything
     assert "邻居甲" in everything  # another attendee keeps their name
     assert report.copies == 3  # one position, one attendance, one group seat
+
+
+def test_thinning_counts_days_as_the_station_lives_them(shanghai):
+    """Two backups on one UTC day but two Shanghai days (00:30 and 23:30 local) are two dailies."""
+    late = datetime(2026, 3, 1, 15, 30, tzinfo=timezone.utc)   # 23:30 on 1 March in Shanghai
+    early = datetime(2026, 3, 1, 16, 30, tzinfo=timezone.utc)  # 00:30 on 2 March in Shanghai
+    assert backup.keep_set([late, early], recent=0, daily=2, weekly=0, monthly=0) == {late, early}
+    assert backup.keep_set([late, early], recent=0, daily=1, weekly=0, monthly=0) == {early}

@@ -197,11 +197,12 @@ def backup_if_due(db_path: Path, reason: str = "daily", now: datetime | None = N
 def keep_set(taken: list[datetime], recent: int = KEEP_RECENT, daily: int = KEEP_DAILY,
              weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY) -> set[datetime]:
     """Which backups to keep: the newest `recent`, and the newest of each of the last `daily`
-    days, `weekly` ISO weeks and `monthly` months that have a backup."""
+    days, `weekly` ISO weeks and `monthly` months that have a backup: days, weeks and months as the
+    station lives them (local time), like the daily backup itself."""
     ordered = sorted(set(taken), reverse=True)
     keep = set(ordered[:recent])
-    for count, key in ((daily, lambda t: t.date()), (weekly, lambda t: t.isocalendar()[:2]),
-                       (monthly, lambda t: (t.year, t.month))):
+    for count, key in ((daily, lambda t: t.astimezone().date()), (weekly, lambda t: t.astimezone().isocalendar()[:2]),
+                       (monthly, lambda t: (t.astimezone().year, t.astimezone().month))):
         seen: list = []
         for t in ordered:
             k = key(t)
