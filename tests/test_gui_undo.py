@@ -229,7 +229,7 @@ def test_meetings_stages_diary_followups_are_steps_and_editable(qtbot, window, s
     project = projects.project_of_unit(store, unit)
     _answer(monkeypatch, project_dialogs.StageDialog, lambda d: None)
     qtbot.mouseClick(page.stage_button, Qt.MouseButton.LeftButton)
-    assert window.undo_action.text() == "撤销：阶段：意愿摸底"
+    assert window.undo_action.text() == "撤销：记录阶段“意愿摸底”"
     yesterday = QDateTime(QDate.currentDate().addDays(-1), QTime(19, 0))
 
     def fill(dialog):
@@ -515,3 +515,24 @@ def test_a_receipt_of_five_signed_forms_is_one_step(qtbot, window, store, unit, 
     assert not any(positions.history(store, r.id) for r in rows[6:11])
     redo_key(qtbot, window)
     assert all(positions.history(store, r.id)[0].form_no == done.serial for r in rows[6:11])
+
+
+def test_undo_keeps_the_tree_open_where_the_user_was(qtbot, window, store, unit):
+    """An undo or redo reads the tree again; the places the user had open stay open, and the
+    unit stays selected (the tree used to collapse to its streets after every step)."""
+    from ui.models.place_tree import KindIdRole
+
+    from .test_gui import _expand_to_unit
+
+    _expand_to_unit(qtbot, window)
+    _edit_cell(qtbot, window.unit_page.table, 0, 2, "80")
+    window.unit_page.table.setFocus()
+    undo_key(qtbot, window)
+    assert areas(store, unit)[0] == 6000
+    assert window.tree.currentIndex().data(KindIdRole) == ("unit", unit)
+    index = window.tree.currentIndex().parent()
+    while index.isValid():
+        assert window.tree.isExpanded(index), index.data()
+        index = index.parent()
+    redo_key(qtbot, window)
+    assert window.tree.currentIndex().data(KindIdRole) == ("unit", unit)

@@ -147,3 +147,18 @@ def test_restore_refused_when_room_was_reused_or_parent_deleted(store, unit):
         recycle.restore(store, "household", other.id)
     recycle.restore(store, "unit", unit)
     recycle.restore(store, "household", other.id)
+
+
+def test_counts_leave_out_what_lies_under_a_place_in_the_recycle_bin(store, unit):
+    """A building in the bin takes its units and households out of the home page's counts."""
+    from liftdesk.history import recycle, undo
+    from liftdesk.places import places
+
+    before = places.counts(store)
+    building = store.db.execute("SELECT building_id FROM unit WHERE id = ?", [unit]).fetchone()[0]
+    recycle.delete_place(store, "building", building)
+    after = places.counts(store)
+    assert (after["buildings"], after["units"], after["households"]) == \
+        (before["buildings"] - 1, before["units"] - 1, before["households"] - 12)
+    undo.undo(store)
+    assert places.counts(store) == before

@@ -153,7 +153,7 @@ OPERATIONS = {
     "rule": ("action.rule", None, lambda s, u, p, c: evaluation.set_district_rule(s, "guangzhou-2020", "building", True)),
     "place added": ("action.add_place", None,
                     lambda s, u, p, c: registry.add_place(s, "district", None, "新街道")),
-    "place renamed": ("action.rename_place", None, lambda s, u, p, c: registry.rename_place(s, "unit", u, "一单元")),
+    "place renamed": ("action.rename_named_place", None, lambda s, u, p, c: registry.rename_place(s, "unit", u, "一单元")),
     "place deleted": ("action.delete_place", None, lambda s, u, p, c: recycle.delete_place(s, "unit", u)),
     "restore from bin": ("action.restore",
                          lambda s, u, p, t: [recycle.delete(s, "household", h.id) or ("household", h.id)
@@ -199,7 +199,7 @@ def test_the_named_steps_read_as_the_gui_named_them(store, unit):
     assert actions.next_undo(store).label == "修改自定义系数"
     assert funding.change_coefficients(store, project, "1=0，2=0.5") is False  # the same again: nothing written
     registry.rename_place(store, "unit", unit, "一单元")
-    assert actions.next_undo(store).label == "改名为“一单元”"
+    assert actions.next_undo(store).label == "把单元“1单元”改名为“一单元”"
     assert actions.next_undo(store).unit_id == unit
 
 

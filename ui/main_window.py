@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
                      self.project_page, self.today_page, self.district_page, self.teams_page):
             self.pages.addWidget(page)
         self.sync_page = SyncPage(store)
-        self.sync_page.data_changed.connect(lambda: (self.tree_model.reload(), self.home.refresh()))
+        self.sync_page.data_changed.connect(lambda: (self.reload_tree(), self.home.refresh()))
         self.pages.addWidget(self.sync_page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -255,9 +255,37 @@ class MainWindow(QMainWindow):
             self.today_page.refresh()
         elif hasattr(page, "refresh"):
             page.refresh()
-        self.tree_model.reload()
+        self.reload_tree()
         self.home.refresh()
         self.update_undo_texts()
+
+    def reload_tree(self) -> None:
+        """Read the tree again (after an edit, undo, redo or restore) and keep what the user had
+        open: the expanded places that still exist, and the current one."""
+        expanded, stack = [], [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.tree_model.rowCount(parent)):
+                index = self.tree_model.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    expanded.append(index.data(KindIdRole))
+                    stack.append(index)
+        current = self.tree.currentIndex().data(KindIdRole) if self.tree.currentIndex().isValid() else None
+        self.tree_model.reload()
+        for kind, record_id in expanded:  # parents first: the walk above went top-down
+            index = self._tree_index(kind, record_id)
+            if index.isValid():
+                self.tree.expand(index)
+        if current:
+            index = self._tree_index(*current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+
+    def _tree_index(self, kind: str, record_id: str) -> QModelIndex:
+        try:
+            return self.tree_model.index_of(kind, record_id)
+        except LiftDeskError:  # gone altogether
+            return QModelIndex()
 
     def show_district(self) -> None:
         self.district_page.refresh()
@@ -326,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self, table: str, record_id: str) -> None:
         if table != "household":
-            self.tree_model.reload()
+            self.reload_tree()
         self.home.refresh()
 
     # ---- editing the tree ------------------------------------------------------------------
@@ -377,7 +405,7 @@ class MainWindow(QMainWindow):
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
-        self.tree_model.reload()
+        self.reload_tree()
         self.home.refresh()
         if registry.CHILD_KIND[kind] == "unit":
             self.open_unit(place_id)
@@ -391,7 +419,7 @@ class MainWindow(QMainWindow):
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
-        self.tree_model.reload()
+        self.reload_tree()
 
     def eventFilter(self, obj, event):
         if obj is self.tree and event.type() == QEvent.Type.KeyPress \
@@ -413,7 +441,7 @@ class MainWindow(QMainWindow):
                                               "之后可在回收站恢复，或按 Ctrl+Z 撤销。").format(name=name, n=n)):
             return
         recycle.delete_place(self.store, kind, record_id)
-        self.tree_model.reload()
+        self.reload_tree()
         self.show_home()
 
     def open_backups(self) -> None:
@@ -425,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def _after_database_restore(self, _path: str) -> None:
         """The file's content was replaced under our open connection: show it afresh."""
-        self.tree_model.reload()
+        self.reload_tree()
         self.show_home()
 
     def open_settings(self) -> None:

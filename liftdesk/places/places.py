@@ -150,14 +150,22 @@ def tree_order(row) -> tuple:
     return (row[-1], natural_key(row[2]), natural_key(row[3]), natural_key(row[4]), natural_key(row[5]))
 
 
+# A place counts while it and every place above it are live: a building in the recycle bin takes
+# its units and households (and their projects) out of the counts with it.
+_LIVE_STREETS = "SELECT id FROM street WHERE deleted = 0"
+_LIVE_COMMUNITIES = f"SELECT id FROM community WHERE deleted = 0 AND street_id IN ({_LIVE_STREETS})"
+_LIVE_ESTATES = f"SELECT id FROM estate WHERE deleted = 0 AND community_id IN ({_LIVE_COMMUNITIES})"
+_LIVE_BUILDINGS = f"SELECT id FROM building WHERE deleted = 0 AND estate_id IN ({_LIVE_ESTATES})"
+_LIVE_UNITS = f"SELECT id FROM unit WHERE deleted = 0 AND building_id IN ({_LIVE_BUILDINGS})"
 COUNTED = {
-    "streets": "SELECT count(*) FROM street WHERE deleted = 0",
-    "communities": "SELECT count(*) FROM community WHERE deleted = 0",
-    "estates": "SELECT count(*) FROM estate WHERE deleted = 0",
-    "buildings": "SELECT count(*) FROM building WHERE deleted = 0",
-    "units": "SELECT count(*) FROM unit WHERE deleted = 0",
-    "lift_projects": "SELECT count(*) FROM project WHERE deleted = 0",
-    "households": "SELECT count(*) FROM household WHERE deleted = 0",
+    "streets": f"SELECT count(*) FROM ({_LIVE_STREETS})",
+    "communities": f"SELECT count(*) FROM ({_LIVE_COMMUNITIES})",
+    "estates": f"SELECT count(*) FROM ({_LIVE_ESTATES})",
+    "buildings": f"SELECT count(*) FROM ({_LIVE_BUILDINGS})",
+    "units": f"SELECT count(*) FROM ({_LIVE_UNITS})",
+    "lift_projects": f"SELECT count(*) FROM project WHERE deleted = 0 AND (unit_id IN ({_LIVE_UNITS})"
+                     f" OR unit_id IS NULL AND building_id IN ({_LIVE_BUILDINGS}))",
+    "households": f"SELECT count(*) FROM household WHERE deleted = 0 AND unit_id IN ({_LIVE_UNITS})",
     "people": "SELECT count(*) FROM person WHERE deleted = 0",
     "helpers": "SELECT count(*) FROM helper WHERE deleted = 0",
 }

@@ -170,11 +170,12 @@ def add_place(store: Store, parent_kind: str, parent_id: str | None, name: str, 
 
 def rename_place(store: Store, kind: str, place_id: str, name: str) -> None:
     """A named undo step (the menu names a renamed unit's place)."""
-    with actions.action(store, "action.rename_place", unit_id=place_id if kind == "unit" else None,
-                        name=str(name).strip()):
-        table, parent_col = PLACE_KINDS[kind]
+    table, parent_col = PLACE_KINDS[kind]
+    current = records.get(store, table, place_id)
+    with actions.action(store, "action.rename_named_place", unit_id=place_id if kind == "unit" else None,
+                        kind=t(f"kind.{kind}"), old=current["name"], name=str(name).strip()):
         name = _place_name(name, kind)
-        parent = records.get(store, table, place_id)[parent_col]
+        parent = current[parent_col]
         _check_unique_name(store, kind, parent, name, exclude=place_id)
         records.update(store, table, place_id, {"name": name})
 
