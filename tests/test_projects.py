@@ -61,7 +61,9 @@ def test_stage_details_are_checked(store, project):
     with pytest.raises(ValidationError, match="早于上一条"):
         projects.record_stage(store, project, "subsidy", "2023-12-01", {"amount_fen": 20000000, "status": "申请中"})
     assert change_count(store) == before + 1
-    projects.record_stage(store, project, "subsidy", "2024-03-01", {"amount_fen": "20000000", "status": "已拨付",
+    with pytest.raises(ValidationError, match="最多两位小数"):  # typed yuan: never rounded away
+        projects.record_stage(store, project, "subsidy", "2024-03-01", {"amount_fen": "1.234", "status": "已拨付"})
+    projects.record_stage(store, project, "subsidy", "2024-03-01", {"amount_fen": "200,000.00", "status": "已拨付",
                                                                     "credited_on": "2024-03-20"})
     assert projects.history(store, project)[-1].details["amount_fen"] == 20_000_000
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from liftdesk.common.dates import past_day
+from liftdesk.common.units import parse_yuan
 from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.i18n import t
@@ -100,11 +101,11 @@ def _check_details(stage: str, details: dict) -> dict:
             continue
         if kind == "date":
             value = past_day(value)
-        elif kind == "fen":
-            try:
-                value = int(value)
-            except (TypeError, ValueError):
-                raise ValidationError("money.invalid", value=value) from None
+        elif kind == "fen":  # fen as a number, or yuan as typed ("42,352.94"), never float
+            if isinstance(value, str):
+                value = parse_yuan(value)
+            elif not isinstance(value, int) or isinstance(value, bool):
+                raise ValidationError("money.invalid", value=value)
             if value < 0:
                 raise ValidationError("money.negative", value=value)
         else:

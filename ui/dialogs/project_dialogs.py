@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
 
 from liftdesk.projects import diary, meetings, projects
 from liftdesk.places import registry
-from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.projects.stages import STAGES
 from liftdesk.store import Store
@@ -98,12 +97,7 @@ class StageDialog(_SaveDialog):
             self.details_form.addRow(t(f"field.{name}") + (" *" if required else ""), edit)
 
     def save(self) -> None:
-        details = {name: edit.text().strip() for name, edit in self.detail_edits.items()}
-        if details.get("amount_fen"):
-            try:  # entered in yuan, kept in fen
-                details["amount_fen"] = int(Decimal(details["amount_fen"].replace(",", "")) * 100)
-            except InvalidOperation:
-                raise ValidationError("money.invalid", value=details["amount_fen"]) from None
+        details = {name: edit.text().strip() for name, edit in self.detail_edits.items()}  # yuan as typed
         projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
                               self.reason.text(), self.recorded_by.text())
 
