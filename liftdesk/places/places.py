@@ -151,21 +151,30 @@ def tree_order(row) -> tuple:
 
 
 # A place counts while it and every place above it are live: a building in the recycle bin takes
-# its units and households (and their projects) out of the counts with it.
-_LIVE_STREETS = "SELECT id FROM street WHERE deleted = 0"
-_LIVE_COMMUNITIES = f"SELECT id FROM community WHERE deleted = 0 AND street_id IN ({_LIVE_STREETS})"
-_LIVE_ESTATES = f"SELECT id FROM estate WHERE deleted = 0 AND community_id IN ({_LIVE_COMMUNITIES})"
-_LIVE_BUILDINGS = f"SELECT id FROM building WHERE deleted = 0 AND estate_id IN ({_LIVE_ESTATES})"
-_LIVE_UNITS = f"SELECT id FROM unit WHERE deleted = 0 AND building_id IN ({_LIVE_BUILDINGS})"
+# its units and households (and their projects) out of the counts with it. Places in the bin are
+# few, so the counts subtract what lies under them rather than walk every household up the tree.
+_DEAD_STREETS = "SELECT id FROM street WHERE deleted = 1"
+_DEAD_COMMUNITIES = f"SELECT id FROM community WHERE deleted = 1 OR street_id IN ({_DEAD_STREETS})"
+_DEAD_ESTATES = f"SELECT id FROM estate WHERE deleted = 1 OR community_id IN ({_DEAD_COMMUNITIES})"
+_DEAD_BUILDINGS = f"SELECT id FROM building WHERE deleted = 1 OR estate_id IN ({_DEAD_ESTATES})"
+_DEAD_UNITS = f"SELECT id FROM unit WHERE deleted = 1 OR building_id IN ({_DEAD_BUILDINGS})"
+
+
+def _live(table: str, column: str, dead: str) -> str:
+    return (f"SELECT (SELECT count(*) FROM {table} WHERE deleted = 0)"
+            f" - (SELECT count(*) FROM {table} WHERE deleted = 0 AND {column} IN ({dead}))")
+
+
 COUNTED = {
-    "streets": f"SELECT count(*) FROM ({_LIVE_STREETS})",
-    "communities": f"SELECT count(*) FROM ({_LIVE_COMMUNITIES})",
-    "estates": f"SELECT count(*) FROM ({_LIVE_ESTATES})",
-    "buildings": f"SELECT count(*) FROM ({_LIVE_BUILDINGS})",
-    "units": f"SELECT count(*) FROM ({_LIVE_UNITS})",
-    "lift_projects": f"SELECT count(*) FROM project WHERE deleted = 0 AND (unit_id IN ({_LIVE_UNITS})"
-                     f" OR unit_id IS NULL AND building_id IN ({_LIVE_BUILDINGS}))",
-    "households": f"SELECT count(*) FROM household WHERE deleted = 0 AND unit_id IN ({_LIVE_UNITS})",
+    "streets": "SELECT count(*) FROM street WHERE deleted = 0",
+    "communities": _live("community", "street_id", _DEAD_STREETS),
+    "estates": _live("estate", "community_id", _DEAD_COMMUNITIES),
+    "buildings": _live("building", "estate_id", _DEAD_ESTATES),
+    "units": _live("unit", "building_id", _DEAD_BUILDINGS),
+    "lift_projects": "SELECT (SELECT count(*) FROM project WHERE deleted = 0) - (SELECT count(*) FROM project"
+                     f" WHERE deleted = 0 AND (unit_id IN ({_DEAD_UNITS}) OR unit_id IS NULL AND building_id IN"
+                     f" ({_DEAD_BUILDINGS})))",
+    "households": _live("household", "unit_id", _DEAD_UNITS),
     "people": "SELECT count(*) FROM person WHERE deleted = 0",
     "helpers": "SELECT count(*) FROM helper WHERE deleted = 0",
 }
