@@ -38,9 +38,9 @@ def check_phone(value: str) -> str:
     return phone
 
 
-def owner_names(text: object) -> list[str]:
+def owner_names(typed: object) -> list[str]:
     """Owner names typed in one field: separated by "、", "," or "，"; blanks dropped."""
-    return [n for n in str(text or "").replace("，", "、").replace(",", "、").split("、") if n.strip()]
+    return [n for n in str(typed or "").replace("，", "、").replace(",", "、").split("、") if n.strip()]
 
 
 MAX_NAME = 50
@@ -65,16 +65,16 @@ def phone_key(phone: str) -> str:
 
 def split_owner(entry: str) -> tuple[str, str]:
     """One owner entry of a roster cell → (name, phone); the phone is '' when the entry has none."""
-    text = (entry or "").strip()
-    match = _INLINE_PHONE.match(text)
+    written = (entry or "").strip()
+    match = _INLINE_PHONE.match(written)
     if match:
         return match.group("name").strip(), check_phone(match.group("phone"))
-    return text, ""
+    return written, ""
 
 
-def parse_owners(text: str) -> list[tuple[str, str]]:
+def parse_owners(cell: str) -> list[tuple[str, str]]:
     """A roster's owners cell ("王建国 13811110001、王小明") → [(name, phone), ...]."""
-    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, text or "") if e.strip()]
+    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, cell or "") if e.strip()]
 
 
 def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
