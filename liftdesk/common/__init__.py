@@ -1,1 +1,1 @@
-"""Plain helpers every domain uses: dates, money and areas, paths, resources, settings, logs."""
+"""Plain helpers every domain uses: dates, money and areas, text, paths, resources, presets, settings, logs."""

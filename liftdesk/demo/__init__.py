@@ -1,1 +1,1 @@
-"""The demo district and the published table it reproduces."""
+"""The demo district: plausible places, households and projects that reproduce the published table (reports/published.py)."""

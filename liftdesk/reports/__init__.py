@@ -1,1 +1,1 @@
-"""District figures: yearly statistics and the district report workbook."""
+"""District figures: yearly statistics beside the published table, and the district report (xlsx, csv, pdf)."""
