@@ -70,4 +70,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.ownership": {"zh": "产权记录", "en": "ownership"},
     "kind.printed_document": {"zh": "打印文书", "en": "printed document"},
     "kind.retraction": {"zh": "撤回记录", "en": "retraction"},
+    "household.cert_invalid": {
+        "zh": "不动产权证号“{value}”无效：最多 {limit} 个字，不能含换行等控制字符。未作任何修改。",
+        "en": "Property certificate number “{value}” is invalid: at most {limit} characters, no line breaks. Nothing was changed.",
+    },
+    "household.occupied_invalid": {
+        "zh": "“占用专有部分”一栏的“{value}”无法识别：应为 是 或 否。",
+        "en": "“{value}” in the occupied-flat column is not recognised: use 是 (yes) or 否 (no).",
+    },
 }
