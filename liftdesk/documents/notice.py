@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from liftdesk.consent import evaluation, positions
 from liftdesk.i18n import t
+from liftdesk.places import district_settings
 from ..store import Store
 from .context import Document, unit_context
 from .fonts import draw_text
@@ -41,8 +42,11 @@ def next_working_day(after: date) -> date:
     return day
 
 
-def notice_period(printed_on: date, days: int = WORKING_DAYS) -> tuple[date, date]:
-    """From the next working day after PRINTED_ON, DAYS working days (the first counts)."""
+def notice_period(printed_on: date, days: int = WORKING_DAYS, kind: str = "working") -> tuple[date, date]:
+    """Working days: from the next working day after PRINTED_ON, DAYS working days (the first
+    counts). Calendar days (Jinan's 15 日): from the day after PRINTED_ON, DAYS days, holidays included."""
+    if kind == "calendar":
+        return printed_on + timedelta(days=1), printed_on + timedelta(days=days)
     start = next_working_day(printed_on)
     end, left = start, days - 1
     while left:
@@ -87,14 +91,25 @@ class SealBox(Flowable):
             y -= self.size * 1.6
 
 
-def _office() -> tuple[str, str]:
+def _office(store: Store) -> tuple[str, str]:
+    """The district's office (its settings); a machine that set one before districts had it keeps it."""
     from liftdesk.common.settings import Settings
 
+    district = district_settings.read(store)
+    if district.office_address or district.office_phone:
+        return district.office_address, district.office_phone
     settings = Settings()
     return settings.get("notice_office_address"), settings.get("notice_office_phone")
 
 
-def build(store: Store, unit_id: str, printed_on: date | None = None, days: int = WORKING_DAYS,
+def period_words(start: date, end: date, days: int, kind: str) -> str:
+    if kind == "calendar":
+        return f"{start.isoformat()} 至 {end.isoformat()}（{days} 日，自发布次日起算，节假日计入）"
+    return (f"{start.isoformat()} 至 {end.isoformat()}（{days} 个工作日，自公示次一工作日起算，"
+            f"法定节假日不计，调休上班日计入）")
+
+
+def build(store: Store, unit_id: str, printed_on: date | None = None, days: int | None = None,
           office: tuple[str, str] | None = None) -> Document:
     ctx = unit_context(store, unit_id, "notice")
     s = styles()
@@ -102,8 +117,11 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
     current = {b.household_id: b.position for b in evaluation.load_ballots(
         store, "h.unit_id = ?", [unit_id], evaluation.LEGAL, evaluation.district_rule(store).written_only).get(unit_id, [])}
     printed_on = printed_on or date.today()
-    start, end = notice_period(printed_on, days)
-    address, phone = office if office is not None else _office()
+    district = district_settings.read(store)
+    kind = district.notice_day_kind if days is None else "working"
+    days = district.notice_days if days is None else days
+    start, end = notice_period(printed_on, days, kind)
+    address, phone = office if office is not None else _office(store)
     a = ctx.address
     story = [paragraph(f"关于{a.estate}{a.building}{a.unit}加装电梯的公示", s["title"]),
              paragraph(f"根据《民法典》第二百七十八条及本市既有住宅加装电梯有关规定，{a.estate}{a.building}{a.unit}"
@@ -129,8 +147,7 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
     elif phone:
         where += f"（电话：{phone}）"
     story += [grid_table(rows, [25 * mm, 55 * mm, 55 * mm, 43 * mm], padding=1.8), Spacer(1, 2 * mm),
-              paragraph(f"四、公示期：{start.isoformat()} 至 {end.isoformat()}（{days} 个工作日，自公示次一工作日起算，"
-                        f"法定节假日不计，调休上班日计入）。", s["body"]),
+              paragraph(f"四、公示期：{period_words(start, end, days, kind)}。", s["body"]),
               paragraph(f"五、如有异议，请在公示期内署名并写明理由，以书面形式向{where}提出；"
                         f"由街道、社区组织协调处理。逾期未提出的，视为无异议。", s["body"]),
               Spacer(1, 1 * mm),
