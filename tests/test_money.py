@@ -233,7 +233,7 @@ def test_random_rounding_stays_exact_for_many_totals():
         part = rnd.randrange(0, 10**8)
         assert compute_shares(FLATS, part, load_scheme("beijing-2022"), storeys=6).sum_fen == part
     assert costshare.available_schemes() == ["area", "beijing-2022", "coef-area", "custom", "guangzhou-2025",
-                                             "nanjing-gulou"]
+                                             "hangzhou", "nanjing-gulou"]
 
 
 def test_the_agreement_prints_every_share_and_keeps_a_snapshot(tmp_path, db_path, store, project, unit):
