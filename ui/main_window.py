@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
-        self.rule_action = self._action(self.tr("同意比例规则…"), self.edit_rule)
+        self.rule_action = self._action(self.tr("本区设置（规则、公示期、社区地址、费用方案）…"), self.edit_rule)
         menu.addAction(self.rule_action)
         if store.path is not None:
             self.backup_action = self._action(self.tr("备份与恢复…"), self.open_backups)
