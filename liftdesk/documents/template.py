@@ -25,17 +25,16 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from liftdesk.errors import LiftDeskError
+from . import linebreak
 from .fonts import FONT, draw_text, learn, markup, register, seed, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text
-# reportlab's line-start rule (kinsoku) knows Japanese punctuation only: add the Chinese full-width
-# marks so no printed line begins with "，" or "：".
-_rl_paragraph.ALL_CANNOT_START += "".join(c for c in "，。、；：！？）》」』】”’％" if c not in _rl_paragraph.ALL_CANNOT_START)
+# No printed line begins with "，" or "）", in paragraphs and cells alike (see linebreak.py).
+linebreak.install()
 
 
 @lru_cache(maxsize=16)
@@ -252,7 +251,7 @@ class PageInfo:
     project_line: str
     serial: str
     printed_on: str
-    footer_note: str = "LiftDesk 加梯工作台"
+    footer_note: str = ""  # no product name on what residents and officials read
 
 
 @lru_cache(maxsize=4096)
