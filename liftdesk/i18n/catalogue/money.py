@@ -76,4 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "share.status.official": {"zh": "官方", "en": "official"},
     "share.status.reference": {"zh": "参考", "en": "reference"},
     "share.estimate": {"zh": "估算", "en": "estimate"},
+    "plan.older_forms_unplanned": {"zh": "{count} 户的签字早于现行方案（签字时尚未记录方案），需重新确认",
+                                   "en": "{count} households signed before the current plan was recorded; they must confirm again"},
+    "plan.before_any": {"zh": "（方案记录前）", "en": "(before any plan)"},
 }
