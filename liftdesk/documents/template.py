@@ -86,7 +86,8 @@ def styles() -> dict[str, ParagraphStyle]:
     base = dict(fontName=FONT, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", fontSize=19, leading=26, alignment=TA_CENTER, spaceAfter=6, **base),
-        "heading": ParagraphStyle("heading", fontSize=13.5, leading=19, spaceBefore=6, spaceAfter=3, **base),
+        "heading": ParagraphStyle("heading", fontSize=13.5, leading=19, spaceBefore=6, spaceAfter=3, keepWithNext=1,
+                                  **base),  # a heading never ends a page
         "body": ParagraphStyle("body", fontSize=12, leading=18, spaceAfter=4, **base),
         "cell": ParagraphStyle("cell", fontSize=10.5, leading=14, **base),
         "head": ParagraphStyle("head", fontSize=10.5, leading=13, alignment=TA_CENTER, **base),
