@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from liftdesk.documents.template import write_atomic
@@ -113,7 +113,7 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
                         + [[st] + [funnel.count(x, st) for x in FUNNEL_STEPS] for st in funnel.streets]
                         + [["全区合计"] + [funnel.count(x) for x in FUNNEL_STEPS]],
                         [24 * mm] + [151 * mm / len(FUNNEL_STEPS)] * len(FUNNEL_STEPS))]
-    serial = f"BB-{date.today():%y%m%d}"
+    serial = datetime.now().strftime("BB-%y%m%d-%H%M%S")  # each print its own number (to the second)
     data_pdf, _ = render(PageInfo(f"{district}加装电梯统计", f"{district} 加装电梯统计报表", serial,
                                   date.today().isoformat()), story)
     return data_pdf
