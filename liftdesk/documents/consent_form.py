@@ -15,11 +15,11 @@ from .masking import capped
 from .template import FillLine, paragraph, styles
 
 COLUMNS = [
-    Column("房号", 13 * mm), Column("产权人/\n共有人", 22 * mm, per_owner=True, size=10),
+    Column("房号", 13 * mm), Column("产权人/\n共有人", 20 * mm, per_owner=True, size=10),
     Column("专有面积\n(m²)", 13 * mm, size=9.5), Column("同意", 9 * mm, "box"), Column("不同意", 10 * mm, "box"),
-    Column("弃权", 9 * mm, "box"), Column("理由", 20 * mm, "blank"),
+    Column("弃权", 9 * mm, "box"), Column("理由", 18 * mm, "blank"),
     Column("签名\n（按手印）", 26 * mm, "blank", per_owner=True), Column("日期", 13 * mm, "blank", per_owner=True),
-    Column("代签", 43 * mm, "proxy", per_owner=True),  # room to write a 19-character proxy-form number
+    Column("代签", 47 * mm, "proxy", per_owner=True),  # room to write a 19-character proxy-form number
 ]
 PLAN_LIMIT = 90  # characters of the plan summary on the form; the rest goes on an annex page
 

@@ -35,6 +35,8 @@ def break_point(chars, start: int, end: int) -> int:
     break within the last half of the line allows it."""
     if end <= start + 1:
         return start + 1
+    if end >= len(chars):
+        return len(chars)
     half = max(start + 1, (start + end) // 2)
     for words, lowest in ((True, half), (False, start + 1)):
         for k in range(end, lowest - 1, -1):
