@@ -269,3 +269,65 @@ def _originals():
 
 
 _originals()
+
+
+def test_the_district_report_keeps_headings_with_charts_and_numbers_each_print(small_district_db, tmp_path):
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    serials = []
+    for n in (1, 2):
+        out = tmp_path / f"r{n}.pdf"
+        subprocess.run([sys.executable, str(root / "main.py"), "--db", str(small_district_db), "report", "district",
+                        "-o", str(out)], check=True, capture_output=True, cwd=tmp_path)
+        pages = text_of(out).split("\f")
+        for heading in ("各年加装电梯数", "各街道电梯数（含在建）", "进度漏斗（全区）"):
+            page = next(p for p in pages if heading in p)
+            after = page.split(heading, 1)[1]
+            assert re.search(r"\d", after), heading  # its chart's axis is on the same page
+        serials.append(re.search(r"编号 (BB-\S+)", pages[0]).group(1))
+    assert serials[0] != serials[1]
+
+
+def test_the_visit_list_names_the_occupied_flat_owner(store, office, tmp_path):
+    district_settings.update(store, {"rule": "guangzhou-2025"})
+    positions.record_position(store, office["rows"][0].id, "反对", on_date="2026-03-05", written=True, form_no="F9")
+    done = generate.print_document(store, "visit-list", ADDRESS, tmp_path / "v.pdf")
+    flat = re.sub(r"\s+", "", text_of(done.path))
+    assert "101" in flat and "王建国" in flat and "电梯占用其专有部分" in flat
+
+
+def test_a_report_heading_never_ends_a_page_whatever_the_number_of_streets(tmp_path):
+    from liftdesk.reports import report, stats
+
+    years = list(range(2018, 2024))
+    for streets in range(10, 26):
+        rows = [stats.YearRow(f"第{n}街道", {y: n for y in years}, 1, 6 * n + 1) for n in range(streets)]
+        total = stats.YearRow("全区合计", {y: sum(r.by_year[y] for r in rows) for y in years}, streets,
+                              sum(r.total for r in rows))
+        table = stats.YearTable("handover", years, rows, total)
+        funnel = stats.Funnel([r.street for r in rows], {step: {} for step in report.FUNNEL_STEPS})
+        path = tmp_path / f"r{streets}.pdf"
+        path.write_bytes(report.to_pdf(table, funnel, "测试区"))
+        page = next(p for p in text_of(path).split("\f") if "各年加装电梯数" in p)
+        assert "2018" in page.split("各年加装电梯数", 1)[1], streets  # the chart's axis follows on its page
+
+
+def test_sign_in_names_break_between_names_and_walk_in_rows_stay_together():
+    from reportlab.lib.units import mm
+
+    from liftdesk.documents import signin
+    from liftdesk.documents.fonts import width
+    from liftdesk.documents.grid import FormGrid, Group, wrap_chars
+
+    names = "欧阳明月、共有人张喆、李美玲"
+    lines = wrap_chars(names, width("欧阳明月、共有", 10), 10)
+    assert lines == ["欧阳明月、", "共有人张喆、", "李美玲"]
+    groups = [Group({0: f"{n}01", 1: "王建国、共有人张喆"}) for n in range(1, 15)] + \
+        [Group({}, blank=True) for _ in range(signin.MIN_BLANK_ROWS)]
+    grid = FormGrid(signin.COLUMNS, groups, row_min=11 * mm)
+    grid.wrap(178 * mm, 1000 * mm)
+    for room in range(15, 22):  # wherever the page ends inside the walk-in rows, they all move
+        first, rest = grid.split(178 * mm, grid._header_h + sum(sum(g.heights) for g in groups[:room]) + 1)
+        assert not any(g.blank for g in first.groups) and len(rest.groups) == len(groups) - 14

@@ -113,7 +113,8 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
                         + [[st] + [funnel.count(x, st) for x in FUNNEL_STEPS] for st in funnel.streets]
                         + [["全区合计"] + [funnel.count(x) for x in FUNNEL_STEPS]],
                         [24 * mm] + [151 * mm / len(FUNNEL_STEPS)] * len(FUNNEL_STEPS))]
-    serial = datetime.now().strftime("BB-%y%m%d-%H%M%S")  # each print its own number (to the second)
+    now = datetime.now()
+    serial = f"BB-{now:%y%m%d-%H%M%S}-{now.microsecond // 1000:03d}"  # each print its own number
     data_pdf, _ = render(PageInfo(f"{district}加装电梯统计", f"{district} 加装电梯统计报表", serial,
                                   date.today().isoformat()), story)
     return data_pdf
