@@ -6,7 +6,7 @@ of the scheme and amounts, so a later change of preset never changes what was si
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
 from liftdesk.money import funding
 from liftdesk.projects import liftplan
@@ -18,7 +18,7 @@ from liftdesk.common.units import format_fen
 from .context import Document, unit_context
 from .capitals import capitals
 from .masking import capped
-from .template import FillLine, esc, grid_table, paragraph, styles
+from .template import FillLine, esc, grid_table, paragraph, styles, styles_no_keep
 
 
 def _owners(store: Store, household_id: str) -> list[str]:
@@ -144,9 +144,10 @@ def build(store: Store, unit_id: str) -> Document:
                            f"代表全体签约业主对外联系。本协议自全体签约业主签字（或盖章）之日起生效。"
                            f"本协议一式 {copies} 份，签约各户各执一份，筹备组、社区各执一份，"
                            f"另将复印件随加装申请材料报送；附件《费用分摊方案》与本协议具有同等效力。", s["body"]))
-    story.append(FillLine(["业主代表（加装申请人）（签字）：", 45 * mm, "房号：", 20 * mm, "联系电话：", None],
-                          size=11.5, leading=10 * mm))
-    story.append(paragraph("八、签署", s["heading"]))
+    story.append(FillLine(["业主代表（加装申请人）（签字）：", 50 * mm, "房号：", 20 * mm], size=11.5, leading=10 * mm))
+    story.append(FillLine(["联系电话：", 45 * mm, "推举日期：", 40 * mm], size=11.5, leading=10 * mm))
+    # a long signature table may run over pages: it starts here when a few rows fit, its header repeats
+    story += [CondPageBreak(45 * mm), Paragraph("八、签署", styles_no_keep(s["heading"]))]
     sign_rows = [[Paragraph(h, cell) for h in ("房号", "产权人/共有人", "应分摊金额", "签字（或盖章）", "日期")]]
     spans = []
     for share in table.shares:

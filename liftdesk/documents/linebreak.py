@@ -17,7 +17,8 @@ CANNOT_END = "（《「『【〔〈“‘([{"
 
 
 def _latin(ch: str) -> bool:
-    return ord(ch) < 0x3000 and not ch.isspace() and ch not in CANNOT_START and ch not in CANNOT_END
+    """Part of a Latin word or a figure ("¥360,000.00", "LD-2026"): kept on one line if possible."""
+    return ord(ch) < 0x3000 and not ch.isspace() and ch not in "()[]{}"
 
 
 def _good(chars, k: int, words: bool) -> bool:

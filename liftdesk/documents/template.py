@@ -95,6 +95,13 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+@lru_cache(maxsize=8)
+def styles_no_keep(style: ParagraphStyle) -> ParagraphStyle:
+    """STYLE without keep-with-next: for a heading over a long table that may itself run over pages
+    (place a CondPageBreak before it so it never ends a page)."""
+    return ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
+
+
 def esc(text: object) -> str:
     """Markup for a stored value: escaped, rare characters in the fallback font."""
     return markup(text)
