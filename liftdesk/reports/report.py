@@ -86,7 +86,7 @@ def to_xlsx(table: YearTable, funnel: Funnel, district: str) -> bytes:
 
 def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
     from liftdesk.documents.charts import bar_chart
     from liftdesk.documents.template import PageInfo, grid_table, paragraph, render, styles
@@ -101,7 +101,7 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
              grid_table(data, widths), Spacer(1, 5 * mm),
              paragraph("各年加装电梯数", s["heading"]),
              bar_chart([str(y) for y in table.years], [table.totals.by_year[y] for y in table.years]),
-             PageBreak(),
+             Spacer(1, 4 * mm),  # every heading keeps with its chart (template styles): no forced page
              paragraph("各街道电梯数（含在建）", s["heading"]),
              bar_chart([r.street.removesuffix("街道") for r in table.rows], [r.total for r in table.rows],
                        height=70 * mm),
