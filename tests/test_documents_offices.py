@@ -6,7 +6,6 @@ the minutes' tally, the diary's print runs, no product name."""
 import re
 import shutil
 import subprocess
-from datetime import date
 
 import pytest
 
