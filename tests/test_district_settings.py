@@ -83,5 +83,6 @@ def test_the_notice_prints_the_district_period_and_office(store, unit, tmp_path)
                                      "office_address": "长庆街道王马社区居委会一楼", "office_phone": "0571-85550000"})
     doc = notice.build(store, unit, printed_on=date(2026, 9, 28))
     assert doc.content["period"] == ["2026-09-29", "2026-10-13"]
-    words = " ".join(getattr(f, "text", "") for f in doc.story)
+    flat = [part for f in doc.story for part in (getattr(f, "_content", None) or [f])]  # KeepTogether's parts
+    words = " ".join(getattr(f, "text", "") for f in flat)
     assert "15 日，自发布次日起算" in words and "长庆街道王马社区居委会一楼" in words and "0571-85550000" in words

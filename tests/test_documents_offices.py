@@ -330,3 +330,19 @@ def test_sign_in_names_break_between_names_and_walk_in_rows_stay_together():
     for room in range(15, 22):  # wherever the page ends inside the walk-in rows, they all move
         first, rest = grid.split(178 * mm, grid._header_h + sum(sum(g.heights) for g in groups[:room]) + 1)
         assert not any(g.blank for g in first.groups) and len(rest.groups) == len(groups) - 14
+
+
+@pytest.mark.parametrize("floors", [5, 6, 8])
+def test_notice_of_other_sizes_with_every_flat_co_owned_keeps_its_seal_on_one_page(store, tmp_path, floors):
+    d = registry.default_district(store)
+    estate = registry.add_estate(store, registry.add_community(store, registry.add_street(store, d, "长庆街道"),
+                                                               "王马社区"), "遥祥寺巷小区")
+    unit = registry.add_unit(store, registry.add_building(store, estate, "9幢", floors), "1单元")
+    registry.quick_create_households(store, unit, floors, 2, "60")
+    for n, row in enumerate(registry.unit_households(store, unit)):
+        ownership.set_owners(store, row.id, [(NAMES[n % 14] + "某", f"1381234{n:04d}"), ("共有人" + NAMES[(n + 3) % 14], "")])
+    district_settings.update(store, {"office_address": "王马巷 12 号社区服务中心二楼（长庆街道王马社区居民委员会）",
+                                     "office_phone": "0571-87001234"})
+    done = generate.print_document(store, "notice", "长庆街道/王马社区/遥祥寺巷小区/9幢/1单元", tmp_path / "n.pdf")
+    assert pages_of(done.path) == 1
+    assert "（盖章）" in text_of(done.path)

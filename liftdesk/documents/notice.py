@@ -19,7 +19,7 @@ from ..store import Store
 from .context import Document, unit_context
 from .fonts import draw_text
 from .masking import capped, mask_names, mask_phone, mask_text
-from .template import grid_table, paragraph, styles
+from .template import MARGIN, PAGE_H, PAGE_W, grid_table, paragraph, styles
 
 WORKING_DAYS = 10
 
@@ -113,6 +113,16 @@ PLAN_LIMIT = 120  # characters of the plan summary on the notice; the drawing in
 SINGLE_COLUMN_MAX = 12  # more households than this (7 floors × 2): two to a table row, so text, table and seal share a page
 
 
+def fits_one_page(story: list) -> bool:
+    """Whether STORY fits the body frame of one page (template.render's frame, its 6 pt padding)."""
+    width, height = PAGE_W - 2 * MARGIN - 12, PAGE_H - 2 * MARGIN - 14 * mm - 12
+    used = 0.0
+    for flowable in story:
+        for part in getattr(flowable, "_content", None) or [flowable]:  # a KeepTogether: its parts
+            used += part.wrap(width, height)[1] + part.getSpaceBefore() + part.getSpaceAfter()
+    return used <= height
+
+
 def _households_table(ctx, current: dict, compact: bool):
     cells = []
     for h in ctx.households:
@@ -160,26 +170,31 @@ def build(store: Store, unit_id: str, printed_on: date | None = None, days: int 
                                                        True).get(unit_id, []) if b.occupied]
         rooms = "、".join(b.room for b in occupied) or "无"
         rows.append(["占用专有部分的业主同意", rooms, "须本人同意", "否" if verdict.unmet else "是"])
-    compact = len(ctx.households) > SINGLE_COLUMN_MAX
-    story += [grid_table(rows, [62 * mm, 56 * mm, 30 * mm, 30 * mm], padding=1.4 if compact else 1.8),
-              Spacer(1, 1 * mm),
-              paragraph(f"结论：{'已达到' if verdict.passed else '未达到'}法定同意比例"
-                        f"{'' if verdict.passed or not verdict.unmet else '（占用专有部分的业主尚未同意）'}。", s["body"]),
-              paragraph("三、各户意见（姓名、电话已作隐私处理）：", s["body"]),
-              _households_table(ctx, current, compact)]
     where = f"{a.community}居民委员会（社区办公室）"
     if address:
         where += f"（地址：{address}"
         where += f"，电话：{phone}）" if phone else "）"
     elif phone:
         where += f"（电话：{phone}）"
-    story.append(KeepTogether([  # the period, where to object and the seal never part
-        Spacer(1, 2 * mm),
-        paragraph(f"四、公示期：{period_words(start, end, days, kind)}。", s["body"]),
-        paragraph(f"五、如有异议，请在公示期内署名并写明理由，以书面形式向{where}提出；"
-                  f"由街道、社区组织协调处理。逾期未提出的，视为无异议。", s["body"]),
-        SealBox([f"发布单位：{a.street}{a.community}居民委员会", f"{a.estate}{a.building}{a.unit}加装电梯筹备组",
-                 f"发布日期：{printed_on.isoformat()}"])]))
+
+    def rest(compact: bool) -> list:
+        return [grid_table(rows, [62 * mm, 56 * mm, 30 * mm, 30 * mm], padding=1.4 if compact else 1.8),
+                Spacer(1, 1 * mm),
+                paragraph(f"结论：{'已达到' if verdict.passed else '未达到'}法定同意比例"
+                          f"{'' if verdict.passed or not verdict.unmet else '（占用专有部分的业主尚未同意）'}。",
+                          s["body"]),
+                paragraph("三、各户意见（姓名、电话已作隐私处理）：", s["body"]),
+                _households_table(ctx, current, compact),
+                KeepTogether([  # the period, where to object and the seal never part
+                    Spacer(1, 2 * mm),
+                    paragraph(f"四、公示期：{period_words(start, end, days, kind)}。", s["body"]),
+                    paragraph(f"五、如有异议，请在公示期内署名并写明理由，以书面形式向{where}提出；"
+                              f"由街道、社区组织协调处理。逾期未提出的，视为无异议。", s["body"]),
+                    SealBox([f"发布单位：{a.street}{a.community}居民委员会",
+                             f"{a.estate}{a.building}{a.unit}加装电梯筹备组", f"发布日期：{printed_on.isoformat()}"])])]
+    single = story + rest(False)
+    fits = len(ctx.households) <= SINGLE_COLUMN_MAX and fits_one_page(single)
+    story = single if fits else story + rest(True)  # else two households a row: one page up to 7 × 2 and more
     texts = ctx.texts() + [(str(a), address), (str(a), phone), (str(a), plan)]
     content = {"unit": str(a), "period": [start.isoformat(), end.isoformat()], "verdict": verdict.as_json()}
     return Document("notice", "加装电梯公示", ctx.project_line, story, texts, content,
