@@ -137,3 +137,44 @@ def test_cli_consent_json_carries_the_condition(store, unit, db_path, tmp_path):
                           "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元", "--json"], capture_output=True, text=True, cwd=tmp_path)
     data = json.loads(out.stdout)
     assert data["passed"] is False and data["required_agreement"]["missing"] == ["101"]
+
+
+# ---- exact: the visit list is still the smallest, checked by brute force --------------------------
+
+from itertools import combinations  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from .test_consent_visits import ref_gain, ref_groups, ref_passes, ref_state, rosters, signed  # noqa: E402
+
+
+def ref_passes_occupied(flats, occupied) -> bool:
+    return ref_passes(flats, GZ25) and all(b.position == "support" for b in flats if b.household_id in occupied)
+
+
+def brute_size(flats, occupied):
+    if ref_passes_occupied(flats, occupied):
+        return 0
+    groups = [g for g in ref_groups(flats) if not (ref_state(g) == "support" and ref_gain(g) == 0)]
+    for size in range(1, len(groups) + 1):
+        if any(ref_passes_occupied(signed(flats, c, "support"), occupied) for c in combinations(groups, size)):
+            return size
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(rosters(), st.data())
+def test_with_occupied_flats_the_visit_list_is_the_smallest_that_passes(flats, data):
+    occupied = set(data.draw(st.sets(st.sampled_from([b.household_id for b in flats]), max_size=2)))
+    flats = [b._replace(occupied=b.household_id in occupied) for b in flats]
+    verdict = evaluate(flats, GZ25)
+    want = brute_size(flats, occupied)
+    assert verdict.passed == (want == 0)
+    if want is None:
+        assert not verdict.achievable
+        return
+    assert verdict.shortfall_voters == want
+    if not verdict.passed:
+        chosen = [v.voter.flats for v in verdict.visits]
+        assert ref_passes_occupied(signed(flats, chosen, "support"), occupied)
+        assert {b.household_id for b in verdict.unmet} <= {b.household_id for v in verdict.visits for b in v.voter.flats}
