@@ -96,7 +96,7 @@ setup_python() {
   want=$(deps_hash)
   [ -f "$STAMP" ] && have=$(cat "$STAMP")
   if [ "$want" = "$have" ] && "$VENV/bin/python" -c "import PySide6.QtWidgets, PySide6.QtPdfWidgets, \
-       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis" >/dev/null 2>&1; then
+       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis, xdist" >/dev/null 2>&1; then
     return 0
   fi
   if [ -z "$have" ]; then
@@ -119,6 +119,7 @@ case "${1:-app}" in
   test)
     shift || true
     setup_system; setup_python
-    exec "$VENV/bin/python" -m pytest -q "$@" ;;
+    # One worker per core (LIFTDESK_TEST_WORKERS=0 runs serially; a later -n in ARGS wins).
+    exec "$VENV/bin/python" -m pytest -q -n "${LIFTDESK_TEST_WORKERS:-auto}" "$@" ;;
   *) echo "usage: ./liftdesk.sh app [ARGS] | ./liftdesk.sh test [PYTEST ARGS]" >&2; exit 2 ;;
 esac
