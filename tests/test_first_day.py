@@ -84,12 +84,12 @@ def test_a_copy_of_a_live_database_holds_what_is_still_in_its_wal(tmp_path):
         for n in range(5):
             registry.add_street(store, district, f"第{n}街道")
         assert (tmp_path / "live.db-wal").stat().st_size > 0
-        copy = files.save_copy(store, tmp_path / "copy.db")
+        copy = files.save_copy(store.path, tmp_path / "copy.db")
         with pytest.raises(LiftDeskError) as err:
-            files.save_copy(store, tmp_path / "live.db")
+            files.save_copy(store.path, tmp_path / "live.db")
         assert err.value.key == "db.same_file"
         with pytest.raises(LiftDeskError) as err:
-            files.save_copy(store, copy)
+            files.save_copy(store.path, copy)
         assert err.value.key == "db.exists"
     finally:
         store.close()

@@ -6,14 +6,9 @@ live WAL database does not."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from liftdesk.errors import StoreError
 from liftdesk.store import backup
 from liftdesk.store.connection import open_store
-
-if TYPE_CHECKING:  # only for annotations
-    from liftdesk.store.connection import Store
 
 
 def _refuse_existing(path: Path) -> None:
@@ -40,13 +35,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def save_copy(store: Store, target: str | Path) -> Path:
-    """A checked, consistent copy of the open database at TARGET (a new file: nothing is
-    overwritten, least of all the database itself or one of its -wal/-shm files)."""
-    target = Path(target)
-    if store.path is None:
-        raise StoreError("db.cannot_open", path=":memory:", reason="no file")
-    source = Path(store.path)
+def save_copy(source: str | Path, target: str | Path) -> Path:
+    """A checked, consistent copy of the database at SOURCE (open or not) at TARGET, a new file:
+    nothing is overwritten, least of all the database itself or one of its -wal/-shm files. Takes
+    paths, not a store, so that it can run on a worker thread with its own connection."""
+    source, target = Path(source), Path(target)
     if any(_same_file(source.with_name(source.name + suffix), target) for suffix in ("", "-wal", "-shm")):
         raise StoreError("db.same_file", path=str(source))
     _refuse_existing(target)
