@@ -57,9 +57,17 @@ def output_somewhere():
             sys.stdout, sys.stderr = saved
 
 
+CLI_EXECUTABLE = "liftdesk-cli"  # the frozen build's console executable (packaging/liftdesk.spec)
+
+
+def console_only() -> bool:
+    """The frozen `liftdesk-cli` never opens the window: with no command it lists the commands."""
+    return bool(getattr(sys, "frozen", False)) and Path(sys.executable).stem.lower() == CLI_EXECUTABLE
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if wants_cli(argv):
+    if wants_cli(argv) or console_only():
         from liftdesk.cli.main import main as cli_main
 
         with output_somewhere():

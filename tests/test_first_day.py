@@ -139,3 +139,15 @@ def test_a_command_with_no_console_writes_its_output_to_a_file_it_names(tmp_path
     assert str(db) in out.read_text(encoding="utf-8")
     assert run_without_console(["--db", str(tmp_path / "missing.db"), "info"]) == 2
     assert "missing.db" in out.read_text(encoding="utf-8")
+
+
+def test_qt_noise_is_dropped_and_every_other_message_goes_on(monkeypatch):
+    from ui import qt_noise
+
+    passed = []
+    monkeypatch.setattr(qt_noise, "_previous", lambda mode, context, message: passed.append(message))
+    locale = ('Detected locale "C" with character encoding "ANSI_X3.4-1968", which is not UTF-8.\n'
+              'Qt depends on a UTF-8 locale, and has switched to "C.UTF-8" instead.')
+    for message in ("This plugin does not support propagateSizeHints()", locale, "QPainter::begin: failed"):
+        qt_noise._handler(None, None, message)
+    assert passed == ["QPainter::begin: failed"]

@@ -50,3 +50,28 @@ def test_liftdesk_sh_cli_and_app_keep_the_callers_folder(tmp_path):
     assert json.loads(run("cli", "--db", "站.db", "info", "--json").stdout)["streets"] == 0
     run("app", "--db", "站.db", "--screenshot", "shot.png")
     assert (work / "shot.png").stat().st_size > 1000 and not (ROOT / "shot.png").exists()
+
+
+def test_the_installer_script_needs_nothing_a_stock_inno_setup_6_lacks():
+    """Not compiled here (no Windows): what can be checked as text. Chinese wizard text only when
+    the compiler has it; both programs installed with a Start-menu entry each; UTF-8 with a BOM."""
+    raw = (ROOT / "packaging" / "windows" / "liftdesk.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Inno Setup 6 reads a script without a BOM as ANSI
+    lines = raw.decode("utf-8-sig").splitlines()
+    languages = [line for line in lines[lines.index("[Languages]") + 1:lines.index("[Tasks]")] if line.strip()]
+    chinese = [n for n, line in enumerate(languages) if "ChineseSimplified.isl" in line and line.startswith("Name:")]
+    assert chinese and all(languages[n - 1].startswith(("#if FileExists", "#elif FileExists")) for n in chinese)
+    assert 'MessagesFile: "compiler:Default.isl"' in languages[-1]
+    icons = lines[lines.index("[Icons]") + 1:lines.index("[UninstallDelete]")]
+    assert any("{#AppExe}" in line and line.startswith('Name: "{group}') for line in icons)
+    assert any("{#CliExe}" in line and line.startswith('Name: "{group}') for line in icons)
+
+
+def test_the_spec_builds_two_programs_from_one_analysis():
+    spec = (ROOT / "packaging" / "liftdesk.spec").read_text(encoding="utf-8")
+    assert 'executable("LiftDesk", console=sys.platform != "win32")' in spec
+    assert 'executable("liftdesk-cli", console=True)' in spec
+    assert "COLLECT(app, cli," in spec
+    import main as entry
+
+    assert entry.CLI_EXECUTABLE == "liftdesk-cli"
