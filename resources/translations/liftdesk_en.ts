@@ -255,6 +255,74 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>DistrictKeysDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="61" />
+        <source>设置区密钥</source>
+        <translation>Set up the district key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="63" />
+        <source>区加梯办只做一次。口令保护区私钥：导入工作站文件时要输入它。口令至少 8 个字符，请另行保管，不要写在恢复单上。</source>
+        <translation>The district office does this once. The passphrase protects the district's private key: it is asked for when importing a station's file. At least 8 characters; keep it separately, never on the recovery sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="71" />
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="72" />
+        <source>再输一次</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="75" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="77" />
+        <source>公钥文件（发给各工作站）</source>
+        <translation>Public key file (give it to every station)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="84" />
+        <source>生成区密钥</source>
+        <translation>Create the district key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="87" />
+        <source>打印恢复单…</source>
+        <translation>Print the recovery sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="90" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="98" />
+        <source>公钥文件</source>
+        <translation>Public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="104" />
+        <source>两次输入的口令不一致，请重新输入。</source>
+        <translation>The two passphrases differ; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="110" />
+        <source>请选择公钥文件的位置。</source>
+        <translation>Choose where the public key file goes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="141" />
+        <source>无法开始打印，请检查打印机。恢复单已保存：{path}</source>
+        <translation>Printing could not start; check the printer. The recovery sheet is saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <location filename="../../ui/pages/district_page.py" line="130" />
@@ -2514,6 +2582,79 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>StationEnrolDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="161" />
+        <source>登记为工作站</source>
+        <translation>Enrol as a station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="163" />
+        <source>用区加梯办发来的区公钥文件登记本库。登记后导出第一个同步文件交给区加梯办，并在电话里把下面显示的编号和密钥指纹念给对方核对。</source>
+        <translation>Enrol this database with the district office's public key file. Then export a first sync file for the district office, and read the id and key fingerprint shown below to them over the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="169" />
+        <source>例如 潮鸣街道工作站</source>
+        <translation>e.g. Chaoming street station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="170" />
+        <source>工作站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="173" />
+        <source>尚未选择</source>
+        <translation>not chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="174" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="176" />
+        <source>区公钥文件</source>
+        <translation>District public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="185" />
+        <source>全区（不限范围）</source>
+        <translation>whole district (no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="186" />
+        <source>范围（街道[/社区]）</source>
+        <translation>Scope (street[/community])</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="193" />
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="196" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="204" />
+        <source>选择区公钥文件</source>
+        <translation>Choose the district's public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="216" />
+        <source>{name} 区加梯办，区密钥指纹 {fp}</source>
+        <translation>{name} district office, district key fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="221" />
+        <source>请先选择区公钥文件。</source>
+        <translation>Choose the district's public key file first.</translation>
+    </message>
+</context>
+<context>
     <name>StationLock</name>
     <message>
         <location filename="../../ui/lock.py" line="92" />
@@ -2554,247 +2695,257 @@ The current database is backed up first.</translation>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="79" />
+        <source>设置区密钥…</source>
+        <translation>Set up the district key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <source>登记为工作站…</source>
+        <translation>Enrol as a station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="97" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="97" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="97" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92" />
-        <location filename="../../ui/pages/sync_page.py" line="101" />
-        <location filename="../../ui/pages/sync_page.py" line="156" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="162" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93" />
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <location filename="../../ui/pages/sync_page.py" line="108" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="108" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>最后收到（UTC）</source>
         <translation>Last received (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="111" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="118" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="118" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
-        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="138" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
-        <location filename="../../ui/pages/sync_page.py" line="133" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="139" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="125" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137" />
+        <location filename="../../ui/pages/sync_page.py" line="143" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <location filename="../../ui/pages/sync_page.py" line="144" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="139" />
+        <location filename="../../ui/pages/sync_page.py" line="145" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="153" />
+        <location filename="../../ui/pages/sync_page.py" line="159" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="154" />
+        <location filename="../../ui/pages/sync_page.py" line="160" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="155" />
+        <location filename="../../ui/pages/sync_page.py" line="161" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="173" />
+        <location filename="../../ui/pages/sync_page.py" line="179" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <location filename="../../ui/pages/sync_page.py" line="183" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="178" />
+        <location filename="../../ui/pages/sync_page.py" line="184" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="180" />
-        <source>本库尚未登记。区加梯办用命令 district-init 生成区密钥；工作站用 station-init 登记（见 README“数据同步”）。</source>
-        <translation>This database is not enrolled. The district office creates its key with district-init; a station enrols with station-init (see README, “Data sync”).</translation>
+        <location filename="../../ui/pages/sync_page.py" line="186" />
+        <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
+        <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="189" />
+        <location filename="../../ui/pages/sync_page.py" line="197" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="218" />
+        <location filename="../../ui/pages/sync_page.py" line="240" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="229" />
+        <location filename="../../ui/pages/sync_page.py" line="251" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="233" />
+        <location filename="../../ui/pages/sync_page.py" line="255" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="233" />
+        <location filename="../../ui/pages/sync_page.py" line="255" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="247" />
+        <location filename="../../ui/pages/sync_page.py" line="269" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="275" />
+        <location filename="../../ui/pages/sync_page.py" line="297" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="278" />
+        <location filename="../../ui/pages/sync_page.py" line="300" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="286" />
+        <location filename="../../ui/pages/sync_page.py" line="308" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="303" />
+        <location filename="../../ui/pages/sync_page.py" line="325" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="314" />
+        <location filename="../../ui/pages/sync_page.py" line="336" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="314" />
+        <location filename="../../ui/pages/sync_page.py" line="336" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
