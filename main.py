@@ -55,6 +55,9 @@ def output_somewhere():
             yield
         finally:
             sys.stdout, sys.stderr = saved
+            import logging  # configured by the command by now; the path names no resident
+
+            logging.getLogger("liftdesk.main").info("no console: the command's output is in %s", path)
 
 
 CLI_EXECUTABLE = "liftdesk-cli"  # the frozen build's console executable (packaging/liftdesk.spec)
