@@ -134,6 +134,7 @@ def test_a_command_with_no_console_writes_its_output_to_a_file_it_names(tmp_path
     out = entry.console_log_path()
     assert out.parent == tmp_path / "data"
     assert json.loads(out.read_text(encoding="utf-8"))["streets"] == 0
+    assert entry.CONSOLE_LOG in (tmp_path / "data" / "liftdesk.log").read_text(encoding="utf-8")  # named
     # a plain print, and an error on stderr: each lands in the file, nothing raises
     assert run_without_console(["--db", str(db), "info"]) == 0
     assert str(db) in out.read_text(encoding="utf-8")

@@ -164,3 +164,26 @@ def test_the_demo_is_refused_as_a_station_in_the_app_too(opened, qtbot, tmp_path
     qtbot.mouseClick(page.station_enrol_button, Qt.MouseButton.LeftButton)
     assert errors == ["请用空数据库登记工作站；演示数据不能同步。"]
     assert enrol.role(store) is None
+
+
+def test_the_district_takes_its_key_back_from_the_recovery_sheet(opened, qtbot, tmp_path, monkeypatch, errors):
+    old = opened("old-district.db")
+    public, code = enrol.district_init(old, PASSPHRASE)
+    store = opened("new-district.db")
+    _, page = open_sync_page(qtbot, store, tmp_path)
+    assert page.district_recover_button.isVisible()
+
+    def steps(dialog):
+        qtbot.keyClicks(dialog.code, " ".join(code[i:i + 6] for i in range(0, len(code), 6)))  # as printed
+        qtbot.keyClicks(dialog.passphrase, "wrong passphrase")
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        assert len(errors) == 1 and errors[0].startswith("口令不对") and enrol.role(store) is None
+        dialog.passphrase.clear()
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        assert public.fingerprint in dialog.result_label.text()
+    run_dialog(monkeypatch, qtbot, enrol_dialogs.DistrictRecoverDialog, steps)
+    qtbot.mouseClick(page.district_recover_button, Qt.MouseButton.LeftButton)
+    assert enrol.district_public(store).fingerprint == public.fingerprint
+    assert enrol.district_keys(store, PASSPHRASE)
+    assert page.import_button.isVisible() and not page.district_recover_button.isVisible()

@@ -306,7 +306,8 @@ class _FirstPaint(QObject):
 
 
 SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district", "funnel",
-                    "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "meeting", "preview",
+                    "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "district-recover",
+                    "meeting", "preview",
                     "settings", "rule", "receipt", "costs")
 
 
@@ -374,11 +375,12 @@ def show_page(window, page: str | None) -> QWidget | None:
 
         window.show_home()
         return RuleDialog(store, window)
-    elif page in ("district-keys", "station-enrol"):  # the sync page's enrolment dialogs
-        from .dialogs.enrol_dialogs import DistrictKeysDialog, StationEnrolDialog
+    elif page in ("district-keys", "station-enrol", "district-recover"):  # the sync page's enrolment dialogs
+        from .dialogs import enrol_dialogs
 
         window.show_sync()
-        return (DistrictKeysDialog if page == "district-keys" else StationEnrolDialog)(store, window)
+        return {"district-keys": enrol_dialogs.DistrictKeysDialog, "station-enrol": enrol_dialogs.StationEnrolDialog,
+                "district-recover": enrol_dialogs.DistrictRecoverDialog}[page](store, window)
     elif page == "receipt":
         from .dialogs.receipt_dialog import ReceiptDialog
 
@@ -423,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
     parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, today, district, "
-                        "funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, search, bin, "
+                        "funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, district-recover, search, bin, "
                         "meeting, preview, settings, rule, receipt, "
                         "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")

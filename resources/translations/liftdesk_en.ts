@@ -257,67 +257,67 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictKeysDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="61" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="62" />
         <source>设置区密钥</source>
         <translation>Set up the district key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="63" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="64" />
         <source>区加梯办只做一次。口令保护区私钥：导入工作站文件时要输入它。口令至少 8 个字符，请另行保管，不要写在恢复单上。</source>
         <translation>The district office does this once. The passphrase protects the district's private key: it is asked for when importing a station's file. At least 8 characters; keep it separately, never on the recovery sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="71" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="72" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="72" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="73" />
         <source>再输一次</source>
         <translation>Once more</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="75" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="76" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="77" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="78" />
         <source>公钥文件（发给各工作站）</source>
         <translation>Public key file (give it to every station)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="84" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="85" />
         <source>生成区密钥</source>
         <translation>Create the district key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="88" />
         <source>打印恢复单…</source>
         <translation>Print the recovery sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="90" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="91" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="98" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="99" />
         <source>公钥文件</source>
         <translation>Public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="104" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="105" />
         <source>两次输入的口令不一致，请重新输入。</source>
         <translation>The two passphrases differ; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="110" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="111" />
         <source>请选择公钥文件的位置。</source>
         <translation>Choose where the public key file goes.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="141" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="142" />
         <source>无法开始打印，请检查打印机。恢复单已保存：{path}</source>
         <translation>Printing could not start; check the printer. The recovery sheet is saved: {path}</translation>
     </message>
@@ -433,6 +433,64 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/district_page.py" line="267" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRecoverDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="249" />
+        <source>从恢复单恢复区密钥</source>
+        <translation>Recover the district key from the recovery sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="251" />
+        <source>输入恢复单上的恢复码（空格和换行不要紧），或读取扫描二维码得到的文本文件，再输入区密钥口令。恢复后请核对密钥指纹与恢复单上的一致。</source>
+        <translation>Type the recovery code from the recovery sheet (spaces and line breaks do not matter), or read the text file a scan of its QR code gave, then the district passphrase. Afterwards check that the key fingerprint matches the sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="256" />
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="262" />
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="268" />
+        <source>从文件读取恢复码…</source>
+        <translation>Read the code from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="272" />
+        <source>恢复</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="275" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="283" />
+        <source>恢复码文件</source>
+        <translation>Recovery code file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="283" />
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="289" />
+        <source>无法读取：{reason}</source>
+        <translation>Cannot read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="300" />
+        <source>区密钥已恢复（{name}）。密钥指纹：{fp}</source>
+        <translation>District key recovered ({name}). Key fingerprint: {fp}</translation>
     </message>
 </context>
 <context>
@@ -2584,72 +2642,72 @@ The current database is backed up first.</translation>
 <context>
     <name>StationEnrolDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="161" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="162" />
         <source>登记为工作站</source>
         <translation>Enrol as a station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="163" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="164" />
         <source>用区加梯办发来的区公钥文件登记本库。登记后导出第一个同步文件交给区加梯办，并在电话里把下面显示的编号和密钥指纹念给对方核对。</source>
         <translation>Enrol this database with the district office's public key file. Then export a first sync file for the district office, and read the id and key fingerprint shown below to them over the phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="169" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="170" />
         <source>例如 潮鸣街道工作站</source>
         <translation>e.g. Chaoming street station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="170" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="171" />
         <source>工作站名称</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="173" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="174" />
         <source>尚未选择</source>
         <translation>not chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="174" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="175" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="176" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="177" />
         <source>区公钥文件</source>
         <translation>District public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="185" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="186" />
         <source>全区（不限范围）</source>
         <translation>whole district (no limit)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="187" />
         <source>范围（街道[/社区]）</source>
         <translation>Scope (street[/community])</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="193" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="194" />
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="197" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="204" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="205" />
         <source>选择区公钥文件</source>
         <translation>Choose the district's public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="216" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="217" />
         <source>{name} 区加梯办，区密钥指纹 {fp}</source>
         <translation>{name} district office, district key fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="221" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="222" />
         <source>请先选择区公钥文件。</source>
         <translation>Choose the district's public key file first.</translation>
     </message>
@@ -2705,247 +2763,252 @@ The current database is backed up first.</translation>
         <translation>Enrol as a station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="83" />
+        <source>从恢复单恢复区密钥…</source>
+        <translation>Recover the district key from the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
-        <location filename="../../ui/pages/sync_page.py" line="107" />
-        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
+        <location filename="../../ui/pages/sync_page.py" line="164" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99" />
-        <location filename="../../ui/pages/sync_page.py" line="108" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="103" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="108" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="109" />
+        <location filename="../../ui/pages/sync_page.py" line="111" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="110" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>最后收到（UTC）</source>
         <translation>Last received (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="114" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
-        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="140" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
-        <location filename="../../ui/pages/sync_page.py" line="139" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="123" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="125" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="143" />
+        <location filename="../../ui/pages/sync_page.py" line="145" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="144" />
+        <location filename="../../ui/pages/sync_page.py" line="146" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="145" />
+        <location filename="../../ui/pages/sync_page.py" line="147" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="159" />
+        <location filename="../../ui/pages/sync_page.py" line="161" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="160" />
+        <location filename="../../ui/pages/sync_page.py" line="162" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="161" />
+        <location filename="../../ui/pages/sync_page.py" line="163" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="179" />
+        <location filename="../../ui/pages/sync_page.py" line="181" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="183" />
+        <location filename="../../ui/pages/sync_page.py" line="185" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="184" />
+        <location filename="../../ui/pages/sync_page.py" line="186" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="186" />
+        <location filename="../../ui/pages/sync_page.py" line="188" />
         <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
         <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="197" />
+        <location filename="../../ui/pages/sync_page.py" line="199" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="240" />
+        <location filename="../../ui/pages/sync_page.py" line="248" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="251" />
+        <location filename="../../ui/pages/sync_page.py" line="259" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="255" />
+        <location filename="../../ui/pages/sync_page.py" line="263" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="255" />
+        <location filename="../../ui/pages/sync_page.py" line="263" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="269" />
+        <location filename="../../ui/pages/sync_page.py" line="277" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="297" />
+        <location filename="../../ui/pages/sync_page.py" line="305" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="300" />
+        <location filename="../../ui/pages/sync_page.py" line="308" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="308" />
+        <location filename="../../ui/pages/sync_page.py" line="316" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="325" />
+        <location filename="../../ui/pages/sync_page.py" line="333" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="336" />
+        <location filename="../../ui/pages/sync_page.py" line="344" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="336" />
+        <location filename="../../ui/pages/sync_page.py" line="344" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>

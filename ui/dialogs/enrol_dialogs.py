@@ -1,7 +1,8 @@
 """Enrolment without a terminal: the district office sets up its keys (the passphrase typed twice,
 the recovery sheet printed through the print dialog), a station enrols by choosing the district's
-key file and shows its id and fingerprint to read over the phone. The rules and messages are the
-core's (liftdesk/sync/enrol.py), the same as `district-init` and `station-init`."""
+key file and shows its id and fingerprint to read over the phone. A district whose computer was
+replaced takes its key back from the recovery sheet. The rules and messages are the core's
+(liftdesk/sync/enrol.py), the same as `district-init`, `station-init` and `district-recover`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from liftdesk.common.paths import data_dir
 from liftdesk.errors import LiftDeskError
@@ -233,5 +234,70 @@ class StationEnrolDialog(QDialog):
         if me.scope and not enrol.has_places(self.store):
             lines.append(t("sync.scope_later", scope=me.scope))
         self.result_label.setText("\n".join(lines))
+        self.result_label.show()
+        self.close_button.setDefault(True)
+
+
+class DistrictRecoverDialog(QDialog):
+    """区加梯办, on a new or restored computer: the district key back from the printed recovery
+    sheet (its code typed or read from a file) and the passphrase; stations need not enrol again."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.public = None
+        self.setWindowTitle(self.tr("从恢复单恢复区密钥"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("输入恢复单上的恢复码（空格和换行不要紧），或读取扫描二维码得到的文本文件，"
+                               "再输入区密钥口令。恢复后请核对密钥指纹与恢复单上的一致。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.code = QPlainTextEdit()
+        self.code.setPlaceholderText(self.tr("恢复码"))
+        self.code.setTabChangesFocus(True)
+        layout.addWidget(self.code, 1)
+        form = QFormLayout()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("口令"), self.passphrase)
+        layout.addLayout(form)
+        self.result_label = _big()
+        self.result_label.hide()
+        layout.addWidget(self.result_label)
+        buttons = QHBoxLayout()
+        self.file_button = QPushButton(self.tr("从文件读取恢复码…"))
+        self.file_button.clicked.connect(self._read_file)
+        buttons.addWidget(self.file_button)
+        buttons.addStretch()
+        self.recover_button = QPushButton(self.tr("恢复"))
+        self.recover_button.setDefault(True)
+        self.recover_button.clicked.connect(self.recover)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.accept)
+        buttons.addWidget(self.recover_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        _widen(self)
+
+    def _read_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("恢复码文件"), "", self.tr("文本文件 (*.txt);;所有文件 (*)"))
+        if not path:
+            return
+        try:
+            self.code.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except OSError as exc:
+            messages.error(self, self.tr("无法读取：{reason}").format(reason=exc.strerror or str(exc)))
+
+    def recover(self) -> None:
+        try:
+            self.public = enrol.district_recover(self.store, self.code.toPlainText(), self.passphrase.text())
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.passphrase.clear()
+        for w in (self.code, self.passphrase, self.file_button, self.recover_button):
+            w.setEnabled(False)
+        self.result_label.setText(self.tr("区密钥已恢复（{name}）。密钥指纹：{fp}").format(
+            name=self.public.name or "—", fp=self.public.fingerprint))
         self.result_label.show()
         self.close_button.setDefault(True)

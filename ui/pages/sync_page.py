@@ -80,8 +80,10 @@ class SyncPage(QWidget):
         self.district_keys_button.clicked.connect(lambda: self.set_up_district())
         self.station_enrol_button = QPushButton(self.tr("登记为工作站…"))
         self.station_enrol_button.clicked.connect(lambda: self.enrol_station())
+        self.district_recover_button = QPushButton(self.tr("从恢复单恢复区密钥…"))
+        self.district_recover_button.clicked.connect(lambda: self.recover_district())
         buttons = QHBoxLayout()
-        for b in (self.district_keys_button, self.station_enrol_button):
+        for b in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
             buttons.addWidget(b)
         for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button):
             buttons.addWidget(b)
@@ -185,7 +187,7 @@ class SyncPage(QWidget):
         else:
             self.role_label.setText(self.tr("本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；"
                                             "工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。"))
-        for button in (self.district_keys_button, self.station_enrol_button):
+        for button in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
             button.setVisible(role is None)
         for button in (self.export_button, self.apply_receipt_button):
             button.setVisible(role == "station")
@@ -204,6 +206,12 @@ class SyncPage(QWidget):
         from ..dialogs.enrol_dialogs import DistrictKeysDialog
 
         DistrictKeysDialog(self.store, self).exec()
+        self.refresh()
+
+    def recover_district(self) -> None:
+        from ..dialogs.enrol_dialogs import DistrictRecoverDialog
+
+        DistrictRecoverDialog(self.store, self).exec()
         self.refresh()
 
     def enrol_station(self) -> None:
