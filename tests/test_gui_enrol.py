@@ -124,7 +124,8 @@ def _keyfile(tmp_path):
     return enrol.write_keyfile(public, tmp_path / "district.key"), public
 
 
-def test_a_station_enrols_from_the_key_file_and_shows_its_id_and_fingerprint(opened, qtbot, tmp_path, monkeypatch, errors):
+def test_a_station_enrols_from_the_key_file_and_shows_its_id_and_fingerprint(opened, qtbot, tmp_path, monkeypatch,
+                                                                            errors):
     keyfile, public = _keyfile(tmp_path)
     store = opened("station.db")
     street = registry.add_street(store, registry.default_district(store), "潮鸣街道")

@@ -177,6 +177,7 @@ class Workbench(QObject):
         self.window = None
         self.store = None
         self._backups: QTimer | None = None
+        self.login_cancelled = False  # the last open stopped at the station lock: not an error
 
     def open(self, path: Path, create: bool = False) -> bool:
         """Open PATH in a new main window (not yet shown); False when it was refused or the
@@ -195,6 +196,7 @@ class Workbench(QObject):
                 return False
         if not login_at_start(store):  # the station lock: a login before any resident's data shows
             store.close()
+            self.login_cancelled = True
             return False
         old_window, old_store = self.window, self.store
         self.store = store
@@ -305,10 +307,9 @@ class _FirstPaint(QObject):
         QApplication.instance().quit()
 
 
-SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district", "funnel",
-                    "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "district-recover",
-                    "meeting", "preview",
-                    "settings", "rule", "receipt", "costs")
+SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district",
+                    "funnel", "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "district-recover",
+                    "meeting", "preview", "settings", "rule", "receipt", "costs")
 
 
 def _unit_with_project(store) -> str | None:
@@ -424,10 +425,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
-    parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, today, district, "
-                        "funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, district-recover, search, bin, "
-                        "meeting, preview, settings, rule, receipt, "
-                        "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
+    parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, today, "
+                        "district, funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, "
+                        "district-recover, search, bin, meeting, preview, settings, rule, receipt, costs, or an "
+                        "address (a unit's page, or the overview of a street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
     parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     return parser
@@ -442,8 +443,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args) -> int:
-    from .main_window import MainWindow
-
     if args.screenshot:  # needs no screen: render offscreen unless told otherwise
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     settings = Settings()
@@ -479,7 +478,7 @@ def run_gui(args) -> int:
         else:
             opened = first_start(workbench)
     if not opened:
-        return 2 if args.db or args.screenshot else 0
+        return 2 if (args.db or args.screenshot) and not workbench.login_cancelled else 0
     window = workbench.window
     try:
         if args.screenshot:

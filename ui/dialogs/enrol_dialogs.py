@@ -280,7 +280,8 @@ class DistrictRecoverDialog(QDialog):
         _widen(self)
 
     def _read_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("恢复码文件"), "", self.tr("文本文件 (*.txt);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("恢复码文件"), "",
+                                              self.tr("文本文件 (*.txt);;所有文件 (*)"))
         if not path:
             return
         try:
