@@ -193,3 +193,22 @@ def test_a_refused_file_keeps_the_open_database(qtbot, workbench, quiet, tmp_pat
 def test_parse_args_of_the_gui_know_the_first_start_page():
     assert "first-start" in ui_app.SCREENSHOT_PAGES
     assert isinstance(ui_app.build_parser().parse_args(["--page", "first-start"]), Namespace)
+
+
+def test_a_copy_of_an_enrolled_database_says_it_carries_the_keys(qtbot, workbench, quiet, monkeypatch, tmp_path):
+    from liftdesk.sync import enrol
+
+    from .sync_helpers import PASSPHRASE
+
+    path = files.create_database(tmp_path / "district.db")
+    store = open_store(path)
+    enrol.district_init(store, PASSPHRASE)
+    store.close()
+    assert workbench.open(path)
+    window = workbench.window
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "copy.db"), ""))
+    click_menu(qtbot, file_menu(window), "另存副本")
+    qtbot.waitUntil(lambda: bool(quiet["info"] or quiet["error"]), timeout=10_000)
+    assert quiet["error"] == [] and "同步身份和密钥" in quiet["info"][0]

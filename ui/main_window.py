@@ -15,6 +15,7 @@ from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings, recent_databases
 from liftdesk.store import Store, files, purpose
+from liftdesk.sync import enrol
 
 from . import messages, tasks
 from .dialogs.receipt_dialog import ReceiptDialog
@@ -214,11 +215,17 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         self.copy_task = task = tasks.Task(_copy_database, self.store.path, target)
-        task.succeeded.connect(lambda path: messages.info(self, self.tr("已另存副本：{path}").format(path=path)))
+        task.succeeded.connect(lambda path: messages.info(self, self._copied_text(path)))
         task.failed.connect(lambda message: message and messages.error(self, message.splitlines()[-1]))
         self.statusBar().showMessage(self.tr("正在另存副本…"))
         task.finished.connect(self.statusBar().clearMessage)
         tasks.start(task)
+
+    def _copied_text(self, path) -> str:
+        text = self.tr("已另存副本：{path}").format(path=path)
+        if enrol.role(self.store) is not None:  # the copy carries this database's keys
+            text += "\n" + self.tr("副本带有本库的同步身份和密钥：只作备份保管，不要在另一台电脑上当作工作站或区加梯办使用。")
+        return text
 
     def _size_tree(self) -> None:
         """Keep the tree wide enough for "遥祥寺巷小区"-length names at the current font size."""
