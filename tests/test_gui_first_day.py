@@ -212,3 +212,23 @@ def test_a_copy_of_an_enrolled_database_says_it_carries_the_keys(qtbot, workbenc
     click_menu(qtbot, file_menu(window), "另存副本")
     qtbot.waitUntil(lambda: bool(quiet["info"] or quiet["error"]), timeout=10_000)
     assert quiet["error"] == [] and "同步身份和密钥" in quiet["info"][0]
+
+
+def test_first_start_demo_is_built_in_its_own_file_with_progress_and_named_in_the_title(
+        qtbot, workbench, quiet, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from liftdesk.demo import demo
+    from ui.dialogs.database_dialogs import demo_db_path
+
+    table = [row for row in demo.read_street_table() if row.street == "半山街道"]
+    monkeypatch.setattr(demo, "read_street_table", lambda: table)  # one street: seconds, not a minute
+    monkeypatch.setattr(demo, "CANDIDATE_UNITS", 5)
+    shown = []
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda self, value: shown.append((self.isVisible(), value)))
+    choose_at_first_start(monkeypatch, qtbot, "demo_button")
+    assert ui_app.first_start(workbench)
+    qtbot.addWidget(workbench.window)
+    assert workbench.store.path == demo_db_path() and not default_db_path().exists()
+    assert purpose.is_demo(workbench.store) and "演示" in workbench.window.windowTitle()
+    assert shown and all(visible for visible, _ in shown) and shown[-1][1] == 100
