@@ -140,3 +140,13 @@ def latest_in_unit(store: Store, unit_id: str) -> dict[str, PositionRecord]:
             WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 GROUP BY p.household_id""",
         [unit_id]).fetchall()
     return {r[1]: _record(r[:-1]) for r in rows}
+
+
+def live_history(store: Store, household_id: str) -> list[PositionRecord]:
+    """history() without the records a sale (过户) ended: what still speaks for the flat's owners."""
+    from liftdesk.people.ownership import ENDED_SQL
+
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM position p WHERE household_id = ? AND deleted = 0 AND NOT {ENDED_SQL.format(p='p')}"
+        " ORDER BY on_date DESC, hlc DESC", [household_id]).fetchall()
+    return [_record(r) for r in rows]
