@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from liftdesk.common import dates
-from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
-from liftdesk.io import plan as plan_module
-from liftdesk.io import roster, tables
+from liftdesk.io import roster
 from liftdesk.people import persons
 from liftdesk.places import places, registry
 
@@ -60,47 +59,46 @@ def _import_plan(store, args, plan, address: str) -> int:
     for line in plan.report():
         print(line)
     if args.dry_run:
-        print(t("import.preview_title"))
-        for line in roster.preview(store, plan, address, day).lines(plan):
-            print("  " + line)
-        print(t("import.dry_run"))
+        _print_preview(store, plan, address, day)
         return 1 if plan.bad else 0
     result = roster.apply_import(store, plan, address, create=args.create, skip_bad=args.skip_bad,
                                  merge=args.merge, on_date=day)  # one undo step, named by the import itself
+    _print_result(store, result)
+    return 0
+
+
+def _print_preview(store, plan, address: str, day: str | None) -> None:
+    print(t("import.preview_title"))
+    for line in roster.preview(store, plan, address, day).lines(plan):
+        print("  " + line)
+    print(t("import.dry_run"))
+
+
+def _print_result(store, result) -> None:
     print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
             updated=result.changed, positions=result.positions))
     for line in result.lines():
         print(line)
     if result.merged:
         print(t("import.merged", n=result.merged))
-    return 0
 
 
 def _import_all_sheets(store, args) -> int:
     """Each sheet of the workbook into the unit its name gives, under the building of --unit."""
-    building = "/".join(args.unit.strip().strip("/").split("/")[:4])
-    status = 0
-    for sheet in tables.read_book(args.file):
-        if sheet.empty:
-            continue
-        number = plan_module.sheet_unit(sheet.name)
-        if number is None:
-            raise ValidationError("import.sheet_no_unit", sheet=sheet.name)
-        try:
-            _, building_id = places.resolve(store, building)
-            names = registry.unit_names(store, building_id)
-            floors = registry.building_floors(store, building_id)
-        except LiftDeskError:
-            if not args.create:
-                raise
-            names, floors = [], None
-        unit_name = roster.unit_name_for(number, names)
-        address = f"{building}/{unit_name}"
-        plan = roster.plan_import(args.file, max_floors=floors, sheet=sheet.name,
-                                  target=roster.target_of(store, address), include_hidden=args.include_hidden)
-        print(t("import.sheet_into", sheet=sheet.name, unit=unit_name))
-        status = max(status, _import_plan(store, args, plan, address))
-    return status
+    day = dates.past_day(args.date) if args.date else None
+    plans = roster.plan_sheets(store, args.file, args.unit, args.include_hidden, args.create)
+    for address, plan in plans:
+        print(t("import.sheet_into", sheet=plan.sheet, unit=address.rsplit("/", 1)[1]))
+        for line in plan.report():
+            print(line)
+        if args.dry_run:
+            _print_preview(store, plan, address, day)
+    if args.dry_run:
+        return 1 if any(plan.bad for _, plan in plans) else 0
+    for result in roster.apply_sheets(store, plans, create=args.create, skip_bad=args.skip_bad, on_date=day,
+                                      merge=args.merge):
+        _print_result(store, result)
+    return 0
 
 
 def _merge_owners(store, args) -> int:

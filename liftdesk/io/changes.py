@@ -49,7 +49,9 @@ def position_step(history: list[PositionRecord], row: RosterRow, default_day: st
     current = history[0]
     if same(current) or (day and any(same(r) and r.on_date == day for r in history)):
         return PositionStep(SAME)
-    roster_says, app_says = label(POSITIONS, row.position), _said(current.position, current.written)
+    roster_says = label(POSITIONS, row.position)
+    app_says = t("import.current_written" if current.written else "import.current_spoken",
+                 position=label(POSITIONS, current.position))
     if day is None:
         return PositionStep(KEEP, None, t("import.kept_newer", room=row.room, roster=roster_says,
                                           date=current.on_date, current=app_says))

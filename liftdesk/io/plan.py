@@ -170,7 +170,6 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
         if isinstance(result, str):
             plan.bad.append((n, result))
             continue
-        seen[result.room] = n
         plan.floors = max(plan.floors, result.floor)
         plan.good.append(result)
     if not plan.good and not plan.bad:
@@ -208,11 +207,12 @@ class _RowChecker:
         cell = lambda column: self.cell(row, column)  # noqa: E731
         placed = cells.placed_room(cell("房号"))
         room = placed.room
+        by_unit = self.plan.target is not None and self.plan.target.is_building and placed.unit is not None
+        key = f"{placed.unit}/{room}" if by_unit else room  # a building roster has a 101 in every unit
         if not room:
             errors.append(str(ValidationError("room.empty")))
-        elif room in seen or (placed.unit is not None and f"{placed.unit}/{room}" in seen):
-            errors.append(str(ValidationError("import.duplicate_room", room=room,
-                                              line=seen.get(room) or seen.get(f"{placed.unit}/{room}"))))
+        elif key in seen:
+            errors.append(str(ValidationError("import.duplicate_room", room=cell("房号"), line=seen[key])))
         check(self._check_place, placed, cell("房号"))
         floor = check(cells.floor, cell("楼层"), room, self.max_floors)
         area, source = check(self._area, row) or (None, "")
@@ -237,7 +237,6 @@ class _RowChecker:
             return _joined(errors)
         if owners and cell("业主") and len(owners) > len(re.split(ownership.OWNER_SEPARATORS, cell("业主"))):
             self.plan.splits.append((cell("业主"), owners))
-        key = room if placed.unit is None or not (self.plan.target and self.plan.target.is_building) else f"{placed.unit}/{room}"
         seen[key] = n
         anchor = self.table.merged.get((n, self.mapping["业主"])) if "业主" in self.mapping else None
         return RosterRow(n, room, floor, area, owners, phones[0] if phones else "", occupancy, position, written,

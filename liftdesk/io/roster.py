@@ -24,7 +24,8 @@ from ..store import Store
 from ..store.backup import backup_before
 from . import cells, changes, layout, safe
 from .plan import (COLUMNS, OPTIONAL, REQUIRED, STANDARD, ImportPlan, Lookalike, RosterRow, Target,  # noqa: F401
-                   auto_mapping, find_lookalikes, plan_import, read_table)
+                   auto_mapping, find_lookalikes, plan_import, read_table, sheet_unit)
+from .tables import read_book
 
 SYNONYMS = layout.SYNONYMS
 MAX_CELL = layout.MAX_CELL
@@ -149,7 +150,7 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
             if unit_id is None:
                 if not create:
                     resolve_unit_strict(store, unit_address_text)  # raises: the unit does not exist
-                unit_id = ensure_unit(store, unit_address_text, max((r.floor for r in rows), default=1))
+                unit_id = ensure_unit(store, unit_address_text, plan.floors)
             if act.unit_id is None:
                 act.unit_id = unit_id
             floors = registry.building_floors_of_unit(store, unit_id)
@@ -174,6 +175,48 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
         ([t("import.kind_bad")] if skip_bad and plan.bad else [])
     return ImportResult(act.unit_id, counts["created"], counts["updated"], counts["recorded"], counts.get("merged", 0),
                         counts["changed"], skipped, tuple(kinds), tuple(notes), tuple(absent), counts["sales"])
+
+
+def plan_sheets(store: Store, path: str | Path, address: str, include_hidden: bool = False,
+                create: bool = False) -> list[tuple[str, ImportPlan]]:
+    """`--all-sheets`: each sheet with data checked as the roster of the unit its name gives ("2单元"),
+    under the building of `address` (a building's or a unit's); nothing is written."""
+    building = "/".join(address.strip().strip("/").split("/")[:4])
+    try:
+        _, building_id = resolve(store, building)
+        names, floors = registry.unit_names(store, building_id), registry.building_floors(store, building_id)
+    except ValidationError:
+        if not create:
+            raise
+        names, floors = [], None
+    out = []
+    for sheet in read_book(path):
+        if sheet.empty:
+            continue
+        number = sheet_unit(sheet.name)
+        if number is None:
+            raise ValidationError("import.sheet_no_unit", sheet=sheet.name)
+        unit_address_text = f"{building}/{unit_name_for(number, names)}"
+        out.append((unit_address_text, plan_import(path, max_floors=floors, sheet=sheet.name,
+                                                   target=target_of(store, unit_address_text),
+                                                   include_hidden=include_hidden)))
+    highest = max((plan.floors for _, plan in out), default=0)
+    for _, plan in out:
+        plan.floors = highest  # a building made from the workbook is as high as its highest sheet
+    return out
+
+
+def apply_sheets(store: Store, plans: list[tuple[str, ImportPlan]], create: bool = False, skip_bad: bool = False,
+                 on_date: str | None = None, merge: Iterable[str] = ()) -> list[ImportResult]:
+    """Every sheet's plan into its unit, in one transaction and one undo step."""
+    if not plans:
+        return []
+    bad = sum(len(plan.bad) for _, plan in plans)
+    if bad and not skip_bad:
+        raise LiftDeskError("import.has_bad_rows", bad=bad)
+    with actions.action(store, "action.import_roster", file=plans[0][1].path.name):
+        return [apply_import(store, plan, address, create=create, skip_bad=skip_bad, on_date=on_date,
+                             merge=set(merge) & {x.name for x in plan.lookalikes}) for address, plan in plans]
 
 
 def _apply_unit(store: Store, plan: ImportPlan, unit_id: str, rows: list[RosterRow], on_date: str | None,

@@ -130,4 +130,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.preview_title": {"zh": "将作的改动：", "en": "What the import would change:"},
     "import.area_registered": {"zh": "产权面积", "en": "registered area"},
     "import.sheet_into": {"zh": "工作表“{sheet}” → {unit}：", "en": "Sheet “{sheet}” → {unit}:"},
+    "import.current_written": {"zh": "签书面{position}", "en": "signed {position} form"},
+    "import.current_spoken": {"zh": "口头表示{position}", "en": "spoken {position}"},
 }
