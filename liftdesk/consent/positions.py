@@ -137,16 +137,21 @@ def latest_in_unit(store: Store, unit_id: str) -> dict[str, PositionRecord]:
     rows = store.db.execute(
         f"""SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, max(p.on_date || p.hlc)
             FROM position p JOIN household h ON h.id = p.household_id
-            WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 GROUP BY p.household_id""",
+            WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 AND NOT {_ended()} GROUP BY p.household_id""",
         [unit_id]).fetchall()
     return {r[1]: _record(r[:-1]) for r in rows}
 
 
-def live_history(store: Store, household_id: str) -> list[PositionRecord]:
-    """history() without the records a sale (过户) ended: what still speaks for the flat's owners."""
+def _ended() -> str:
+    """SQL: position p is the previous owners' (a sale, 过户, came after it)."""
     from liftdesk.people.ownership import ENDED_SQL
 
+    return ENDED_SQL.format(p="p")
+
+
+def live_history(store: Store, household_id: str) -> list[PositionRecord]:
+    """history() without the records a sale (过户) ended: what still speaks for the flat's owners."""
     rows = store.db.execute(
-        f"SELECT {_COLUMNS} FROM position p WHERE household_id = ? AND deleted = 0 AND NOT {ENDED_SQL.format(p='p')}"
+        f"SELECT {_COLUMNS} FROM position p WHERE household_id = ? AND deleted = 0 AND NOT {_ended()}"
         " ORDER BY on_date DESC, hlc DESC", [household_id]).fetchall()
     return [_record(r) for r in rows]

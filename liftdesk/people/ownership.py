@@ -266,10 +266,10 @@ def set_other_phones(store: Store, household_id: str, phones: Iterable[str]) -> 
         records.update(store, "person", row[0], {"other_phones": value})
 
 
-# A position is the previous owners' when it was recorded before the flat's latest sale: dated
-# earlier, or the same day and written before the sale was (its HLC is older).
+# A position is the previous owners' when it is dated before a sale of the flat, or was entered
+# before the sale was (its HLC is older: until then, whoever signed was taken for the owner).
 ENDED_SQL = ("EXISTS (SELECT 1 FROM ownership_transfer x WHERE x.household_id = {p}.household_id AND x.deleted = 0"
-             " AND ({p}.on_date < x.on_date OR ({p}.on_date = x.on_date AND {p}.hlc < x.hlc)))")
+             " AND ({p}.on_date < x.on_date OR {p}.hlc < x.hlc))")
 
 
 def transfer(store: Store, household_id: str, owners: Iterable, on_date: str, reason: str = "",
@@ -311,3 +311,12 @@ def transfer_notes(store: Store, unit_id: str) -> list[str]:
         " WHERE h.unit_id = ? AND h.deleted = 0 AND x.deleted = 0 GROUP BY h.id ORDER BY h.floor, h.room",
         [unit_id]).fetchall()
     return [t("transfer.note", room=room, date=day) for room, day in rows]
+
+
+def transfer_household(store: Store, household_id: str, owners: Iterable, on_date: str, reason: str = "") -> str:
+    """The household dialog's 过户: a sale as one named undo step ("302 过户")."""
+    from liftdesk.history import actions
+
+    household = records.get(store, "household", household_id)
+    with actions.action(store, "action.transfer", unit_id=household["unit_id"], room=household["room"]):
+        return transfer(store, household_id, owners, on_date, reason)
