@@ -140,7 +140,7 @@ def household_change(store: Store, household_id: str | None, row: RosterRow, uni
                 change.fields.append((what, before, after))
         owners = [name for name, _ in ownership.household_owners(store, household_id)]
         if row.owners and list(row.owners) != owners:
-            change.fields.append((t("import.field_owners"), _owners_text(owners), _owners_text(row.owners)))
+            change.fields.append((t("import.field_owners"), "、".join(owners), _owners_text(row.owners)))
             change.sale = is_sale(owners, row.owners)
             if change.sale:
                 history = []  # the buyers start with no position
