@@ -351,7 +351,8 @@ def _positions_sql(where: str) -> str:
     """Every live position record in scope, in one scan of the covering index (grouping in SQL
     costs a temporary B-tree here and saves almost no rows)."""
     scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL}"
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL},"
+            f" p.method = 'roster'"
             f" FROM position p WHERE p.deleted = 0{scope} AND NOT {ENDED_SQL.format(p='p')}")
 
 
@@ -364,7 +365,7 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
     other: dict[str, tuple] = {}
     signed: dict[str, dict[str, list]] = {}  # household → signer → its latest day's signed forms
     voting = frozenset(VOTING_RESPONDENTS)
-    for hid, written, respondent, position, stamp, stale in store.db.execute(_positions_sql(where), params):
+    for hid, written, respondent, position, stamp, stale, undated in store.db.execute(_positions_sql(where), params):
         written = written and not stale  # signed for a plan a material change replaced: no longer a vote
         if respondent in voting:
             held = owner.get(hid)
@@ -375,7 +376,7 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
                 if held is None or stamp > held[1]:
                     legal[hid] = (position, stamp)
             if written:
-                _keep_latest_day(signed.setdefault(hid, {}), respondent, position, stamp)
+                _keep_latest_day(signed.setdefault(hid, {}), respondent, position, stamp, bool(undated))
         else:
             held = other.get(hid)
             if held is None or stamp > held[1]:
@@ -407,16 +408,23 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
 _ORDER = {code: n for n, code in enumerate(POSITIONS)}
 
 
-def _keep_latest_day(signers: dict[str, list], respondent: str, position: str, stamp: str) -> None:
+def _keep_latest_day(signers: dict[str, list], respondent: str, position: str, stamp: str, undated: bool) -> None:
     """Keep each signer's signed forms of their latest day (a later day replaces their own earlier
-    forms). The owner and a proxy sign for the same vote; a co-owner signs for themselves."""
+    forms). The owner and a proxy sign for the same vote; a co-owner signs for themselves. A form
+    from a roster row without a date carries the import's day but is older than any form dated
+    that day, so it never disagrees with one."""
     who = "co-owner" if respondent == "co-owner" else "owner"
     held = signers.get(who)
     day = stamp[:10]
+    form = (position, stamp, respondent, undated)
     if held is None or day > held[0][1][:10]:
-        signers[who] = [(position, stamp, respondent)]
+        signers[who] = [form]
     elif day == held[0][1][:10]:
-        held.append((position, stamp, respondent))
+        if undated and not all(f[3] for f in held):
+            return
+        if not undated and all(f[3] for f in held):
+            held.clear()
+        held.append(form)
 
 
 def _disagreeing(signers: dict[str, list]) -> tuple:
@@ -426,7 +434,7 @@ def _disagreeing(signers: dict[str, list]) -> tuple:
     forms = [f for held in signers.values() for f in held if f[0] != "none"]
     if len({f[0] for f in forms}) < 2:
         return ()
-    return tuple(sorted({(stamp[:10], respondent, position) for position, stamp, respondent in forms},
+    return tuple(sorted({(stamp[:10], respondent, position) for position, stamp, respondent, _ in forms},
                         key=lambda f: (f[0], f[1] != "owner", f[1], _ORDER.get(f[2], 9))))
 
 

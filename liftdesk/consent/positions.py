@@ -21,7 +21,9 @@ POSITIONS = {  # code: (zh, en)
     "conditional": ("有条件支持", "conditional support"),
 }
 METHODS = {"visit": ("上门", "visit"), "phone": ("电话", "phone"), "meeting": ("会议", "meeting"),
-           "written": ("书面", "written form"), "wechat": ("微信", "WeChat")}
+           "written": ("书面", "written form"), "wechat": ("微信", "WeChat"),
+           # a roster row without a date: recorded on the day of the import, older than any form of that day
+           "roster": ("名册（未注日期）", "roster (undated)")}
 RESPONDENTS = {"owner": ("业主", "owner"), "co-owner": ("共有人", "co-owner"),
                "proxy": ("受托人", "proxy"), "family": ("家属", "family member"), "tenant": ("租户", "tenant")}
 VOTING_RESPONDENTS = ("owner", "co-owner", "proxy")

@@ -257,7 +257,8 @@ def _apply_unit(store: Store, plan: ImportPlan, unit_id: str, rows: list[RosterR
         if step.writes:
             condition = t("import.condition_unspecified") if row.position == "conditional" else ""
             positions.record_position(store, household_id, row.position, on_date=step.on_date, condition=condition,
-                                      method="written" if row.written else "visit", written=row.written,
+                                      method="roster" if step.on_date is None else "written" if row.written else "visit",
+                                      written=row.written,
                                       reason=t("import.reason", file=plan.path.name), unit_id=unit_id)
             counts["recorded"] += 1
         if not is_new and _log_mark(store) != mark:
