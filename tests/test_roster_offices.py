@@ -414,3 +414,15 @@ def test_dry_run_shows_what_would_change_household_by_household(tmp_path):
     assert "名册中没有：601、602，未作改动（1单元）。" in out
     assert "不导入第 5 行：楼层“9”无效" in out
     assert cli("--db", db, "info", "--json").stdout == before
+
+
+def test_an_id_number_of_a_person_kept_under_another_name_is_said(tmp_path, store):
+    header = ["房号", "面积", "业主", "证件号"]
+    ref = "330102198001011234"
+    roster.apply_import(store, roster.plan_import(text_file(tmp_path / "a.csv", [header, ["101", "60", "王建国", ref]])),
+                        ADDRESS, create=True)
+    again = roster.plan_import(text_file(tmp_path / "b.csv", [header, ["101", "60", "王建囯", ref]]))
+    note = "101：证件号与已登记的“王建国”相同，名册写作“王建囯”，按已登记的人记录，请核对姓名。"
+    assert note in roster.preview(store, again, ADDRESS).lines(again)
+    assert note in roster.apply_import(store, again, ADDRESS).notes
+    assert households(store)["101"].owners == "王建国"

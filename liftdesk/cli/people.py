@@ -63,7 +63,7 @@ def _import_plan(store, args, plan, address: str) -> int:
         return 1 if plan.bad else 0
     result = roster.apply_import(store, plan, address, create=args.create, skip_bad=args.skip_bad,
                                  merge=args.merge, on_date=day)  # one undo step, named by the import itself
-    _print_result(store, result)
+    _print_result(store, result, address)
     return 0
 
 
@@ -74,8 +74,9 @@ def _print_preview(store, plan, address: str, day: str | None) -> None:
     print(t("import.dry_run"))
 
 
-def _print_result(store, result) -> None:
-    print(t("import.done", address=places.unit_address(store, result.unit_id), created=result.created,
+def _print_result(store, result, address: str) -> None:
+    shown = address if roster.target_of(store, address).is_building else places.unit_address(store, result.unit_id)
+    print(t("import.done", address=shown, created=result.created,
             updated=result.changed, positions=result.positions))
     for line in result.lines():
         print(line)
@@ -97,7 +98,7 @@ def _import_all_sheets(store, args) -> int:
         return 1 if any(plan.bad for _, plan in plans) else 0
     for result in roster.apply_sheets(store, plans, create=args.create, skip_bad=args.skip_bad, on_date=day,
                                       merge=args.merge):
-        _print_result(store, result)
+        _print_result(store, result, address)
     return 0
 
 

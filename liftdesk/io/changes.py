@@ -61,6 +61,18 @@ def position_step(history: list[PositionRecord], row: RosterRow, default_day: st
     return PositionStep(RECORD, day)
 
 
+def id_notes(store: Store, row: RosterRow) -> list[str]:
+    """An ID number that proves a person already kept under another name: the import takes that
+    person (the evidence wins), and says so instead of dropping the typed name silently."""
+    notes = []
+    for name, id_ref in zip(row.owners, row.id_refs):
+        person_id = ownership.find_person(store, name, "", id_ref) if id_ref else None
+        kept = store.db.execute("SELECT name FROM person WHERE id = ?", [person_id]).fetchone() if person_id else None
+        if kept and kept[0] != name:
+            notes.append(t("import.id_other_name", room=row.room, typed=name, kept=kept[0]))
+    return notes
+
+
 def is_sale(old_owners: list[str], new_owners: tuple[str, ...]) -> bool:
     """Another owner altogether (no name in common) is a sale; an added or dropped co-owner is not."""
     return bool(old_owners) and bool(new_owners) and not set(old_owners) & set(new_owners)
@@ -170,6 +182,8 @@ def preview(store: Store | None, plan: ImportPlan, rows_by_unit: dict[str, tuple
             households.append(change)
             if change.step.note:
                 notes.append(change.step.note)
+            if store is not None:
+                notes += id_notes(store, row)
         named = {row.room for row in rows}
         absent[unit_name] = [room for room in existing if room not in named]
     return Preview(households, absent, notes)

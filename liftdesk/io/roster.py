@@ -240,6 +240,7 @@ def _apply_unit(store: Store, plan: ImportPlan, unit_id: str, rows: list[RosterR
         household_of[row.line] = household_id
         registry.set_area_source(store, household_id, row.area_source)
         if row.owners:
+            notes += changes.id_notes(store, row)
             refs = row.id_refs or ("",) * len(row.owners)
             owners = list(zip(row.owners, row.phones, refs))
             previous = [name for name, _ in ownership.household_owners(store, household_id)]

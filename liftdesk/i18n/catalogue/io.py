@@ -132,4 +132,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.sheet_into": {"zh": "工作表“{sheet}” → {unit}：", "en": "Sheet “{sheet}” → {unit}:"},
     "import.current_written": {"zh": "签书面{position}", "en": "signed {position} form"},
     "import.current_spoken": {"zh": "口头表示{position}", "en": "spoken {position}"},
+    "import.id_other_name": {"zh": "{room}：证件号与已登记的“{kept}”相同，名册写作“{typed}”，按已登记的人记录，请核对姓名。",
+                             "en": "{room}: the ID number is that of “{kept}” already kept; the roster writes “{typed}”; recorded as the person kept, please check the name."},
 }
