@@ -426,3 +426,9 @@ def test_an_id_number_of_a_person_kept_under_another_name_is_said(tmp_path, stor
     assert note in roster.preview(store, again, ADDRESS).lines(again)
     assert note in roster.apply_import(store, again, ADDRESS).notes
     assert households(store)["101"].owners == "王建国"
+
+
+def test_a_roster_without_a_written_column_says_positions_are_spoken(tmp_path):
+    plan = roster.plan_import(text_file(tmp_path / "r.csv", [["房号", "面积", "意见"], ["101", "60", "支持"]]))
+    assert plan.good[0].written is False
+    assert "名册没有“书面”（签字）列：意见都按口头意见记录，不计入书面表决。" in plan.report()
