@@ -8,7 +8,6 @@ from liftdesk.errors import ValidationError
 from liftdesk.history import undo
 from liftdesk.io import roster
 from liftdesk.people import ownership
-from liftdesk.places import registry
 
 from .test_roster_offices import ADDRESS, households, text_file
 
