@@ -295,7 +295,7 @@ def test_a_building_roster_routes_rooms_to_their_units(tmp_path, store):
     src = text_file(tmp_path / "r.csv", [
         ["房号", "面积", "业主", "意见", "书面"], ["6-1-101", "60", "甲", "支持", "是"], ["1单元102", "61", "乙", "", ""],
         ["6幢2单元101", "62", "丙", "反对", "是"], ["2-102", "63", "丁", "", ""], ["6-2-201", "64", "戊", "", ""]])
-    plan = roster.plan_import(src, target=roster.target_of(store, BUILDING))
+    plan = roster.plan_import(src, target=roster.target_of(BUILDING))
     assert plan.ok and [(r.room, r.unit) for r in plan.good] == [
         ("101", 1), ("102", 1), ("101", 2), ("102", 2), ("201", 2)]
     result = roster.apply_import(store, plan, BUILDING)
@@ -309,12 +309,12 @@ def test_rooms_naming_another_unit_are_refused_when_importing_into_one_unit(tmp_
     one, _ = _building(store)
     src = text_file(tmp_path / "r.csv", [["房号", "面积"], ["6-1-101", "60"], ["6-2-101", "60"], ["102", "60"],
                                          ["7-1-201", "60"]])
-    plan = roster.plan_import(src, target=roster.target_of(store, ADDRESS))
+    plan = roster.plan_import(src, target=roster.target_of(ADDRESS))
     assert [r.room for r in plan.good] == ["101", "102"]
     assert [line for line, _ in plan.bad] == [3, 5]
     assert "房号“6-2-101”属于另一个单元，不是 1单元" in plan.bad[0][1]
     assert "房号“7-1-201”属于另一幢楼，不是 6幢" in plan.bad[1][1]
-    building_plan = roster.plan_import(src, target=roster.target_of(store, BUILDING))
+    building_plan = roster.plan_import(src, target=roster.target_of(BUILDING))
     assert [line for line, _ in building_plan.bad] == [4, 5]  # 102 names no unit; 7-1-201 another building
     assert "导入整幢楼时房号须带单元" in building_plan.bad[0][1]
 
@@ -430,3 +430,16 @@ def test_a_roster_without_a_written_column_says_positions_are_spoken(tmp_path):
     plan = roster.plan_import(text_file(tmp_path / "r.csv", [["房号", "面积", "意见"], ["101", "60", "支持"]]))
     assert plan.good[0].written is False
     assert "名册没有“书面”（签字）列：意见都按口头意见记录，不计入书面表决。" in plan.report()
+
+
+def test_a_plan_checked_without_a_target_never_mixes_units(tmp_path, store):
+    one, _ = _building(store)
+    src = text_file(tmp_path / "r.csv", [["房号", "面积"], ["6-1-101", "60"], ["6-2-102", "60"]])
+    plan = roster.plan_import(src)  # no target given: rows keep the unit they name
+    assert plan.ok
+    with pytest.raises(ValidationError, match="属于另一个单元"):
+        roster.apply_import(store, plan, ADDRESS)
+    with pytest.raises(ValidationError, match="须带单元"):
+        roster.apply_import(store, roster.plan_import(text_file(tmp_path / "s.csv", [["房号", "面积"], ["101", "60"]])),
+                            BUILDING)
+    assert registry.unit_households(store, one) == []

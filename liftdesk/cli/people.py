@@ -39,7 +39,7 @@ def add_parsers(sub) -> None:
 def _import_roster(store, args) -> int:
     if args.all_sheets:
         return _import_all_sheets(store, args)
-    target = roster.target_of(store, args.unit)
+    target = roster.target_of(args.unit)
     floors = None
     try:
         if not target.is_building:
@@ -75,7 +75,7 @@ def _print_preview(store, plan, address: str, day: str | None) -> None:
 
 
 def _print_result(store, result, address: str) -> None:
-    shown = address if roster.target_of(store, address).is_building else places.unit_address(store, result.unit_id)
+    shown = address if roster.target_of(address).is_building else places.unit_address(store, result.unit_id)
     print(t("import.done", address=shown, created=result.created,
             updated=result.changed, positions=result.positions))
     for line in result.lines():

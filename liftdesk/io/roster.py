@@ -31,7 +31,7 @@ SYNONYMS = layout.SYNONYMS
 MAX_CELL = layout.MAX_CELL
 
 
-def target_of(store: Store | None, address: str) -> Target:
+def target_of(address: str) -> Target:
     """The target an address names: a unit (5 parts) or a whole building (4 parts)."""
     parts = [p.strip() for p in address.strip().strip("/").split("/")]
     if len(parts) == 5 and all(parts):
@@ -49,7 +49,7 @@ def unit_name_for(number: int, names: list[str]) -> str:
 def route(store: Store | None, plan: ImportPlan, address: str,
           skip_bad: bool = True) -> dict[str, tuple[str | None, list[RosterRow]]]:
     """The rows by the unit they go to: unit name → (its id, None when it is to be made; rows)."""
-    target = plan.target or target_of(store, address)
+    target = plan.target or target_of(address)
     place_id = None
     if store is not None:
         try:
@@ -57,12 +57,18 @@ def route(store: Store | None, plan: ImportPlan, address: str,
         except ValidationError:
             place_id = None
     if not target.is_building:
+        number = cells.place_number(target.unit, "单元")
+        strays = [r for r in plan.good if r.unit is not None and number is not None and r.unit != number]
+        if strays:  # a plan checked for no target, applied to one unit: never mix another unit's rows in
+            raise ValidationError("import.room_other_unit", room=f"{strays[0].unit}-{strays[0].room}", unit=target.unit)
         return {target.unit: (place_id, list(plan.good))}
     units = [] if place_id is None else store.db.execute(
         "SELECT name, id FROM unit WHERE building_id = ? AND deleted = 0", [place_id]).fetchall()
     ids = dict(units)
     out: dict[str, tuple[str | None, list[RosterRow]]] = {}
     for row in plan.good:
+        if row.unit is None:
+            raise ValidationError("import.room_without_unit", room=row.room)
         name = unit_name_for(row.unit, list(ids))
         out.setdefault(name, (ids.get(name), []))[1].append(row)
     return out
@@ -137,7 +143,7 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
     if unknown:
         raise ValidationError("import.merge_unknown", name="、".join(sorted(unknown)))
     if plan.target is None:
-        plan.target = target_of(store, address)
+        plan.target = target_of(address)
     backup_before(store, "import")
     counts = {"created": 0, "updated": 0, "recorded": 0, "changed": 0, "sales": 0}
     household_of: dict[int, str] = {}
@@ -198,7 +204,7 @@ def plan_sheets(store: Store, path: str | Path, address: str, include_hidden: bo
             raise ValidationError("import.sheet_no_unit", sheet=sheet.name)
         unit_address_text = f"{building}/{unit_name_for(number, names)}"
         out.append((unit_address_text, plan_import(path, max_floors=floors, sheet=sheet.name,
-                                                   target=target_of(store, unit_address_text),
+                                                   target=target_of(unit_address_text),
                                                    include_hidden=include_hidden)))
     highest = max((plan.floors for _, plan in out), default=0)
     for _, plan in out:

@@ -33,7 +33,7 @@ class ImportRosterDialog(QDialog):
     def __init__(self, store: Store, address: str, parent: QWidget | None = None, settings: Settings | None = None):
         super().__init__(parent)
         self.store, self.address, self.settings = store, address, settings
-        self.target = roster.target_of(store, address)
+        self.target = roster.target_of(address)
         self.setWindowTitle(self.tr("导入住户名册 — {address}").format(address=address))
         self.resize(1300, 720)
         self.path: Path | None = None
