@@ -135,3 +135,17 @@ def test_the_dialog_takes_the_units_sheet_and_shows_each_change_before_importing
         assert rows["101"].owners == "业主1" and rows["102"].owners == "业主2"
     finally:
         screen.set_screen_size(None)
+
+
+def test_the_unit_page_shows_where_an_area_came_from(qtbot, window, store, unit, tmp_path):
+    from liftdesk.io import roster
+
+    src = tmp_path / "r.csv"
+    src.write_text("房号,产权面积,合同面积\n101,,65.20\n102,61,70\n", encoding="utf-8")
+    roster.apply_import(store, roster.plan_import(src), "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元")
+    window.open_unit(unit)
+    model = window.unit_page.model
+    area = model.COLUMNS.index("area")
+    tips = {model.row_at(n).room: model.index(n, area).data(Qt.ItemDataRole.ToolTipRole) for n in range(2)}
+    assert tips == {"101": "面积来源：合同面积", "102": None}
+    assert model.index(0, area).data() == "65.20"

@@ -418,3 +418,9 @@ def unit_names(store: Store, building_id: str) -> list[str]:
     """The live units' names of a building, in their order."""
     return [r[0] for r in store.db.execute("SELECT name FROM unit WHERE building_id = ? AND deleted = 0"
                                            " ORDER BY seq, name", [building_id])]
+
+
+def area_sources(store: Store, unit_id: str) -> dict[str, str]:
+    """household id → where its area came from, for the unit's flats whose area is not the registered one."""
+    return dict(store.db.execute("SELECT id, area_source FROM household WHERE unit_id = ? AND deleted = 0"
+                                 " AND area_source != ''", [unit_id]).fetchall())
