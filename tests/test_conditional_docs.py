@@ -8,9 +8,11 @@ from .conftest import ROOT
 
 
 def test_the_forecast_and_the_verdict_differ_on_a_conditional_form_and_the_docs_say_so(qtbot):
-    # two flats of 60 m²: one signed 支持, one signed 有条件支持 → the forecast passes, the verdict does not
+    # three flats of 60 m²: two signed 支持, one 有条件支持. Forecast: 3/3 agree → passes. Verdict: 2/3 < 3/4
+    # agree → not passed; without the conditional form 2/3 take part and 2/2 agree → passes: it depends on it
     ballots = [evaluation.Ballot("a", "101", 1, 6000, ("p1",), "support"),
-               evaluation.Ballot("b", "102", 1, 6000, ("p2",), "conditional", conditional=True)]
+               evaluation.Ballot("b", "102", 1, 6000, ("p2",), "support"),
+               evaluation.Ballot("c", "201", 2, 6000, ("p3",), "conditional", conditional=True)]
     rule = load_rule("civil-code-278")
     assert evaluation.evaluate(ballots, rule, evaluation.FORECAST).passed
     legal = evaluation.evaluate(ballots, rule)
