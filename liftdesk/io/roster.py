@@ -46,8 +46,7 @@ def unit_name_for(number: int, names: list[str]) -> str:
     return next((n for n in names if cells.place_number(n, "单元") == number), f"{number}单元")
 
 
-def route(store: Store | None, plan: ImportPlan, address: str,
-          skip_bad: bool = True) -> dict[str, tuple[str | None, list[RosterRow]]]:
+def route(store: Store | None, plan: ImportPlan, address: str) -> dict[str, tuple[str | None, list[RosterRow]]]:
     """The rows by the unit they go to: unit name → (its id, None when it is to be made; rows)."""
     target = plan.target or target_of(address)
     place_id = None
