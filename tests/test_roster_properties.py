@@ -17,7 +17,7 @@ from liftdesk.store import open_store
 ADDRESS = "长庆街道/王马社区/遥祥寺巷小区/6幢/1单元"
 WORDS = {"support": "支持", "oppose": "反对", "abstain": "弃权", "conditional": "有条件支持"}
 TICKS = {"support": "同意", "oppose": "不同意", "abstain": "弃权", "conditional": "有条件"}
-FEW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+FEW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                      HealthCheck.too_slow])
 
 flat = st.fixed_dictionaries({
