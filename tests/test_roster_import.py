@@ -102,7 +102,7 @@ def test_a_malformed_roster_lists_every_bad_row_and_writes_nothing(tmp_path):
 @pytest.mark.parametrize("name,content,message", [
     ("r.xlsx", b"PK\x03\x04 not really a workbook", "不是可导入的表格"),
     ("r.pdf", b"%PDF-1.4", "不是可导入的表格"),
-    ("r.csv", "房号,面积\n101,60\n".encode("utf-16"), "无法识别"),
+    ("r.csv", b"\x80\x80,\xff\n101,60\n", "无法识别"),  # neither UTF-8, UTF-16 (no mark) nor GB18030
     ("r.csv", "姓名,电话\n张三,1380000\n".encode("gbk"), "缺少必需的列：房号、面积"),
     ("r.csv", b"", "没有数据"),
 ])

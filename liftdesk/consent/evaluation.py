@@ -22,7 +22,8 @@ from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.projects.liftplan import STALE_SQL, StaleForms, stale_forms
 from liftdesk.places.places import unit_address
-from liftdesk.consent.positions import POSITIONS, VOTING_RESPONDENTS, label
+from liftdesk.consent.positions import POSITIONS, RESPONDENTS, VOTING_RESPONDENTS, label
+from liftdesk.people.ownership import ENDED_SQL
 from liftdesk.consent.rules import DEFAULT_RULE, Rule, load_rule
 from liftdesk.store import Store, records
 from liftdesk.common.units import format_area
@@ -49,6 +50,7 @@ class Ballot(NamedTuple):
     hearsay: bool = False  # that word came only from a tenant or family member, never from an owner
     unit: str = ""  # the unit's name, under building scope
     occupied: bool = False  # the lift occupies part of this flat (占用专有部分): a rule may need its owner
+    forms: tuple = ()  # when position is "conflict": the disagreeing signed forms, (date, respondent, position)
 
     @property
     def label(self) -> str:
@@ -207,7 +209,9 @@ class Verdict:
         return text
 
     def conflict_detail(self, voter: Voter) -> str:
-        return "、".join(f"{b.label} {label(POSITIONS, b.position)}"
+        """"101 反对、202 支持" (one owner, two flats), or a flat's own disagreeing forms:
+        "302 2026-12-01 业主 支持、2026-12-02 共有人 反对"."""
+        return "、".join(f"{b.label} {_forms_text(b) if b.position == 'conflict' else label(POSITIONS, b.position)}"
                         for b in sorted(voter.flats, key=lambda b: (b.unit, b.room)) if b.position != "none")
 
     def conflict_text(self, voter: Voter) -> str:
@@ -289,6 +293,10 @@ class Verdict:
         }
 
 
+def _forms_text(ballot: Ballot) -> str:
+    return "、".join(f"{day} {label(RESPONDENTS, who)} {label(POSITIONS, position)}" for day, who, position in ballot.forms)
+
+
 def _criteria(q: list[int], rule: Rule) -> list[Criterion]:
     make = tuple.__new__  # ~26,000 of them for the district overview
     out = []
@@ -355,7 +363,8 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
                    achievable=passed or plan is not None, plan=plan,
                    conditional=sorted(conditional, key=_room_order),
                    opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order) if q[6] else [],
-                   conflicts=sorted((v for v in voters or () if v.position == "conflict"), key=_key),
+                   conflicts=sorted((v for v in voters if v.position == "conflict") if voters is not None else
+                                    (Voter((b,)) for b in ballots if b.position == "conflict"), key=_key),
                    depends_on_conditional=depends,
                    hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
                    if mode == FORECAST else [],
@@ -380,8 +389,9 @@ def _positions_sql(where: str) -> str:
     """Every live position record in scope, in one scan of the covering index (grouping in SQL
     costs a temporary B-tree here and saves almost no rows)."""
     scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL}"
-            f" FROM position p WHERE p.deleted = 0{scope}")
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL},"
+            f" p.method = 'roster'"
+            f" FROM position p WHERE p.deleted = 0{scope} AND NOT {ENDED_SQL.format(p='p')}")
 
 
 def _words(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, tuple]:
@@ -391,8 +401,9 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
     legal: dict[str, tuple] = {}
     owner: dict[str, tuple] = {}
     other: dict[str, tuple] = {}
+    signed: dict[str, dict[str, list]] = {}  # household → signer → its latest day's signed forms
     voting = frozenset(VOTING_RESPONDENTS)
-    for hid, written, respondent, position, stamp, stale in store.db.execute(_positions_sql(where), params):
+    for hid, written, respondent, position, stamp, stale, undated in store.db.execute(_positions_sql(where), params):
         written = written and not stale  # signed for a plan a material change replaced: no longer a vote
         if respondent in voting:
             held = owner.get(hid)
@@ -402,26 +413,67 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
                 held = legal.get(hid)
                 if held is None or stamp > held[1]:
                     legal[hid] = (position, stamp)
+            if written:
+                _keep_latest_day(signed.setdefault(hid, {}), respondent, position, stamp, bool(undated))
         else:
             held = other.get(hid)
             if held is None or stamp > held[1]:
                 other[hid] = (position, stamp)
-    # the tail of each Ballot: (position, stamp, conditional, intention, hearsay)
+    for hid, signers in signed.items():
+        forms = _disagreeing(signers)
+        if forms and hid in legal:
+            legal[hid] = ("conflict", legal[hid][1], forms)
+    # the tail of each Ballot: (position, stamp, conditional, intention, hearsay, forms)
     out = {}
     for hid, (position, stamp) in other.items():
         if hid not in owner:
             if mode == FORECAST:
-                out[hid] = (position, stamp, position == "conditional", "", True)
+                out[hid] = (position, stamp, position == "conditional", "", True, ())
             else:
-                counted, at = legal.get(hid, ("none", ""))
-                out[hid] = (counted, at, counted == "conditional", position if position != counted else "", True)
+                counted, at, *forms = legal.get(hid, ("none", ""))
+                out[hid] = (counted, at, counted == "conditional", position if position != counted else "", True,
+                            forms[0] if forms else ())
     for hid, (position, stamp) in owner.items():
         if mode == FORECAST:
-            out[hid] = (position, stamp, position == "conditional", "", False)
+            out[hid] = (position, stamp, position == "conditional", "", False, ())
         else:
-            counted, at = legal.get(hid, ("none", ""))
-            out[hid] = (counted, at, counted == "conditional", position if position != counted else "", False)
+            counted, at, *forms = legal.get(hid, ("none", ""))
+            out[hid] = (counted, at, counted == "conditional", position if position != counted else "", False,
+                        forms[0] if forms else ())
     return out
+
+
+_ORDER = {code: n for n, code in enumerate(POSITIONS)}
+
+
+def _keep_latest_day(signers: dict[str, list], respondent: str, position: str, stamp: str, undated: bool) -> None:
+    """Keep each signer's signed forms of their latest day (a later day replaces their own earlier
+    forms). The owner and a proxy sign for the same vote; a co-owner signs for themselves. A form
+    from a roster row without a date carries the import's day but is older than any form dated
+    that day, so it never disagrees with one."""
+    who = "co-owner" if respondent == "co-owner" else "owner"
+    held = signers.get(who)
+    day = stamp[:10]
+    form = (position, stamp, respondent, undated)
+    if held is None or day > held[0][1][:10]:
+        signers[who] = [form]
+    elif day == held[0][1][:10]:
+        if undated and not all(f[3] for f in held):
+            return
+        if not undated and all(f[3] for f in held):
+            held.clear()
+        held.append(form)
+
+
+def _disagreeing(signers: dict[str, list]) -> tuple:
+    """The signed forms that disagree — two of one signer on one day, or the owner's and a
+    co-owner's — as (date, respondent, position) by date, owner first; () when they agree. Never
+    settled (nor even listed) by the order in which they were entered."""
+    forms = [f for held in signers.values() for f in held if f[0] != "none"]
+    if len({f[0] for f in forms}) < 2:
+        return ()
+    return tuple(sorted({(stamp[:10], respondent, position) for position, stamp, respondent, _ in forms},
+                        key=lambda f: (f[0], f[1] != "owner", f[1], _ORDER.get(f[2], 9))))
 
 
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
@@ -431,7 +483,7 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
     words = _words(store, where, params, mode, written_only)
     names = dict(store.db.execute("SELECT id, name FROM unit")) if unit_names else {}
     by_unit: dict[str, list[Ballot]] = {}
-    silent, empty, make = ("none", "", False, "", False), (), tuple.__new__  # skips NamedTuple's __new__
+    silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
     last_unit, group, unit = None, [], ("",)
     for row in store.db.execute(
             f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
@@ -445,7 +497,8 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
                 group = by_unit[unit_id] = []
             unit = (names.get(unit_id, ""),)
         owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        group.append(make(Ballot, row[:4] + (owners,) + words.get(row[0], silent) + unit + (bool(row[6]),)))
+        tail = words.get(row[0], silent)
+        group.append(make(Ballot, row[:4] + (owners,) + tail[:5] + unit + (bool(row[6]),) + tail[5:]))
     return by_unit
 
 

@@ -21,7 +21,9 @@ POSITIONS = {  # code: (zh, en)
     "conditional": ("有条件支持", "conditional support"),
 }
 METHODS = {"visit": ("上门", "visit"), "phone": ("电话", "phone"), "meeting": ("会议", "meeting"),
-           "written": ("书面", "written form"), "wechat": ("微信", "WeChat")}
+           "written": ("书面", "written form"), "wechat": ("微信", "WeChat"),
+           # a roster row without a date: recorded on the day of the import, older than any form of that day
+           "roster": ("名册（未注日期）", "roster (undated)")}
 RESPONDENTS = {"owner": ("业主", "owner"), "co-owner": ("共有人", "co-owner"),
                "proxy": ("受托人", "proxy"), "family": ("家属", "family member"), "tenant": ("租户", "tenant")}
 VOTING_RESPONDENTS = ("owner", "co-owner", "proxy")
@@ -137,6 +139,21 @@ def latest_in_unit(store: Store, unit_id: str) -> dict[str, PositionRecord]:
     rows = store.db.execute(
         f"""SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, max(p.on_date || p.hlc)
             FROM position p JOIN household h ON h.id = p.household_id
-            WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 GROUP BY p.household_id""",
+            WHERE h.unit_id = ? AND h.deleted = 0 AND p.deleted = 0 AND NOT {_ended()} GROUP BY p.household_id""",
         [unit_id]).fetchall()
     return {r[1]: _record(r[:-1]) for r in rows}
+
+
+def _ended() -> str:
+    """SQL: position p is the previous owners' (a sale, 过户, came after it)."""
+    from liftdesk.people.ownership import ENDED_SQL
+
+    return ENDED_SQL.format(p="p")
+
+
+def live_history(store: Store, household_id: str) -> list[PositionRecord]:
+    """history() without the records a sale (过户) ended: what still speaks for the flat's owners."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM position p WHERE household_id = ? AND deleted = 0 AND NOT {_ended()}"
+        " ORDER BY on_date DESC, hlc DESC", [household_id]).fetchall()
+    return [_record(r) for r in rows]

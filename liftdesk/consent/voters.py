@@ -127,7 +127,7 @@ def tally_flats(ballots) -> list[int]:
             if pos == "support":
                 aa += a
                 ao += 1
-            elif pos == "oppose":
+            elif pos == "oppose" or pos == "conflict":
                 oo += 1
     return [ta, pa, aa, len(ballots), po, ao, oo]
 

@@ -391,7 +391,8 @@ def _project_positions(store: Store, rows: _Rows, rng: random.Random, ballots: l
         if rng.random() < 0.5:  # an earlier intention from a visit
             _position(store, rows, rng, b, "support" if lean != "oppose" else "oppose",
                       signed - timedelta(days=rng.randrange(30, 200)), False)
-        cast.append(_position(store, rows, rng, b, lean, signed - timedelta(days=rng.randrange(0, 20)), True))
+        # a day before any 支持 won over below: two forms of one day would be a conflict to check
+        cast.append(_position(store, rows, rng, b, lean, signed - timedelta(days=1 + rng.randrange(0, 20)), True))
     flips = [b for b in cast if b.position != "support"]
     while not evaluate(cast, rule, visit_list=False).passed and flips:
         b = flips.pop()

@@ -17,7 +17,7 @@ SYNONYMS = {
     "房号": ("房号", "室号", "户号", "户室号", "门牌号", "房间号", "房屋号", "房屋编号", "单元房号", "室", "room"),
     "楼层": ("楼层", "所在楼层", "层", "层次", "楼层数", "floor"),
     "面积": ("产权面积", "专有面积", "面积", "建筑面积", "房屋面积", "套内面积", "套内建筑面积", "登记面积",
-           "实测面积", "测绘面积", "合同面积", "area"),
+           "不动产权证面积", "产证面积", "area"),
     "业主": ("业主", "产权人", "业主姓名", "产权人姓名", "姓名", "产权人/共有人", "业主/共有人",
            "所有权人", "房屋所有权人", "权利人", "户主", "owner", "owners"),
     "电话": ("电话", "联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式", "phone"),
@@ -30,7 +30,17 @@ SYNONYMS = {
     "日期": ("日期", "签字日期", "签署日期", "签名日期", "表决日期", "意见日期", "最近记录日期", "date"),
     "占用专有部分": ("占用专有部分", "是否占用专有部分", "占用本户专有部分", "电梯占用", "occupied"),
     "不动产权证号": ("不动产权证号", "不动产权证书号", "不动产证号", "产权证号", "房产证号", "property certificate"),
+    # the law's order for a flat's area (司法解释 第八条): registered (面积), then surveyed, then contract
+    "测绘面积": ("测绘面积", "实测面积", "房屋测绘面积", "测量面积"),
+    "合同面积": ("合同面积", "购房合同面积", "销售面积", "合同约定面积"),
+    # tick columns, as on LiftDesk's own printed 意见征询表: one column per position, a mark in one
+    "同意": ("同意", "支持", "赞成"),
+    "不同意": ("不同意", "反对"),
+    "弃权": ("弃权",),
+    "有条件": ("有条件", "有条件同意", "有条件支持", "附条件同意"),
 }
+AREA_COLUMNS = ("面积", "测绘面积", "合同面积")  # in the law's order
+TICK_COLUMNS = {"同意": "support", "不同意": "oppose", "弃权": "abstain", "有条件": "conditional"}
 
 # kinds of rows that are not data, by a word they carry
 FOOTER_WORDS = (("合计", ("合计", "小计", "总计", "共计", "总户数")),
@@ -68,38 +78,73 @@ def auto_mapping(header: list[str]) -> dict[str, int]:
 
 
 def _score(row: list[str]) -> int:
-    return len(auto_mapping(row))
+    return len(set(auto_mapping(row)) - set(TICK_COLUMNS))
+
+
+def tick_cells(row: list[str]) -> int:
+    """How many cells of a row name a tick column (同意, 不同意, 弃权 …)."""
+    names = {header_key(n).lower() for column in TICK_COLUMNS for n in SYNONYMS[column]}
+    return sum(1 for cell in row if header_key(cell) in names)
+
+
+def _joined_header(upper: list[str], lower: list[str]) -> list[str]:
+    """A two-row header (意见 merged over 同意/不同意/弃权): the lower cell where it says more."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    return [b if b and b != a else a for a, b in zip(upper, lower)]
 
 
 @dataclass
 class Table:
     """The rows of a sheet split into header, data and skipped rows; line numbers are 1-based rows
-    as Excel shows them."""
+    as Excel shows them. `hidden` lists rows hidden or filtered out in Excel that were left out;
+    `merged` maps a (line, column) a merged cell covers to its anchor's (line, column)."""
     header: list[str]
     header_line: int
     body: list[tuple[int, list[str]]] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
     blank: int = 0
+    hidden: list[tuple[int, str]] = field(default_factory=list)
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def skipped_kinds(self) -> list[str]:
         return list(dict.fromkeys(kind for _, kind, _ in self.skipped))
 
 
-def locate(rows: list[list[str]]) -> Table:
-    """Find the header among the first rows; title and notes lines above it are skipped."""
+def row_text(row: list[str]) -> str:
+    """A row as one line of text, a merged cell's value once."""
+    cells = [c for n, c in enumerate(row) if c and (n == 0 or c != row[n - 1])]
+    return " ".join(cells)
+
+
+def locate(rows: list[list[str]], hidden: frozenset[int] = frozenset(), include_hidden: bool = False,
+           merged: dict[tuple[int, int], tuple[int, int]] | None = None) -> Table:
+    """Find the header among the first rows (one row, or two when tick columns sit under a merged
+    意见); title and notes lines above it are skipped; rows hidden in Excel are left out and listed
+    unless `include_hidden`."""
     rows = [[clean(c) for c in row] for row in rows]
-    candidates = [(n, _score(r)) for n, r in enumerate(rows[:HEADER_SCAN]) if any(r)]
+    candidates = [(n, _score(r)) for n, r in enumerate(rows[:HEADER_SCAN]) if any(r) and n not in hidden]
     best = max(candidates, key=lambda c: (c[1], -c[0]))[0] if candidates else 0
-    table = Table(rows[best] if rows else [], best + 1)
-    for n, row in enumerate(rows[:best]):
+    first = last = best
+    header = rows[best] if rows else []
+    if best + 1 < len(rows) and tick_cells(rows[best + 1]) >= 2 and tick_cells(rows[best]) < 2:
+        last = best + 1
+        header = _joined_header(rows[best], rows[best + 1])
+    elif best > 0 and tick_cells(rows[best]) >= 2 and "意见" in auto_mapping(rows[best - 1]):
+        first = best - 1
+        header = _joined_header(rows[best - 1], rows[best])
+    table = Table(header, last + 1,
+                  merged={(r + 1, c): (a + 1, b) for (r, c), (a, b) in (merged or {}).items()})
+    for n, row in enumerate(rows[:first]):
         if any(row):
-            text = " ".join(c for c in row if c)
-            table.skipped.append((n + 1, "标题" if not table.skipped else "说明", text))
-    for n, row in enumerate(rows[best + 1:], start=best + 2):
-        if any(row):
-            table.body.append((n, row))
-        else:
+            table.skipped.append((n + 1, "标题" if not table.skipped else "说明", row_text(row)))
+    for n, row in enumerate(rows[last + 1:], start=last + 2):
+        if not any(row):
             table.blank += 1
+        elif n - 1 in hidden and not include_hidden:
+            table.hidden.append((n, row_text(row)))
+        else:
+            table.body.append((n, row))
     return table
 
 

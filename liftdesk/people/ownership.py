@@ -10,6 +10,7 @@ import unicodedata
 from typing import Iterable
 
 from liftdesk.common import text
+from liftdesk.common.dates import past_day
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import t
 from liftdesk.people import privacy
@@ -72,9 +73,40 @@ def split_owner(entry: str) -> tuple[str, str]:
     return written, ""
 
 
+JOINING_WORDS = "和及与"  # "王建国和李美玲", "刘芳及丈夫黄涛", "张伟与王芳"
+RELATIONS = ("丈夫", "妻子", "爱人", "配偶", "之妻", "之夫", "儿子", "女儿", "之子", "之女", "夫", "妻")
+
+
+def _without_relation(name: str) -> str:
+    for word in RELATIONS:
+        if name.startswith(word) and len(name) - len(word) >= 2:
+            return name[len(word):]
+    return name
+
+
+def split_joined(entry: str) -> list[str]:
+    """Co-owners joined by 和 / 及 / 与 ("王建国和李美玲" → 王建国、李美玲; "刘芳及丈夫黄涛" → 刘芳、
+    黄涛). A joining word splits only where both sides are names of two characters or more, so 张和平
+    and 和珅 stay whole."""
+    text = entry.strip()
+    inline = _INLINE_PHONE.match(text)
+    if inline:  # "张伟与王芳 13811112222": the phone stays with the name it follows
+        names = split_joined(inline.group("name"))
+        return names[:-1] + [f"{names[-1]} {inline.group('phone')}"]
+    parts, start = [], 0
+    for n, char in enumerate(text):
+        if char in JOINING_WORDS and n - start >= 2 and len(_without_relation(text[n + 1:].strip())) >= 2:
+            parts.append(text[start:n].strip())
+            start = n + 1
+    parts.append(text[start:].strip())
+    names = [_without_relation(p) for p in parts]
+    return [text] if any(len(p) < 2 for p in names) else names
+
+
 def parse_owners(cell: str) -> list[tuple[str, str]]:
-    """A roster's owners cell ("王建国 13811110001、王小明") → [(name, phone), ...]."""
-    return [split_owner(e) for e in re.split(OWNER_SEPARATORS, cell or "") if e.strip()]
+    """A roster's owners cell ("王建国 13811110001、王小明", "王建国和李美玲") → [(name, phone), ...]."""
+    entries = [e for e in re.split(OWNER_SEPARATORS, cell or "") if e.strip()]
+    return [split_owner(name) for e in entries for name in split_joined(e)]
 
 
 def add_person(store: Store, name: str, phone: str = "", id_ref: str = "") -> str:
@@ -222,3 +254,69 @@ def set_owner_phone(store: Store, household_id: str, phone: str) -> None:
     if row is None:
         raise ValidationError("owner.missing")
     records.update(store, "person", row[0], {"phone": phone})
+
+
+def set_other_phones(store: Store, household_id: str, phones: Iterable[str]) -> None:
+    """The signing owner's further phone numbers (the person.phone is the one to call first)."""
+    value = "、".join(check_phone(p) for p in phones if p.strip())
+    row = store.db.execute(
+        "SELECT p.id, p.other_phones FROM ownership o JOIN person p ON p.id = o.person_id WHERE o.household_id = ?"
+        " AND o.deleted = 0 ORDER BY o.signer DESC, o.role DESC LIMIT 1", [household_id]).fetchone()
+    if row is not None and row[1] != value:
+        records.update(store, "person", row[0], {"other_phones": value})
+
+
+# A position is the previous owners' when it is dated before a sale of the flat, or was entered
+# before the sale was (its HLC is older: until then, whoever signed was taken for the owner).
+ENDED_SQL = ("EXISTS (SELECT 1 FROM ownership_transfer x WHERE x.household_id = {p}.household_id AND x.deleted = 0"
+             " AND ({p}.on_date < x.on_date OR {p}.hlc < x.hlc))")
+
+
+def transfer(store: Store, household_id: str, owners: Iterable, on_date: str, reason: str = "",
+             phone: str = "") -> str:
+    """A sale (过户): the flat passes to `owners` on `on_date`. The previous owners' positions stay in
+    the history but no longer count; the new owners start with none. Not a named step of its own:
+    callers (the household dialog's 过户, a roster import) name it."""
+    day = past_day(on_date)
+    entries = _owner_entries(owners, phone)
+    if not entries:
+        raise ValidationError("transfer.no_owner")
+    previous = [name for name, _ in household_owners(store, household_id)]
+    if previous and {e[0] for e in entries} == set(previous):
+        raise ValidationError("transfer.same_owners", names="、".join(previous))
+    with store.db.atomic():
+        transfer_id = records.insert(store, "ownership_transfer", {
+            "household_id": household_id, "on_date": day, "previous": "、".join(previous), "reason": reason.strip()})
+        current = store.db.execute("SELECT id FROM ownership WHERE household_id = ? AND deleted = 0",
+                                   [household_id]).fetchall()
+        for (ownership_id,) in current:  # the buyers are new people, even if one shares a name
+            records.set_deleted(store, "ownership", ownership_id, True)
+        for n, (name, own_phone, id_ref) in enumerate(entries):
+            person_id = find_or_add_person(store, name, own_phone, id_ref)
+            add_owner(store, household_id, person_id, "owner" if n == 0 else "co-owner", signer=n == 0)
+    return transfer_id
+
+
+def last_transfer(store: Store, household_id: str) -> tuple[str, str] | None:
+    """(date, previous owners) of the flat's latest sale, or None."""
+    row = store.db.execute("SELECT on_date, previous FROM ownership_transfer WHERE household_id = ? AND deleted = 0"
+                           " ORDER BY on_date DESC, hlc DESC LIMIT 1", [household_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def transfer_notes(store: Store, unit_id: str) -> list[str]:
+    """"302 已过户（2026-11-02），原业主意见不再计入" for each sold flat of the unit with earlier positions."""
+    rows = store.db.execute(
+        "SELECT h.room, max(x.on_date) FROM ownership_transfer x JOIN household h ON h.id = x.household_id"
+        " WHERE h.unit_id = ? AND h.deleted = 0 AND x.deleted = 0 GROUP BY h.id ORDER BY h.floor, h.room",
+        [unit_id]).fetchall()
+    return [t("transfer.note", room=room, date=day) for room, day in rows]
+
+
+def transfer_household(store: Store, household_id: str, owners: Iterable, on_date: str, reason: str = "") -> str:
+    """The household dialog's 过户: a sale as one named undo step ("302 过户")."""
+    from liftdesk.history import actions
+
+    household = records.get(store, "household", household_id)
+    with actions.action(store, "action.transfer", unit_id=household["unit_id"], room=household["room"]):
+        return transfer(store, household_id, owners, on_date, reason)

@@ -393,3 +393,34 @@ def unit_households(store: Store, unit_id: str) -> list[HouseholdRow]:
     return [HouseholdRow(*r) for r in rows]
 
 
+
+
+def set_area_source(store: Store, household_id: str, source: str) -> None:
+    """Where the flat's area came from (产权面积, 测绘面积, 合同面积 …: the law's order), kept and shown."""
+    row = store.db.execute("SELECT area_source FROM household WHERE id = ?", [household_id]).fetchone()
+    if row is not None and row[0] != source:
+        records.update(store, "household", household_id, {"area_source": source})
+
+
+def area_source(store: Store, household_id: str) -> str:
+    row = store.db.execute("SELECT area_source FROM household WHERE id = ?", [household_id]).fetchone()
+    return row[0] if row else ""
+
+
+def building_floors(store: Store, building_id: str) -> int:
+    row = store.db.execute("SELECT floors FROM building WHERE id = ?", [building_id]).fetchone()
+    if row is None:
+        raise ValidationError("record.not_found", table="building", id=building_id)
+    return row[0]
+
+
+def unit_names(store: Store, building_id: str) -> list[str]:
+    """The live units' names of a building, in their order."""
+    return [r[0] for r in store.db.execute("SELECT name FROM unit WHERE building_id = ? AND deleted = 0"
+                                           " ORDER BY seq, name", [building_id])]
+
+
+def area_sources(store: Store, unit_id: str) -> dict[str, str]:
+    """household id → where its area came from, for the unit's flats whose area is not the registered one."""
+    return dict(store.db.execute("SELECT id, area_source FROM household WHERE unit_id = ? AND deleted = 0"
+                                 " AND area_source != ''", [unit_id]).fetchall())

@@ -412,3 +412,24 @@ def m0060_district_settings_household_facts(db: Database) -> None:
         for column, declaration in columns.items():
             if column not in have:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
+# A sale (过户): the date a flat passed to new owners. Positions recorded before it are the previous
+# owners' and no longer count for consent (they stay in the history). Where a flat's area came
+# from (产权面积, 测绘面积 or 合同面积: the law's order), and an owner's further phone numbers.
+USER_TABLES["ownership_transfer"] = """household_id TEXT NOT NULL REFERENCES household(id),
+        on_date TEXT NOT NULL,
+        previous TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT ''"""
+
+
+@migrations(name="0040_transfers_area_source")
+def m0040_transfers_area_source(db: Database) -> None:
+    db.execute(f"CREATE TABLE ownership_transfer (\n    {COMMON},\n    {USER_TABLES['ownership_transfer']}\n)")
+    db.execute("CREATE INDEX idx_ownership_transfer ON ownership_transfer(household_id, deleted, on_date, hlc)")
+    have = {row[1] for row in db.execute("PRAGMA table_info(household)").fetchall()}
+    if "area_source" not in have:
+        db.execute("ALTER TABLE household ADD COLUMN area_source TEXT NOT NULL DEFAULT ''")
+    have = {row[1] for row in db.execute("PRAGMA table_info(person)").fetchall()}
+    if "other_phones" not in have:
+        db.execute("ALTER TABLE person ADD COLUMN other_phones TEXT NOT NULL DEFAULT ''")

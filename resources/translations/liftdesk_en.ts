@@ -3,62 +3,62 @@
 <context>
     <name>AddHouseholdDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="45" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="47" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="52" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="54" />
         <source>例如 63.50</source>
         <translation>e.g. 63.50</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="57" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="59" />
         <source>共有人用“、”分隔</source>
         <translation>separate co-owners with “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="59" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
         <source>电梯占用本户专有部分（须本户业主同意）</source>
         <translation>The lift occupies part of this flat (its owner must agree)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="63" />
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="62" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="64" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="63" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="65" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="64" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="66" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="65" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="67" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="66" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="68" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="67" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="69" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="68" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="70" />
         <source>不动产权证号</source>
         <translation>Property certificate no.</translation>
     </message>
@@ -678,22 +678,22 @@ The current database is backed up first.</translation>
 <context>
     <name>HouseholdFactsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="88" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="90" />
         <source>%1 的产权信息</source>
         <translation>Property facts of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="92" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="94" />
         <source>选填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="93" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="95" />
         <source>电梯占用本户专有部分（须本户业主同意）</source>
         <translation>The lift occupies part of this flat (its owner must agree)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="95" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="97" />
         <source>不动产权证号</source>
         <translation>Property certificate no.</translation>
     </message>
@@ -701,42 +701,42 @@ The current database is backed up first.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>当前意见</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="35" />
+        <location filename="../../ui/models/households.py" line="36" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="35" />
+        <location filename="../../ui/models/households.py" line="36" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="54" />
+        <location filename="../../ui/models/households.py" line="56" />
         <source>（书面）</source>
         <translation> (written)</translation>
     </message>
@@ -744,77 +744,103 @@ The current database is backed up first.</translation>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="37" />
         <source>导入住户名册 — {address}</source>
         <translation>Import roster — {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="47" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="46" />
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="49" />
+        <source>同时导入 Excel 中隐藏或被筛选掉的行</source>
+        <translation>Also import rows hidden or filtered out in Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="51" />
+        <source>标准列</source>
+        <translation>Standard column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="51" />
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="58" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="74" />
+        <source>将作的改动（逐户）</source>
+        <translation>What would change (household by household)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="80" />
         <source>同名业主：勾选确为同一人的</source>
         <translation>Owners with the same name: tick those who are one person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="85" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="86" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="62" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="87" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="77" />
-        <source>列对应（左：标准列，右：文件中的列）和预览：</source>
-        <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
+        <location filename="../../ui/dialogs/import_dialog.py" line="124" />
+        <source>列对应和预览</source>
+        <translation>Columns and preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="79" />
-        <source>检查结果：</source>
-        <translation>Check result:</translation>
+        <location filename="../../ui/dialogs/import_dialog.py" line="125" />
+        <source>检查结果和将作的改动</source>
+        <translation>Check and changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="138" />
+        <source>表格 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</source>
+        <translation>Tables (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="137" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="91" />
-        <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
-        <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="103" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="179" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="185" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="187" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="190" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="146" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="235" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
     </message>
@@ -2013,8 +2039,8 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/position_legend.py" line="25" />
-        <source>“（书面）”为签字的书面意见，其余为口头意向</source>
-        <translation>“(written)” marks a signed written form; the rest are spoken intentions</translation>
+        <source>“（书面）”为签字的书面意见，其余为口头意向；有条件支持在预测中按支持计，在法定结论中不计为同意</source>
+        <translation>“(written)” marks a signed form, the rest are spoken intentions; a conditional support counts as support in the forecast, not as agreement in the legal verdict</translation>
     </message>
 </context>
 <context>
@@ -2310,22 +2336,22 @@ The current database is backed up first.</translation>
 <context>
     <name>QuickCreateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="106" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="108" />
         <source>按楼层批量生成住户</source>
         <translation>Create households by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="116" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="118" />
         <source>楼层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="117" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="119" />
         <source>每层户数</source>
         <translation>Rooms per floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="120" />
         <source>默认面积（m²，之后可逐户修改）</source>
         <translation>Default area (m², editable per household afterwards)</translation>
     </message>
@@ -3337,6 +3363,44 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="135" />
+        <source>{room} 过户</source>
+        <translation>Sale of {room}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="138" />
+        <source>原业主</source>
+        <translation>Previous owners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="140" />
+        <source>新业主，共有人用“、”分隔</source>
+        <translation>New owners, co-owners separated by “、”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="143" />
+        <source>新业主</source>
+        <translation>New owners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="144" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="145" />
+        <source>过户日期</source>
+        <translation>Date of sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="146" />
+        <source>过户后，原业主的意见保留在记录中，但不再计入表决；新业主从未表态开始。</source>
+        <translation>After the sale the previous owners' positions stay in the history but no longer count; the new owners start with no position.</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="106" />
@@ -3474,69 +3538,74 @@ The current database is backed up first.</translation>
         <translation>Property facts (occupied flat, certificate no.)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="288" />
+        <location filename="../../ui/pages/unit_page.py" line="170" />
+        <source>过户…</source>
+        <translation>Sale (过户)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="291" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="294" />
+        <location filename="../../ui/pages/unit_page.py" line="297" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="307" />
+        <location filename="../../ui/pages/unit_page.py" line="310" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="309" />
+        <location filename="../../ui/pages/unit_page.py" line="312" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="309" />
+        <location filename="../../ui/pages/unit_page.py" line="312" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="311" />
+        <location filename="../../ui/pages/unit_page.py" line="314" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="389" />
+        <location filename="../../ui/pages/unit_page.py" line="394" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="390" />
+        <location filename="../../ui/pages/unit_page.py" line="395" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="396" />
+        <location filename="../../ui/pages/unit_page.py" line="401" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="407" />
+        <location filename="../../ui/pages/unit_page.py" line="412" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="439" />
+        <location filename="../../ui/pages/unit_page.py" line="453" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="440" />
+        <location filename="../../ui/pages/unit_page.py" line="454" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="448" />
+        <location filename="../../ui/pages/unit_page.py" line="462" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>

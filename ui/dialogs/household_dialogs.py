@@ -1,11 +1,13 @@
-"""Dialogs that add households: one at a time, or a whole unit from floors × rooms."""
+"""Dialogs that add households (one at a time, or a whole unit from floors × rooms) and record a
+sale (过户) of one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QSpinBox, QWidget)
 
 from liftdesk.places import household_facts, registry
+from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
@@ -121,3 +123,35 @@ class QuickCreateDialog(_FormDialog):
     def apply(self) -> None:
         registry.generate_households(self.store, self.unit_id, self.floors.value(), self.rooms.value(),
                                      self.area.text())
+
+
+class TransferDialog(_FormDialog):
+    """过户: the flat's new owners and the day it passed to them. The previous owners' positions
+    stay in the history and no longer count."""
+
+    def __init__(self, store: Store, household_id: str, room: str, parent: QWidget | None = None):
+        from .project_dialogs import _date_edit
+
+        super().__init__(self.tr("{room} 过户").format(room=room), parent)
+        self.store, self.household_id = store, household_id
+        previous = "、".join(name for name, _ in ownership.household_owners(store, household_id)) or "—"
+        self.form.addRow(self.tr("原业主"), QLabel(previous))
+        self.owners = QLineEdit()
+        self.owners.setPlaceholderText(self.tr("新业主，共有人用“、”分隔"))
+        self.phone = QLineEdit()
+        self.day = _date_edit()
+        self.form.addRow(self.tr("新业主"), self.owners)
+        self.form.addRow(self.tr("电话"), self.phone)
+        self.form.addRow(self.tr("过户日期"), self.day)
+        note = QLabel(self.tr("过户后，原业主的意见保留在记录中，但不再计入表决；新业主从未表态开始。"))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.finish_layout()
+
+    def apply(self) -> None:
+        from .project_dialogs import _iso
+
+        ownership.transfer_household(self.store, self.household_id,
+                                     [(name, self.phone.text() if n == 0 else "", "")
+                                      for n, name in enumerate(ownership.owner_names(self.owners.text()))],
+                                     _iso(self.day))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from liftdesk.consent import positions
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError
+from liftdesk.i18n import t
 from liftdesk.places.registry import HouseholdRow
 from liftdesk.store import Store
 from liftdesk.common.units import format_area
@@ -39,6 +40,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.unit_id = unit_id
         self._rows = registry.unit_households(self.store, unit_id) if unit_id else []
         self._latest = positions.latest_in_unit(self.store, unit_id) if unit_id else {}
+        self._area_sources = registry.area_sources(self.store, unit_id) if unit_id else {}  # 测绘面积, 合同面积
         self.endResetModel()
 
     def position_of(self, row: int) -> str:
@@ -93,6 +95,8 @@ class HouseholdTableModel(QAbstractTableModel):
             return getattr(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return POSITION_COLORS[self.position_of(index.row())]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "area" and row.id in self._area_sources:
+            return t("household.area_source", source=self._area_sources[row.id])  # "面积来源：合同面积"
         if role == Qt.ItemDataRole.ToolTipRole and column == "position":
             rec = self._latest.get(row.id)
             return positions.describe(rec) if rec else None

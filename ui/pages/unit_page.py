@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderVi
 
 from liftdesk.history import recycle
 from liftdesk.consent import evaluation, positions
-from liftdesk.people import erasure
+from liftdesk.people import erasure, ownership
 from liftdesk.places import places, registry
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
@@ -167,6 +167,9 @@ class UnitPage(QWidget):
         self.facts_action = QAction(self.tr("产权信息（占用专有部分、不动产权证号）…"), self.table)
         self.facts_action.triggered.connect(self.edit_facts)
         self.table.addAction(self.facts_action)
+        self.transfer_action = QAction(self.tr("过户…"), self.table)  # a sale: the new owners start afresh
+        self.transfer_action.triggered.connect(self.transfer_household)
+        self.table.addAction(self.transfer_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         left = QWidget()
@@ -309,6 +312,8 @@ class UnitPage(QWidget):
             text += self.tr("；加梯项目：{name}（{stage}）").format(name=project, stage=stage_label(stage) or self.tr("未开始"))
         else:
             text += self.tr("；尚未立项加梯")
+        for note in ownership.transfer_notes(self.store, self.unit_id):  # "302 已过户（…），原业主意见不再计入"
+            text += "；" + note
         self.summary.setText(text)
 
     def _update_verdict(self) -> None:
@@ -418,6 +423,15 @@ class UnitPage(QWidget):
         self._on_changed()
         self.select_household(household.id)
         messages.status(self, t("purge.done", persons=report.persons, rows=report.log_rows))
+
+    def transfer_household(self) -> None:
+        from ..dialogs.household_dialogs import TransferDialog
+
+        household = self.current_household()
+        if household is not None and TransferDialog(self.store, household.id, household.room, self).exec():
+            self.model.refresh()
+            self._on_changed()
+            self.select_household(household.id)
 
     def print_document(self, kind: str) -> None:
         from ..printing import make_and_preview

@@ -22,6 +22,7 @@ class PositionLegend(QWidget):
                                  " padding: 1px 6px;")
             self.swatches[code] = swatch
             layout.addWidget(swatch)
-        note = QLabel(self.tr("“（书面）”为签字的书面意见，其余为口头意向"))
+        note = QLabel(self.tr("“（书面）”为签字的书面意见，其余为口头意向；"
+                              "有条件支持在预测中按支持计，在法定结论中不计为同意"))
         note.setWordWrap(True)
         layout.addWidget(note, 1)

@@ -61,4 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "occ.owner": {"zh": "自住", "en": "owner-occupied"},
     "occ.rented": {"zh": "出租", "en": "rented"},
     "occ.vacant": {"zh": "空置", "en": "vacant"},
+    # a sale (过户): the previous owners' positions no longer count
+    "transfer.no_owner": {"zh": "过户须填写新业主姓名。", "en": "A sale needs the new owner's name."},
+    "transfer.same_owners": {"zh": "新业主与现业主相同（{names}），不是过户。", "en": "The new owners are the current ones ({names}); that is not a sale."},
+    "transfer.note": {"zh": "{room} 已过户（{date}），原业主意见不再计入", "en": "{room} changed hands ({date}); the previous owners' positions no longer count"},
+    "action.transfer": {"zh": "{room} 过户", "en": "Sale of {room}"},
+    "household.area_source": {"zh": "面积来源：{source}", "en": "Area from: {source}"},
 }
