@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from liftdesk.common.outputs import Protected
 from liftdesk.errors import StoreError
 from liftdesk.store.sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
@@ -68,6 +69,15 @@ def folders_for(db_path: Path, second: Path | None | bool = True) -> list[Path]:
     if extra and Path(extra).resolve() != folders[0]:
         folders.append(Path(extra))
     return folders
+
+
+def protected_paths(db_path: Path | None) -> Protected:
+    """What no output may land on: the database, its -wal/-shm/-journal, its backup folders."""
+    if db_path is None:
+        return Protected()
+    db = Path(db_path)
+    files = tuple(db.with_name(db.name + side) for side in ("", "-wal", "-shm", "-journal"))
+    return Protected(files=files, folders=tuple(folders_for(db)))
 
 
 def _pattern(db_path: Path) -> re.Pattern:

@@ -388,3 +388,13 @@ _FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
 def foreign_keys(table: str) -> list[tuple[str, str]]:
     """(column, parent table) in declared order; the first non-empty one leads towards a place."""
     return _FK_RE.findall(USER_TABLES.get(table, ""))
+
+
+# Serial numbers handed out (issue 20): the highest number reserved per stem (kind, day, station),
+# local to this database and never synced. A batch reserves its whole range in one transaction
+# before it renders, so two batches at once get disjoint ranges; numbers are integers (no 9,999
+# limit, no text ordering).
+@migrations(name="0030_serial_counter")
+def m0030_serial_counter(db: Database) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS serial_counter (stem TEXT PRIMARY KEY, last INTEGER NOT NULL)"
+               " WITHOUT ROWID")
