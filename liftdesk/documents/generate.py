@@ -228,6 +228,15 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, 
         raise
 
 
+def existing_batch_files(store: Store, kind: str, under: str, folder: str | Path,
+                         unit_ids: list[str] | None = None) -> list[Path]:
+    """The files a batch into FOLDER would replace (the GUI asks before it passes replace=True)."""
+    units = places.list_units(store, under)
+    if unit_ids is not None:
+        units = [u for u in units if u.id in set(unit_ids)]
+    return [Path(folder) / name for name in (_file_name(u, kind) for u in units) if (Path(folder) / name).exists()]
+
+
 def _serial_recorded(store: Store) -> Callable[[str], bool]:
     return lambda serial: store.db.execute(
         "SELECT 1 FROM printed_document WHERE serial = ?", [serial]).fetchone() is not None

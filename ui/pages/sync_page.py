@@ -16,6 +16,7 @@ from liftdesk.store import Store, open_store
 from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 
 from .. import messages, tasks
+from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.tables import captioned, data_table
 
@@ -215,9 +216,13 @@ class SyncPage(QWidget):
     def export_file(self, path: str | None = None) -> None:
         if path is None:
             n = int(self.store.meta("sync.file_no", "0") or 0) + 1
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出同步文件"), f"第{n}号.liftsync", FILTER)
+            path = ask_save_path(self, self.store.path, self.tr("导出同步文件"), f"第{n}号.liftsync", FILTER,
+                                 (".liftsync",))
+        else:
+            path = check_save_path(self, self.store.path, path, (".liftsync",))
         if not path:
             return
+        path = str(path)
 
         def done(manifest):
             self.status.setText(t("sync.exported", file_no=manifest["file_no"], path=path, changes=manifest["changes"],
@@ -275,9 +280,13 @@ class SyncPage(QWidget):
             messages.error(self, self.tr("请先在“工作站”页选中一个工作站。"))
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER)
+            path = ask_save_path(self, self.store.path, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER,
+                                 (".liftsync",))
+        else:
+            path = check_save_path(self, self.store.path, path, (".liftsync",))
         if not path:
             return
+        path = str(path)
         self._run(_receipt, station["station_id"], path, on_success=lambda m: self.status.setText(
             t("sync.receipt_written", path=path, ack=m["ack_seq"], changes=m["changes"])))
 
