@@ -72,8 +72,10 @@ def check_output(path: str | Path, *, protected: Protected = Protected(), suffix
         raise ValidationError("output.protected", path=str(target))
     if suffixes:
         suffix = target.suffix.lower()
-        if not suffix:
+        if not suffix and not (target.exists() or target.is_symlink()):  # a name typed bare: give it one
             target = target.with_name(target.name + suffixes[0])
+        elif not suffix and not target.is_file():
+            pass  # a device, a folder: refused below in their own words
         elif suffix not in suffixes:
             raise ValidationError("output.suffix", path=str(target), suffixes=_suffix_text(suffixes))
     if _hits(target, protected):
