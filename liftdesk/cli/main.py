@@ -18,6 +18,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import set_language, t
 from liftdesk.people.privacy import restrict_new_files
 from liftdesk.store import open_store
+from liftdesk.store.sqlite_file import on_wait
 
 from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync
 from .common import emit, guarded, print_error
@@ -111,6 +112,17 @@ def _parse(raw: list[str]) -> argparse.Namespace:
         raise
 
 
+def _say_waiting_once():
+    """A writer waiting for another's lock says so once on stderr, then waits (up to 2 minutes)."""
+    said = []
+
+    def hook(_waited: float) -> None:
+        if not said:
+            said.append(True)
+            print(t("db.waiting"), file=sys.stderr, flush=True)
+    return hook
+
+
 def main(argv: list[str] | None = None) -> int:
     # Language must be known before --help text is built.
     raw = sys.argv[1:] if argv is None else argv
@@ -121,11 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         set_language(args.lang)
     restrict_new_files()  # databases, backups, exports and logs: readable by the owner only
     setup_logging()
-    if args.command is None:  # main.py starts the GUI when no command is given; here one is needed
-        build_parser().print_help(sys.stderr)
-        return 2
+    stop_listening = on_wait(_say_waiting_once())
     try:
+        if args.command is None:  # main.py starts the GUI when no command is given; here one is needed
+            build_parser().print_help(sys.stderr)
+            return 2
         return run(args, Path(args.db) if args.db else default_db_path(), default_path=not args.db)
     except KeyboardInterrupt:  # Ctrl+C: every write is one transaction, so what is kept is whole
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
+    finally:
+        stop_listening()

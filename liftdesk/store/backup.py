@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Iterable
 
 from liftdesk.common.outputs import Protected
 from liftdesk.errors import StoreError
-from liftdesk.store.sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
+from liftdesk.store.schema import known_migration_names, migrations
+from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
+                                        connect_sqlite_ro, is_busy)
 
 if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
     from liftdesk.store.connection import Store
@@ -257,10 +259,21 @@ def check_backup(path: Path, full: bool = True) -> None:
             raise StoreError("backup.bad", path=str(path)) from None
         if not app or app[0] != APP_ID:
             raise StoreError("backup.bad", path=str(path))
+        unknown = [name for name in _applied(conn) if name not in known_migration_names()]
+        if unknown:  # restoring it would leave a database this version refuses to open
+            raise StoreError("restore.newer", path=str(path), names=", ".join(unknown))
         if check_integrity(conn, full=full):
             raise StoreError("backup.bad", path=str(path))
     finally:
         conn.close()
+
+
+def _applied(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
+    try:
+        return [r[0] for r in conn.execute(
+            f"SELECT name FROM {schema}._sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [migrations.name])]
+    except sqlite3.DatabaseError:
+        return []
 
 
 PREVIEW_TABLES = ("street", "unit", "household", "person", "project", "position", "meeting", "diary_entry")
@@ -300,21 +313,49 @@ def _move_aside(db_path: Path) -> Path:
     return aside
 
 
-def restore(db_path: Path, backup_path: Path) -> dict:
-    """Replace the database's content with a checked backup, after keeping a copy of the current
-    one (a backup when it is sound, the file renamed aside when it is damaged)."""
+def restore(db_path: Path, backup_path: Path, timeout_ms: int | None = None) -> dict:
+    """Replace the database's content with a checked backup, as a writer like any other: it takes
+    the write lock (waiting like any writer, up to TIMEOUT_MS), keeps a copy of the database as it
+    is under that lock, and replaces every table in the same transaction. A write that reported
+    success before is in the kept copy; one that waited is made on the restored data. A backup
+    from an older version is brought up to this version's schema first; a newer one is refused.
+    A damaged current file cannot be locked as a database: it is renamed aside and replaced."""
     db_path, backup_path = Path(db_path), Path(backup_path)
     check_backup(backup_path, full=True)
-    if db_path.resolve() == backup_path.resolve():
+    if db_path.exists() and db_path.resolve() == backup_path.resolve():
         raise StoreError("backup.same_file", path=str(backup_path))
-    kept: Path | None = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        try:
-            kept = make_backup(db_path, "before-restore")
-        except StoreError as exc:
-            if exc.key not in ("backup.source_damaged", "db.damaged"):
-                raise
-            kept = _move_aside(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0 or not _sound(db_path):
+        kept = _move_aside(db_path) if db_path.exists() and db_path.stat().st_size > 0 else None
+        _copy_over(backup_path, db_path)
+        log.info("restored the database from a backup")
+        return {"restored": str(backup_path), "kept": str(kept) if kept else None}
+    staged = _migrated_copy(backup_path, backup_folder(db_path))
+    try:
+        kept = _replace_under_lock(db_path, staged, backup_path, timeout_ms)
+    finally:
+        _discard(staged)
+        _discard(staged.with_name(staged.name + "-journal"))
+    log.info("restored the database from a backup")
+    return {"restored": str(backup_path), "kept": str(kept)}
+
+
+def _sound(db_path: Path) -> bool:
+    try:
+        conn = connect_ro(db_path)
+    except sqlite3.Error:
+        return False
+    try:
+        return not check_integrity(conn)
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            return True  # in use, not damaged: the lock is waited for below
+        return False
+    finally:
+        conn.close()
+
+
+def _copy_over(backup_path: Path, db_path: Path) -> None:
+    """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
     src = connect_ro(backup_path)
     try:
         dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
@@ -323,13 +364,77 @@ def restore(db_path: Path, backup_path: Path) -> dict:
             if check_integrity(dst):
                 raise StoreError("backup.bad", path=str(backup_path))
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            if is_busy(exc):
                 raise StoreError("db.busy") from None
             raise StoreError("backup.cannot_write", path=str(db_path), reason=str(exc)) from None
         finally:
             dst.close()
     finally:
         src.close()
-    log.info("restored the database from a backup")
-    return {"restored": str(backup_path), "kept": str(kept) if kept else None}
 
+
+def _migrated_copy(backup_path: Path, folder: Path) -> Path:
+    """A private copy of the backup (hidden, in the backups folder) with this version's migrations
+    applied, so its tables are the tables the database is to have."""
+    staged = folder / f".restore-{os.getpid()}-{datetime.now(timezone.utc).strftime(STAMP)}.part"
+    copy_database(backup_path, staged, check=False)
+    from sqlite_utils import Database  # the migrations speak sqlite-utils
+
+    conn = sqlite3.connect(str(staged))
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrations.apply(Database(conn))
+        conn.commit()
+    finally:
+        conn.close()
+    return staged
+
+
+def _replace_under_lock(db_path: Path, staged: Path, backup_path: Path, timeout_ms: int | None) -> Path:
+    conn = sqlite3.connect(str(db_path), timeout=busy_timeout_ms(timeout_ms) / 1000, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and refilled whole
+        conn.execute("ATTACH DATABASE ? AS restored", [str(staged)])
+        try:
+            begin_immediate(conn)  # the connection's busy timeout: TIMEOUT_MS or the default
+        except sqlite3.OperationalError as exc:
+            raise (StoreError("db.busy") if is_busy(exc) else exc) from None
+        try:
+            kept = make_backup(db_path, "before-restore")  # read beside our lock: every committed write
+            _replace_tables(conn)
+            if check_integrity(conn):
+                raise StoreError("backup.bad", path=str(backup_path))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return kept
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise StoreError("db.busy") from None
+        raise StoreError("backup.cannot_write", path=str(db_path), reason=str(exc)) from None
+    finally:
+        conn.close()
+
+
+def _replace_tables(conn: sqlite3.Connection) -> None:
+    """Inside the caller's transaction: drop every table of main, create the restored copy's
+    tables, fill them, then its indexes and triggers (triggers last: filling fires none)."""
+    for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'view'").fetchall():
+        conn.execute(f'DROP VIEW main."{name}"')
+    for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                                " AND name NOT LIKE 'sqlite_%'").fetchall():
+        conn.execute(f'DROP TABLE main."{name}"')
+    objects = conn.execute("SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL"
+                           " AND name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name, sql in objects:
+        if kind == "table":
+            conn.execute(sql)
+            conn.execute(f'INSERT INTO main."{name}" SELECT * FROM restored."{name}"')
+    for kind, _name, sql in objects:
+        if kind in ("index", "view"):
+            conn.execute(sql)
+    for kind, _name, sql in objects:
+        if kind == "trigger":
+            conn.execute(sql)

@@ -24,7 +24,7 @@ from .clock import Clock
 from .ids import IdFactory
 from . import backup
 from .schema import known_migration_names, migrations
-from .sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
+from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class LiftDeskDatabase(Database):
             return
         self.confirm_sound()  # nothing is written to a file whose check has not passed
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.conn)  # waits up to the connection's busy timeout, saying so
         except sqlite3.OperationalError as exc:
             raise translate(exc, self.file_path) from None
         try:
