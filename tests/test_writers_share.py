@@ -181,3 +181,59 @@ def test_a_restore_racing_an_import_never_loses_the_import_20_of_20(tmp_path, st
             lost += 1
     print(f"\nrestore vs import: {orders.count('before')} before, {orders.count('after')} after, {lost} lost")
     assert lost == 0
+
+
+def test_the_window_says_it_waits_and_the_wait_can_be_cancelled(qtbot, tmp_path, store, unit, db_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt as QtNames
+
+    from liftdesk.common.settings import Settings
+    from liftdesk.places import registry
+    from ui import messages
+    from ui.app import init_app
+    from ui.main_window import MainWindow
+
+    from .test_gui import _edit_cell
+
+    shown, seen = [], []
+    monkeypatch.setattr(messages, "error", lambda parent, text: shown.append(text))
+    init_app("zh", 12)
+    window = MainWindow(store, Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_unit(unit)
+    indicator = window.wait_indicator
+    holder = hold_write_lock(db_path)
+
+    def press_cancel():
+        seen.append((indicator.isVisible(), indicator.label.text(), window.centralWidget().isEnabled()))
+        qtbot.mouseClick(indicator.cancel_button, QtNames.MouseButton.LeftButton)
+
+    QTimer.singleShot(1200, press_cancel)  # runs inside the wait: the window stays alive
+    try:
+        _edit_cell(qtbot, window.unit_page.table, 0, 2, "77")
+        qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert seen == [(True, WAITING, False)]
+    assert "已取消等待" in shown[-1]
+    assert not indicator.isVisible() and window.centralWidget().isEnabled()
+    assert registry.unit_households(store, unit)[0].area_x100 == 6000
+
+
+@pytest.mark.slow
+def test_two_imports_of_1800_households_at_once_both_succeed(tmp_path):
+    """The suite runs one pair; benchmarks/bench_concurrent_imports.py runs 20."""
+    db = tmp_path / "station.db"
+    e = env(tmp_path)
+    assert subprocess.run(main_py("--db", db, "init"), env=e, capture_output=True, timeout=60).returncode == 0
+    lines = [HEADER] + [f"业主{n},{n // 60 + 1}{n % 60 + 1:02d},60.00,,自住,支持,是,{n // 60 + 1}" for n in range(1800)]
+    src = tmp_path / "big.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    procs = [subprocess.Popen(main_py("--db", db, "import-roster", src, "--unit", f"{STREET}/1幢/{n}单元", "--create"),
+                              env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
+    assert [code for _, _, code in results] == [0, 0], [err[-300:] for _, err, _ in results]
+    assert households(db) == 3600

@@ -15,6 +15,7 @@ from liftdesk.common.settings import Settings
 from liftdesk.store import Store
 
 from . import messages
+from .busy_wait import WaitIndicator
 from .dialogs.receipt_dialog import ReceiptDialog
 from .dialogs.rule_dialog import RuleDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.teams_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
+        self.wait_indicator = WaitIndicator(self)  # another program writes: "等待中…" with a cancel
         actions.on_change(store, self.update_undo_texts)
         self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
         self.update_undo_texts()

@@ -116,8 +116,8 @@ def _say_waiting_once():
     """A writer waiting for another's lock says so once on stderr, then waits (up to 2 minutes)."""
     said = []
 
-    def hook(_waited: float) -> None:
-        if not said:
+    def hook(waited: float | None) -> None:
+        if waited is not None and not said:
             said.append(True)
             print(t("db.waiting"), file=sys.stderr, flush=True)
     return hook

@@ -18,12 +18,13 @@ BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
 DEFAULT_BUSY_MS = 120_000  # a writer waits while another makes progress: an 1,800-household import takes ~10 s
 WAIT_SLICE_MS = 250        # how often a waiting writer looks up (to say it waits, to notice a cancel)
 # Who hears that a writer has started to wait (the CLI prints one line, the GUI shows it in the
-# status bar): called on each slice of the wait with the seconds waited so far; returning False
-# cancels the wait. Installed by a face, never by the core.
-_waiting: list[Callable[[float], bool | None]] = []
+# status bar): called on each slice of the wait with the seconds waited so far (returning False
+# cancels the wait), and once with None when a wait it heard of has ended. Installed by a face,
+# never by the core.
+_waiting: list[Callable[[float | None], bool | None]] = []
 
 
-def on_wait(hook: Callable[[float], bool | None]) -> Callable[[], None]:
+def on_wait(hook: Callable[[float | None], bool | None]) -> Callable[[], None]:
     """Install HOOK (see `_waiting`); returns the function that removes it again."""
     _waiting.append(hook)
     return lambda: _waiting.remove(hook) if hook in _waiting else None
@@ -43,6 +44,7 @@ def begin_immediate(conn: sqlite3.Connection, timeout_ms: int | None = None) -> 
     total = int(previous) if timeout_ms is None else busy_timeout_ms(timeout_ms)
     started = time.monotonic()
     deadline = started + total / 1000
+    told = False
     try:
         while True:
             left_ms = int((deadline - time.monotonic()) * 1000)
@@ -54,11 +56,15 @@ def begin_immediate(conn: sqlite3.Connection, timeout_ms: int | None = None) -> 
                 if not is_busy(exc) or left_ms <= 0:
                     raise
             waited = time.monotonic() - started
+            told = True
             for hook in list(_waiting):
                 if hook(waited) is False:
                     raise StoreError("db.wait_cancelled")
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
+        if told:
+            for hook in list(_waiting):
+                hook(None)
 
 
 def busy_timeout_ms(override: int | None = None) -> int:
