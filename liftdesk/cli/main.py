@@ -17,11 +17,13 @@ from liftdesk.common.paths import default_db_path
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import set_language, t
 from liftdesk.people.privacy import restrict_new_files
+from liftdesk.common.outputs import write_error
 from liftdesk.store import open_store
+from liftdesk.store.connection import translate
 from liftdesk.store.sqlite_file import on_wait
 
 from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync
-from .common import emit, guarded, print_error
+from .common import emit, print_error
 
 # In the order `--help` lists them.
 PARTS = (database, places, consent, people, projects, print_cli, reports, money, history, sync)
@@ -50,8 +52,30 @@ def _creates(args: argparse.Namespace, default_path: bool) -> bool:
 
 
 def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
+    """The command, with what the OS or SQLite refuses (a full disk, a folder we may not write)
+    told in words, exit 2, and on --json as {"error": ...}: never a traceback."""
+    try:
+        return _run(args, db_path, default_path)
+    except sqlite3.OperationalError as exc:
+        error = translate(exc, db_path)
+        if error is exc:
+            raise
+    except OSError as exc:
+        where = Path(exc.filename).parent if getattr(exc, "filename", None) else db_path.resolve().parent
+        error = write_error(exc, where, 0)
+    print_error(error)
+    _json_error(args, str(error))
+    return 2
+
+
+def _run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
     if args.command in database.FILE_COMMANDS:
-        return guarded(lambda: database.FILE_COMMANDS[args.command](db_path, args))
+        try:
+            return database.FILE_COMMANDS[args.command](db_path, args)
+        except LiftDeskError as exc:
+            print_error(exc)
+            _json_error(args, str(exc))
+            return 2
     readonly = args.command in READ_ONLY or people.read_only(args)
     if args.command == "init" and db_path.exists() and not db_path.is_dir() and db_path.stat().st_size > 0:
         print_error(t("db.exists", path=db_path))
@@ -88,8 +112,8 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
 
 
 def _json_error(args: argparse.Namespace | None, message: str) -> None:
-    """A sync command asked for --json: a script still gets one JSON object on stdout."""
-    if args is not None and getattr(args, "json", False) and args.command in sync.JSON_COMMANDS:
+    """A command asked for --json: a script still gets one JSON object on stdout."""
+    if args is not None and getattr(args, "json", False):
         emit({"error": message})
 
 

@@ -121,6 +121,7 @@ def print_document(store: Store, kind: str, target: str, out: str | Path, printe
     the database, its backups and devices here too)."""
     out = check_output(out, protected=protected_paths(store.path), force=True)
     doc = build(store, kind, target)
+    staging.sweep(out.parent, _serial_recorded(store))  # a killed run's hidden files
     return _emit(store, doc, out, printed_by, today)
 
 
@@ -237,6 +238,35 @@ def existing_batch_files(store: Store, kind: str, under: str, folder: str | Path
     return [Path(folder) / name for name in (_file_name(u, kind) for u in units) if (Path(folder) / name).exists()]
 
 
+def _files_of(done: list) -> list[staging.Staged]:
+    return list({id(item[3]): item[3] for item in done}.values())  # a combined file is one for all
+
+
+def _commit_batch(store: Store, done: list, printed_by: str, out_folder: Path | None) -> None:
+    """One commit for the whole batch's records, then the files appear under their names. If the
+    commit fails, the hidden files are removed and the error says how many."""
+    if not done:
+        return
+    done.sort(key=lambda item: item[0])
+    files = _files_of(done)
+    if out_folder is not None:
+        sync_folder(out_folder)  # the hidden files are on disk before their records
+    with _ctrl_c_waits():
+        try:
+            with store.db.atomic():
+                for _, prep, pages, _staged in done:
+                    _record(store, prep, pages, printed_by)
+        except LiftDeskError as exc:
+            raise LiftDeskError("document.batch_discarded", n=staging.discard(files), reason=str(exc)) from exc
+        except BaseException:
+            staging.discard(files)
+            raise
+        for staged in files:  # only now do the files appear under their names
+            staging.publish(staged)
+    if out_folder is not None:
+        sync_folder(out_folder)
+
+
 def _serial_recorded(store: Store) -> Callable[[str], bool]:
     return lambda serial: store.db.execute(
         "SELECT 1 FROM printed_document WHERE serial = ?", [serial]).fetchone() is not None
@@ -309,7 +339,6 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
 
     if progress:
         progress(0, len(units))
-    committed = False
     try:
         if combined:
             pending = list(jobs())
@@ -343,34 +372,19 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
                         break
             finally:
                 rendered.close()  # a cancel or an error stops the workers
-    finally:
-        files = list({id(item[3]): item[3] for item in done}.values())
-        try:
-            if done:
-                done.sort(key=lambda item: item[0])
-                if out_folder is not None:
-                    sync_folder(out_folder)  # the hidden files are on disk before their records
-                with _ctrl_c_waits():
-                    with store.db.atomic():  # one commit for the whole batch's records
-                        for _, prep, pages, _staged in done:
-                            _record(store, prep, pages, printed_by)
-                    committed = True
-                    for staged in files:  # only now do the files appear under their names
-                        staging.publish(staged)
-                    if out_folder is not None:
-                        sync_folder(out_folder)
-        except LiftDeskError as exc:
-            if committed:
-                raise
-            raise LiftDeskError("document.batch_discarded", n=staging.discard(files), reason=str(exc)) from exc
-        except BaseException:
-            if not committed:
-                staging.discard(files)
-            raise
-        result.printed = [Printed(staged.target, prep.serials[0], sum(pages), kind, tuple(prep.serials))
-                          for _, prep, pages, staged in done]
-        if combined and done:
-            result.combined = combined
+    except KeyboardInterrupt:  # Ctrl+C: what is complete is recorded and kept, then the interrupt
+        _commit_batch(store, done, printed_by, out_folder)
+        raise
+    except BaseException as exc:  # anything else: nothing of this batch is kept, and it says so
+        removed = staging.discard(_files_of(done))
+        if isinstance(exc, LiftDeskError):
+            raise LiftDeskError("document.batch_discarded", n=removed, reason=str(exc)) from exc
+        raise
+    _commit_batch(store, done, printed_by, out_folder)
+    result.printed = [Printed(staged.target, prep.serials[0], sum(pages), kind, tuple(prep.serials))
+                      for _, prep, pages, staged in sorted(done, key=lambda item: item[0])]
+    if combined and done:
+        result.combined = combined
     if progress:
         progress(len(units), len(units))
     result.seconds = time.perf_counter() - started

@@ -10,6 +10,7 @@ other open connections see the restored data.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from liftdesk.common.outputs import Protected
+from liftdesk.common.outputs import FULL, Protected, write_error
 from liftdesk.errors import StoreError
 from liftdesk.store.schema import known_migration_names, migrations
 from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
@@ -132,7 +133,7 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
     own = not isinstance(source, sqlite3.Connection)
     src = connect_ro(Path(source)) if own else source
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.part")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")  # the pid: a killed run's leftover is known
     try:
         if check:
             problems = check_integrity(src, full=True)
@@ -149,16 +150,79 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
         os.replace(tmp, target)
     except sqlite3.OperationalError as exc:
         _discard(tmp)
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        _discard(tmp.with_name(tmp.name + "-journal"))
+        if is_busy(exc):
             raise StoreError("db.busy") from None
+        if "full" in str(exc).lower():
+            raise write_error(OSError(errno.ENOSPC, str(exc)), target.parent, _size(source)) from None
         raise StoreError("backup.cannot_write", path=str(target), reason=str(exc)) from None
     except OSError as exc:
         _discard(tmp)
+        _discard(tmp.with_name(tmp.name + "-journal"))
+        if exc.errno in FULL:
+            raise write_error(exc, target.parent, _size(source)) from None
         raise StoreError("backup.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
     finally:
         if own:
             src.close()
     return target
+
+
+def _size(source: Path | sqlite3.Connection) -> int:
+    """The room a copy of SOURCE needs."""
+    if isinstance(source, sqlite3.Connection):
+        pages = source.execute("PRAGMA page_count").fetchone()[0]
+        return pages * source.execute("PRAGMA page_size").fetchone()[0]
+    try:
+        return Path(source).stat().st_size
+    except OSError:
+        return 0
+
+
+_STALE = re.compile(r"\..+\.(\d+)\.part(-journal)?$")
+_OLD_STALE = re.compile(r"\..+\.part(-journal)?$")
+OLD_AGE_S = 3600
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Half-written copies (`.NAME.PID.part` and their journals) of runs that were killed or failed:
+    removed unless their process still runs; nameless older ones after an hour."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        path = Path(folder) / name
+        m = _STALE.fullmatch(name)
+        if m:
+            if _running(int(m.group(1))):
+                continue
+        elif not _OLD_STALE.fullmatch(name):
+            continue
+        else:
+            try:
+                if datetime.now().timestamp() - path.stat().st_mtime < OLD_AGE_S:
+                    continue
+            except OSError:
+                continue
+        _discard(path)
+        removed.append(path)
+    if removed:
+        log.info("removed %d half-written backup file(s) of an earlier run", len(removed))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True, check: bool = True,
@@ -228,6 +292,7 @@ def keep_set(taken: list[datetime], recent: int = KEEP_RECENT, daily: int = KEEP
 
 def thin(db_path: Path, folder: Path, keep: int | None = None) -> list[Path]:
     """Delete what `keep_set` does not keep. A second process thinning at once is harmless."""
+    sweep_leftovers(folder)
     files = list_backups(db_path, [folder])
     keep = keep_set([b.taken_at for b in files], recent=keep or _keep_recent())
     removed = []
@@ -376,7 +441,7 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
 def _migrated_copy(backup_path: Path, folder: Path) -> Path:
     """A private copy of the backup (hidden, in the backups folder) with this version's migrations
     applied, so its tables are the tables the database is to have."""
-    staged = folder / f".restore-{os.getpid()}-{datetime.now(timezone.utc).strftime(STAMP)}.part"
+    staged = folder / f".restore-{datetime.now(timezone.utc).strftime(STAMP)}.{os.getpid()}.part"
     copy_database(backup_path, staged, check=False)
     from sqlite_utils import Database  # the migrations speak sqlite-utils
 
