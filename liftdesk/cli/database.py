@@ -66,7 +66,7 @@ def _restore(db_path: Path, args) -> int:
     source = Path(args.file)
     backup.check_backup(source)
     info = backup.preview(source)
-    line = t("restore.preview", taken_at=info["taken_at"], newest_change=info["newest_change"] or "—",
+    line = t("restore.preview", taken_at=info["taken_at_local"], newest_change=info["newest_change_local"] or "—",
              households=info["counts"].get("household", 0), units=info["counts"].get("unit", 0),
              projects=info["counts"].get("project", 0), changes=info["changes"])
     if args.json:

@@ -6,8 +6,6 @@ print, reports, money, history, sync)."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import sqlite3
 import sys
 from pathlib import Path
@@ -22,7 +20,7 @@ from liftdesk.store import open_store
 from liftdesk.store.connection import translate
 from liftdesk.store.sqlite_file import on_wait
 
-from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync
+from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, usage
 from .common import emit, print_error
 
 # In the order `--help` lists them.
@@ -35,10 +33,11 @@ CREATES = {"init", "demo", "station-init", "district-init"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
+    usage.install()
+    parser = usage.Parser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for part in PARTS:
         part.add_parsers(sub)
     return parser
@@ -118,21 +117,15 @@ def _json_error(args: argparse.Namespace | None, message: str) -> None:
 
 
 def _parse(raw: list[str]) -> argparse.Namespace:
-    """argparse's own errors stay in English on stderr; for a sync command with --json the
-    error is also printed as {"error": ...} on stdout (the exit code stays 2)."""
-    command = next((a for a in raw if a in sync.JSON_COMMANDS), None)
-    if command is None or "--json" not in raw:
-        return build_parser().parse_args(raw)
-    captured = io.StringIO()
+    """argparse's errors come out in the user's language (see usage.py), exit code 2; with
+    --json the error is also printed as {"error": ...} on stdout."""
+    usage.Parser.last_error, usage.Parser.raw, usage.Parser.commands = None, raw, tuple(HANDLERS) + tuple(
+        database.FILE_COMMANDS)
     try:
-        with contextlib.redirect_stderr(captured):
-            return build_parser().parse_args(raw)
+        return build_parser().parse_args(raw)
     except SystemExit as exc:
-        sys.stderr.write(captured.getvalue())
-        if exc.code not in (0, None):
-            lines = [ln for ln in captured.getvalue().splitlines() if ln.strip()]
-            message = lines[-1].split(": error: ", 1)[-1] if lines else "invalid arguments"
-            emit({"error": message})
+        if exc.code not in (0, None) and "--json" in raw and usage.Parser.last_error:
+            emit({"error": usage.Parser.last_error})
         raise
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from liftdesk.common.dates import local_in_zone, station_zone
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
@@ -171,7 +172,8 @@ def _stations(store, args) -> int:
     else:
         for s in items:
             gaps = "，".join(t("sync.gap", n=n) for n in s["gaps"])
-            print(f"{s['station_id']}  {s['name']}  {s['scope']}  #{s['last_file']}  {s['last_received_at']}  {gaps}")
+            when = local_in_zone(s["last_received_at"], station_zone(store), named=True)  # stored UTC, shown local
+            print(f"{s['station_id']}  {s['name']}  {s['scope']}  #{s['last_file']}  {when}  {gaps}")
     return 0
 
 

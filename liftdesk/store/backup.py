@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from liftdesk.common.dates import DEFAULT_ZONE, local_in_zone
 from liftdesk.common.outputs import FULL, Protected, write_error
 from liftdesk.errors import StoreError
 from liftdesk.store.schema import known_migration_names, migrations
@@ -357,13 +358,19 @@ def preview(path: Path) -> dict:
         changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0] if "change_log" in tables else 0
         version = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] \
             if "_sqlite_migrations" in tables else 0
+        zone = conn.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone() \
+            if "district" in tables else None
     finally:
         conn.close()
     m = re.search(r"-(\d{8}T\d{12}Z)-", path.name)
     taken = (datetime.strptime(m.group(1), STAMP).replace(tzinfo=timezone.utc) if m
              else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
-    return {"file": str(path), "taken_at": taken.strftime("%Y-%m-%dT%H:%M:%SZ"), "newest_change": newest,
-            "changes": changes, "schema_version": version, "counts": counts, "bytes": path.stat().st_size}
+    zone_name = zone[0] if zone and zone[0] else DEFAULT_ZONE
+    taken_at = taken.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"file": str(path), "taken_at": taken_at, "newest_change": newest,
+            "changes": changes, "schema_version": version, "counts": counts, "bytes": path.stat().st_size,
+            "timezone": zone_name, "taken_at_local": local_in_zone(taken_at, zone_name, named=True),
+            "newest_change_local": local_in_zone(newest, zone_name, named=True) if newest else None}
 
 
 def _move_aside(db_path: Path) -> Path:

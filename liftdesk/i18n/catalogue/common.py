@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”是数据库本身、它的日志文件或备份文件夹，不能作为输出文件。未写入任何文件，请换一个文件名。",
         "en": "“{path}” is the database, its journal files or its backups folder; it cannot be an output. Nothing was written.",
     },
-    "output.is_folder": {"zh": "“{path}”是一个文件夹，请给出文件名（例如 {path}/文书.pdf）。未写入任何文件。",
+    "output.is_folder": {"zh": "“{path}”是一个文件夹，请给出文件名（例如 文件夹/文书.pdf）。未写入任何文件。",
                          "en": "“{path}” is a folder; give a file name. Nothing was written."},
     "output.not_regular": {"zh": "“{path}”不是普通文件（设备或特殊文件），不能写入。未写入任何文件。",
                            "en": "“{path}” is not a regular file (a device or special file); it is not written. Nothing was written."},
