@@ -237,3 +237,20 @@ def test_two_imports_of_1800_households_at_once_both_succeed(tmp_path):
     results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
     assert [code for _, _, code in results] == [0, 0], [err[-300:] for _, err, _ in results]
     assert households(db) == 3600
+
+
+def test_a_restore_never_hands_out_again_a_serial_printed_after_the_backup(tmp_path, store, unit, db_path):
+    from liftdesk.documents import generate
+
+    address = f"{STREET}/6幢/1单元"
+    copy = backup.make_backup(db_path, "manual")
+    after = generate.print_document(store, "consent-form", address, tmp_path / "after.pdf")  # paper out there
+    store.close()
+    backup.restore(db_path, copy)
+    again = open_store(db_path)
+    try:
+        assert again.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 0  # the backup's state
+        later = generate.print_document(again, "consent-form", address, tmp_path / "later.pdf")
+    finally:
+        again.close()
+    assert later.serial != after.serial and int(later.serial.rsplit("-", 1)[1]) > int(after.serial.rsplit("-", 1)[1])

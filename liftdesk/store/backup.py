@@ -492,7 +492,9 @@ def _replace_under_lock(db_path: Path, staged: Path, backup_path: Path, timeout_
 
 def _replace_tables(conn: sqlite3.Connection) -> None:
     """Inside the caller's transaction: drop every table of main, create the restored copy's
-    tables, fill them, then its indexes and triggers (triggers last: filling fires none)."""
+    tables, fill them, then its indexes and triggers (triggers last: filling fires none). The
+    serial numbers handed out stay handed out: paper printed after the backup keeps its serial."""
+    handed_out = _serials_handed_out(conn)
     for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'view'").fetchall():
         conn.execute(f'DROP VIEW main."{name}"')
     for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'"
@@ -510,3 +512,27 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
     for kind, _name, sql in objects:
         if kind == "trigger":
             conn.execute(sql)
+    if handed_out and _has_table(conn, "serial_counter"):
+        conn.executemany("INSERT INTO main.serial_counter (stem, last) VALUES (?, ?) ON CONFLICT(stem)"
+                         " DO UPDATE SET last = max(last, excluded.last)", sorted(handed_out.items()))
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() \
+        is not None
+
+
+def _serials_handed_out(conn: sqlite3.Connection) -> dict[str, int]:
+    """The highest serial number per stem the current database has reserved or printed."""
+    highest: dict[str, int] = {}
+    rows: list = []
+    if _has_table(conn, "serial_counter"):
+        rows += conn.execute("SELECT stem, last FROM main.serial_counter").fetchall()
+    if _has_table(conn, "printed_document"):
+        for (serial,) in conn.execute("SELECT serial FROM main.printed_document"):
+            stem, _, number = serial.rpartition("-")
+            if number.isdigit():
+                rows.append((stem + "-", int(number)))
+    for stem, last in rows:
+        highest[stem] = max(highest.get(stem, 0), int(last))
+    return highest
