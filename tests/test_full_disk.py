@@ -14,6 +14,7 @@ import pytest
 
 from liftdesk.cli.main import main
 from liftdesk.documents import generate, staging
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import backup, connection
 from liftdesk.sync import exchange
 
@@ -144,3 +145,18 @@ def test_leftovers_of_killed_runs_are_swept(store, unit, db_path, tmp_path):
     generate.print_document(store, "consent-form", ADDRESS, out / "d.pdf")
     assert (out / "b.pdf").exists() and not recorded.exists()  # recorded before the kill: put in place
     assert not orphan.exists() and not (out / "c.pdf").exists()  # never recorded: removed
+
+
+def test_a_report_or_a_sync_export_on_a_full_disk_says_so(capsys, store, unit, db_path, tmp_path, monkeypatch):
+    from liftdesk.documents import template
+    from liftdesk.sync import ledger
+
+    store.close()
+    before = user_rows(db_path)
+    monkeypatch.setattr(template.os, "fdopen", no_space)
+    code, _, err = cli(capsys, db_path, "report", "district", "-o", tmp_path / "r.xlsx")
+    assert code == 2 and FULL in err and str(tmp_path) in err
+    monkeypatch.setattr(ledger.Path, "write_bytes", no_space)  # a sync file or a receipt
+    with pytest.raises(LiftDeskError, match=FULL):
+        ledger.write_atomic(tmp_path / "s.liftsync", b"bundle")
+    assert user_rows(db_path) == before and not list(tmp_path.glob("*.liftsync*")) and not list(tmp_path.glob("r.xlsx"))
