@@ -229,3 +229,16 @@ def test_two_batches_on_two_streets_at_once_never_share_a_serial(small_district,
                 assert serial not in seen, (serial, pdf, seen.get(serial))  # never two files with one serial
                 seen[serial] = pdf.name
     assert set(seen) == set(recorded)  # every file recorded, every record has its file
+
+
+def test_a_batch_whose_records_cannot_be_committed_removes_its_files_and_says_so(store, unit, tmp_path, monkeypatch):
+    from liftdesk.errors import LiftDeskError, StoreError
+
+    def busy(*args, **kwargs):
+        raise StoreError("db.busy")
+    monkeypatch.setattr(generate, "_record", busy)
+    folder = tmp_path / "letters"
+    with pytest.raises(LiftDeskError, match="已删除写出但未登记的 1 个文件"):
+        generate.print_batch(store, "consent-letters", "长庆街道", folder)
+    assert not list(folder.iterdir())  # neither a PDF nor a hidden part file
+    assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 0
