@@ -91,7 +91,7 @@ def test_a_screenshot_that_was_not_written_is_not_reported_saved(qtbot, store, u
 
 
 def test_local_time_carries_the_zone_name():
-    assert local_in_zone("2026-11-21T16:05:09.123Z", "Asia/Shanghai", named=True) == "2026-11-22 00:05 (Asia/Shanghai)"
+    assert local_in_zone("2026-11-21T16:05:09.123Z", "Asia/Shanghai", named=True) == "2026-11-22 00:05 (北京时间)"
     assert local_in_zone("2026-11-21T16:05:09Z", "Asia/Shanghai") == "2026-11-22 00:05"
 
 
@@ -99,9 +99,9 @@ def test_the_restore_preview_is_in_the_districts_local_time(capsys, store, unit,
     copy = backup.make_backup(db_path, "manual")
     store.close()
     info = backup.preview(copy)
-    assert info["taken_at"].endswith("Z") and info["taken_at_local"].endswith("(Asia/Shanghai)")
+    assert info["taken_at"].endswith("Z") and info["taken_at_local"].endswith("(北京时间)")
     code, out, _ = cli(capsys, "--db", db_path, "restore", copy, "--dry-run")
-    assert code == 0 and "(Asia/Shanghai)" in out and info["taken_at_local"] in out
+    assert code == 0 and "(北京时间)" in out and info["taken_at_local"] in out
 
 
 def test_stations_are_listed_in_local_time(capsys, tmp_path):

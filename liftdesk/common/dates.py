@@ -61,4 +61,14 @@ def local_in_zone(utc_iso: str, zone_name: str | None = None, named: bool = Fals
             zone = timezone(timedelta(hours=8))
         local, label = moment.astimezone(zone), zone_name
     text = local.strftime("%Y-%m-%d %H:%M")
-    return f"{text} ({label})" if named else text
+    return f"{text} ({zone_label(label)})" if named else text
+
+
+BEIJING_ZONES = ("Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "Asia/Urumqi", "PRC", "CST")
+
+
+def zone_label(zone_name: str) -> str:
+    """A zone's name as people say it: 北京时间 for China's zone, the zone's own name otherwise."""
+    from liftdesk.i18n import t  # late: the catalogue is only needed when a time is shown
+
+    return t("time.beijing") if zone_name in BEIJING_ZONES else zone_name

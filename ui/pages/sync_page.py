@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
-from liftdesk.common.dates import local_in_zone, station_zone
+from liftdesk.common.dates import local_in_zone, station_zone, zone_label
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.store import Store, open_store
@@ -95,7 +95,7 @@ class SyncPage(QWidget):
             Column(self.tr("工作站"), lambda f: f["station"]),
             Column(self.tr("编号"), lambda f: f["file_no"], align_right=True),
             Column(self.tr("序号范围"), lambda f: f"{f['seq_after'] + 1}–{f['seq_upto']}" if f["seq_upto"] > f["seq_after"] else "—"),
-            Column(self.tr("时间（{zone}）").format(zone=zone), lambda f: local_in_zone(f["at"], zone)),
+            Column(self.tr("时间（{zone}）").format(zone=zone_label(zone)), lambda f: local_in_zone(f["at"], zone)),
             Column(self.tr("内容"), lambda f: status.counts_text(f["counts"])),
         ], self)
         self.history_view = data_table(self.history_model)
@@ -104,7 +104,7 @@ class SyncPage(QWidget):
             Column(self.tr("工作站"), lambda s: s["name"]), Column(self.tr("范围"), lambda s: s["scope"] or "—"),
             Column(self.tr("编号"), lambda s: s["station_id"]), Column(self.tr("密钥指纹"), lambda s: s["fingerprint"]),
             Column(self.tr("最后文件"), lambda s: s["last_file"] or "—", align_right=True),
-            Column(self.tr("最后收到（{zone}）").format(zone=zone),
+            Column(self.tr("最后收到（{zone}）").format(zone=zone_label(zone)),
                    lambda s: local_in_zone(s["last_received_at"], zone) if s["last_received_at"] else "—"),
             Column(self.tr("缺少"), lambda s: "，".join(t("sync.gap", n=n) for n in s["gaps"]) or "—"),
             Column(self.tr("待审"), lambda s: s["held"], align_right=True),

@@ -34,4 +34,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "output.cannot_write": {"zh": "无法写入文件夹“{folder}”：{reason}。数据库未被修改。",
                             "en": "Cannot write into “{folder}”: {reason}. The database is unchanged."},
+    "time.beijing": {"zh": "北京时间", "en": "Beijing time"},
 }
