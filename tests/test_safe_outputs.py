@@ -242,3 +242,13 @@ def test_a_batch_whose_records_cannot_be_committed_removes_its_files_and_says_so
         generate.print_batch(store, "consent-letters", "长庆街道", folder)
     assert not list(folder.iterdir())  # neither a PDF nor a hidden part file
     assert store.db.execute("SELECT count(*) FROM printed_document").fetchone()[0] == 0
+
+
+def test_a_saved_copy_never_lands_in_the_backups_folder(station):
+    from liftdesk.store import files
+
+    backups = backup_folder(station)
+    backups.mkdir(exist_ok=True)
+    with pytest.raises(ValidationError, match="数据库本身"):
+        files.save_copy(station, backups / "copy.db")
+    assert not (backups / "copy.db").exists()
