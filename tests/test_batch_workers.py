@@ -182,7 +182,8 @@ def test_ctrl_c_stops_a_street_batch_with_every_written_file_recorded(small_dist
                             "--all", street, "-o", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not (folder.exists() and len(list(folder.glob("*.pdf"))) >= 5) and time.monotonic() < deadline:
+    # files are written hidden and appear under their names once recorded: wait for five written
+    while not (folder.exists() and len(list(folder.glob(".*.part"))) >= 5) and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(run.pid, signal.SIGINT)  # Ctrl+C at a terminal: the whole process group
     out, err = run.communicate(timeout=60)
@@ -193,5 +194,6 @@ def test_ctrl_c_stops_a_street_batch_with_every_written_file_recorded(small_dist
     recorded = {row[0] for row in conn.execute("SELECT serial FROM printed_document WHERE kind = 'consent-letters'")}
     conn.close()
     assert files and recorded == in_files  # what was written is recorded, nothing more
+    assert not list(folder.glob(".*.part"))  # no hidden leftovers
     assert len(files) < streets.count(street)  # stopped part-way
     assert not list(folder.glob("*.part"))

@@ -148,3 +148,58 @@ def test_kill_a_batch_print_records_all_or_nothing(tmp_path, small_demo):
             assert len(pdfs) == files  # every recorded document has its file
         outcomes.append(f"{'all' if got == after else 'no'} records, {len(pdfs)}/{files} files")
     print(f"\nbatch print kills (seed {SEED}, {seconds:.1f} s per batch): {outcomes}")
+
+
+def test_kill_a_restore_leaves_the_database_before_or_restored(tmp_path, small_demo):
+    """A restore killed at any moment: the database is sound and either as it was or the backup
+    (one transaction under the write lock); the next run sweeps the half-written copies."""
+    rng = random.Random(SEED + 3)
+    source, _, full = small_demo
+    empty = tmp_path / "empty.db"
+    subprocess.run(main_py("--db", empty, "init"), env=env(tmp_path), check=True, capture_output=True)
+    reference = copy_db(source, tmp_path / "reference.db")
+    seconds = timed(main_py("--db", reference, "restore", empty), tmp_path)
+    restored = counts(reference)
+    assert restored != full
+    outcomes = []
+    for n in range(3):
+        (tmp_path / f"restore{n}").mkdir()
+        victim = copy_db(source, tmp_path / f"restore{n}" / "station.db")
+        killed = run_and_kill(main_py("--db", victim, "restore", empty), tmp_path, rng.uniform(0.2, seconds * 1.05))
+        got = counts(victim)
+        assert got in (full, restored), (SEED, n, got)
+        folder = victim.parent / "backups"
+        if folder.exists():  # a restore keeps its copy in the backups folder: the rotation sweeps what a kill left
+            from liftdesk.store.backup import thin
+            thin(victim, folder)
+            assert not list(folder.glob(".*"))
+        outcomes.append(("killed, " if killed else "done, ") + ("restored" if got == restored else "as before"))
+    print(f"\nrestore kills (seed {SEED}, {seconds:.1f} s per restore): {outcomes}")
+
+
+def test_kill_a_batch_then_print_again_never_repeats_a_serial(tmp_path, small_demo):
+    """A batch killed after reserving its serials: the next batch into the same folder puts in
+    place or removes the killed one's hidden files, and no serial appears twice."""
+    rng = random.Random(SEED + 4)
+    source, _, _ = small_demo
+    conn = sqlite3.connect(source)
+    community = conn.execute("""SELECT s.name || '/' || c.name FROM community c JOIN street s ON s.id = c.street_id
+                                ORDER BY c.id LIMIT 1""").fetchone()[0]
+    conn.close()
+    reference = copy_db(source, tmp_path / "reference.db")
+    cmd = lambda db, out: main_py("--db", db, "print", "consent-letters", "--all", community, "-o", out,  # noqa: E731
+                                  "--force")
+    seconds = timed(cmd(reference, tmp_path / "ref-out"), tmp_path)
+    outcomes = []
+    for n in range(3):
+        victim, out = copy_db(source, tmp_path / f"print{n}.db"), tmp_path / f"out{n}"
+        run_and_kill(cmd(victim, out), tmp_path, rng.uniform(0.3, seconds))
+        subprocess.run(cmd(victim, out), env=env(tmp_path), check=True, capture_output=True, timeout=300)
+        assert not [p for p in out.iterdir() if p.name.startswith(".")]  # swept: nothing hidden is left
+        conn = sqlite3.connect(victim)
+        serials = [r[0] for r in conn.execute("SELECT serial FROM printed_document WHERE kind = 'consent-letters'")]
+        reserved = conn.execute("SELECT count(*) FROM serial_counter").fetchone()[0]
+        conn.close()
+        assert len(serials) == len(set(serials)) and reserved >= 1
+        outcomes.append(f"{len(serials)} serials, {len(list(out.glob('*.pdf')))} files")
+    print(f"\nbatch kill then reprint (seed {SEED}): {outcomes}")

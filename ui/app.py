@@ -25,6 +25,8 @@ from liftdesk.common.resources import resource_path
 from liftdesk.common.settings import BY_KEY, Settings, remember_database
 from liftdesk.people.privacy import restrict_new_files
 from liftdesk.store import open_store
+from liftdesk.common.outputs import check_output
+from liftdesk.store.backup import protected_paths
 
 from . import messages, qt_noise, screen, tasks
 from .lock import StationLock, login_at_start
@@ -266,6 +268,16 @@ def database_at_start(settings: Settings) -> Path | None:
     return default_db_path() if default_db_path().is_file() else None
 
 
+def screenshot_path(value: str, db_path: Path | None) -> Path:
+    """Where --screenshot writes: a .png (given when the name has no extension), in a folder that
+    exists, never onto the database or its backups; an existing picture is replaced."""
+    target = check_output(value, protected=protected_paths(db_path), suffixes=(".png",), force=True)
+    folder = target.expanduser().absolute().parent
+    if not folder.is_dir():
+        raise LiftDeskError("cli.screenshot.no_folder", folder=str(folder))
+    return target
+
+
 class _FirstPaint(QObject):
     """Saves a PNG of the window right after it first paints, then quits. With a dialog (the
     meeting dialog, the print preview), the dialog is opened over the window and the PNG shows
@@ -302,9 +314,12 @@ class _FirstPaint(QObject):
                         print(f"warning: {type(w).__name__} {w.frameGeometry().getRect()} is not inside the "
                               f"screen {area.getRect()}", file=sys.stderr)
             painter.end()
-        image.save(str(self.out))
-        print(t("cli.screenshot.saved", path=self.out))
-        QApplication.instance().quit()
+        if image.save(str(self.out), "PNG") and self.out.is_file() and self.out.stat().st_size > 0:
+            print(t("cli.screenshot.saved", path=self.out))
+            QApplication.instance().exit(0)
+        else:  # never "saved" for a picture that is not there
+            print(t("cli.error", message=t("cli.screenshot.failed", path=self.out)), file=sys.stderr)
+            QApplication.instance().exit(2)
 
 
 SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district",
@@ -452,6 +467,12 @@ def run_gui(args) -> int:
     except LiftDeskError as exc:
         print(t("cli.error", message=exc), file=sys.stderr)
         return 2
+    if args.screenshot:
+        try:
+            args.screenshot = str(screenshot_path(args.screenshot, Path(args.db) if args.db else None))
+        except LiftDeskError as exc:
+            print(t("cli.error", message=exc), file=sys.stderr)
+            return 2
     font_size = getattr(args, "font_size", None) or settings.get("font_size")
     sizes = BY_KEY["font_size"].choices
     if font_size not in sizes:

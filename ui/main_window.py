@@ -18,6 +18,7 @@ from liftdesk.store import Store, files, purpose
 from liftdesk.sync import enrol
 
 from . import messages, tasks
+from .busy_wait import WaitIndicator
 from .dialogs.receipt_dialog import ReceiptDialog
 from .dialogs.rule_dialog import RuleDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.teams_action)
         view.addAction(self.settings_action)
         self.statusBar().showMessage(self.tr("就绪"))
+        self.wait_indicator = WaitIndicator(self)  # another program writes: "等待中…" with a cancel
         actions.on_change(store, self.update_undo_texts)
         self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
         self.update_undo_texts()

@@ -22,6 +22,7 @@ from liftdesk.store import Store, open_store
 from . import messages, tasks
 from .dialogs.preview_dialog import PreviewDialog
 from .pdf_printer import render_pdf
+from .save_paths import ask_save_path, check_save_path
 
 MODES = ("folder", "combined", "printer")
 
@@ -45,7 +46,7 @@ def make_and_preview(parent: QWidget, store: Store, kind: str, target: str, prin
         messages.error(parent, str(exc))
         return None
     if show:
-        PreviewDialog(done.path, done.serial, parent).exec()
+        PreviewDialog(done.path, done.serial, parent, db_path=store.path).exec()
     return done
 
 
@@ -75,7 +76,7 @@ class BatchDialog(QDialog):
 
 
 def _batch(db_path: Path, kind: str, under: str, folder: Path | None, printed_by: str, unit_ids, combined,
-           progress, cancelled):
+           replace, progress, cancelled):
     store = open_store(db_path, actor="gui", defer_check=True)  # checked while the first units render
 
     def report(done: int, total: int) -> None:
@@ -85,7 +86,7 @@ def _batch(db_path: Path, kind: str, under: str, folder: Path | None, printed_by
             pass
     try:
         return generate.print_batch(store, kind, under, folder, printed_by, report, cancelled,
-                                    unit_ids=unit_ids, combined=combined)
+                                    unit_ids=unit_ids, combined=combined, replace=replace)
     finally:
         store.close()
 
@@ -105,19 +106,27 @@ def batch_print(parent: QWidget, store: Store, kind: str, under: str, printed_by
         if not folder:
             return None
         target_folder, combined_path = Path(folder), None
+        existing = generate.existing_batch_files(store, kind, under, target_folder, unit_ids)
+        if existing and not messages.confirm(parent, _tr("文件夹中已有 {n} 个同名文件（如“{name}”）。要替换它们吗？").format(
+                n=len(existing), name=existing[0].name)):
+            return None
+        replace = bool(existing)
     elif mode == "combined":
         if combined is None:
-            combined, _ = QFileDialog.getSaveFileName(parent, _tr("保存合并的 PDF"),
-                                                      f"{KIND_NAMES[kind]}-{stamp}.pdf", "PDF (*.pdf)")
+            combined = ask_save_path(parent, store.path, _tr("保存合并的 PDF"), f"{KIND_NAMES[kind]}-{stamp}.pdf",
+                                     "PDF (*.pdf)", (".pdf",))
+        else:
+            combined = check_save_path(parent, store.path, combined, (".pdf",))
         if not combined:
             return None
-        target_folder, combined_path = None, combined
+        target_folder, combined_path, replace = None, str(combined), True
     else:
         target_folder, combined_path = None, str(printed_folder() / f"{KIND_NAMES[kind]}-{stamp}-送印.pdf")
+        replace = False
     progress = QProgressDialog(_tr("正在生成{kind}…").format(kind=KIND_NAMES[kind]), _tr("取消"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
-    task = tasks.Task(_batch, store.path, kind, under, target_folder, printed_by, unit_ids, combined_path)
+    task = tasks.Task(_batch, store.path, kind, under, target_folder, printed_by, unit_ids, combined_path, replace)
     task.progress.connect(lambda done, total: progress.setValue(int(done * 100 / max(total, 1))))
     progress.canceled.connect(task.cancel)
     outcome: dict = {}

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+
+from liftdesk.common.outputs import check_output, check_output_folder
+from liftdesk.store.backup import protected_paths
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
@@ -36,3 +40,18 @@ def guarded(command) -> int:
     except LiftDeskError as exc:
         print_error(exc)
         return 2
+
+
+def output_file(db_path: Path | None, value: str, suffixes: tuple[str, ...], force: bool = False) -> Path:
+    """The file a command may write for `-o VALUE`: never the database, its WAL or backups, a
+    device, a folder, an existing file without --force or a wrong extension (see common.outputs)."""
+    return check_output(value, protected=protected_paths(db_path), suffixes=suffixes, force=force)
+
+
+def output_folder(db_path: Path | None, value: str, file_suffixes: tuple[str, ...]) -> Path:
+    """The folder a batch writes into (`--all -o FOLDER`)."""
+    return check_output_folder(value, protected=protected_paths(db_path), file_suffixes=file_suffixes)
+
+
+def add_force(parser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace an existing file / 覆盖已有文件")

@@ -7,13 +7,12 @@ import time
 from pathlib import Path
 
 from liftdesk.demo import demo
-from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places import places
 from liftdesk.store import backup, open_store, purpose
 from liftdesk.store.connection import inspect_file
 
-from .common import emit
+from .common import add_force, emit, output_file
 
 
 def add_parsers(sub) -> None:
@@ -22,6 +21,7 @@ def add_parsers(sub) -> None:
     sub.add_parser("init", help="create a new empty database / 新建空数据库")
     p = sub.add_parser("backup", help="copy the database to a file / 备份数据库")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_force(p)
     p = sub.add_parser("restore", help="replace the database with a backup / 从备份恢复")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only show what the backup holds / 只查看备份内容")
@@ -55,11 +55,7 @@ def _info(store, args) -> int:
 
 
 def _backup(db_path: Path, args) -> int:
-    target = Path(args.output)
-    if target.is_dir():
-        raise LiftDeskError("db.is_dir", path=str(target))
-    if target.exists():
-        raise LiftDeskError("backup.exists", path=str(target))
+    target = output_file(db_path, args.output, (".db", ".sqlite", ".sqlite3", ".bak"), args.force)
     open_store(db_path, readonly=True, create=False).close()  # the same refusals as any command
     inspect_file(db_path, full_check=True)
     print(t("backup.done", path=backup.copy_database(db_path, target, check=False)))
@@ -70,7 +66,7 @@ def _restore(db_path: Path, args) -> int:
     source = Path(args.file)
     backup.check_backup(source)
     info = backup.preview(source)
-    line = t("restore.preview", taken_at=info["taken_at"], newest_change=info["newest_change"] or "—",
+    line = t("restore.preview", taken_at=info["taken_at_local"], newest_change=info["newest_change_local"] or "—",
              households=info["counts"].get("household", 0), units=info["counts"].get("unit", 0),
              projects=info["counts"].get("project", 0), changes=info["changes"])
     if args.json:

@@ -6,8 +6,6 @@ print, reports, money, history, sync)."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import sqlite3
 import sys
 from pathlib import Path
@@ -17,11 +15,14 @@ from liftdesk.common.paths import default_db_path
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import set_language, t
 from liftdesk.people.privacy import restrict_new_files
+from liftdesk.common.outputs import write_error
 from liftdesk.store import open_store
+from liftdesk.store.connection import translate
+from liftdesk.store.sqlite_file import on_wait
 
-from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync
+from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, usage
 from . import settings as settings_cli
-from .common import emit, guarded, print_error
+from .common import emit, print_error
 
 # In the order `--help` lists them.
 PARTS = (database, places, consent, people, projects, print_cli, reports, money, history, sync)
@@ -34,10 +35,11 @@ CREATES = {"init", "demo", "station-init", "district-init"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
+    usage.install()
+    parser = usage.Parser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for part in PARTS:
         part.add_parsers(sub)
     return parser
@@ -51,8 +53,30 @@ def _creates(args: argparse.Namespace, default_path: bool) -> bool:
 
 
 def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
+    """The command, with what the OS or SQLite refuses (a full disk, a folder we may not write)
+    told in words, exit 2, and on --json as {"error": ...}: never a traceback."""
+    try:
+        return _run(args, db_path, default_path)
+    except sqlite3.OperationalError as exc:
+        error = translate(exc, db_path)
+        if error is exc:
+            raise
+    except OSError as exc:
+        where = Path(exc.filename).parent if getattr(exc, "filename", None) else db_path.resolve().parent
+        error = write_error(exc, where, 0)
+    print_error(error)
+    _json_error(args, str(error))
+    return 2
+
+
+def _run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
     if args.command in database.FILE_COMMANDS:
-        return guarded(lambda: database.FILE_COMMANDS[args.command](db_path, args))
+        try:
+            return database.FILE_COMMANDS[args.command](db_path, args)
+        except LiftDeskError as exc:
+            print_error(exc)
+            _json_error(args, str(exc))
+            return 2
     readonly = args.command in READ_ONLY or people.read_only(args)
     if args.command == "init" and db_path.exists() and not db_path.is_dir() and db_path.stat().st_size > 0:
         print_error(t("db.exists", path=db_path))
@@ -89,28 +113,33 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
 
 
 def _json_error(args: argparse.Namespace | None, message: str) -> None:
-    """A sync command asked for --json: a script still gets one JSON object on stdout."""
-    if args is not None and getattr(args, "json", False) and args.command in sync.JSON_COMMANDS:
+    """A command asked for --json: a script still gets one JSON object on stdout."""
+    if args is not None and getattr(args, "json", False):
         emit({"error": message})
 
 
 def _parse(raw: list[str]) -> argparse.Namespace:
-    """argparse's own errors stay in English on stderr; for a sync command with --json the
-    error is also printed as {"error": ...} on stdout (the exit code stays 2)."""
-    command = next((a for a in raw if a in sync.JSON_COMMANDS), None)
-    if command is None or "--json" not in raw:
-        return build_parser().parse_args(raw)
-    captured = io.StringIO()
+    """argparse's errors come out in the user's language (see usage.py), exit code 2; with
+    --json the error is also printed as {"error": ...} on stdout."""
+    usage.Parser.last_error, usage.Parser.raw, usage.Parser.commands = None, raw, tuple(HANDLERS) + tuple(
+        database.FILE_COMMANDS)
     try:
-        with contextlib.redirect_stderr(captured):
-            return build_parser().parse_args(raw)
+        return build_parser().parse_args(raw)
     except SystemExit as exc:
-        sys.stderr.write(captured.getvalue())
-        if exc.code not in (0, None):
-            lines = [ln for ln in captured.getvalue().splitlines() if ln.strip()]
-            message = lines[-1].split(": error: ", 1)[-1] if lines else "invalid arguments"
-            emit({"error": message})
+        if exc.code not in (0, None) and "--json" in raw and usage.Parser.last_error:
+            emit({"error": usage.Parser.last_error})
         raise
+
+
+def _say_waiting_once():
+    """A writer waiting for another's lock says so once on stderr, then waits (up to 2 minutes)."""
+    said = []
+
+    def hook(waited: float | None) -> None:
+        if waited is not None and not said:
+            said.append(True)
+            print(t("db.waiting"), file=sys.stderr, flush=True)
+    return hook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,11 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         set_language(args.lang)
     restrict_new_files()  # databases, backups, exports and logs: readable by the owner only
     setup_logging()
-    if args.command is None:  # main.py starts the GUI when no command is given; here one is needed
-        build_parser().print_help(sys.stderr)
-        return 2
+    stop_listening = on_wait(_say_waiting_once())
     try:
+        if args.command is None:  # main.py starts the GUI when no command is given; here one is needed
+            build_parser().print_help(sys.stderr)
+            return 2
         return run(args, Path(args.db) if args.db else default_db_path(), default_path=not args.db)
     except KeyboardInterrupt:  # Ctrl+C: every write is one transaction, so what is kept is whole
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
+    finally:
+        stop_listening()

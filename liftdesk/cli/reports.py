@@ -8,7 +8,7 @@ from liftdesk.i18n import t
 from liftdesk.places import places
 from liftdesk.reports import report, stats
 
-from .common import emit
+from .common import add_force, emit, output_file
 
 
 def add_parsers(sub) -> None:
@@ -17,12 +17,14 @@ def add_parsers(sub) -> None:
     p.add_argument("--by", choices=stats.BY, default="handover", help="count by handover (default) or start year")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="OUT.xlsx|OUT.csv|OUT.pdf")
+    add_force(p)
 
 
 def _report(store, args) -> int:
+    out = output_file(args.db_path, args.output, (".xlsx", ".csv", ".pdf"), args.force) if args.output else None
     table = stats.yearly_table(store, args.by)
-    if args.output:
-        path = report.export(table, stats.funnel(store), places.district_name(store), args.output)
+    if out:
+        path = report.export(table, stats.funnel(store), places.district_name(store), out)
         print(t("report.saved", path=path), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         emit(table.as_json())

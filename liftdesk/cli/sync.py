@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from liftdesk.common.dates import local_in_zone, station_zone
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 
-from .common import emit
+from .common import add_force, emit, output_file
 
 
 def add_parsers(sub) -> None:
@@ -17,6 +18,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--passphrase-file", required=True, metavar="F")
     p.add_argument("--public-key-out", required=True, metavar="KEYFILE")
     p.add_argument("--recovery-sheet", metavar="OUT.pdf", help="default: KEYFILE + .recovery.pdf")
+    add_force(p)
     p = sub.add_parser("district-recover", help="reinstall the district key from a recovery code / 用恢复码恢复区密钥")
     p.add_argument("code_file", metavar="CODEFILE")
     p.add_argument("--passphrase-file", required=True, metavar="F")
@@ -28,6 +30,7 @@ def add_parsers(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--all", action="store_true", help="everything, not only what is unacknowledged")
     p.add_argument("--plaintext", action="store_true", help="no encryption (debugging only)")
+    add_force(p)
     p = sub.add_parser("import", help="import a station's file / 导入工作站文件")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--passphrase-file", required=True, metavar="F")
@@ -36,6 +39,7 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("receipt", help="write a receipt for a station / 生成回执")
     p.add_argument("--station", required=True, metavar="ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_force(p)
     p = sub.add_parser("apply-receipt", help="apply the district's receipt / 应用回执")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true")
@@ -67,9 +71,10 @@ def _passphrase(path: str) -> str:
 
 
 def _district_init(store, args) -> int:
+    keyfile = output_file(args.db_path, args.public_key_out, (), args.force)  # checked before the keys are made
+    sheet = output_file(args.db_path, args.recovery_sheet or f"{keyfile}.recovery.pdf", (".pdf",), args.force)
     public, code = enrol.district_init(store, _passphrase(args.passphrase_file))
-    keyfile = enrol.write_keyfile(public, args.public_key_out)
-    sheet = Path(args.recovery_sheet or f"{keyfile}.recovery.pdf")
+    keyfile = enrol.write_keyfile(public, keyfile)
     from liftdesk.sync.recovery_sheet import write_sheet
     write_sheet(public, code, sheet)
     print(t("sync.district_ready", keyfile=keyfile, sheet=sheet, fingerprint=public.fingerprint))
@@ -94,7 +99,8 @@ def _station_init(store, args) -> int:
 def _export(store, args) -> int:
     if args.plaintext:
         print(t("sync.plaintext_warning"), file=sys.stderr)
-    done = exchange.export_bundle(store, args.output, all_changes=args.all, plaintext=args.plaintext)
+    out = output_file(args.db_path, args.output, (".liftsync",), args.force)
+    done = exchange.export_bundle(store, out, all_changes=args.all, plaintext=args.plaintext)
     print(t("sync.exported", file_no=done.manifest["file_no"], path=done.path, changes=done.manifest["changes"],
             size=len(done.data)))
     return 0
@@ -122,8 +128,9 @@ def _import(store, args) -> int:
 
 
 def _receipt(store, args) -> int:
-    _, manifest = receipts.make_receipt(store, args.station, args.output)
-    print(t("sync.receipt_written", path=args.output, ack=manifest["ack_seq"], changes=manifest["changes"]))
+    out = output_file(args.db_path, args.output, (".liftsync",), args.force)
+    _, manifest = receipts.make_receipt(store, args.station, out)
+    print(t("sync.receipt_written", path=out, ack=manifest["ack_seq"], changes=manifest["changes"]))
     return 0
 
 
@@ -165,7 +172,8 @@ def _stations(store, args) -> int:
     else:
         for s in items:
             gaps = "，".join(t("sync.gap", n=n) for n in s["gaps"])
-            print(f"{s['station_id']}  {s['name']}  {s['scope']}  #{s['last_file']}  {s['last_received_at']}  {gaps}")
+            when = local_in_zone(s["last_received_at"], station_zone(store), named=True)  # stored UTC, shown local
+            print(f"{s['station_id']}  {s['name']}  {s['scope']}  #{s['last_file']}  {when}  {gaps}")
     return 0
 
 

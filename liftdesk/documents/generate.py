@@ -28,7 +28,10 @@ from . import parallel, visit_list
 from liftdesk.common.document_kinds import KIND_NAMES
 from liftdesk.documents.context import Document
 from .fonts import MissingGlyph, check_coverage
-from .template import PageInfo, render_sections, sync_folder, write_atomic
+from liftdesk.common.outputs import check_batch_files, check_output, check_output_folder
+from liftdesk.store.backup import protected_paths
+from . import staging
+from .template import PageInfo, render_sections, sync_folder
 
 UNIT_KINDS = {"consent-form": consent_form.build, "consent-letters": consent_letters.build,
               "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build,
@@ -70,21 +73,21 @@ def build(store: Store, kind: str, target: str) -> Document:
 
 
 class Serials:
-    """Serial numbers for one run: the database's highest once per kind, then counted in memory,
-    so a batch whose records are committed together never hands out a serial twice."""
+    """Serial numbers for one run, reserved from the database before anything is rendered: one
+    block per kind (EXPECT numbers, one write transaction), a further block only if a run needs
+    more. Numbers reserved and not used are gaps, never repeats."""
 
-    def __init__(self, store: Store, today: date | None = None):
-        self.store, self.today = store, today
-        self._next: dict[str, tuple[str, int]] = {}
+    def __init__(self, store: Store, today: date | None = None, expect: int = 1):
+        self.store, self.today, self.expect = store, today, max(1, expect)
+        self._blocks: dict[str, tuple[str, int, int]] = {}  # kind → (stem, next, end)
 
     def new(self, kind: str) -> str:
-        if kind not in self._next:
-            first = printed.new_serial(self.store, kind, self.today)
-            stem, n = first.rsplit("-", 1)
-            self._next[kind] = (stem, int(n))
-        stem, n = self._next[kind]
-        self._next[kind] = (stem, n + 1)
-        return f"{stem}-{n:04d}"
+        stem, n, end = self._blocks.get(kind, ("", 0, 0))
+        if n >= end:
+            stem, n = printed.reserve_serials(self.store, kind, self.expect, self.today)
+            end = n + self.expect
+        self._blocks[kind] = (stem, n + 1, end)
+        return printed.format_serial(stem, n)
 
 
 @dataclass
@@ -114,20 +117,25 @@ def _record(store: Store, prep: _Prepared, pages: list[int], printed_by: str) ->
 
 def print_document(store: Store, kind: str, target: str, out: str | Path, printed_by: str = "",
                    today: date | None = None) -> Printed:
+    """One document into OUT (the face has checked the path with common.outputs; the core refuses
+    the database, its backups and devices here too)."""
+    out = check_output(out, protected=protected_paths(store.path), force=True)
     doc = build(store, kind, target)
-    return _emit(store, doc, Path(out), printed_by, today)
+    staging.sweep(out.parent, _serial_recorded(store))  # a killed run's hidden files
+    return _emit(store, doc, out, printed_by, today)
 
 
 def _emit(store: Store, doc: Document, out: Path, printed_by: str, today: date | None) -> Printed:
-    prep = _prepare(doc, Serials(store, today), today)
+    prep = _prepare(doc, Serials(store, today, expect=len(doc.all_parts())), today)
     data, pages = render_sections(prep.sections)
-    path = write_atomic(out, data, sync=True)
+    staged = staging.stage(out, data, prep.serials[0], sync=True)
     try:
-        with store.db.atomic():
+        with _ctrl_c_waits(), store.db.atomic():
             _record(store, prep, pages, printed_by)
-    except Exception:
-        path.unlink(missing_ok=True)  # no record, no file: the two never disagree
+    except BaseException:
+        staging.discard([staged])  # no record, no file: the two never disagree
         raise
+    path = staging.publish(staged)
     return Printed(path, prep.serials[0], sum(pages), doc.kind, tuple(prep.serials))
 
 
@@ -202,34 +210,95 @@ def print_batch(store: Store, kind: str, under: str, folder: str | Path | None, 
                 progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None, unit_ids: list[str] | None = None,
                 combined: str | Path | None = None, today: date | None = None,
-                workers: int | None = None) -> BatchResult:
+                workers: int | None = None, replace: bool = False) -> BatchResult:
     """One PDF per unit under a street, community, estate or building (only UNIT_IDS if given, e.g.
     the units an overview's filter shows), or all in one COMBINED file. Units with no households are
     skipped and listed; a unit that fails (a character no font has) is listed with the reason and the
     rest still print; a cancel stops between units (every file written is complete and recorded).
-    One file per unit renders on WORKERS processes (default: one per core, see `parallel`)."""
+    One file per unit renders on WORKERS processes (default: one per core, see `parallel`).
+
+    The batch's serials are reserved before it renders (two batches at once get disjoint ranges);
+    its files are written hidden and appear under their names only once their records are
+    committed; if the commit fails, they are removed and the error says so. An existing file is
+    replaced only with REPLACE (checked before anything is written)."""
     try:
         return _print_batch(store, kind, under, folder, printed_by, progress, cancelled, unit_ids, combined, today,
-                            workers)
+                            workers, replace)
     except sqlite3.DatabaseError:
         store.db.confirm_sound()  # a damaged page met before the background check ended: its refusal
         raise
 
 
+def existing_batch_files(store: Store, kind: str, under: str, folder: str | Path,
+                         unit_ids: list[str] | None = None) -> list[Path]:
+    """The files a batch into FOLDER would replace (the GUI asks before it passes replace=True)."""
+    units = places.list_units(store, under)
+    if unit_ids is not None:
+        units = [u for u in units if u.id in set(unit_ids)]
+    return [Path(folder) / name for name in (_file_name(u, kind) for u in units) if (Path(folder) / name).exists()]
+
+
+def _files_of(done: list) -> list[staging.Staged]:
+    return list({id(item[3]): item[3] for item in done}.values())  # a combined file is one for all
+
+
+def _commit_batch(store: Store, done: list, printed_by: str, out_folder: Path | None) -> None:
+    """One commit for the whole batch's records, then the files appear under their names. If the
+    commit fails, the hidden files are removed and the error says how many."""
+    if not done:
+        return
+    done.sort(key=lambda item: item[0])
+    files = _files_of(done)
+    if out_folder is not None:
+        sync_folder(out_folder)  # the hidden files are on disk before their records
+    with _ctrl_c_waits():
+        try:
+            with store.db.atomic():
+                for _, prep, pages, _staged in done:
+                    _record(store, prep, pages, printed_by)
+        except LiftDeskError as exc:
+            raise LiftDeskError("document.batch_discarded", n=staging.discard(files), reason=str(exc)) from exc
+        except BaseException:
+            staging.discard(files)
+            raise
+        for staged in files:  # only now do the files appear under their names
+            staging.publish(staged)
+    if out_folder is not None:
+        sync_folder(out_folder)
+
+
+def _serial_recorded(store: Store) -> Callable[[str], bool]:
+    return lambda serial: store.db.execute(
+        "SELECT 1 FROM printed_document WHERE serial = ?", [serial]).fetchone() is not None
+
+
 def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, unit_ids, combined, today,
-                 workers) -> BatchResult:
+                 workers, replace) -> BatchResult:
     if kind not in UNIT_KINDS:
         raise ValidationError("document.needs_unit", document=KIND_NAMES.get(kind, kind))
     units = places.list_units(store, under)
     if unit_ids is not None:
         wanted = set(unit_ids)
         units = [u for u in units if u.id in wanted]
+    protected = protected_paths(store.path)
+    out_folder = None
+    if combined:
+        combined = check_output(combined, protected=protected, force=True)
+        if combined.exists() and not replace:
+            check_batch_files(combined.parent, [combined.name], protected=protected)
+        staging.sweep(combined.parent, _serial_recorded(store))
+    elif folder:
+        out_folder = check_output_folder(folder, protected=protected, file_suffixes=(".pdf",))
+        names = [_file_name(u, kind) for u in units]
+        for name in names:
+            inside(out_folder, name)
+        check_batch_files(out_folder, names, protected=protected, force=replace)
+        staging.sweep(out_folder, _serial_recorded(store))
     started = time.perf_counter()
     result = BatchResult([], [], 0.0)
-    serials = Serials(store, today)
-    done: list[tuple[int, _Prepared, list[int]]] = []
-    printed_list: list[tuple[int, Printed]] = []
-    out_folder = Path(folder) if folder else None
+    expect = sum(u.households for u in units) if kind == "consent-letters" else len(units)
+    serials = Serials(store, today, expect=expect)
+    done: list[tuple[int, _Prepared, list[int], staging.Staged]] = []
     finished = 0
 
     def tick() -> None:
@@ -241,7 +310,7 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
     def refused(exc: LiftDeskError, unit: places.UnitListing) -> None:
         if exc.key in ("document.no_households", "project.none", "funding.none"):
             result.skipped.append(str(unit.address))
-        elif exc.key == "document.unwritable":
+        elif exc.key in ("document.unwritable", "output.disk_full", "output.cannot_write"):
             raise exc
         else:
             where, why = _why(exc)
@@ -276,26 +345,16 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
             if pending and not result.cancelled:
                 data, pages = render_sections([s for _, sections in pending for s in sections])
                 store.db.confirm_sound()
-                path = write_atomic(Path(combined), data, sync=True)
-                result.combined = path
+                first = prepared[pending[0][0]][1].serials[0]
+                staged = staging.stage(combined, data, first, sync=True)
                 at = 0
                 for n, sections in pending:
                     prep = prepared[n][1]
                     mine = pages[at:at + len(sections)]
                     at += len(sections)
-                    done.append((n, prep, mine))
-                    printed_list.append((n, Printed(path, prep.serials[0], sum(mine), kind, tuple(prep.serials))))
+                    done.append((n, prep, mine, staged))
                     tick()
         else:
-            held: list = []  # rendered while the file's deferred check still runs: written once it passes
-
-            def write_held() -> None:
-                for n, unit, prep, data, pages in held:
-                    path = write_atomic(inside(out_folder, _file_name(unit, kind)), data)
-                    done.append((n, prep, pages))
-                    printed_list.append((n, Printed(path, prep.serials[0], sum(pages), kind, tuple(prep.serials))))
-                held.clear()
-
             rendered = parallel.render_many(jobs(), render_sections,
                                             parallel.worker_count(len(units)) if workers is None else workers)
             try:
@@ -304,9 +363,8 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
                     if error is not None:
                         refused(error, unit)
                         continue
-                    held.append((n, unit, prep, data, pages))
-                    if store.db.sound_yet():
-                        write_held()
+                    staged = staging.stage(inside(out_folder, _file_name(unit, kind)), data, prep.serials[0])
+                    done.append((n, prep, pages, staged))
                     tick()
                     if all_prepared and not result.cancelled and cancelled and cancelled():
                         result.cancelled = True  # the last units render on: stop them too
@@ -314,17 +372,19 @@ def _print_batch(store, kind, under, folder, printed_by, progress, cancelled, un
                         break
             finally:
                 rendered.close()  # a cancel or an error stops the workers
-            store.db.confirm_sound()
-            write_held()
-    finally:
-        if done:
-            done.sort(key=lambda item: item[0])
-            with _ctrl_c_waits(), store.db.atomic():  # one commit for the whole batch's records
-                for _, prep, pages in done:
-                    _record(store, prep, pages, printed_by)
-            if out_folder is not None and not combined:
-                sync_folder(out_folder)
-        result.printed = [p for _, p in sorted(printed_list, key=lambda item: item[0])]
+    except KeyboardInterrupt:  # Ctrl+C: what is complete is recorded and kept, then the interrupt
+        _commit_batch(store, done, printed_by, out_folder)
+        raise
+    except BaseException as exc:  # anything else: nothing of this batch is kept, and it says so
+        removed = staging.discard(_files_of(done))
+        if isinstance(exc, LiftDeskError):
+            raise LiftDeskError("document.batch_discarded", n=removed, reason=str(exc)) from exc
+        raise
+    _commit_batch(store, done, printed_by, out_folder)
+    result.printed = [Printed(staged.target, prep.serials[0], sum(pages), kind, tuple(prep.serials))
+                      for _, prep, pages, staged in sorted(done, key=lambda item: item[0])]
+    if combined and done:
+        result.combined = combined
     if progress:
         progress(len(units), len(units))
     result.seconds = time.perf_counter() - started

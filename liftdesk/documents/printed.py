@@ -35,14 +35,37 @@ class PrintedDocument:
     printed_at: str
 
 
-def new_serial(store: Store, kind: str, today: date | None = None) -> str:
-    """Short enough to type from paper: YJ-261121-3F9A-0007 (kind, date, station, sequence)."""
+def serial_stem(store: Store, kind: str, today: date | None = None) -> str:
+    """YJ-261121-3F9A-: kind, date and station; the sequence number follows."""
     day = (today or date.today()).strftime("%y%m%d")
-    station = store.station_id[-4:].upper()
-    stem = f"{PREFIX[kind]}-{day}-{station}-"
-    row = store.db.execute("SELECT max(serial) FROM printed_document WHERE serial LIKE ?", [stem + "%"]).fetchone()
-    n = int(row[0].rsplit("-", 1)[1]) + 1 if row[0] else 1
+    return f"{PREFIX[kind]}-{day}-{store.station_id[-4:].upper()}-"
+
+
+def format_serial(stem: str, n: int) -> str:
+    """At least four digits (YJ-261121-3F9A-0007), more when needed (…-10000)."""
     return f"{stem}{n:04d}"
+
+
+def reserve_serials(store: Store, kind: str, count: int, today: date | None = None) -> tuple[str, int]:
+    """Reserve COUNT consecutive serial numbers in one write transaction (BEGIN IMMEDIATE): the
+    numbers go past both the highest ever reserved and the highest recorded (compared as integers),
+    so no two runs, at once or one after the other, ever get the same one. Returns (stem, first)."""
+    stem = serial_stem(store, kind, today)
+    with store.db.atomic():
+        reserved = store.db.execute("SELECT last FROM serial_counter WHERE stem = ?", [stem]).fetchone()
+        recorded = store.db.execute(
+            "SELECT max(CAST(substr(serial, ?) AS INTEGER)) FROM printed_document WHERE substr(serial, 1, ?) = ?",
+            [len(stem) + 1, len(stem), stem]).fetchone()[0]
+        first = max(reserved[0] if reserved else 0, recorded or 0) + 1
+        store.db.execute("INSERT INTO serial_counter (stem, last) VALUES (?, ?)"
+                         " ON CONFLICT(stem) DO UPDATE SET last = excluded.last", [stem, first + max(1, count) - 1])
+    return stem, first
+
+
+def new_serial(store: Store, kind: str, today: date | None = None) -> str:
+    """One serial, short enough to type from paper: YJ-261121-3F9A-0007."""
+    stem, n = reserve_serials(store, kind, 1, today)
+    return format_serial(stem, n)
 
 
 def content_hash(content: object) -> str:

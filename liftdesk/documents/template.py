@@ -28,6 +28,7 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
+from liftdesk.common.outputs import FULL, write_error
 from liftdesk.errors import LiftDeskError
 from . import linebreak
 from .fonts import FONT, draw_text, learn, markup, register, seed, width as text_width
@@ -412,6 +413,8 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = False) -> Path:
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if exc.errno in FULL:  # a full disk: the folder and the room needed, in words
+            raise write_error(exc, target.parent, len(data)) from None
         raise LiftDeskError("document.unwritable", path=str(target), reason=exc.strerror or str(exc)) from None
     return target
 

@@ -10,6 +10,7 @@ other open connections see the restored data.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -19,8 +20,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from liftdesk.common.dates import DEFAULT_ZONE, local_in_zone
+from liftdesk.common.outputs import FULL, Protected, write_error
 from liftdesk.errors import StoreError
-from liftdesk.store.sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
+from liftdesk.store.schema import known_migration_names, migrations
+from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
+                                        connect_sqlite_ro, is_busy)
 
 if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
     from liftdesk.store.connection import Store
@@ -68,6 +73,15 @@ def folders_for(db_path: Path, second: Path | None | bool = True) -> list[Path]:
     if extra and Path(extra).resolve() != folders[0]:
         folders.append(Path(extra))
     return folders
+
+
+def protected_paths(db_path: Path | None) -> Protected:
+    """What no output may land on: the database, its -wal/-shm/-journal, its backup folders."""
+    if db_path is None:
+        return Protected()
+    db = Path(db_path)
+    files = tuple(db.with_name(db.name + side) for side in ("", "-wal", "-shm", "-journal"))
+    return Protected(files=files, folders=tuple(folders_for(db)))
 
 
 def _pattern(db_path: Path) -> re.Pattern:
@@ -120,7 +134,7 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
     own = not isinstance(source, sqlite3.Connection)
     src = connect_ro(Path(source)) if own else source
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.part")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")  # the pid: a killed run's leftover is known
     try:
         if check:
             problems = check_integrity(src, full=True)
@@ -137,16 +151,79 @@ def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool =
         os.replace(tmp, target)
     except sqlite3.OperationalError as exc:
         _discard(tmp)
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        _discard(tmp.with_name(tmp.name + "-journal"))
+        if is_busy(exc):
             raise StoreError("db.busy") from None
+        if "full" in str(exc).lower():
+            raise write_error(OSError(errno.ENOSPC, str(exc)), target.parent, _size(source)) from None
         raise StoreError("backup.cannot_write", path=str(target), reason=str(exc)) from None
     except OSError as exc:
         _discard(tmp)
+        _discard(tmp.with_name(tmp.name + "-journal"))
+        if exc.errno in FULL:
+            raise write_error(exc, target.parent, _size(source)) from None
         raise StoreError("backup.cannot_write", path=str(target), reason=exc.strerror or str(exc)) from None
     finally:
         if own:
             src.close()
     return target
+
+
+def _size(source: Path | sqlite3.Connection) -> int:
+    """The room a copy of SOURCE needs."""
+    if isinstance(source, sqlite3.Connection):
+        pages = source.execute("PRAGMA page_count").fetchone()[0]
+        return pages * source.execute("PRAGMA page_size").fetchone()[0]
+    try:
+        return Path(source).stat().st_size
+    except OSError:
+        return 0
+
+
+_STALE = re.compile(r"\..+\.(\d+)\.part(-journal)?$")
+_OLD_STALE = re.compile(r"\..+\.part(-journal)?$")
+OLD_AGE_S = 3600
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Half-written copies (`.NAME.PID.part` and their journals) of runs that were killed or failed:
+    removed unless their process still runs; nameless older ones after an hour."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        path = Path(folder) / name
+        m = _STALE.fullmatch(name)
+        if m:
+            if _running(int(m.group(1))):
+                continue
+        elif not _OLD_STALE.fullmatch(name):
+            continue
+        else:
+            try:
+                if datetime.now().timestamp() - path.stat().st_mtime < OLD_AGE_S:
+                    continue
+            except OSError:
+                continue
+        _discard(path)
+        removed.append(path)
+    if removed:
+        log.info("removed %d half-written backup file(s) of an earlier run", len(removed))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True, check: bool = True,
@@ -216,6 +293,7 @@ def keep_set(taken: list[datetime], recent: int = KEEP_RECENT, daily: int = KEEP
 
 def thin(db_path: Path, folder: Path, keep: int | None = None) -> list[Path]:
     """Delete what `keep_set` does not keep. A second process thinning at once is harmless."""
+    sweep_leftovers(folder)
     files = list_backups(db_path, [folder])
     keep = keep_set([b.taken_at for b in files], recent=keep or _keep_recent())
     removed = []
@@ -247,10 +325,21 @@ def check_backup(path: Path, full: bool = True) -> None:
             raise StoreError("backup.bad", path=str(path)) from None
         if not app or app[0] != APP_ID:
             raise StoreError("backup.bad", path=str(path))
+        unknown = [name for name in _applied(conn) if name not in known_migration_names()]
+        if unknown:  # restoring it would leave a database this version refuses to open
+            raise StoreError("restore.newer", path=str(path), names=", ".join(unknown))
         if check_integrity(conn, full=full):
             raise StoreError("backup.bad", path=str(path))
     finally:
         conn.close()
+
+
+def _applied(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
+    try:
+        return [r[0] for r in conn.execute(
+            f"SELECT name FROM {schema}._sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [migrations.name])]
+    except sqlite3.DatabaseError:
+        return []
 
 
 PREVIEW_TABLES = ("street", "unit", "household", "person", "project", "position", "meeting", "diary_entry")
@@ -269,13 +358,19 @@ def preview(path: Path) -> dict:
         changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0] if "change_log" in tables else 0
         version = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] \
             if "_sqlite_migrations" in tables else 0
+        zone = conn.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone() \
+            if "district" in tables else None
     finally:
         conn.close()
     m = re.search(r"-(\d{8}T\d{12}Z)-", path.name)
     taken = (datetime.strptime(m.group(1), STAMP).replace(tzinfo=timezone.utc) if m
              else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
-    return {"file": str(path), "taken_at": taken.strftime("%Y-%m-%dT%H:%M:%SZ"), "newest_change": newest,
-            "changes": changes, "schema_version": version, "counts": counts, "bytes": path.stat().st_size}
+    zone_name = zone[0] if zone and zone[0] else DEFAULT_ZONE
+    taken_at = taken.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"file": str(path), "taken_at": taken_at, "newest_change": newest,
+            "changes": changes, "schema_version": version, "counts": counts, "bytes": path.stat().st_size,
+            "timezone": zone_name, "taken_at_local": local_in_zone(taken_at, zone_name, named=True),
+            "newest_change_local": local_in_zone(newest, zone_name, named=True) if newest else None}
 
 
 def _move_aside(db_path: Path) -> Path:
@@ -290,21 +385,49 @@ def _move_aside(db_path: Path) -> Path:
     return aside
 
 
-def restore(db_path: Path, backup_path: Path) -> dict:
-    """Replace the database's content with a checked backup, after keeping a copy of the current
-    one (a backup when it is sound, the file renamed aside when it is damaged)."""
+def restore(db_path: Path, backup_path: Path, timeout_ms: int | None = None) -> dict:
+    """Replace the database's content with a checked backup, as a writer like any other: it takes
+    the write lock (waiting like any writer, up to TIMEOUT_MS), keeps a copy of the database as it
+    is under that lock, and replaces every table in the same transaction. A write that reported
+    success before is in the kept copy; one that waited is made on the restored data. A backup
+    from an older version is brought up to this version's schema first; a newer one is refused.
+    A damaged current file cannot be locked as a database: it is renamed aside and replaced."""
     db_path, backup_path = Path(db_path), Path(backup_path)
     check_backup(backup_path, full=True)
-    if db_path.resolve() == backup_path.resolve():
+    if db_path.exists() and db_path.resolve() == backup_path.resolve():
         raise StoreError("backup.same_file", path=str(backup_path))
-    kept: Path | None = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        try:
-            kept = make_backup(db_path, "before-restore")
-        except StoreError as exc:
-            if exc.key not in ("backup.source_damaged", "db.damaged"):
-                raise
-            kept = _move_aside(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0 or not _sound(db_path):
+        kept = _move_aside(db_path) if db_path.exists() and db_path.stat().st_size > 0 else None
+        _copy_over(backup_path, db_path)
+        log.info("restored the database from a backup")
+        return {"restored": str(backup_path), "kept": str(kept) if kept else None}
+    staged = _migrated_copy(backup_path, backup_folder(db_path))
+    try:
+        kept = _replace_under_lock(db_path, staged, backup_path, timeout_ms)
+    finally:
+        _discard(staged)
+        _discard(staged.with_name(staged.name + "-journal"))
+    log.info("restored the database from a backup")
+    return {"restored": str(backup_path), "kept": str(kept)}
+
+
+def _sound(db_path: Path) -> bool:
+    try:
+        conn = connect_ro(db_path)
+    except sqlite3.Error:
+        return False
+    try:
+        return not check_integrity(conn)
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            return True  # in use, not damaged: the lock is waited for below
+        return False
+    finally:
+        conn.close()
+
+
+def _copy_over(backup_path: Path, db_path: Path) -> None:
+    """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
     src = connect_ro(backup_path)
     try:
         dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
@@ -313,13 +436,103 @@ def restore(db_path: Path, backup_path: Path) -> dict:
             if check_integrity(dst):
                 raise StoreError("backup.bad", path=str(backup_path))
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            if is_busy(exc):
                 raise StoreError("db.busy") from None
             raise StoreError("backup.cannot_write", path=str(db_path), reason=str(exc)) from None
         finally:
             dst.close()
     finally:
         src.close()
-    log.info("restored the database from a backup")
-    return {"restored": str(backup_path), "kept": str(kept) if kept else None}
 
+
+def _migrated_copy(backup_path: Path, folder: Path) -> Path:
+    """A private copy of the backup (hidden, in the backups folder) with this version's migrations
+    applied, so its tables are the tables the database is to have."""
+    staged = folder / f".restore-{datetime.now(timezone.utc).strftime(STAMP)}.{os.getpid()}.part"
+    copy_database(backup_path, staged, check=False)
+    from sqlite_utils import Database  # the migrations speak sqlite-utils
+
+    conn = sqlite3.connect(str(staged))
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrations.apply(Database(conn))
+        conn.commit()
+    finally:
+        conn.close()
+    return staged
+
+
+def _replace_under_lock(db_path: Path, staged: Path, backup_path: Path, timeout_ms: int | None) -> Path:
+    conn = sqlite3.connect(str(db_path), timeout=busy_timeout_ms(timeout_ms) / 1000, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and refilled whole
+        conn.execute("ATTACH DATABASE ? AS restored", [str(staged)])
+        try:
+            begin_immediate(conn)  # the connection's busy timeout: TIMEOUT_MS or the default
+        except sqlite3.OperationalError as exc:
+            raise (StoreError("db.busy") if is_busy(exc) else exc) from None
+        try:
+            kept = make_backup(db_path, "before-restore")  # read beside our lock: every committed write
+            _replace_tables(conn)
+            if check_integrity(conn):
+                raise StoreError("backup.bad", path=str(backup_path))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return kept
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise StoreError("db.busy") from None
+        raise StoreError("backup.cannot_write", path=str(db_path), reason=str(exc)) from None
+    finally:
+        conn.close()
+
+
+def _replace_tables(conn: sqlite3.Connection) -> None:
+    """Inside the caller's transaction: drop every table of main, create the restored copy's
+    tables, fill them, then its indexes and triggers (triggers last: filling fires none). The
+    serial numbers handed out stay handed out: paper printed after the backup keeps its serial."""
+    handed_out = _serials_handed_out(conn)
+    for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'view'").fetchall():
+        conn.execute(f'DROP VIEW main."{name}"')
+    for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                                " AND name NOT LIKE 'sqlite_%'").fetchall():
+        conn.execute(f'DROP TABLE main."{name}"')
+    objects = conn.execute("SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL"
+                           " AND name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name, sql in objects:
+        if kind == "table":
+            conn.execute(sql)
+            conn.execute(f'INSERT INTO main."{name}" SELECT * FROM restored."{name}"')
+    for kind, _name, sql in objects:
+        if kind in ("index", "view"):
+            conn.execute(sql)
+    for kind, _name, sql in objects:
+        if kind == "trigger":
+            conn.execute(sql)
+    if handed_out and _has_table(conn, "serial_counter"):
+        conn.executemany("INSERT INTO main.serial_counter (stem, last) VALUES (?, ?) ON CONFLICT(stem)"
+                         " DO UPDATE SET last = max(last, excluded.last)", sorted(handed_out.items()))
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() \
+        is not None
+
+
+def _serials_handed_out(conn: sqlite3.Connection) -> dict[str, int]:
+    """The highest serial number per stem the current database has reserved or printed."""
+    highest: dict[str, int] = {}
+    rows: list = []
+    if _has_table(conn, "serial_counter"):
+        rows += conn.execute("SELECT stem, last FROM main.serial_counter").fetchall()
+    if _has_table(conn, "printed_document"):
+        for (serial,) in conn.execute("SELECT serial FROM main.printed_document"):
+            stem, _, number = serial.rpartition("-")
+            if number.isdigit():
+                rows.append((stem + "-", int(number)))
+    for stem, last in rows:
+        highest[stem] = max(highest.get(stem, 0), int(last))
+    return highest

@@ -19,12 +19,13 @@ from typing import Any, Callable, Generator
 
 from sqlite_utils import Database
 
+from liftdesk.common.outputs import MIN_NEED, free_space, human_size
 from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
 from . import backup
 from .schema import known_migration_names, migrations
-from .sqlite_file import APP_ID, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
+from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,24 @@ def translate(exc: sqlite3.Error, path: Path | None = None) -> Exception:
         return StoreError("db.readonly_file", path=str(path or ""))
     if "malformed" in text or "not a database" in text:
         return StoreError("db.damaged", path=str(path or ""), hint="")
+    if "disk is full" in text or "disk i/o error" in text:
+        return disk_error(text, path)
     return exc
+
+
+def disk_error(text: str, path: Path | None) -> StoreError:
+    """A full disk (or another write error of the OS) under the database: the folder, the room a
+    write may need (the database's size: a transaction may rewrite all of it) and the room left."""
+    folder = Path(path).resolve().parent if path else Path.cwd()
+    if "full" in text:
+        try:
+            size = Path(path).stat().st_size if path else 0
+        except OSError:
+            size = 0
+        free = free_space(folder)
+        return StoreError("db.disk_full", folder=str(folder), need=human_size(max(size, MIN_NEED)),
+                          free="?" if free is None else human_size(free))
+    return StoreError("db.io_error", folder=str(folder), reason=text)
 
 
 class LiftDeskDatabase(Database):
@@ -75,11 +93,17 @@ class LiftDeskDatabase(Database):
             return
         self.confirm_sound()  # nothing is written to a file whose check has not passed
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.conn)  # waits up to the connection's busy timeout, saying so
         except sqlite3.OperationalError as exc:
             raise translate(exc, self.file_path) from None
         try:
             yield self
+        except sqlite3.OperationalError as exc:
+            self.rollback()
+            error = translate(exc, self.file_path)
+            if error is exc:
+                raise
+            raise error from None
         except BaseException:
             self.rollback()
             raise

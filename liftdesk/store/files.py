@@ -6,6 +6,7 @@ live WAL database does not."""
 from __future__ import annotations
 
 from pathlib import Path
+from liftdesk.common.outputs import check_output
 from liftdesk.errors import StoreError
 from liftdesk.store import backup
 from liftdesk.store.connection import open_store
@@ -43,4 +44,5 @@ def save_copy(source: str | Path, target: str | Path) -> Path:
     if any(_same_file(source.with_name(source.name + suffix), target) for suffix in ("", "-wal", "-shm")):
         raise StoreError("db.same_file", path=str(source))
     _refuse_existing(target)
+    check_output(target, protected=backup.protected_paths(source), force=True)  # its backups, a device, a folder
     return backup.copy_database(source, target)

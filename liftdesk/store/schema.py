@@ -433,3 +433,13 @@ def m0040_transfers_area_source(db: Database) -> None:
     have = {row[1] for row in db.execute("PRAGMA table_info(person)").fetchall()}
     if "other_phones" not in have:
         db.execute("ALTER TABLE person ADD COLUMN other_phones TEXT NOT NULL DEFAULT ''")
+
+
+# Serial numbers handed out (issue 20): the highest number reserved per stem (kind, day, station),
+# local to this database and never synced. A batch reserves its whole range in one transaction
+# before it renders, so two batches at once get disjoint ranges; numbers are integers (no 9,999
+# limit, no text ordering).
+@migrations(name="0030_serial_counter")
+def m0030_serial_counter(db: Database) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS serial_counter (stem TEXT PRIMARY KEY, last INTEGER NOT NULL)"
+               " WITHOUT ROWID")

@@ -6,14 +6,65 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
+from typing import Callable
 
 from liftdesk.errors import StoreError
 
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_ENV = "LIFTDESK_BUSY_TIMEOUT_MS"
-DEFAULT_BUSY_MS = 5000
+DEFAULT_BUSY_MS = 120_000  # a writer waits while another makes progress: an 1,800-household import takes ~10 s
+WAIT_SLICE_MS = 250        # how often a waiting writer looks up (to say it waits, to notice a cancel)
+# Who hears that a writer has started to wait (the CLI prints one line, the GUI shows it in the
+# status bar): called on each slice of the wait with the seconds waited so far (returning False
+# cancels the wait), and once with None when a wait it heard of has ended. Installed by a face,
+# never by the core.
+_waiting: list[Callable[[float | None], bool | None]] = []
+
+
+def on_wait(hook: Callable[[float | None], bool | None]) -> Callable[[], None]:
+    """Install HOOK (see `_waiting`); returns the function that removes it again."""
+    _waiting.append(hook)
+    return lambda: _waiting.remove(hook) if hook in _waiting else None
+
+
+def is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def begin_immediate(conn: sqlite3.Connection, timeout_ms: int | None = None) -> None:
+    """BEGIN IMMEDIATE: take the write lock up front, waiting up to TIMEOUT_MS (default: the
+    connection's busy timeout) while another program writes. The wait is taken in short slices so those who
+    listen (`on_wait`) hear that we wait and may cancel it. Raises sqlite3.OperationalError
+    ("database is locked") when the time is up, StoreError("db.wait_cancelled") on a cancel."""
+    previous = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    total = int(previous) if timeout_ms is None else busy_timeout_ms(timeout_ms)
+    started = time.monotonic()
+    deadline = started + total / 1000
+    told = False
+    try:
+        while True:
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            conn.execute(f"PRAGMA busy_timeout = {max(0, min(WAIT_SLICE_MS, left_ms))}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or left_ms <= 0:
+                    raise
+            waited = time.monotonic() - started
+            told = True
+            for hook in list(_waiting):
+                if hook(waited) is False:
+                    raise StoreError("db.wait_cancelled")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
+        if told:
+            for hook in list(_waiting):
+                hook(None)
 
 
 def busy_timeout_ms(override: int | None = None) -> int:

@@ -8,6 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from liftdesk.common.outputs import FULL, write_error
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store, backup
 
@@ -43,6 +44,8 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True) if tmp.parent.exists() else None
+        if exc.errno in FULL:  # a full disk: the folder and the room needed, in words
+            raise write_error(exc, path.parent, len(data)) from None
         raise LiftDeskError("sync.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
     return path
 

@@ -66,124 +66,124 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="38" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="27" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="45" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="34" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="48" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="37" />
         <source>未设置（可选 U 盘上的文件夹）</source>
         <translation>Not set (optional: a folder on a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="50" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="39" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="40" />
         <source>不用</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="56" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="45" />
         <source>第二个备份文件夹</source>
         <translation>Second backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="49" />
         <source>保留最近备份的份数（另按天、周、月各留一份）</source>
         <translation>Recent backups to keep (plus one per day, week and month)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="62" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="51" />
         <source>已有的备份（最新的在上）：</source>
         <translation>Backups (newest first):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="65" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="54" />
         <source>选中一份备份，查看其中的内容。</source>
         <translation>Select a backup to see what it holds.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="57" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="58" />
         <source>恢复所选备份…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="92" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="81" />
         <source>选择第二个备份文件夹</source>
         <translation>Choose the second backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="89" />
         <source>{when}  {reason}  {folder}</source>
         <translation>{when}  {reason}  {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
         <source>启动时</source>
         <translation>on start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
         <source>每日</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
         <source>导入名册前</source>
         <translation>before a roster import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
         <source>合并前</source>
         <translation>before a merge</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
         <source>恢复前</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="100" />
         <source>升级前</source>
         <translation>before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="122" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="111" />
         <source>这份备份不能用：{reason}</source>
         <translation>This backup cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="127" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="116" />
         <source>备份时间 {taken}；最近一次修改 {newest}
 {households} 户、{units} 个单元、{projects} 个加梯项目、{people} 人、{positions} 条意见记录、{changes} 条修改记录</source>
         <translation>Taken {taken}; newest change {newest}
 {households} households, {units} units, {projects} lift projects, {people} people, {positions} position records, {changes} logged changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="141" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="130" />
         <source>已备份：{path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="149" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="138" />
         <source>用这份备份替换当前数据库？
 {preview}
 当前数据库会先另存一份备份。</source>
@@ -192,7 +192,7 @@
 The current database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="157" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="146" />
         <source>已恢复。恢复前的数据库已保存为：{kept}</source>
         <translation>Restored. The database as it was is kept as: {kept}</translation>
     </message>
@@ -208,27 +208,27 @@ The current database is backed up first.</translation>
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="57" />
+        <location filename="../../ui/printing.py" line="58" />
         <source>批量打印</source>
         <translation>Batch print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="59" />
+        <location filename="../../ui/printing.py" line="60" />
         <source>为当前列表中的 {n} 个单元生成{kind}：</source>
         <translation>Make the {kind} for the {n} units in the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="60" />
+        <location filename="../../ui/printing.py" line="61" />
         <source>每个单元一个 PDF，保存到文件夹</source>
         <translation>One PDF per unit, saved to a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="61" />
+        <location filename="../../ui/printing.py" line="62" />
         <source>合并为一个 PDF（一次送印）</source>
         <translation>One combined PDF (one trip to the printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="62" />
+        <location filename="../../ui/printing.py" line="63" />
         <source>直接送打印机（只弹出一次打印对话框）</source>
         <translation>Send to the printer (one print dialog)</translation>
     </message>
@@ -340,112 +340,112 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="130" />
+        <location filename="../../ui/pages/district_page.py" line="131" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="131" />
+        <location filename="../../ui/pages/district_page.py" line="132" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="135" />
+        <location filename="../../ui/pages/district_page.py" line="136" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="138" />
+        <location filename="../../ui/pages/district_page.py" line="139" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="138" />
+        <location filename="../../ui/pages/district_page.py" line="139" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="139" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="151" />
+        <location filename="../../ui/pages/district_page.py" line="152" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="153" />
+        <location filename="../../ui/pages/district_page.py" line="154" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="153" />
+        <location filename="../../ui/pages/district_page.py" line="154" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="154" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="176" />
+        <location filename="../../ui/pages/district_page.py" line="177" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="177" />
+        <location filename="../../ui/pages/district_page.py" line="178" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="178" />
+        <location filename="../../ui/pages/district_page.py" line="179" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="181" />
+        <location filename="../../ui/pages/district_page.py" line="182" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="224" />
+        <location filename="../../ui/pages/district_page.py" line="225" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="230" />
+        <location filename="../../ui/pages/district_page.py" line="231" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="232" />
+        <location filename="../../ui/pages/district_page.py" line="233" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="235" />
+        <location filename="../../ui/pages/district_page.py" line="236" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="246" />
+        <location filename="../../ui/pages/district_page.py" line="247" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="247" />
+        <location filename="../../ui/pages/district_page.py" line="248" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="258" />
+        <location filename="../../ui/pages/district_page.py" line="259" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="267" />
+        <location filename="../../ui/pages/district_page.py" line="271" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -602,17 +602,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="99" />
+        <location filename="../../ui/pages/district_page.py" line="100" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="111" />
+        <location filename="../../ui/pages/district_page.py" line="112" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="116" />
+        <location filename="../../ui/pages/district_page.py" line="117" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -886,284 +886,284 @@ The current database is backed up first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）</source>
         <translation>Search address, room, owner's name (or pinyin), phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>最近打开</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>另存副本…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>{name}（{folder}）</source>
         <translation>{name} ({folder})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>演示 — {file}</source>
         <translation>Demo — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>已另存副本：{path}</source>
         <translation>Copy saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>正在另存副本…</source>
         <translation>Saving a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>本区设置（规则、公示期、社区地址、费用方案）…</source>
         <translation>District settings (rule, notice period, office, cost preset)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>副本带有本库的同步身份和密钥：只作备份保管，不要在另一台电脑上当作工作站或区加梯办使用。</source>
         <translation>The copy carries this database's sync identity and keys: keep it as a backup only; never use it on another computer as a station or as the district office.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="380" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>不在本站范围“{scope}”内：只能查看</source>
         <translation>Outside this station's scope “{scope}”: view only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
-        <location filename="../../ui/main_window.py" line="469" />
+        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
-        <location filename="../../ui/main_window.py" line="469" />
+        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="462" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462" />
+        <location filename="../../ui/main_window.py" line="464" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="474" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -2046,42 +2046,42 @@ The current database is backed up first.</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="21" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="23" />
         <source>预览 — {name}</source>
         <translation>Preview — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
         <source>编号 {serial}，共 {n} 页</source>
         <translation>Serial {serial}, {n} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="32" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="33" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="34" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="46" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="48" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="52" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="54" />
         <source>无法保存：{reason}</source>
         <translation>Cannot save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="67" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="69" />
         <source>无法开始打印，请检查打印机。</source>
         <translation>Cannot start printing; check the printer.</translation>
     </message>
@@ -2852,287 +2852,287 @@ The current database is backed up first.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67" />
+        <location filename="../../ui/pages/sync_page.py" line="69" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="71" />
+        <location filename="../../ui/pages/sync_page.py" line="73" />
         <source>导出同步文件…</source>
         <translation>Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="73" />
+        <location filename="../../ui/pages/sync_page.py" line="75" />
         <source>应用回执…</source>
         <translation>Apply receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="75" />
+        <location filename="../../ui/pages/sync_page.py" line="77" />
         <source>导入同步文件…</source>
         <translation>Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="77" />
+        <location filename="../../ui/pages/sync_page.py" line="79" />
         <source>给所选工作站写回执…</source>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="79" />
+        <location filename="../../ui/pages/sync_page.py" line="81" />
         <source>设置区密钥…</source>
         <translation>Set up the district key…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <location filename="../../ui/pages/sync_page.py" line="83" />
         <source>登记为工作站…</source>
         <translation>Enrol as a station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="83" />
+        <location filename="../../ui/pages/sync_page.py" line="85" />
         <source>从恢复单恢复区密钥…</source>
         <translation>Recover the district key from the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="99" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="100" />
-        <location filename="../../ui/pages/sync_page.py" line="109" />
-        <location filename="../../ui/pages/sync_page.py" line="164" />
+        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="168" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
-        <location filename="../../ui/pages/sync_page.py" line="110" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="105" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
-        <source>时间（UTC）</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="107" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="109" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="110" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="111" />
+        <location filename="../../ui/pages/sync_page.py" line="114" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
-        <source>最后收到（UTC）</source>
-        <translation>Last received (UTC)</translation>
+        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <source>时间（{zone}）</source>
+        <translation>Time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <source>最后收到（{zone}）</source>
+        <translation>Last received ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="117" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="118" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
-        <location filename="../../ui/pages/sync_page.py" line="140" />
+        <location filename="../../ui/pages/sync_page.py" line="125" />
+        <location filename="../../ui/pages/sync_page.py" line="144" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
-        <location filename="../../ui/pages/sync_page.py" line="141" />
+        <location filename="../../ui/pages/sync_page.py" line="126" />
+        <location filename="../../ui/pages/sync_page.py" line="145" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="127" />
+        <location filename="../../ui/pages/sync_page.py" line="131" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="145" />
+        <location filename="../../ui/pages/sync_page.py" line="149" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="146" />
+        <location filename="../../ui/pages/sync_page.py" line="150" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="147" />
+        <location filename="../../ui/pages/sync_page.py" line="151" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="161" />
+        <location filename="../../ui/pages/sync_page.py" line="165" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="166" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="163" />
+        <location filename="../../ui/pages/sync_page.py" line="167" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="181" />
+        <location filename="../../ui/pages/sync_page.py" line="185" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="185" />
+        <location filename="../../ui/pages/sync_page.py" line="189" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="186" />
+        <location filename="../../ui/pages/sync_page.py" line="190" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <location filename="../../ui/pages/sync_page.py" line="192" />
         <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
         <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="199" />
+        <location filename="../../ui/pages/sync_page.py" line="203" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="248" />
+        <location filename="../../ui/pages/sync_page.py" line="252" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="259" />
+        <location filename="../../ui/pages/sync_page.py" line="267" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="263" />
+        <location filename="../../ui/pages/sync_page.py" line="271" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="263" />
+        <location filename="../../ui/pages/sync_page.py" line="271" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="277" />
+        <location filename="../../ui/pages/sync_page.py" line="285" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="305" />
+        <location filename="../../ui/pages/sync_page.py" line="313" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="308" />
+        <location filename="../../ui/pages/sync_page.py" line="316" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="316" />
+        <location filename="../../ui/pages/sync_page.py" line="328" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="333" />
+        <location filename="../../ui/pages/sync_page.py" line="345" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="344" />
+        <location filename="../../ui/pages/sync_page.py" line="356" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="344" />
+        <location filename="../../ui/pages/sync_page.py" line="356" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
@@ -3403,209 +3403,209 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <location filename="../../ui/pages/unit_page.py" line="107" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="108" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="110" />
+        <location filename="../../ui/pages/unit_page.py" line="111" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="111" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="113" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="115" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="135" />
+        <location filename="../../ui/pages/unit_page.py" line="136" />
         <source>记录意见（1–5；签字书面 Shift+1–5）</source>
         <translation>Record position (1–5; signed form Shift+1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="136" />
+        <location filename="../../ui/pages/unit_page.py" line="137" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="137" />
+        <location filename="../../ui/pages/unit_page.py" line="138" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="138" />
+        <location filename="../../ui/pages/unit_page.py" line="139" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="139" />
+        <location filename="../../ui/pages/unit_page.py" line="140" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="140" />
+        <location filename="../../ui/pages/unit_page.py" line="141" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <location filename="../../ui/pages/unit_page.py" line="142" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="143" />
+        <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="143" />
+        <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="144" />
+        <location filename="../../ui/pages/unit_page.py" line="145" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="144" />
+        <location filename="../../ui/pages/unit_page.py" line="145" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="145" />
+        <location filename="../../ui/pages/unit_page.py" line="146" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="145" />
+        <location filename="../../ui/pages/unit_page.py" line="146" />
         <source>走访清单</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="148" />
+        <location filename="../../ui/pages/unit_page.py" line="149" />
         <source>项目与日记</source>
         <translation>Project and diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="162" />
+        <location filename="../../ui/pages/unit_page.py" line="163" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="167" />
+        <location filename="../../ui/pages/unit_page.py" line="168" />
         <source>产权信息（占用专有部分、不动产权证号）…</source>
         <translation>Property facts (occupied flat, certificate no.)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="170" />
+        <location filename="../../ui/pages/unit_page.py" line="171" />
         <source>过户…</source>
         <translation>Sale (过户)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="291" />
+        <location filename="../../ui/pages/unit_page.py" line="292" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="297" />
+        <location filename="../../ui/pages/unit_page.py" line="298" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="310" />
+        <location filename="../../ui/pages/unit_page.py" line="311" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="312" />
+        <location filename="../../ui/pages/unit_page.py" line="313" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="312" />
+        <location filename="../../ui/pages/unit_page.py" line="313" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="314" />
+        <location filename="../../ui/pages/unit_page.py" line="315" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="394" />
+        <location filename="../../ui/pages/unit_page.py" line="395" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="395" />
+        <location filename="../../ui/pages/unit_page.py" line="396" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="401" />
+        <location filename="../../ui/pages/unit_page.py" line="402" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="412" />
+        <location filename="../../ui/pages/unit_page.py" line="413" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="453" />
+        <location filename="../../ui/pages/unit_page.py" line="454" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="454" />
+        <location filename="../../ui/pages/unit_page.py" line="455" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="462" />
+        <location filename="../../ui/pages/unit_page.py" line="463" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3654,24 +3654,37 @@ They are erased from the change log too and cannot be brought back; households, 
     </message>
 </context>
 <context>
+    <name>WaitIndicator</name>
+    <message>
+        <location filename="../../ui/busy_wait.py" line="22" />
+        <source>另一程序正在写入数据库，等待中…</source>
+        <translation>Another program is writing to the database; waiting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_wait.py" line="23" />
+        <source>取消等待</source>
+        <translation>Stop waiting</translation>
+    </message>
+</context>
+<context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="55" />
+        <location filename="../../ui/pages/district_page.py" line="56" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="59" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="59" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="59" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3679,17 +3692,17 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="91" />
+        <location filename="../../ui/app.py" line="93" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="92" />
+        <location filename="../../ui/app.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../ui/app.py" line="106" />
         <source>正在生成演示数据：{percent}%</source>
         <translation>Building the demo data: {percent}%</translation>
     </message>

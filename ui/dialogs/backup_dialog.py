@@ -3,7 +3,6 @@ one after seeing what it holds (counts, newest change, when it was made)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,16 +16,6 @@ from liftdesk.store import Store, backup
 from .. import messages
 
 PathRole = Qt.ItemDataRole.UserRole
-
-
-def _local(stamp: str | None) -> str:
-    """An ISO UTC stamp as the station's local date and time."""
-    if not stamp:
-        return "—"
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 class BackupDialog(QDialog):
@@ -126,7 +115,7 @@ class BackupDialog(QDialog):
         self.preview.setText(self.tr(
             "备份时间 {taken}；最近一次修改 {newest}\n{households} 户、{units} 个单元、{projects} 个加梯项目、"
             "{people} 人、{positions} 条意见记录、{changes} 条修改记录").format(
-            taken=_local(info["taken_at"]), newest=_local(info["newest_change"]), households=c.get("household", 0),
+            taken=info["taken_at_local"], newest=info["newest_change_local"] or "—", households=c.get("household", 0),
             units=c.get("unit", 0), projects=c.get("project", 0), people=c.get("person", 0),
             positions=c.get("position", 0), changes=info["changes"]))
         self.restore_button.setEnabled(True)

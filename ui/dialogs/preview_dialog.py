@@ -8,16 +8,18 @@ from pathlib import Path
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import messages
 from ..pdf_printer import render_pdf
+from ..save_paths import ask_save_path
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, pdf: Path, serial: str, parent: QWidget | None = None):
+    def __init__(self, pdf: Path, serial: str, parent: QWidget | None = None, db_path: Path | None = None):
         super().__init__(parent)
         self.pdf = Path(pdf)
+        self.db_path = db_path  # "save as" never lands on it, its WAL or its backups
         self.setWindowTitle(self.tr("预览 — {name}").format(name=self.pdf.name))
         self.resize(820, 900)
         self.document = QPdfDocument(self)
@@ -43,7 +45,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(row)
 
     def save_as(self) -> Path | None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), self.pdf.name, "PDF (*.pdf)")
+        target = ask_save_path(self, self.db_path, self.tr("另存为 PDF"), self.pdf.name, "PDF (*.pdf)", (".pdf",))
         if not target:
             return None
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.places import places
 from liftdesk.reports import stats
@@ -17,6 +17,7 @@ from liftdesk.store import Store
 from liftdesk.sync.status import freshness
 
 from .. import messages
+from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
@@ -255,10 +256,13 @@ class DistrictPage(QWidget):
 
     def export(self, suffix: str, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出"), f"{self.district_name()}加装电梯统计{suffix}",
-                                                  f"*{suffix}")
+            path = ask_save_path(self, self.store.path, self.tr("导出"), f"{self.district_name()}加装电梯统计{suffix}",
+                                 f"*{suffix}", (suffix,))
+        else:
+            path = check_save_path(self, self.store.path, path, (".xlsx", ".csv", ".pdf"))
         if not path:
             return None
+        path = str(path)
         try:
             report.export(self.table, self.funnel, self.district_name(), path)
         except LiftDeskError as exc:

@@ -10,12 +10,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from liftdesk.common.dates import local_in_zone, station_zone, zone_label
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.store import Store, open_store
 from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 
 from .. import messages, tasks
+from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.tables import captioned, data_table
 
@@ -94,13 +96,14 @@ class SyncPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
+        zone = station_zone(store)  # stored times are UTC; people read them in the district's zone
         self.history_model = ReadOnlyTableModel([
             Column(self.tr("方向"), lambda f: self.tr("收到") if f["direction"] == "in" else self.tr("发出")),
             Column(self.tr("类型"), lambda f: self.tr("回执") if f["kind"] == "receipt" else self.tr("同步文件")),
             Column(self.tr("工作站"), lambda f: f["station"]),
             Column(self.tr("编号"), lambda f: f["file_no"], align_right=True),
             Column(self.tr("序号范围"), lambda f: f"{f['seq_after'] + 1}–{f['seq_upto']}" if f["seq_upto"] > f["seq_after"] else "—"),
-            Column(self.tr("时间（UTC）"), lambda f: f["at"].replace("T", " ")[:19]),
+            Column(self.tr("时间（{zone}）").format(zone=zone_label(zone)), lambda f: local_in_zone(f["at"], zone)),
             Column(self.tr("内容"), lambda f: status.counts_text(f["counts"])),
         ], self)
         self.history_view = data_table(self.history_model)
@@ -109,7 +112,8 @@ class SyncPage(QWidget):
             Column(self.tr("工作站"), lambda s: s["name"]), Column(self.tr("范围"), lambda s: s["scope"] or "—"),
             Column(self.tr("编号"), lambda s: s["station_id"]), Column(self.tr("密钥指纹"), lambda s: s["fingerprint"]),
             Column(self.tr("最后文件"), lambda s: s["last_file"] or "—", align_right=True),
-            Column(self.tr("最后收到（UTC）"), lambda s: (s["last_received_at"] or "—").replace("T", " ")[:19]),
+            Column(self.tr("最后收到（{zone}）").format(zone=zone_label(zone)),
+                   lambda s: local_in_zone(s["last_received_at"], zone) if s["last_received_at"] else "—"),
             Column(self.tr("缺少"), lambda s: "，".join(t("sync.gap", n=n) for n in s["gaps"]) or "—"),
             Column(self.tr("待审"), lambda s: s["held"], align_right=True),
             Column(self.tr("状态"), lambda s: self.tr("已撤销") if s["revoked"] else self.tr("正常")),
@@ -245,9 +249,13 @@ class SyncPage(QWidget):
     def export_file(self, path: str | None = None) -> None:
         if path is None:
             n = int(self.store.meta("sync.file_no", "0") or 0) + 1
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出同步文件"), f"第{n}号.liftsync", FILTER)
+            path = ask_save_path(self, self.store.path, self.tr("导出同步文件"), f"第{n}号.liftsync", FILTER,
+                                 (".liftsync",))
+        else:
+            path = check_save_path(self, self.store.path, path, (".liftsync",))
         if not path:
             return
+        path = str(path)
 
         def done(manifest):
             self.status.setText(t("sync.exported", file_no=manifest["file_no"], path=path, changes=manifest["changes"],
@@ -305,9 +313,13 @@ class SyncPage(QWidget):
             messages.error(self, self.tr("请先在“工作站”页选中一个工作站。"))
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER)
+            path = ask_save_path(self, self.store.path, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER,
+                                 (".liftsync",))
+        else:
+            path = check_save_path(self, self.store.path, path, (".liftsync",))
         if not path:
             return
+        path = str(path)
         self._run(_receipt, station["station_id"], path, on_success=lambda m: self.status.setText(
             t("sync.receipt_written", path=path, ack=m["ack_seq"], changes=m["changes"])))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
                                QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.history import recycle
@@ -21,6 +21,7 @@ from liftdesk.store import Store
 from liftdesk.common.units import format_area
 
 from .. import messages
+from ..save_paths import ask_save_path
 from ..dialogs.household_dialogs import AddHouseholdDialog, HouseholdFactsDialog, QuickCreateDialog
 from ..dialogs.position_dialog import KEYS, PositionDialog, SignedFormDialog
 from ..models.building_grid import BuildingGridModel
@@ -450,8 +451,8 @@ class UnitPage(QWidget):
 
     def export_roster(self) -> None:
         address = places.unit_address(self.store, self.unit_id)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出名册"), f"{address.short}名册.xlsx",
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = ask_save_path(self, self.store.path, self.tr("导出名册"), f"{address.short}名册.xlsx",
+                             self.tr("Excel 工作簿 (*.xlsx)"), (".xlsx",))
         if not path:
             return
         try:

@@ -43,4 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.format": {"zh": "不支持的输出格式“{value}”：应为 .xlsx、.csv 或 .pdf。",
                       "en": "Unsupported output “{value}”: use .xlsx, .csv or .pdf."},
     "report.saved": {"zh": "已导出 {path}", "en": "Wrote {path}"},
+    "document.batch_discarded": {
+        "zh": "这批文书未能登记（{reason}），已删除写出但未登记的 {n} 个文件，没有留下无编号记录的文书。",
+        "en": "The batch could not be recorded ({reason}); the {n} files written but not recorded were removed.",
+    },
 }

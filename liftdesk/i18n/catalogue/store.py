@@ -105,4 +105,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "record.not_found": {"zh": "找不到该记录（{table} {id}）。", "en": "Record not found ({table} {id})."},
     "record.no_field": {"zh": "字段“{field}”不能修改。", "en": "The field “{field}” cannot be changed."},
+    "db.waiting": {"zh": "另一程序正在写入数据库，等待中…", "en": "Another program is writing to the database; waiting…"},
+    "db.wait_cancelled": {"zh": "已取消等待，没有写入任何内容。", "en": "Stopped waiting; nothing was written."},
+    "db.disk_full": {
+        "zh": "磁盘空间不足：无法写入数据库所在文件夹“{folder}”，还需约 {need} 可用空间（现剩 {free}）。请清理磁盘后重试；数据库未被修改。",
+        "en": "The disk is full: cannot write into “{folder}”; about {need} more free space is needed ({free} left). The database is unchanged.",
+    },
+    "db.io_error": {"zh": "写入数据库所在文件夹“{folder}”时出错：{reason}。数据库未被修改。",
+                    "en": "Writing into “{folder}” failed: {reason}. The database is unchanged."},
+    "restore.newer": {
+        "zh": "备份“{path}”由更新版本的 LiftDesk 写入（含本版本不认识的升级：{names}），不能用它恢复。请先升级 LiftDesk。当前数据库未被修改。",
+        "en": "The backup “{path}” was written by a newer LiftDesk (unknown upgrades: {names}); it cannot be restored. Upgrade LiftDesk first. The database is unchanged.",
+    },
 }
