@@ -98,6 +98,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
         raise LiftDeskError("cli.demo.not_empty", path=str(store.path or ":memory:"))
     rng = random.Random(seed)
     money_rng = random.Random(seed + 1)  # its own stream: money never changes the rest of the demo
+    upkeep_rng = random.Random(seed + 2)  # and upkeep its own: the rest stays as it was
     table = read_street_table()
     rows = _Rows()
     report = progress or (lambda done, total: None)
@@ -128,13 +129,15 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
                 _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
                 _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
                 if "handover" in projects[unit_id].dates:
-                    _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
+                    running = _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
+                    _project_upkeep(store, rows, upkeep_rng, projects[unit_id], running)
             else:
                 _candidate_positions(store, rows, rng, ballots)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
              "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
-             "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment"]
+             "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment",
+             *UPKEEP_TABLES]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -182,6 +185,7 @@ CHAIN = (("survey", 20, 60), ("group", 15, 45), ("site_survey", 15, 45), ("desig
 class _Project:
     id: str
     dates: dict[str, date]
+    manager: str = ""
 
 
 def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
@@ -210,7 +214,7 @@ def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label:
         rows.add(store, "stage_event", {"project_id": project_id, "stage": stage, "on_date": on.isoformat(),
                                         "note": "", "details": json.dumps(details.get(stage, {}), ensure_ascii=False,
                                                                           sort_keys=True)})
-    return _Project(project_id, dates)
+    return _Project(project_id, dates, details["handover"]["manager"])
 
 
 MEETING_PLAN = (("survey", "survey", "加装电梯意愿摸底", 7), ("design", "plan", "加装方案说明", 10),
@@ -270,7 +274,7 @@ PLAN_SUMMARIES = ("楼后加装一部 {load}kg 电梯，{entry}", "山墙侧加�
 
 
 def _project_money(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
-                   floors: int) -> None:
+                   floors: int) -> "_Running":
     """A handed-over lift's plan, funding (¥200,000 subsidy credited to the collective account), the
     signed agreement's shares and the payments into the account (a few still outstanding)."""
     d = project.dates
@@ -308,6 +312,101 @@ def _project_money(store: Store, rows: _Rows, rng: random.Random, project: _Proj
                                     "paid_on": day.isoformat(), "receipt_no": f"SK{day:%y%m%d}{n + 1:03d}",
                                     "method": rng.choice(("银行转账", "银行转账", "微信", "现金")), "reason": "",
                                     "recorded_by": "出纳"})
+    return _Running(flats, table.scheme, rows.tables["funding_plan"][-1])
+
+
+@dataclass
+class _Running:
+    """What the upkeep history needs of a lift's money: its households, its scheme, its plan."""
+    flats: list[costshare.Flat]
+    scheme: costshare.Scheme
+    plan: dict
+
+
+UPKEEP_TABLES = ("upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
+                 "running_cost", "running_bill", "running_payment")
+MAINTAINERS = ("杭州西奥电梯工程有限公司", "日立电梯（中国）有限公司杭州分公司", "浙江恒达电梯安装有限公司",
+               "奥的斯机电电梯有限公司杭州分公司")
+INSURERS = ("中国人民财产保险杭州市分公司", "太平洋财产保险杭州分公司", "平安财产保险浙江分公司")
+FINDINGS = ("例行保养，运行正常", "曳引机加油，门机调整", "更换层门滑块", "清洁轿顶与底坑，运行正常", "调整平层精度")
+FAULTS = (("层门门锁接触不良", "更换门锁触点"), ("停电后困人", "维保人员 20 分钟到场解困"),
+          ("变频器报警", "更换变频器风扇"), ("按钮失灵", "更换外呼按钮"))
+BILLED_YEARS = (2022, 2023)  # running costs billed each January for the year ahead, before the snapshot
+
+
+def _anniversary(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _project_upkeep(store: Store, rows: _Rows, rng: random.Random, project: _Project, money: _Running) -> None:
+    """A handed-over lift's upkeep up to the snapshot: its manager and maintenance company, visits
+    about every fortnight over the last three months (a few lifts left unvisited for weeks), yearly
+    inspections (a few overdue), insurance (the “15+2” policy for most, yearly policies for the
+    rest), the odd fault, and running costs billed per household with about 5% still owing."""
+    handover = project.dates["handover"]
+    company = rng.choice(MAINTAINERS)
+    manager = project.manager
+    add = lambda table, values: rows.add(store, table, {"project_id": project.id, "recorded_by": "", **values})  # noqa: E731
+    add("upkeep_party", {"role": "manager", "name": manager, "contact": "", "contract_no": "",
+                         "from_date": handover.isoformat(), "to_date": ""})
+    add("upkeep_party", {"role": "maintainer", "name": company, "contact": "", "from_date": handover.isoformat(),
+                         "contract_no": f"WB{handover:%Y%m}{rng.randrange(1000):03d}",
+                         "to_date": _anniversary(handover, 3).isoformat()})
+    day = max(handover, SNAPSHOT - timedelta(days=90)) + timedelta(days=rng.randint(0, 6))
+    stop = SNAPSHOT - timedelta(days=rng.randint(25, 45)) if rng.random() < 0.06 else SNAPSHOT
+    while day <= stop:
+        add("upkeep_visit", {"on_date": day.isoformat(), "company": company, "findings": rng.choice(FINDINGS)})
+        day += timedelta(days=rng.randint(12, 17))
+    due, n = _anniversary(handover, 1), 1
+    skip_last = rng.random() < 0.06
+    while due <= SNAPSHOT and not (skip_last and _anniversary(handover, n + 1) > SNAPSHOT):
+        on = min(due - timedelta(days=rng.randint(0, 20)), SNAPSHOT)
+        add("upkeep_inspection", {"on_date": on.isoformat(), "result": "passed", "next_due": _anniversary(on, 1).isoformat(),
+                                  "certificate_no": f"TSX{on:%Y}-{rng.randrange(10**5):05d}"})
+        n += 1
+        due = _anniversary(handover, n)
+    lifelong = rng.random() < 0.7
+    if lifelong:  # Gongshu's 15+2: 17 years of maintenance, repairs and accident cover from handover
+        add("upkeep_insurance", {"insurer": rng.choice(INSURERS), "policy_no": f"15+2-{rng.randrange(10**6):06d}",
+                                 "cover": "15+2 全生命周期（维保、维修、意外险）", "starts_on": handover.isoformat(),
+                                 "ends_on": _anniversary(handover, 17).isoformat()})
+    else:
+        years = max(0, SNAPSHOT.year - handover.year - (1 if (SNAPSHOT.month, SNAPSHOT.day) < (handover.month, handover.day) else 0))
+        start = _anniversary(handover, years)
+        add("upkeep_insurance", {"insurer": rng.choice(INSURERS), "policy_no": f"DT{start:%Y}{rng.randrange(10**6):06d}",
+                                 "cover": "电梯安全责任险（一年）", "starts_on": start.isoformat(),
+                                 "ends_on": _anniversary(start, 1).isoformat()})
+    if rng.random() < 0.2:
+        on = _random_day(rng, handover, SNAPSHOT)
+        cause, repair = rng.choice(FAULTS)
+        add("upkeep_fault", {"on_date": on.isoformat(), "stopped_hours": rng.choice((1, 2, 4, 8, 24)),
+                             "cause": cause, "repair": repair})
+    for year in BILLED_YEARS:
+        if handover >= date(year, 1, 1):
+            continue
+        costs = {"maintenance": money.plan["yearly_maintenance_fen"], "inspection": rng.choice((300_00, 400_00)),
+                 "electricity": money.plan["yearly_electricity_fen"]}
+        if not lifelong:
+            costs["insurance"] = rng.randrange(6, 13) * 100_00
+        for kind, amount in costs.items():
+            add("running_cost", {"year": year, "kind": kind, "amount_fen": amount, "on_date": f"{year}-01-05",
+                                 "note": ""})
+        issued = date(year, 1, 15)
+        table = costshare.compute_shares(money.flats, sum(costs.values()), money.scheme)
+        for n, share in enumerate(s for s in table.shares if s.amount_fen > 0):
+            add("running_bill", {"household_id": share.flat.id, "year": year, "amount_fen": share.amount_fen,
+                                 "issued_on": issued.isoformat()})
+            roll = rng.random()
+            if roll < 0.035:
+                continue  # still owing (with the half paid below: about 5% of bills)
+            paid_on = min(issued + timedelta(days=rng.randint(3, 50)), SNAPSHOT)
+            add("running_payment", {"household_id": share.flat.id, "year": year, "paid_on": paid_on.isoformat(),
+                                    "amount_fen": share.amount_fen if roll > 0.05 else share.amount_fen // 2,
+                                    "receipt_no": f"YX{year}{n + 1:03d}-{rng.randrange(10**4):04d}",
+                                    "method": rng.choice(("银行转账", "微信", "现金")), "reason": ""})
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,

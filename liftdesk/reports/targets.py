@@ -58,3 +58,12 @@ def total(rows: list[TargetRow], year: int) -> TargetRow:
     return TargetRow(stats.TOTAL_ROW, year, add(r.started_target for r in rows), sum(r.started for r in rows),
                      add(r.started_gap for r in rows), add(r.handed_target for r in rows),
                      sum(r.handed_over for r in rows), add(r.handed_gap for r in rows))
+
+
+def every_year(store) -> list[TargetRow]:
+    """Each year that has targets: its street rows, then its 全区合计 row (what the report exports)."""
+    out: list[TargetRow] = []
+    for year in target_store.years(store):
+        rows = progress(store, year)
+        out += rows + [total(rows, year)]
+    return out

@@ -481,7 +481,8 @@ def m0070_after_handover(db: Database) -> None:
     for target in ("upkeep_party(project_id, role)", "upkeep_visit(project_id, on_date)",
                    "upkeep_inspection(project_id, on_date)", "upkeep_insurance(project_id, ends_on)",
                    "upkeep_fault(project_id, on_date)", "running_cost(project_id, year)",
-                   "running_bill(project_id, year, household_id)", "running_payment(project_id, year, household_id)",
+                   "running_bill(project_id, year, household_id, deleted, amount_fen, issued_on)",
+                   "running_payment(project_id, year, household_id, deleted, amount_fen)",
                    "objection(project_id)", "objection_step(objection_id)", "project_unit(unit_id)",
                    "project_unit(project_id)", "street_target(street_id, year)"):
         name = "idx_" + target.replace("(", "_").replace(", ", "_").rstrip(")")

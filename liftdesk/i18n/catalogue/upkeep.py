@@ -53,8 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "due.visit": {"zh": "已 {days} 天未维保（上次 {date}）", "en": "No maintenance visit for {days} days (last {date})"},
     "due.no_visit": {"zh": "交付后 {days} 天没有维保记录", "en": "No maintenance visit recorded in {days} days since handover"},
     "due.insurance": {"zh": "保险到期：{date}", "en": "Insurance ends {date}"},
-    "due.bill": {"zh": "{year} 年运行费用 {n} 户未缴清，共欠 {amount}",
-                 "en": "{year} running costs: {n} household(s) owe {amount}"},
+    "due.bill": {"zh": "{year} 年运行费用未缴清，共欠 {amount}", "en": "{year} running costs still owed: {amount}"},
     "due.kind.inspection": {"zh": "年检", "en": "inspection"},
     "due.kind.visit": {"zh": "维保", "en": "maintenance"},
     "due.kind.insurance": {"zh": "保险", "en": "insurance"},
@@ -113,4 +112,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.street_target": {"zh": "年度目标", "en": "yearly target"},
     "today.notice_end": {"zh": "公示期至 {date}", "en": "Public notice until {date}"},
     "today.objection": {"zh": "异议未办结：{who}——{content}", "en": "Open objection: {who} — {content}"},
+    "cli.upkeep.year": {"zh": "{year} 年：运行费用 {costs}，未缴 {owed}（{n} 户）",
+                        "en": "{year}: running costs {costs}, owed {owed} ({n} households)"},
 }
