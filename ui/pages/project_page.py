@@ -19,6 +19,8 @@ from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
 from .money_panel import MoneyPanel
+from .objection_panel import ObjectionPanel
+from .upkeep_panel import UpkeepPanel
 
 
 def _view(model) -> QTableView:
@@ -147,6 +149,12 @@ class ProjectPage(QWidget):
         self.money = MoneyPanel(store)
         self.money.changed.connect(self.changed)
         self.tabs.addTab(self.money, self.tr("方案与费用"))
+        self.objections = ObjectionPanel(store)
+        self.objections.changed.connect(self.changed)
+        self.tabs.addTab(self.objections, self.tr("异议"))
+        self.upkeep = UpkeepPanel(store)
+        self.upkeep.changed.connect(self.changed)
+        self.tabs.addTab(self.upkeep, self.tr("使用与维保"))
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -199,6 +207,9 @@ class ProjectPage(QWidget):
         self.refresh_diary()
         self.money.author = self.author
         self.money.show_project(self.project_id, self.unit_id)
+        self.objections.author = self.upkeep.author = self.author
+        self.objections.show_project(self.project_id, self.unit_id)
+        self.upkeep.show_project(self.project_id, self.unit_id)
 
     def refresh_diary(self) -> None:
         if self.project_id is None:
