@@ -99,6 +99,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     rng = random.Random(seed)
     money_rng = random.Random(seed + 1)  # its own stream: money never changes the rest of the demo
     upkeep_rng = random.Random(seed + 2)  # and upkeep its own: the rest stays as it was
+    objection_rng = random.Random(seed + 3)  # objections during the notice, likewise
     table = read_street_table()
     rows = _Rows()
     report = progress or (lambda done, total: None)
@@ -128,16 +129,18 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
             if unit_id in projects:
                 _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
                 _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
+                _project_objections(store, rows, objection_rng, projects[unit_id], ballots, names)
                 if "handover" in projects[unit_id].dates:
                     running = _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
                     _project_upkeep(store, rows, upkeep_rng, projects[unit_id], running)
             else:
                 _candidate_positions(store, rows, rng, ballots)
+    _targets(store, rows, random.Random(seed + 4), table)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
              "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
              "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment",
-             *UPKEEP_TABLES]
+             *UPKEEP_TABLES, "street_target"]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -323,7 +326,7 @@ class _Running:
     plan: dict
 
 
-UPKEEP_TABLES = ("upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
+UPKEEP_TABLES = ("objection", "objection_step", "upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
                  "running_cost", "running_bill", "running_payment")
 MAINTAINERS = ("杭州西奥电梯工程有限公司", "日立电梯（中国）有限公司杭州分公司", "浙江恒达电梯安装有限公司",
                "奥的斯机电电梯有限公司杭州分公司")
@@ -332,6 +335,47 @@ FINDINGS = ("例行保养，运行正常", "曳引机加油，门机调整", "�
 FAULTS = (("层门门锁接触不良", "更换门锁触点"), ("停电后困人", "维保人员 20 分钟到场解困"),
           ("变频器报警", "更换变频器风扇"), ("按钮失灵", "更换外呼按钮"))
 BILLED_YEARS = (2022, 2023)  # running costs billed each January for the year ahead, before the snapshot
+
+
+OBJECTIONS = ("电梯井道遮挡一楼采光", "施工噪音影响休息", "担心电梯运行费用分摊不公", "占用楼前绿地", "担心低层住户房价受影响")
+SETTLED = (("mediated", "社区主持调解，双方达成一致"), ("mediated", "调整费用分摊，异议人表示同意"),
+           ("withdrawn", "异议人书面撤回异议"), ("maintained", "异议人维持异议，随审批材料一并报送"))
+
+
+def _project_objections(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
+                        names: dict[str, str]) -> None:
+    """Some projects had objections during their public notice, handled by the community (all settled:
+    every demo project went on to approval)."""
+    if rng.random() >= 0.12:
+        return
+    start = project.dates["notice"]
+    for _ in range(rng.choice((1, 1, 2))):
+        lower = [b for b in ballots if b.floor <= 2] or ballots
+        b = rng.choice(lower)
+        received = start + timedelta(days=rng.randint(1, 9))
+        objection = rows.add(store, "objection", {
+            "project_id": project.id, "household_id": b.household_id, "received_on": received.isoformat(),
+            "from_name": names[b.household_id], "content": rng.choice(OBJECTIONS), "recorded_by": "社区"})
+        rows.add(store, "objection_step", {"objection_id": objection, "meeting_id": None, "outcome": "",
+                                           "on_date": (received + timedelta(days=rng.randint(2, 5))).isoformat(),
+                                           "text": "社区上门了解情况，约定调解时间", "recorded_by": "社区"})
+        outcome, text = rng.choice(SETTLED)
+        rows.add(store, "objection_step", {"objection_id": objection, "meeting_id": None, "outcome": outcome,
+                                           "on_date": min(received + timedelta(days=rng.randint(6, 12)),
+                                                          project.dates["approval"]).isoformat(),
+                                           "text": text, "recorded_by": "社区"})
+
+
+def _targets(store: Store, rows: _Rows, rng: random.Random, table: list) -> None:
+    """The district's 2023 targets (民生实事) per street with lifts: most met, some not."""
+    streets = {r["name"]: r["id"] for r in rows.tables["street"]}
+    for street in table:
+        done = street.by_year.get(2023, 0)
+        if street.total:
+            rows.add(store, "street_target", {"street_id": streets[street.street], "year": 2023,
+                                              "handed_over": max(1, round(done * rng.uniform(0.8, 1.3))),
+                                              "started": max(1, round((street.under_construction + done * 0.4)
+                                                                      * rng.uniform(0.9, 1.3)))})
 
 
 def _anniversary(day: date, years: int) -> date:
@@ -352,9 +396,12 @@ def _project_upkeep(store: Store, rows: _Rows, rng: random.Random, project: _Pro
     add = lambda table, values: rows.add(store, table, {"project_id": project.id, "recorded_by": "", **values})  # noqa: E731
     add("upkeep_party", {"role": "manager", "name": manager, "contact": "", "contract_no": "",
                          "from_date": handover.isoformat(), "to_date": ""})
-    add("upkeep_party", {"role": "maintainer", "name": company, "contact": "", "from_date": handover.isoformat(),
-                         "contract_no": f"WB{handover:%Y%m}{rng.randrange(1000):03d}",
-                         "to_date": _anniversary(handover, 3).isoformat()})
+    term = handover
+    while term <= SNAPSHOT:  # three-year maintenance contracts, renewed with the same company
+        add("upkeep_party", {"role": "maintainer", "name": company, "contact": "", "from_date": term.isoformat(),
+                             "contract_no": f"WB{term:%Y%m}{rng.randrange(1000):03d}",
+                             "to_date": _anniversary(term, 3).isoformat()})
+        term = _anniversary(term, 3)
     day = max(handover, SNAPSHOT - timedelta(days=90)) + timedelta(days=rng.randint(0, 6))
     stop = SNAPSHOT - timedelta(days=rng.randint(25, 45)) if rng.random() < 0.06 else SNAPSHOT
     while day <= stop:

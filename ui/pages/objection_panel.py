@@ -73,6 +73,8 @@ class ObjectionPanel(QWidget):
         shown = self._current()
         self.model.set_items(register)
         row = next((n for n, o in enumerate(register) if shown and o.id == shown.id), None)
+        if row is None and register:
+            row = next((n for n, o in enumerate(register) if o.is_open), 0)  # show one's handling at once
         if row is not None:
             self.view.selectRow(row)
         notice = [e for e in projects.history(self.store, self.project_id) if e.stage == "notice"]

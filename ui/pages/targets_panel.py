@@ -62,7 +62,8 @@ class TargetsPanel(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(QDate.currentDate().year())
-        self.year.valueChanged.connect(lambda _: self.refresh())
+        self._year_chosen = False
+        self.year.valueChanged.connect(self._choose_year)
         self.set_button = QPushButton(self.tr("设定目标…"))
         self.set_button.clicked.connect(self.set_target)
         self.model = ReadOnlyTableModel([
@@ -84,11 +85,20 @@ class TargetsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
 
+    def _choose_year(self, _year: int) -> None:
+        self._year_chosen = True
+        self.refresh()
+
     def rows(self) -> list[target_report.TargetRow]:
         rows = target_report.progress(self.store, self.year.value())
         return rows + [target_report.total(rows, self.year.value())]
 
     def refresh(self) -> None:
+        if not self._year_chosen:  # the latest year the district set targets for, until the user picks one
+            years = targets.years(self.store)
+            self.year.blockSignals(True)
+            self.year.setValue(years[-1] if years else QDate.currentDate().year())
+            self.year.blockSignals(False)
         self.model.set_items(self.rows())
 
     def set_target(self, street: str | None = None) -> None:
