@@ -148,3 +148,22 @@ def test_an_open_objection_refuses_approval_until_a_reason_is_given(qtbot, windo
     _check()
     assert projects.current_stage(store, project) == "approval"
     assert "街道已书面答复" in objections.register_of(store, project)[0].steps[-1].text
+
+
+def test_joining_a_second_unit_makes_a_two_lift_project(qtbot, window, store, unit):
+    from liftdesk.places import registry
+
+    building = store.db.execute("SELECT building_id FROM unit WHERE id = ?", [unit]).fetchone()[0]
+    second = registry.add_unit(store, building, "2单元")
+    project = projects.start_project(store, unit)
+    window.open_project(project)
+    page = window.project_page
+
+    def join(dialog):
+        assert dialog.unit.currentData() == second
+        _save(qtbot, dialog)
+    _in_dialog(qtbot, join)
+    qtbot.mouseClick(page.join_button, Qt.MouseButton.LeftButton)
+    _check()
+    assert "另含 1 个单元：6幢2单元" in page.summary.text()
+    assert projects.project_of_unit(store, second) == project

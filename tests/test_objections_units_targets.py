@@ -11,7 +11,7 @@ import pytest
 from liftdesk.errors import ValidationError
 from liftdesk.history import undo
 from liftdesk.money import funding
-from liftdesk.places import registry
+from liftdesk.places import places, registry
 from liftdesk.projects import meetings, objections, projects, targets, today, units
 from liftdesk.reports import stats, targets as target_report
 from liftdesk.store import open_store
@@ -102,6 +102,9 @@ def test_a_four_unit_project_is_four_lifts_in_the_yearly_table(store, platform):
     table = stats.yearly_table(store)
     assert table.years == [2023] and table.rows[0].by_year == {2023: 4} and table.totals.total == 4
     assert len(funding.project_flats(store, project)[0]) == 40  # the money is shared by all four units
+    listed = {u.address.unit: (u.project, u.stage) for u in places.list_units(store)}
+    assert listed["4单元"] == (listed["1单元"][0], "handover")  # each unit shows the shared project
+    assert undo.undo(store) and undo.undo(store) and undo.undo(store).label.startswith("项目加入单元")
 
 
 def test_targets_against_the_small_district(small_district, tmp_path):

@@ -783,6 +783,19 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>JoinUnitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/units_dialog.py" line="32" />
+        <source>连装/连片：加入单元</source>
+        <translation>Multi-unit: add a unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/units_dialog.py" line="37" />
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/lock.py" line="26" />
@@ -2208,13 +2221,13 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="95" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="117" />
+        <location filename="../../ui/pages/project_page.py" line="120" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
@@ -2230,7 +2243,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="57" />
-        <location filename="../../ui/pages/project_page.py" line="96" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2240,218 +2253,228 @@ The current database is backed up first.</translation>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
+        <source>连装/连片：加入单元…</source>
+        <translation>Multi-unit: add a unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="66" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="66" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>修改/卸任…</source>
         <translation>Edit / end term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="68" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>移除（录错时）</source>
         <translation>Remove (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="74" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="73" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="73" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="75" />
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="79" />
         <source>修改会议/补记纪要…</source>
         <translation>Edit meeting / add minutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="79" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>删除会议</source>
         <translation>Delete meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="85" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="85" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="85" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="86" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="86" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="87" />
+        <location filename="../../ui/pages/project_page.py" line="89" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="88" />
+        <location filename="../../ui/pages/project_page.py" line="90" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="91" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="95" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="96" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="97" />
+        <location filename="../../ui/pages/project_page.py" line="99" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="99" />
+        <location filename="../../ui/pages/project_page.py" line="101" />
         <source>修改日记…</source>
         <translation>Edit diary entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="101" />
+        <location filename="../../ui/pages/project_page.py" line="103" />
         <source>删除日记</source>
         <translation>Delete diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="120" />
+        <location filename="../../ui/pages/project_page.py" line="123" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="132" />
+        <location filename="../../ui/pages/project_page.py" line="135" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="136" />
+        <location filename="../../ui/pages/project_page.py" line="139" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="138" />
+        <location filename="../../ui/pages/project_page.py" line="141" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="148" />
+        <location filename="../../ui/pages/project_page.py" line="151" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="151" />
+        <location filename="../../ui/pages/project_page.py" line="154" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="154" />
+        <location filename="../../ui/pages/project_page.py" line="157" />
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="157" />
+        <location filename="../../ui/pages/project_page.py" line="160" />
         <source>使用与维保</source>
         <translation>Use and upkeep</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="196" />
+        <location filename="../../ui/pages/project_page.py" line="199" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="198" />
+        <location filename="../../ui/pages/project_page.py" line="201" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="264" />
+        <location filename="../../ui/pages/project_page.py" line="205" />
+        <source>；另含 {n} 个单元：{units}</source>
+        <translation>; also covers {n} unit(s): {units}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="277" />
         <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
         <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="279" />
+        <location filename="../../ui/pages/project_page.py" line="292" />
         <source>删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="288" />
+        <location filename="../../ui/pages/project_page.py" line="301" />
         <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
         <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="299" />
+        <location filename="../../ui/pages/project_page.py" line="312" />
         <source>删除 {date} 的日记“{text}”？</source>
         <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
