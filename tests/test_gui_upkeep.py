@@ -98,7 +98,7 @@ def test_recording_an_inspection_drops_it_from_today(qtbot, window, store, unit)
     _in_dialog(qtbot, record)
     qtbot.mouseClick(page.upkeep.buttons["inspection"], Qt.MouseButton.LeftButton)
     _check()
-    assert [i.certificate_no for i in page.upkeep.inspection_model.items][0] == "TSX-2026-0815"
+    assert page.upkeep.inspection_model.items[0].certificate_no == "TSX-2026-0815"
     assert page.upkeep.due_label.isHidden()
     window.show_today()
     assert today.models["upkeep"].items == []

@@ -13,7 +13,8 @@ from liftdesk.history import undo
 from liftdesk.money import funding
 from liftdesk.places import places, registry
 from liftdesk.projects import meetings, objections, projects, targets, today, units
-from liftdesk.reports import stats, targets as target_report
+from liftdesk.reports import stats
+from liftdesk.reports import targets as target_report
 from liftdesk.store import open_store
 
 
@@ -110,7 +111,7 @@ def test_a_four_unit_project_is_four_lifts_in_the_yearly_table(store, platform):
 def test_targets_against_the_small_district(small_district, tmp_path):
     store = open_store(small_district, actor="tester")
     try:
-        streets = dict((name, sid) for sid, name in stats.streets(store))
+        streets = {name: sid for sid, name in stats.streets(store)}
         targets.set_target(store, streets["半山街道"], 2023, 8, 5)
         targets.set_target(store, streets["石桥街道"], 2023, 2, 3)
         targets.set_target(store, streets["石桥街道"], 2023, 2, 2)  # changed: edited in place

@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.history import undo
@@ -22,7 +23,6 @@ from liftdesk.store import open_store
 from liftdesk.store.schema import AFTER_HANDOVER_TABLES
 from liftdesk.sync import enrol, exchange, receipts
 from liftdesk.upkeep import logbook, running
-
 from tests.sync_helpers import PASSPHRASE, World
 
 KINDS = ("visit", "inspection", "insurance", "fault", "cost", "bills", "payment", "objection", "step", "target",

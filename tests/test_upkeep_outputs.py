@@ -12,7 +12,8 @@ from liftdesk.documents import generate
 from liftdesk.documents.masking import mask_name
 from liftdesk.places import places
 from liftdesk.projects import objections, projects, targets
-from liftdesk.reports import report, stats, targets as target_report
+from liftdesk.reports import report, stats
+from liftdesk.reports import targets as target_report
 from liftdesk.store import open_store
 from liftdesk.upkeep import running
 
@@ -55,7 +56,7 @@ def test_objections_cli_and_the_printed_record(small_district, tmp_path):
     data = json.loads(cli("--db", small_district, "objections", address, "--json").stdout)
     assert data["open"] == 1 and [o["outcome"] for o in data["objections"]] == ["mediated", None]
     assert data["objections"][0]["steps"][0]["outcome_label"] == "调解成功"
-    text = subprocess.run(["pdftotext", "-layout", str(done.path), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(done.path), "-"], capture_output=True, text=True, check=True).stdout
     assert "异议处理记录" in text and "共收到异议 2 条，已办结 1 条，未办结 1 条" in text
     assert "电梯遮挡采光" in text and "调解成功" in text and "2024-06-15" in text  # the notice's 15th day
     assert "欧阳明华" not in text and mask_name("欧阳明华") in text  # names masked on paper
@@ -65,7 +66,7 @@ def test_the_printed_yearly_upkeep_record(small_district_db, tmp_path):
     address = _handed_over(small_district_db)
     out = tmp_path / "wb.pdf"
     cli("--db", small_district_db, "print", "upkeep-record", address, "-o", out)
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "年度维保记录" in text and "使用管理人" in text and "维保记录（共" in text
 
 

@@ -13,7 +13,7 @@ from liftdesk.projects import objections, projects
 from ..store import Store
 from .context import Document, unit_context
 from .masking import mask_name
-from .template import grid_table, paragraph, styles
+from .template import FillLine, grid_table, paragraph, styles
 
 
 def build(store: Store, unit_id: str) -> Document:
@@ -44,7 +44,9 @@ def build(store: Store, unit_id: str) -> Document:
                             f"{'（' + objections.outcome_label(o.outcome) + '）' if o.outcome else ''}", s["body"])]
     if not register:
         story.append(paragraph("公示期内未收到异议。", s["body"]))
-    story += [Spacer(1, 10 * mm), paragraph("社区（盖章）：＿＿＿＿＿＿　　街道（盖章）：＿＿＿＿＿＿　　日期：＿＿＿＿", s["body"])]
+    story += [Spacer(1, 8 * mm),
+              FillLine(["社区（盖章）：", 40 * mm, "街道（盖章）：", 40 * mm], size=12, leading=11 * mm),
+              FillLine(["日期：", 40 * mm], size=12, leading=11 * mm)]
     texts = ctx.texts() + [(ctx.short, x) for o in register
                            for x in [o.content, mask_name(o.from_name)] + [st.text + st.meeting for st in o.steps]]
     content = {"project": ctx.project_id, "objections": [o.id for o in register],

@@ -4,6 +4,8 @@ the households paid and still owe — for the lift's manager and the maintenance
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -13,7 +15,7 @@ from liftdesk.upkeep import logbook, running
 
 from ..store import Store
 from .context import Document, unit_context
-from .template import grid_table, paragraph, styles
+from .template import FillLine, grid_table, paragraph, styles
 
 
 def record_year(store: Store, project_id: str) -> int:
@@ -31,10 +33,8 @@ def build(store: Store, unit_id: str, year: int | None = None) -> Document:
     if ctx.project_id is None:
         raise LiftDeskError("project.none", address=str(ctx.address))
     pid = ctx.project_id
-    year = year or record_year(store, pid)
-    if not year:
-        raise LiftDeskError("upkeep.nothing_to_print")
-    in_year = lambda day: day[:4] == str(year)  # noqa: E731
+    year = year or record_year(store, pid) or date.today().year  # nothing yet: this year's record, to fill in
+    in_year = lambda day: day[:4] == str(year)
     s = styles()
     parties = logbook.parties(store, pid)
     insurances = [i for i in logbook.insurances(store, pid) if i.starts_on[:4] <= str(year) <= i.ends_on[:4]]
@@ -75,8 +75,9 @@ def build(store: Store, unit_id: str, year: int | None = None) -> Document:
         story.append(paragraph(f"合计 {format_fen(summary.costs_fen)}；已出账 {format_fen(summary.billed_fen)}，"
                                f"已缴 {format_fen(summary.paid_fen)}，未缴 {format_fen(summary.owed_fen)}"
                                f"（{summary.households_owing} 户）。", s["body"]))
-    story += [Spacer(1, 10 * mm),
-              paragraph("使用管理人（签字）：＿＿＿＿＿＿　　维保单位（盖章）：＿＿＿＿＿＿　　日期：＿＿＿＿", s["body"])]
+    story += [Spacer(1, 8 * mm),
+              FillLine(["使用管理人（签字）：", 40 * mm, "维保单位（盖章）：", 40 * mm], size=12, leading=11 * mm),
+              FillLine(["日期：", 40 * mm], size=12, leading=11 * mm)]
     texts = ctx.texts() + [(ctx.short, x) for x in
                            [p.name for p in parties] + [i.insurer + i.cover + i.policy_no for i in insurances]
                            + [i.certificate_no for i in inspections] + [v.company + v.findings for v in visits]

@@ -6,7 +6,14 @@ core operation (one named undo step); a refusal keeps what was typed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from liftdesk.common.units import format_fen, parse_yuan
 from liftdesk.places import registry
@@ -14,7 +21,7 @@ from liftdesk.projects import meetings, objections, units
 from liftdesk.store import Store
 from liftdesk.upkeep import logbook, running
 
-from .project_dialogs import _SaveDialog, _date_edit, _iso
+from .project_dialogs import _date_edit, _iso, _SaveDialog
 
 
 def _year_box(year: int | None = None) -> QSpinBox:

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from liftdesk.projects import objections, projects
 from liftdesk.places import places
+from liftdesk.projects import objections, projects
 from liftdesk.store import Store
 
 from ..dialogs.upkeep_dialogs import ObjectionDialog, ObjectionStepDialog

@@ -4,11 +4,20 @@ district's total) and the open objections across the district. Figures and rules
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liftdesk.places import places
 from liftdesk.projects import objections, targets
-from liftdesk.reports import stats, targets as target_report
+from liftdesk.reports import stats
+from liftdesk.reports import targets as target_report
 from liftdesk.store import Store
 
 from ..dialogs.project_dialogs import _SaveDialog

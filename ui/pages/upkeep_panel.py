@@ -13,8 +13,16 @@ from liftdesk.places import places
 from liftdesk.store import Store
 from liftdesk.upkeep import common, due, logbook, running
 
-from ..dialogs.upkeep_dialogs import (BillsDialog, CostDialog, FaultDialog, InspectionDialog, InsuranceDialog,
-                                      PartyDialog, RunningPaymentDialog, VisitDialog)
+from ..dialogs.upkeep_dialogs import (
+    BillsDialog,
+    CostDialog,
+    FaultDialog,
+    InspectionDialog,
+    InsuranceDialog,
+    PartyDialog,
+    RunningPaymentDialog,
+    VisitDialog,
+)
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table

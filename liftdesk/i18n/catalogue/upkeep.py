@@ -114,6 +114,4 @@ MESSAGES: dict[str, dict[str, str]] = {
     "today.objection": {"zh": "异议未办结：{who}——{content}", "en": "Open objection: {who} — {content}"},
     "cli.upkeep.year": {"zh": "{year} 年：运行费用 {costs}，未缴 {owed}（{n} 户）",
                         "en": "{year}: running costs {costs}, owed {owed} ({n} households)"},
-    "upkeep.nothing_to_print": {"zh": "这部电梯还没有维保、年检或运行费用记录，无可打印。",
-                                "en": "This lift has no maintenance, inspection or running-cost records to print."},
 }
