@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 BASE = {"errors", "i18n", "common"}
-DOMAINS = {"history", "places", "people", "consent", "projects", "money"}
+DOMAINS = {"history", "places", "people", "consent", "projects", "money", "upkeep"}
 OUTPUTS = {"documents", "io", "reports"}
 # What each part of liftdesk/ may import (besides itself): the layers from the bottom up.
 ALLOWED = {

@@ -342,9 +342,19 @@ def show_page(window, page: str | None) -> QWidget | None:
     elif page == "search":
         window.search_box.setText("王")
         window.run_search()
-    elif page in ("district", "charts", "funnel", "freshness"):
+    elif page in ("district", "charts", "funnel", "freshness", "targets"):
         window.show_district()
-        window.district_page.tabs.setCurrentIndex({"district": 0, "funnel": 1, "charts": 2, "freshness": 3}[page])
+        window.district_page.tabs.setCurrentIndex({"district": 0, "funnel": 1, "charts": 2, "freshness": 3,
+                                                   "targets": 4}[page])
+    elif page in ("upkeep", "objections"):  # 使用与维保 of a handed-over lift; a project's objection register
+        table = "upkeep_visit" if page == "upkeep" else "objection"
+        row = store.db.execute(f"SELECT project_id FROM {table} WHERE deleted = 0 ORDER BY project_id LIMIT 1").fetchone()
+        if row is None:
+            window.show_home()
+        else:
+            window.open_project(row[0])
+            panel = window.project_page.upkeep if page == "upkeep" else window.project_page.objections
+            window.project_page.tabs.setCurrentWidget(panel)
     elif page == "today":
         window.show_today()
     elif page in ("sync", "sync-conflicts"):
@@ -440,10 +450,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
-    parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, today, "
-                        "district, funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, "
-                        "district-recover, search, bin, meeting, preview, settings, rule, receipt, costs, or an "
-                        "address (a unit's page, or the overview of a street/community/estate/building)")
+    parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, upkeep, "
+                        "objections, targets, today, district, funnel, charts, freshness, sync, sync-conflicts, "
+                        "district-keys, station-enrol, district-recover, search, bin, meeting, preview, settings, "
+                        "rule, receipt, costs, or an address (a unit's page, or the overview of a "
+                        "street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
     parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     return parser

@@ -20,12 +20,13 @@ from liftdesk.store import open_store
 from liftdesk.store.connection import translate
 from liftdesk.store.sqlite_file import on_wait
 
-from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, usage
+from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, upkeep
+from . import usage
 from . import settings as settings_cli
 from .common import emit, print_error
 
 # In the order `--help` lists them.
-PARTS = (database, places, consent, people, projects, print_cli, reports, money, history, sync)
+PARTS = (database, places, consent, people, projects, print_cli, reports, money, history, sync, upkeep)
 PARTS += (settings_cli,)
 HANDLERS = {name: handler for part in PARTS for name, handler in part.HANDLERS.items()}
 # Commands that only read: they open the file with mode=ro and never write to it.

@@ -6,7 +6,7 @@ import sys
 
 from liftdesk.i18n import t
 from liftdesk.places import places
-from liftdesk.reports import report, stats
+from liftdesk.reports import report, stats, targets
 
 from .common import add_force, emit, output_file
 
@@ -24,10 +24,12 @@ def _report(store, args) -> int:
     out = output_file(args.db_path, args.output, (".xlsx", ".csv", ".pdf"), args.force) if args.output else None
     table = stats.yearly_table(store, args.by)
     if out:
-        path = report.export(table, stats.funnel(store), places.district_name(store), out)
+        path = report.export(table, stats.funnel(store), places.district_name(store), out,
+                             targets.every_year(store))
         print(t("report.saved", path=path), file=sys.stderr if args.json else sys.stdout)
     if args.json:
-        emit(table.as_json())
+        goals = targets.every_year(store)
+        emit({**table.as_json(), **({"targets": [r.as_json() for r in goals]} if goals else {})})
     elif not args.output:
         years = "  ".join(str(y) for y in table.years)
         print(f"{'街道':<8}  {years}  在建  合计")

@@ -98,6 +98,8 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
         raise LiftDeskError("cli.demo.not_empty", path=str(store.path or ":memory:"))
     rng = random.Random(seed)
     money_rng = random.Random(seed + 1)  # its own stream: money never changes the rest of the demo
+    upkeep_rng = random.Random(seed + 2)  # and upkeep its own: the rest stays as it was
+    objection_rng = random.Random(seed + 3)  # objections during the notice, likewise
     table = read_street_table()
     rows = _Rows()
     report = progress or (lambda done, total: None)
@@ -127,14 +129,18 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
             if unit_id in projects:
                 _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
                 _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
+                _project_objections(store, rows, objection_rng, projects[unit_id], ballots, names)
                 if "handover" in projects[unit_id].dates:
-                    _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
+                    running = _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
+                    _project_upkeep(store, rows, upkeep_rng, projects[unit_id], running)
             else:
                 _candidate_positions(store, rows, rng, ballots)
+    _targets(store, rows, random.Random(seed + 4), table)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
              "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
-             "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment"]
+             "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment",
+             *UPKEEP_TABLES, "street_target"]
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
@@ -183,6 +189,7 @@ CHAIN = (("survey", 20, 60), ("group", 15, 45), ("site_survey", 15, 45), ("desig
 class _Project:
     id: str
     dates: dict[str, date]
+    manager: str = ""
 
 
 def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
@@ -211,7 +218,7 @@ def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label:
         rows.add(store, "stage_event", {"project_id": project_id, "stage": stage, "on_date": on.isoformat(),
                                         "note": "", "details": json.dumps(details.get(stage, {}), ensure_ascii=False,
                                                                           sort_keys=True)})
-    return _Project(project_id, dates)
+    return _Project(project_id, dates, details["handover"]["manager"])
 
 
 MEETING_PLAN = (("survey", "survey", "加装电梯意愿摸底", 7), ("design", "plan", "加装方案说明", 10),
@@ -271,7 +278,7 @@ PLAN_SUMMARIES = ("楼后加装一部 {load}kg 电梯，{entry}", "山墙侧加�
 
 
 def _project_money(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
-                   floors: int) -> None:
+                   floors: int) -> "_Running":
     """A handed-over lift's plan, funding (¥200,000 subsidy credited to the collective account), the
     signed agreement's shares and the payments into the account (a few still outstanding)."""
     d = project.dates
@@ -309,6 +316,145 @@ def _project_money(store: Store, rows: _Rows, rng: random.Random, project: _Proj
                                     "paid_on": day.isoformat(), "receipt_no": f"SK{day:%y%m%d}{n + 1:03d}",
                                     "method": rng.choice(("银行转账", "银行转账", "微信", "现金")), "reason": "",
                                     "recorded_by": "出纳"})
+    return _Running(flats, table.scheme, rows.tables["funding_plan"][-1])
+
+
+@dataclass
+class _Running:
+    """What the upkeep history needs of a lift's money: its households, its scheme, its plan."""
+    flats: list[costshare.Flat]
+    scheme: costshare.Scheme
+    plan: dict
+
+
+UPKEEP_TABLES = ("objection", "objection_step", "upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
+                 "running_cost", "running_bill", "running_payment")
+MAINTAINERS = ("杭州西奥电梯工程有限公司", "日立电梯（中国）有限公司杭州分公司", "浙江恒达电梯安装有限公司",
+               "奥的斯机电电梯有限公司杭州分公司")
+INSURERS = ("中国人民财产保险杭州市分公司", "太平洋财产保险杭州分公司", "平安财产保险浙江分公司")
+FINDINGS = ("例行保养，运行正常", "曳引机加油，门机调整", "更换层门滑块", "清洁轿顶与底坑，运行正常", "调整平层精度")
+FAULTS = (("层门门锁接触不良", "更换门锁触点"), ("停电后困人", "维保人员 20 分钟到场解困"),
+          ("变频器报警", "更换变频器风扇"), ("按钮失灵", "更换外呼按钮"))
+BILLED_YEARS = (2022, 2023)  # running costs billed each January for the year ahead, before the snapshot
+
+
+OBJECTIONS = ("电梯井道遮挡一楼采光", "施工噪音影响休息", "担心电梯运行费用分摊不公", "占用楼前绿地", "担心低层住户房价受影响")
+SETTLED = (("mediated", "社区主持调解，双方达成一致"), ("mediated", "调整费用分摊，异议人表示同意"),
+           ("withdrawn", "异议人书面撤回异议"), ("maintained", "异议人维持异议，随审批材料一并报送"))
+
+
+def _project_objections(store: Store, rows: _Rows, rng: random.Random, project: _Project, ballots: list[Ballot],
+                        names: dict[str, str]) -> None:
+    """Some projects had objections during their public notice, handled by the community (all settled:
+    every demo project went on to approval)."""
+    if rng.random() >= 0.12:
+        return
+    start = project.dates["notice"]
+    for _ in range(rng.choice((1, 1, 2))):
+        lower = [b for b in ballots if b.floor <= 2] or ballots
+        b = rng.choice(lower)
+        received = start + timedelta(days=rng.randint(1, 9))
+        objection = rows.add(store, "objection", {
+            "project_id": project.id, "household_id": b.household_id, "received_on": received.isoformat(),
+            "from_name": names[b.household_id], "content": rng.choice(OBJECTIONS), "recorded_by": "社区"})
+        rows.add(store, "objection_step", {"objection_id": objection, "meeting_id": None, "outcome": "",
+                                           "on_date": (received + timedelta(days=rng.randint(2, 5))).isoformat(),
+                                           "text": "社区上门了解情况，约定调解时间", "recorded_by": "社区"})
+        outcome, text = rng.choice(SETTLED)
+        rows.add(store, "objection_step", {"objection_id": objection, "meeting_id": None, "outcome": outcome,
+                                           "on_date": min(received + timedelta(days=rng.randint(6, 12)),
+                                                          project.dates["approval"]).isoformat(),
+                                           "text": text, "recorded_by": "社区"})
+
+
+def _targets(store: Store, rows: _Rows, rng: random.Random, table: list) -> None:
+    """The district's 2023 targets (民生实事) per street with lifts: most met, some not."""
+    streets = {r["name"]: r["id"] for r in rows.tables["street"]}
+    for street in table:
+        done = street.by_year.get(2023, 0)
+        if street.total:
+            rows.add(store, "street_target", {"street_id": streets[street.street], "year": 2023,
+                                              "handed_over": max(1, round(done * rng.uniform(0.8, 1.3))),
+                                              "started": max(1, round((street.under_construction + done * 0.4)
+                                                                      * rng.uniform(0.9, 1.3)))})
+
+
+def _anniversary(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _project_upkeep(store: Store, rows: _Rows, rng: random.Random, project: _Project, money: _Running) -> None:
+    """A handed-over lift's upkeep up to the snapshot: its manager and maintenance company, visits
+    about every fortnight over the last three months (a few lifts left unvisited for weeks), yearly
+    inspections (a few overdue), insurance (the “15+2” policy for most, yearly policies for the
+    rest), the odd fault, and running costs billed per household with about 5% still owing."""
+    handover = project.dates["handover"]
+    company = rng.choice(MAINTAINERS)
+    manager = project.manager
+    add = lambda table, values: rows.add(store, table, {"project_id": project.id, "recorded_by": "", **values})  # noqa: E731
+    add("upkeep_party", {"role": "manager", "name": manager, "contact": "", "contract_no": "",
+                         "from_date": handover.isoformat(), "to_date": ""})
+    term = handover
+    while term <= SNAPSHOT:  # three-year maintenance contracts, renewed with the same company
+        add("upkeep_party", {"role": "maintainer", "name": company, "contact": "", "from_date": term.isoformat(),
+                             "contract_no": f"WB{term:%Y%m}{rng.randrange(1000):03d}",
+                             "to_date": _anniversary(term, 3).isoformat()})
+        term = _anniversary(term, 3)
+    day = max(handover, SNAPSHOT - timedelta(days=90)) + timedelta(days=rng.randint(0, 6))
+    stop = SNAPSHOT - timedelta(days=rng.randint(25, 45)) if rng.random() < 0.06 else SNAPSHOT
+    while day <= stop:
+        add("upkeep_visit", {"on_date": day.isoformat(), "company": company, "findings": rng.choice(FINDINGS)})
+        day += timedelta(days=rng.randint(12, 17))
+    due, n = _anniversary(handover, 1), 1
+    skip_last = rng.random() < 0.06
+    while due <= SNAPSHOT and not (skip_last and _anniversary(handover, n + 1) > SNAPSHOT):
+        on = min(due - timedelta(days=rng.randint(0, 20)), SNAPSHOT)
+        add("upkeep_inspection", {"on_date": on.isoformat(), "result": "passed", "next_due": _anniversary(on, 1).isoformat(),
+                                  "certificate_no": f"TSX{on:%Y}-{rng.randrange(10**5):05d}"})
+        n += 1
+        due = _anniversary(handover, n)
+    lifelong = rng.random() < 0.7
+    if lifelong:  # Gongshu's 15+2: 17 years of maintenance, repairs and accident cover from handover
+        add("upkeep_insurance", {"insurer": rng.choice(INSURERS), "policy_no": f"15+2-{rng.randrange(10**6):06d}",
+                                 "cover": "15+2 全生命周期（维保、维修、意外险）", "starts_on": handover.isoformat(),
+                                 "ends_on": _anniversary(handover, 17).isoformat()})
+    else:
+        years = max(0, SNAPSHOT.year - handover.year - (1 if (SNAPSHOT.month, SNAPSHOT.day) < (handover.month, handover.day) else 0))
+        start = _anniversary(handover, years)
+        add("upkeep_insurance", {"insurer": rng.choice(INSURERS), "policy_no": f"DT{start:%Y}{rng.randrange(10**6):06d}",
+                                 "cover": "电梯安全责任险（一年）", "starts_on": start.isoformat(),
+                                 "ends_on": _anniversary(start, 1).isoformat()})
+    if rng.random() < 0.2:
+        on = _random_day(rng, handover, SNAPSHOT)
+        cause, repair = rng.choice(FAULTS)
+        add("upkeep_fault", {"on_date": on.isoformat(), "stopped_hours": rng.choice((1, 2, 4, 8, 24)),
+                             "cause": cause, "repair": repair})
+    for year in BILLED_YEARS:
+        if handover >= date(year, 1, 1):
+            continue
+        costs = {"maintenance": money.plan["yearly_maintenance_fen"], "inspection": rng.choice((300_00, 400_00)),
+                 "electricity": money.plan["yearly_electricity_fen"]}
+        if not lifelong:
+            costs["insurance"] = rng.randrange(6, 13) * 100_00
+        for kind, amount in costs.items():
+            add("running_cost", {"year": year, "kind": kind, "amount_fen": amount, "on_date": f"{year}-01-05",
+                                 "note": ""})
+        issued = date(year, 1, 15)
+        table = costshare.compute_shares(money.flats, sum(costs.values()), money.scheme)
+        for n, share in enumerate(s for s in table.shares if s.amount_fen > 0):
+            add("running_bill", {"household_id": share.flat.id, "year": year, "amount_fen": share.amount_fen,
+                                 "issued_on": issued.isoformat()})
+            roll = rng.random()
+            if roll < 0.035:
+                continue  # still owing (with the half paid below: about 5% of bills)
+            paid_on = min(issued + timedelta(days=rng.randint(3, 50)), SNAPSHOT)
+            add("running_payment", {"household_id": share.flat.id, "year": year, "paid_on": paid_on.isoformat(),
+                                    "amount_fen": share.amount_fen if roll > 0.05 else share.amount_fen // 2,
+                                    "receipt_no": f"YX{year}{n + 1:03d}-{rng.randrange(10**4):04d}",
+                                    "method": rng.choice(("银行转账", "微信", "现金")), "reason": ""})
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,

@@ -24,7 +24,7 @@ from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.i18n import t
 from ..store import Store
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
-from . import parallel, visit_list
+from . import objection_record, parallel, upkeep_record, visit_list
 from liftdesk.common.document_kinds import KIND_NAMES
 from liftdesk.documents.context import Document
 from .fonts import MissingGlyph, check_coverage
@@ -35,7 +35,8 @@ from .template import PageInfo, render_sections, sync_folder
 
 UNIT_KINDS = {"consent-form": consent_form.build, "consent-letters": consent_letters.build,
               "notice": notice.build, "diary": diary_doc.build, "proxy-form": proxy_form.build,
-              "cost-agreement": cost_agreement.build, "visit-list": visit_list.build}
+              "cost-agreement": cost_agreement.build, "visit-list": visit_list.build,
+              "upkeep-record": upkeep_record.build, "objection-record": objection_record.build}
 MEETING_KINDS = {"signin": signin.build, "minutes": minutes.build}
 KINDS = tuple(UNIT_KINDS) + tuple(MEETING_KINDS)
 

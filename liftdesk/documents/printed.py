@@ -15,7 +15,8 @@ from liftdesk.history import actions
 from ..store import Store, records
 
 PREFIX = {"consent-form": "YJ", "consent-letters": "TY", "signin": "QD", "minutes": "JY", "notice": "GS",
-          "diary": "RJ", "proxy-form": "WT", "cost-agreement": "FT", "visit-list": "ZF"}
+          "diary": "RJ", "proxy-form": "WT", "cost-agreement": "FT", "visit-list": "ZF",
+          "upkeep-record": "WB", "objection-record": "YY"}
 RETURNABLE = ("consent-form", "consent-letters")  # forms residents sign and hand back
 CHOICES = ("support", "oppose", "abstain")
 

@@ -20,7 +20,10 @@ from liftdesk.store import Store, records
 
 # Append-only tables: undoing their insert appends a retraction instead of a tombstone edit.
 FACT_TABLES = ("position", "stage_event", "diary_entry", "attendance", "printed_document", "payment",
-               "lift_plan", "cost_agreement", "retraction")
+               "lift_plan", "cost_agreement", "retraction",
+               # after handover (issue 26): upkeep, running costs, objections, units joined to a project
+               "upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
+               "running_cost", "running_bill", "running_payment", "objection", "objection_step", "project_unit")
 
 
 def is_fact(table: str) -> bool:

@@ -7,9 +7,9 @@ shows core errors through this catalogue, so one error reads the same in both fa
 from __future__ import annotations
 
 from liftdesk.i18n.catalogue import (cli, common, consent, documents, history, io, money, people, places,
-                                     projects, store, sync)
+                                     projects, store, sync, upkeep)
 
-DOMAINS = (store, common, places, people, consent, projects, money, documents, io, history, sync, cli)
+DOMAINS = (store, common, places, people, consent, projects, money, documents, io, history, sync, cli, upkeep)
 
 
 def _merged() -> dict[str, dict[str, str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from liftdesk.money import costshare
-from liftdesk.projects import liftplan
+from liftdesk.projects import liftplan, units
 from liftdesk.money.costshare import Flat, Override, ShareTable
 from liftdesk.common.dates import any_day
 from liftdesk.errors import ValidationError
@@ -182,17 +182,20 @@ def project_flats(store: Store, project_id: str) -> tuple[list[Flat], int | None
     if row is None:
         raise ValidationError("record.not_found", table="project", id=project_id)
     unit_id, building_id = row
+    joined = units.extra_units(store, project_id) if unit_id else []  # a 四梯连装 or 连片 project's further units
     if unit_id:
+        every = [unit_id] + joined
         rows = store.db.execute(
             "SELECT h.id, h.room, h.floor, h.area_x100, u.name, b.floors FROM household h JOIN unit u ON u.id = h.unit_id"
-            " JOIN building b ON b.id = u.building_id WHERE h.unit_id = ? AND h.deleted = 0", [unit_id]).fetchall()
+            f" JOIN building b ON b.id = u.building_id WHERE h.unit_id IN ({', '.join('?' for _ in every)})"
+            " AND h.deleted = 0", every).fetchall()
     else:
         rows = store.db.execute(
             "SELECT h.id, h.room, h.floor, h.area_x100, u.name, b.floors FROM household h JOIN unit u ON u.id = h.unit_id"
             " JOIN building b ON b.id = u.building_id WHERE u.building_id = ? AND h.deleted = 0 AND u.deleted = 0",
             [building_id]).fetchall()
     storeys = rows[0][5] if rows else None
-    return [Flat(r[0], r[1], r[2], r[3], r[4] if building_id and not unit_id else "") for r in rows], storeys
+    return [Flat(r[0], r[1], r[2], r[3], r[4] if (building_id and not unit_id) or joined else "") for r in rows], storeys
 
 
 def overrides(store: Store, project_id: str) -> dict[str, Override]:

@@ -140,8 +140,13 @@ def list_units(store: Store, under: str | None = None) -> list[UnitListing]:
             LEFT JOIN project p ON p.unit_id = u.id AND p.deleted = 0
             LEFT JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
             WHERE {where}""", params).fetchall()
+    joined = {r[0]: r[1:] for r in store.db.execute(  # units joined to a multi-unit project (few)
+        """SELECT pu.unit_id, p.name, (SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0
+                                         ORDER BY e.on_date DESC, e.hlc DESC LIMIT 1)
+           FROM project_unit pu JOIN project p ON p.id = pu.project_id AND p.deleted = 0 WHERE pu.deleted = 0""")}
     rows.sort(key=tree_order)
-    return [UnitListing(r[0], Address(*r[1:6]), r[6], r[7], r[8]) for r in rows]
+    return [UnitListing(r[0], Address(*r[1:6]), r[6], *(joined.get(r[0], r[7:9]) if r[7] is None else r[7:9]))
+            for r in rows]
 
 
 def tree_order(row) -> tuple:
@@ -209,7 +214,9 @@ def unit_project(store: Store, unit_id: str) -> tuple[str | None, str | None]:
     row = store.db.execute(
         """SELECT p.name, (SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0
                            ORDER BY e.on_date DESC, e.hlc DESC LIMIT 1)
-           FROM project p WHERE p.unit_id = ? AND p.deleted = 0 LIMIT 1""", [unit_id]).fetchone()
+           FROM project p WHERE p.deleted = 0 AND (p.unit_id = ?1 OR p.id IN (
+               SELECT project_id FROM project_unit WHERE unit_id = ?1 AND deleted = 0))
+           ORDER BY p.unit_id = ?1 DESC LIMIT 1""", [unit_id]).fetchone()  # a unit joined to a multi-unit project
     return (row[0], row[1]) if row else (None, None)
 
 

@@ -4,16 +4,21 @@ their stage history. Stage events are append-only; every move is kept, including
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
-from liftdesk.common.dates import past_day
+from liftdesk.common.dates import any_day, past_day
 from liftdesk.common.units import parse_yuan
 from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.places.places import unit_address
+from liftdesk.projects import objections
 from liftdesk.projects.stages import BY_CODE, ORDER, STAGES, stage_label
+from liftdesk.projects.units import joined_project
 from liftdesk.store import Store, records
+
+log = logging.getLogger(__name__)
 
 MAIN_STAGES = [s.code for s in STAGES if s.code not in ("paused", "stopped")]
 HALTS = ("paused", "stopped")
@@ -24,6 +29,7 @@ STAGE_FIELDS: dict[str, tuple[tuple[str, bool, str], ...]] = {
     "subsidy": (("amount_fen", True, "fen"), ("status", True, "text"), ("credited_on", False, "date")),
     "construction": (("contractor", True, "text"), ("planned_start", False, "date"), ("actual_start", False, "date")),
     "acceptance": (("accepted_on", True, "date"),),
+    "notice": (("ends_on", False, "plan_date"),),
     "handover": (("handover_on", True, "date"), ("manager", True, "text")),
     "maintenance": (("company", True, "text"), ("insurance", False, "text")),
 }
@@ -46,8 +52,9 @@ class StageEvent:
 
 
 def project_of_unit(store: Store, unit_id: str) -> str | None:
+    """The unit's project: the one it is the first unit of, or one it was joined to (projects/units.py)."""
     row = store.db.execute("SELECT id FROM project WHERE unit_id = ? AND deleted = 0 LIMIT 1", [unit_id]).fetchone()
-    return row[0] if row else None
+    return row[0] if row else joined_project(store, unit_id)
 
 
 def create_project(store: Store, unit_id: str, name: str | None = None) -> str:
@@ -101,6 +108,8 @@ def _check_details(stage: str, details: dict) -> dict:
             continue
         if kind == "date":
             value = past_day(value)
+        elif kind == "plan_date":  # a day that may still lie ahead (the notice's last day)
+            value = any_day(value)
         elif kind == "fen":  # fen as a number, or yuan as typed ("42,352.94"), never float
             if isinstance(value, str):
                 value = parse_yuan(value)
@@ -115,17 +124,39 @@ def _check_details(stage: str, details: dict) -> dict:
 
 
 def record_stage(store: Store, project_id: str, stage: str, on_date: str, details: dict | None = None,
-                 reason: str = "", recorded_by: str = "") -> str:
+                 reason: str = "", recorded_by: str = "", objection_override: str = "") -> str:
     """Append a stage event, one named undo step. Moving backwards, skipping ahead, pausing or
-    stopping needs a reason."""
+    stopping needs a reason. Moving to 审批 while an objection is open is refused unless
+    `objection_override` gives the reason; the override is kept on the stage event and in each
+    open objection's register."""
     if stage not in BY_CODE:
         raise ValidationError("stage.unknown", value=stage)
     with actions.action(store, "action.stage", unit_id=project_unit(store, project_id), stage=stage_label(stage)):
-        return _record_stage(store, project_id, stage, on_date, details, reason, recorded_by)
+        override = _approval_over_objections(store, project_id, stage, objection_override)
+        event = _record_stage(store, project_id, stage, on_date, details, reason, recorded_by, override)
+        if override:
+            objections.note_override(store, project_id, past_day(on_date), override["objection_override"],
+                                     recorded_by)
+            log.warning("approval recorded over %d open objection(s) with a reason", len(override["open_objections"]))
+        return event
+
+
+def _approval_over_objections(store: Store, project_id: str, stage: str, override: str) -> dict:
+    """Nothing unless the move is to 审批 with objections open: then the refusal, or the override."""
+    if stage != "approval":
+        return {}
+    still_open = objections.open_objections(store, project_id)
+    if not still_open:
+        return {}
+    override = (override or "").strip()
+    if not override:
+        raise ValidationError("objection.blocks_approval", n=len(still_open),
+                              who="、".join(o.who for o in still_open))
+    return {"objection_override": override, "open_objections": [o.id for o in still_open]}
 
 
 def _record_stage(store: Store, project_id: str, stage: str, on_date: str, details: dict | None,
-                  reason: str, recorded_by: str) -> str:
+                  reason: str, recorded_by: str, extra: dict | None = None) -> str:
     project_unit(store, project_id)
     day = past_day(on_date)
     events = history(store, project_id)
@@ -142,7 +173,7 @@ def _record_stage(store: Store, project_id: str, stage: str, on_date: str, detai
             raise ValidationError("stage.reason_needed", stage=stage_label(stage))
     if events and day < events[-1].on_date:
         raise ValidationError("stage.before_last", date=day, last=events[-1].on_date)
-    clean = _check_details(stage, details or {})
+    clean = {**_check_details(stage, details or {}), **(extra or {})}
     return records.insert(store, "stage_event", {
         "project_id": project_id, "stage": stage, "on_date": day, "note": reason,
         "details": json.dumps(clean, ensure_ascii=False, sort_keys=True), "recorded_by": recorded_by.strip()})

@@ -1,15 +1,21 @@
 """Today, across the station: follow-ups overdue and due soon, meetings this week, projects with
-no activity for a while, and projects waiting on a stage longer than usual."""
+no activity for a while, projects waiting on a stage longer than usual, what handed-over lifts
+need (inspection, maintenance, insurance, unpaid running costs) and public notices with their
+open objections."""
 
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from liftdesk.i18n import t
 from liftdesk.places.places import UNIT_PATH_SQL
+from liftdesk.projects import objections
 from liftdesk.projects.stages import ORDER
 from liftdesk.store import Store
+from liftdesk.upkeep import due as upkeep_due
 
 FINISHED = ("handover", "maintenance", "stopped")
 SOON_DAYS = 7
@@ -33,6 +39,8 @@ class Today:
     meetings: list[TodayItem] = field(default_factory=list)
     idle: list[TodayItem] = field(default_factory=list)
     waiting: list[TodayItem] = field(default_factory=list)
+    upkeep: list[TodayItem] = field(default_factory=list)  # ref: the kind (inspection, visit, insurance, bill)
+    notice: list[TodayItem] = field(default_factory=list)  # ref: 'notice', or an open objection's id
 
 
 _PROJECT_ADDRESS = f"""SELECT p.id AS pid, p.name AS pname,
@@ -101,4 +109,26 @@ def compute(store: Store, today: date | None = None, inactive_days: int = 30) ->
                 result.waiting.append(TodayItem(pid, pname, address, since, stage, days=waited))
     result.idle.sort(key=lambda i: -i.days)
     result.waiting.sort(key=lambda i: (ORDER.get(i.text, 0), -i.days))
+    for d in upkeep_due.compute(store, today):
+        if d.project_id in names:
+            pname, address = names[d.project_id]
+            result.upkeep.append(TodayItem(d.project_id, pname, address, d.on_date, d.text, d.kind, d.days))
+    _notices(store, today, current, names, result)
     return result
+
+
+def _notices(store: Store, today: date, current: dict[str, tuple[str, str]], names: dict, result: Today) -> None:
+    """Projects in their public notice (with its last day) and every open objection."""
+    for pid, details, since in store.db.execute(
+            "SELECT project_id, details, max(on_date) FROM stage_event WHERE deleted = 0 AND stage = 'notice'"
+            " GROUP BY project_id"):
+        if current.get(pid, ("",))[0] == "notice" and pid in names:
+            end = objections.notice_end(since, json.loads(details or "{}"))
+            result.notice.append(TodayItem(pid, *names[pid], end, t("today.notice_end", date=end), "notice",
+                                           (today - date.fromisoformat(end)).days))
+    for o in objections.all_open(store):
+        if o.project_id in names:
+            result.notice.append(TodayItem(o.project_id, *names[o.project_id], o.received_on,
+                                           t("today.objection", who=o.who, content=o.content[:40]), o.id,
+                                           (today - date.fromisoformat(o.received_on)).days))
+    result.notice.sort(key=lambda i: (i.project, i.ref != "notice", i.on_date))

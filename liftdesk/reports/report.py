@@ -42,7 +42,15 @@ def to_csv(table: YearTable) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(table: YearTable, funnel: Funnel, district: str) -> bytes:
+TARGET_HEADER = ["街道", "年度", "开工目标", "已开工", "开工差额", "交付目标", "已交付", "交付差额"]
+
+
+def target_cells(targets: list | None) -> list[list]:
+    """The yearly targets (reports/targets.py rows) as cells: an empty cell where no target was set."""
+    return [["" if v is None else v for v in r.cells()] for r in targets or []]
+
+
+def to_xlsx(table: YearTable, funnel: Funnel, district: str, targets: list | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -78,13 +86,22 @@ def to_xlsx(table: YearTable, funnel: Funnel, district: str) -> bytes:
     for n in range(2, len(FUNNEL_STEPS) + 2):
         steps.column_dimensions[get_column_letter(n)].width = 13
     steps.freeze_panes = "B2"
+    if targets:
+        goals = wb.create_sheet("年度目标")
+        goals.append(TARGET_HEADER)
+        for row in target_cells(targets):
+            goals.append(row)
+        for cell in goals[1]:
+            cell.font, cell.fill = bold, fill
+        goals.column_dimensions["A"].width = 14
+        goals.freeze_panes = "C2"
     safe.workbook_text_cells(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
+def to_pdf(table: YearTable, funnel: Funnel, district: str, targets: list | None = None) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
 
@@ -113,6 +130,9 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
                         + [[st] + [funnel.count(x, st) for x in FUNNEL_STEPS] for st in funnel.streets]
                         + [["全区合计"] + [funnel.count(x) for x in FUNNEL_STEPS]],
                         [24 * mm] + [151 * mm / len(FUNNEL_STEPS)] * len(FUNNEL_STEPS))]
+    if targets:
+        story += [Spacer(1, 4 * mm), paragraph("年度目标完成情况（台）", s["heading"]),
+                  grid_table([cells(TARGET_HEADER)] + target_cells(targets), [24 * mm] + [151 * mm / 7] * 7)]
     now = datetime.now()
     serial = f"BB-{now:%y%m%d-%H%M%S}-{now.microsecond // 1000:03d}"  # each print its own number
     data_pdf, _ = render(PageInfo(f"{district}加装电梯统计", f"{district} 加装电梯统计报表", serial,
@@ -120,14 +140,14 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
     return data_pdf
 
 
-def export(table: YearTable, funnel: Funnel, district: str, path: str | Path) -> Path:
+def export(table: YearTable, funnel: Funnel, district: str, path: str | Path, targets: list | None = None) -> Path:
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
         data = to_csv(table)
     elif suffix == ".xlsx":
-        data = to_xlsx(table, funnel, district)
+        data = to_xlsx(table, funnel, district, targets)
     elif suffix == ".pdf":
-        data = to_pdf(table, funnel, district)
+        data = to_pdf(table, funnel, district, targets)
     else:
         raise ValidationError("report.format", value=Path(path).name)
     return write_atomic(path, data)

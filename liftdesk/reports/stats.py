@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from liftdesk.errors import ValidationError
 from liftdesk.places.places import UNIT_PATH_SQL
+from liftdesk.projects.units import PROJECT_UNITS_SQL
 from liftdesk.reports.published import NO_PROJECTS, TOTAL_ROW
 
 BY = ("handover", "start")
@@ -43,7 +44,8 @@ _PROJECT_DATES = f"""
                 AND e.stage = 'construction') AS started,
            (SELECT min(on_date) FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0
                 AND e.stage = 'handover') AS handed_over
-    {UNIT_PATH_SQL} JOIN project p ON p.unit_id = u.id AND p.deleted = 0 WHERE u.deleted = 0"""
+    {UNIT_PATH_SQL} JOIN ({PROJECT_UNITS_SQL}) pu ON pu.unit_id = u.id JOIN project p ON p.id = pu.project_id
+    WHERE u.deleted = 0"""  # one row per lift: a project over several units (四梯连装, 连片) counts each unit
 
 
 def streets(store) -> list[tuple[str, str]]:

@@ -443,3 +443,102 @@ def m0040_transfers_area_source(db: Database) -> None:
 def m0030_serial_counter(db: Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS serial_counter (stem TEXT PRIMARY KEY, last INTEGER NOT NULL)"
                " WITHOUT ROWID")
+
+
+# After handover (issue 26): the lift's upkeep, its running costs and bills, objections during the
+# public notice, projects that cover several units and the district's yearly targets. Every table
+# but the targets holds append-only facts (withdrawn by retraction, merged by union); a target is
+# a setting whose fields are edited (versioned, conflicts when two places edit it).
+USER_TABLES.update({
+    "upkeep_party": """project_id TEXT NOT NULL REFERENCES project(id),
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        contact TEXT NOT NULL DEFAULT '',
+        contract_no TEXT NOT NULL DEFAULT '',
+        from_date TEXT NOT NULL,
+        to_date TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "upkeep_visit": """project_id TEXT NOT NULL REFERENCES project(id),
+        on_date TEXT NOT NULL,
+        company TEXT NOT NULL,
+        findings TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "upkeep_inspection": """project_id TEXT NOT NULL REFERENCES project(id),
+        on_date TEXT NOT NULL,
+        result TEXT NOT NULL,
+        next_due TEXT NOT NULL,
+        certificate_no TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "upkeep_insurance": """project_id TEXT NOT NULL REFERENCES project(id),
+        insurer TEXT NOT NULL,
+        policy_no TEXT NOT NULL DEFAULT '',
+        cover TEXT NOT NULL DEFAULT '',
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "upkeep_fault": """project_id TEXT NOT NULL REFERENCES project(id),
+        on_date TEXT NOT NULL,
+        stopped_hours INTEGER NOT NULL DEFAULT 0,
+        cause TEXT NOT NULL DEFAULT '',
+        repair TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "running_cost": """project_id TEXT NOT NULL REFERENCES project(id),
+        year INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        on_date TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "running_bill": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT NOT NULL REFERENCES household(id),
+        year INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        issued_on TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "running_payment": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT NOT NULL REFERENCES household(id),
+        year INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        paid_on TEXT NOT NULL,
+        receipt_no TEXT NOT NULL DEFAULT '',
+        method TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "objection": """project_id TEXT NOT NULL REFERENCES project(id),
+        household_id TEXT REFERENCES household(id),
+        received_on TEXT NOT NULL,
+        from_name TEXT NOT NULL,
+        content TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "objection_step": """objection_id TEXT NOT NULL REFERENCES objection(id),
+        meeting_id TEXT REFERENCES meeting(id),
+        on_date TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT ''""",
+    "project_unit": """project_id TEXT NOT NULL REFERENCES project(id),
+        unit_id TEXT NOT NULL REFERENCES unit(id)""",
+    "street_target": """street_id TEXT NOT NULL REFERENCES street(id),
+        year INTEGER NOT NULL,
+        started INTEGER NOT NULL DEFAULT 0,
+        handed_over INTEGER NOT NULL DEFAULT 0""",
+})
+
+AFTER_HANDOVER_TABLES = ("upkeep_party", "upkeep_visit", "upkeep_inspection", "upkeep_insurance", "upkeep_fault",
+                         "running_cost", "running_bill", "running_payment", "objection", "objection_step",
+                         "project_unit", "street_target")
+
+
+@migrations(name="0070_after_handover")
+def m0070_after_handover(db: Database) -> None:
+    for table in AFTER_HANDOVER_TABLES:
+        db.execute(f"CREATE TABLE {table} (\n    {COMMON},\n    {USER_TABLES[table]}\n)")
+    for target in ("upkeep_party(project_id, role)", "upkeep_visit(project_id, on_date)",
+                   "upkeep_inspection(project_id, on_date)", "upkeep_insurance(project_id, ends_on)",
+                   "upkeep_fault(project_id, on_date)", "running_cost(project_id, year)",
+                   "running_bill(project_id, year, household_id, deleted, amount_fen, issued_on)",
+                   "running_payment(project_id, year, household_id, deleted, amount_fen)",
+                   "objection(project_id)", "objection_step(objection_id)", "project_unit(unit_id)",
+                   "project_unit(project_id)", "street_target(street_id, year)"):
+        name = "idx_" + target.replace("(", "_").replace(", ", "_").rstrip(")")
+        db.execute(f"CREATE INDEX {name} ON {target}")

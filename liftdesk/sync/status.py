@@ -28,6 +28,12 @@ LABELS = {
     "meeting": ("会议", "meetings"), "attendance": ("签到", "attendance"), "followup": ("待办", "follow-ups"),
     "diary_entry": ("日记", "diary entries"), "printed_document": ("文书", "printed documents"),
     "payment": ("缴款", "payments"), "retraction": ("撤回", "retractions"),
+    "upkeep_party": ("管理与维保单位", "managers and companies"), "upkeep_visit": ("维保", "maintenance visits"),
+    "upkeep_inspection": ("年检", "inspections"), "upkeep_insurance": ("保险", "insurance terms"),
+    "upkeep_fault": ("故障", "faults"), "running_cost": ("运行费用", "running costs"),
+    "running_bill": ("运行费账单", "running-cost bills"), "running_payment": ("运行费缴款", "running-cost payments"),
+    "objection": ("异议", "objections"), "objection_step": ("异议处理", "objection handling"),
+    "project_unit": ("项目单元", "project units"), "street_target": ("年度目标", "yearly targets"),
 }
 
 

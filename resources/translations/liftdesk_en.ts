@@ -234,6 +234,29 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>BillsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="176" />
+        <source>出具年度运行费用账单</source>
+        <translation>Issue the year's running-cost bills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="179" />
+        <source>费用有变动，撤回已出账单并重新出账</source>
+        <translation>Costs changed: withdraw the issued bills and bill again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="180" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="181" />
+        <source>出账日期</source>
+        <translation>Billed on</translation>
+    </message>
+</context>
+<context>
     <name>BuildingGridModel</name>
     <message>
         <location filename="../../ui/models/building_grid.py" line="55" />
@@ -242,29 +265,67 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
-    <name>DiaryDialog</name>
+    <name>CostDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="303" />
-        <source>写电梯日记</source>
-        <translation>Write the lift diary</translation>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="152" />
+        <source>登记运行费用</source>
+        <translation>Record a running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="303" />
-        <source>修改电梯日记</source>
-        <translation>Edit diary entry</translation>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="158" />
+        <source>元，冲减填负数</source>
+        <translation>yuan; a correction is negative</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="308" />
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="161" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="161" />
+        <source>费用类别</source>
+        <translation>Kind of cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="162" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="162" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="309" />
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="163" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="314" />
+        <source>写电梯日记</source>
+        <translation>Write the lift diary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="314" />
+        <source>修改电梯日记</source>
+        <translation>Edit diary entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="319" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="320" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="310" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="321" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -340,112 +401,122 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="131" />
+        <location filename="../../ui/pages/district_page.py" line="132" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="132" />
+        <location filename="../../ui/pages/district_page.py" line="133" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="136" />
+        <location filename="../../ui/pages/district_page.py" line="137" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="139" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="139" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="140" />
+        <location filename="../../ui/pages/district_page.py" line="141" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="152" />
+        <location filename="../../ui/pages/district_page.py" line="153" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="154" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="154" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="155" />
+        <location filename="../../ui/pages/district_page.py" line="156" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="177" />
+        <location filename="../../ui/pages/district_page.py" line="178" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="178" />
+        <location filename="../../ui/pages/district_page.py" line="179" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="179" />
+        <location filename="../../ui/pages/district_page.py" line="180" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="182" />
+        <location filename="../../ui/pages/district_page.py" line="183" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="225" />
+        <location filename="../../ui/pages/district_page.py" line="185" />
+        <source>年度目标</source>
+        <translation>Yearly targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="188" />
+        <source>未办结异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="231" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="231" />
+        <location filename="../../ui/pages/district_page.py" line="239" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="233" />
+        <location filename="../../ui/pages/district_page.py" line="241" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="236" />
+        <location filename="../../ui/pages/district_page.py" line="244" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="247" />
+        <location filename="../../ui/pages/district_page.py" line="255" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="248" />
+        <location filename="../../ui/pages/district_page.py" line="256" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="259" />
+        <location filename="../../ui/pages/district_page.py" line="267" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="271" />
+        <location filename="../../ui/pages/district_page.py" line="279" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -506,6 +577,39 @@ The current database is backed up first.</translation>
         <location filename="../../ui/dialogs/enrol_dialogs.py" line="301" />
         <source>区密钥已恢复（{name}）。密钥指纹：{fp}</source>
         <translation>District key recovered ({name}). Key fingerprint: {fp}</translation>
+    </message>
+</context>
+<context>
+    <name>FaultDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="106" />
+        <source>登记故障停梯</source>
+        <translation>Record a fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="110" />
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="113" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="113" />
+        <source>停梯时长</source>
+        <translation>Out of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="114" />
+        <source>故障原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="114" />
+        <source>维修情况</source>
+        <translation>Repair</translation>
     </message>
 </context>
 <context>
@@ -602,17 +706,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="100" />
+        <location filename="../../ui/pages/district_page.py" line="101" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="112" />
+        <location filename="../../ui/pages/district_page.py" line="113" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="117" />
+        <location filename="../../ui/pages/district_page.py" line="118" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -843,6 +947,90 @@ The current database is backed up first.</translation>
         <location filename="../../ui/dialogs/import_dialog.py" line="235" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="63" />
+        <source>登记年检</source>
+        <translation>Record the yearly inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="70" />
+        <source>默认一年后（YYYY-MM-DD）</source>
+        <translation>default: a year later (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="71" />
+        <source>检验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="72" />
+        <source>检验结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="73" />
+        <source>检验合格证编号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="74" />
+        <source>下次检验日期</source>
+        <translation>Next inspection due</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="85" />
+        <source>登记保险</source>
+        <translation>Record insurance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="89" />
+        <source>如“15+2”全生命周期</source>
+        <translation>e.g. the “15+2” lifetime policy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="92" />
+        <source>保险公司</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="92" />
+        <source>保单号</source>
+        <translation>Policy number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="93" />
+        <source>保障内容</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="93" />
+        <source>起保日期</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="94" />
+        <source>终止日期</source>
+        <translation>Ends</translation>
+    </message>
+</context>
+<context>
+    <name>JoinUnitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/units_dialog.py" line="32" />
+        <source>连装/连片：加入单元</source>
+        <translation>Multi-unit: add a unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/units_dialog.py" line="37" />
+        <source>单元</source>
+        <translation>Units</translation>
     </message>
 </context>
 <context>
@@ -1171,97 +1359,97 @@ The current database is backed up first.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="177" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="183" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="189" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="192" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="219" />
         <source>到会人姓名（代理人、租户填本人姓名）</source>
         <translation>Attendee's own name (a proxy or tenant gives their own)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="209" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="220" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="228" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -1269,47 +1457,47 @@ The current database is backed up first.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="110" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="110" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
         <source>修改筹备组成员</source>
         <translation>Edit group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="113" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="123" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
         <source>已卸任，截止日期：</source>
         <translation>Left the group on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="131" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="132" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="133" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="144" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="145" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="135" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="146" />
         <source>任职截止</source>
         <translation>Until</translation>
     </message>
@@ -1625,6 +1813,204 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="229" />
+        <source>登记异议</source>
+        <translation>Register an objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="232" />
+        <source>（非本项目住户，填写姓名）</source>
+        <translation>(not a household of this project: enter a name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="237" />
+        <source>提出人（非住户时必填）</source>
+        <translation>Objector (required if not a household)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="240" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="240" />
+        <source>提出住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="241" />
+        <source>提出人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="241" />
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionPanel</name>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="46" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="46" />
+        <source>提出人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="47" />
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="48" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="48" />
+        <source>未办结</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="48" />
+        <source>已办结</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="49" />
+        <location filename="../../ui/pages/objection_panel.py" line="52" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="51" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="51" />
+        <source>处理经过</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="52" />
+        <source>调解会议</source>
+        <translation>Mediation meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="53" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="56" />
+        <source>登记异议…</source>
+        <translation>Register objection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="58" />
+        <source>处理/结果…</source>
+        <translation>Handling/outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="60" />
+        <source>打印异议处理记录</source>
+        <translation>Print the objection record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="90" />
+        <source>公示：{start} 至 {end}。</source>
+        <translation>Public notice: {start} to {end}. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="91" />
+        <source>尚未公示。</source>
+        <translation>No public notice yet. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="92" />
+        <source>共 {n} 条异议，{open} 条未办结</source>
+        <translation>{n} objection(s), {open} open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/objection_panel.py" line="94" />
+        <source>——未办结时不能转入“审批”。</source>
+        <translation> — the project cannot move to approval while one is open.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionStepDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="256" />
+        <source>异议处理：{who}</source>
+        <translation>Objection handling: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="261" />
+        <source>（不关联会议）</source>
+        <translation>(no meeting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="265" />
+        <source>（仍在处理）</source>
+        <translation>(still being handled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="268" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="268" />
+        <source>处理经过</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="269" />
+        <source>调解会议</source>
+        <translation>Mediation meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="269" />
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+</context>
+<context>
+    <name>OpenObjectionsPanel</name>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="127" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="127" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="128" />
+        <source>提出人</source>
+        <translation>Objector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="128" />
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="129" />
+        <source>最近处理</source>
+        <translation>Latest handling</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <location filename="../../ui/dialogs/money_dialogs.py" line="117" />
@@ -1774,6 +2160,44 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/overview_page.py" line="120" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="125" />
+        <source>登记使用管理人/维保单位</source>
+        <translation>Record the lift manager or maintenance company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="133" />
+        <source>合同截止：</source>
+        <translation>Contract ends:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="137" />
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="137" />
+        <source>名称/姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="138" />
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="138" />
+        <source>合同编号</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="139" />
+        <source>起始日期</source>
+        <translation>From</translation>
     </message>
 </context>
 <context>
@@ -2089,246 +2513,266 @@ The current database is backed up first.</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="49" />
+        <location filename="../../ui/pages/project_page.py" line="51" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
-        <location filename="../../ui/pages/project_page.py" line="93" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
-        <location filename="../../ui/pages/project_page.py" line="115" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="120" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="54" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="54" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
-        <location filename="../../ui/pages/project_page.py" line="94" />
+        <location filename="../../ui/pages/project_page.py" line="57" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="56" />
+        <location filename="../../ui/pages/project_page.py" line="58" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/project_page.py" line="60" />
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <source>连装/连片：加入单元…</source>
+        <translation>Multi-unit: add a unit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="60" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="65" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="62" />
+        <location filename="../../ui/pages/project_page.py" line="66" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="64" />
+        <location filename="../../ui/pages/project_page.py" line="68" />
         <source>修改/卸任…</source>
         <translation>Edit / end term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="66" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>移除（录错时）</source>
         <translation>Remove (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="74" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="76" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="73" />
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="75" />
+        <location filename="../../ui/pages/project_page.py" line="79" />
         <source>修改会议/补记纪要…</source>
         <translation>Edit meeting / add minutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="77" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>删除会议</source>
         <translation>Delete meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="81" />
+        <location filename="../../ui/pages/project_page.py" line="85" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="87" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="84" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="84" />
+        <location filename="../../ui/pages/project_page.py" line="88" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="85" />
+        <location filename="../../ui/pages/project_page.py" line="89" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="86" />
+        <location filename="../../ui/pages/project_page.py" line="90" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="89" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="93" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="94" />
+        <location filename="../../ui/pages/project_page.py" line="98" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="95" />
+        <location filename="../../ui/pages/project_page.py" line="99" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="97" />
+        <location filename="../../ui/pages/project_page.py" line="101" />
         <source>修改日记…</source>
         <translation>Edit diary entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="99" />
+        <location filename="../../ui/pages/project_page.py" line="103" />
         <source>删除日记</source>
         <translation>Delete diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="118" />
+        <location filename="../../ui/pages/project_page.py" line="123" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="130" />
+        <location filename="../../ui/pages/project_page.py" line="135" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="134" />
+        <location filename="../../ui/pages/project_page.py" line="139" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="136" />
+        <location filename="../../ui/pages/project_page.py" line="141" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="146" />
+        <location filename="../../ui/pages/project_page.py" line="151" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="149" />
+        <location filename="../../ui/pages/project_page.py" line="154" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="188" />
+        <location filename="../../ui/pages/project_page.py" line="157" />
+        <source>异议</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="160" />
+        <source>使用与维保</source>
+        <translation>Use and upkeep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="199" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="190" />
+        <location filename="../../ui/pages/project_page.py" line="201" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="253" />
+        <location filename="../../ui/pages/project_page.py" line="205" />
+        <source>；另含 {n} 个单元：{units}</source>
+        <translation>; also covers {n} unit(s): {units}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/project_page.py" line="277" />
         <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
         <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="268" />
+        <location filename="../../ui/pages/project_page.py" line="292" />
         <source>删除会议“{topic}”（{time}，{n} 人参会）及其待办？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="277" />
+        <location filename="../../ui/pages/project_page.py" line="301" />
         <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
         <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="288" />
+        <location filename="../../ui/pages/project_page.py" line="312" />
         <source>删除 {date} 的日记“{text}”？</source>
         <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
@@ -2534,6 +2978,69 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>RunningPaymentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="193" />
+        <source>登记运行费用缴款</source>
+        <translation>Record a running-cost payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="196" />
+        <source>{year} 年 {room}（应缴 {billed}，未缴 {owed}）</source>
+        <translation>{year} {room} (billed {billed}, owed {owed})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="208" />
+        <source>银行转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="208" />
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="208" />
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="210" />
+        <source>退款（负数）时必填</source>
+        <translation>required for a refund (negative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="211" />
+        <source>账单</source>
+        <translation>Bill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="211" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="212" />
+        <source>缴款日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="212" />
+        <source>收据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="213" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="213" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <location filename="../../ui/pages/search_page.py" line="24" />
@@ -2708,6 +3215,16 @@ The current database is backed up first.</translation>
         <location filename="../../ui/dialogs/project_dialogs.py" line="81" />
         <source>记录人</source>
         <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="85" />
+        <source>有 {n} 条异议未办结：确需推进审批，请写明理由（记录在案）</source>
+        <translation>{n} objection(s) open: to go ahead with approval, give the reason (it is recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="87" />
+        <source>带异议推进理由</source>
+        <translation>Reason to go ahead</translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3655,87 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="34" />
+        <source>设定年度目标</source>
+        <translation>Set yearly targets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="47" />
+        <source> 台</source>
+        <translation> lifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="50" />
+        <source>街道</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="50" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="51" />
+        <source>开工目标</source>
+        <translation>Start target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="51" />
+        <source>交付目标</source>
+        <translation>Handover target</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="76" />
+        <source>设定目标…</source>
+        <translation>Set targets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="79" />
+        <source>街道</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="80" />
+        <source>开工目标</source>
+        <translation>Start target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="81" />
+        <source>已开工</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="82" />
+        <source>开工差额</source>
+        <translation>Start gap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="83" />
+        <source>交付目标</source>
+        <translation>Handover target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="84" />
+        <source>已交付</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="85" />
+        <source>交付差额</source>
+        <translation>Handover gap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/targets_panel.py" line="89" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+</context>
+<context>
     <name>TeamsPage</name>
     <message>
         <location filename="../../ui/pages/teams_page.py" line="51" />
@@ -3287,6 +3885,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_page.py" line="30" />
+        <location filename="../../ui/pages/today_page.py" line="42" />
         <source>逾期天数</source>
         <translation>Days overdue</translation>
     </message>
@@ -3347,17 +3946,38 @@ The current database is backed up first.</translation>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="53" />
+        <location filename="../../ui/pages/today_page.py" line="41" />
+        <source>使用与维保到期</source>
+        <translation>Upkeep due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="41" />
+        <location filename="../../ui/pages/today_page.py" line="44" />
+        <source>事项</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="44" />
+        <source>公示与异议</source>
+        <translation>Public notices and objections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="45" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_page.py" line="58" />
         <source>所选待办已完成（空格键）</source>
         <translation>Selected follow-up done (Space)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="90" />
+        <location filename="../../ui/pages/today_page.py" line="95" />
         <source>已完成：{text}（按 Ctrl+Z 撤销）</source>
         <translation>Done: {text} (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="97" />
+        <location filename="../../ui/pages/today_page.py" line="102" />
         <source>{caption}（{n}）</source>
         <translation>{caption} ({n})</translation>
     </message>
@@ -3611,6 +4231,264 @@ They are erased from the change log too and cannot be brought back; households, 
     </message>
 </context>
 <context>
+    <name>UpkeepPanel</name>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="59" />
+        <source>登记维保…</source>
+        <translation>Record visit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="59" />
+        <source>登记年检…</source>
+        <translation>Record inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="60" />
+        <source>登记保险…</source>
+        <translation>Record insurance…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="60" />
+        <source>登记故障…</source>
+        <translation>Record fault…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="61" />
+        <source>管理人/维保单位…</source>
+        <translation>Manager/company…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="61" />
+        <source>登记运行费用…</source>
+        <translation>Record running cost…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="62" />
+        <source>出具年度账单…</source>
+        <translation>Issue yearly bills…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="62" />
+        <source>登记缴费…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="67" />
+        <source>打印年度维保记录</source>
+        <translation>Print the yearly upkeep record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="72" />
+        <location filename="../../ui/pages/upkeep_panel.py" line="84" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="72" />
+        <source>维保单位</source>
+        <translation>Maintenance company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="73" />
+        <source>维保情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="73" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="75" />
+        <source>检验日期</source>
+        <translation>Inspected on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="75" />
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="76" />
+        <source>下次检验</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="76" />
+        <source>合格证编号</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="79" />
+        <source>保险公司</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="79" />
+        <source>保障</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="80" />
+        <location filename="../../ui/pages/upkeep_panel.py" line="89" />
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="80" />
+        <source>止</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="81" />
+        <source>年限</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="81" />
+        <source>保单号</source>
+        <translation>Policy number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="84" />
+        <source>停梯（小时）</source>
+        <translation>Out of service (h)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="86" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="86" />
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="88" />
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="88" />
+        <source>名称/姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="89" />
+        <source>合同截止</source>
+        <translation>Contract ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="90" />
+        <source>合同编号</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="92" />
+        <location filename="../../ui/pages/upkeep_panel.py" line="98" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="92" />
+        <source>费用</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="93" />
+        <source>已出账</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="94" />
+        <location filename="../../ui/pages/upkeep_panel.py" line="100" />
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="95" />
+        <location filename="../../ui/pages/upkeep_panel.py" line="101" />
+        <source>未缴</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="96" />
+        <source>欠费户数</source>
+        <translation>Households owing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="98" />
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="99" />
+        <source>应缴</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="102" />
+        <source>出账日期</source>
+        <translation>Billed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="107" />
+        <source>维保</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="107" />
+        <source>年检</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="108" />
+        <source>保险</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="108" />
+        <source>故障</source>
+        <translation>Faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="109" />
+        <source>管理人与维保单位</source>
+        <translation>Manager and company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="109" />
+        <source>运行费用</source>
+        <translation>Running costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="111" />
+        <source>各户账单</source>
+        <translation>Household bills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="112" />
+        <source>电梯交付使用后，在这里登记维保、年检、保险、故障和运行费用。</source>
+        <translation>Once the lift is handed over, record its maintenance, inspections, insurance, faults and running costs here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="134" />
+        <source>使用管理人：{manager}；维保单位：{company}{term}；下次年检：{next}；保险：{insurance}</source>
+        <translation>Lift manager: {manager}; maintenance: {company}{term}; next inspection: {next}; insurance: {insurance}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="136" />
+        <source>（合同至 {date}）</source>
+        <translation> (contract to {date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/upkeep_panel.py" line="141" />
+        <source>待办：{items}</source>
+        <translation>Due: {items}</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../ui/widgets/verdict_panel.py" line="64" />
@@ -3654,6 +4532,29 @@ They are erased from the change log too and cannot be brought back; households, 
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="46" />
+        <source>登记维保</source>
+        <translation>Record a maintenance visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="51" />
+        <source>维保日期</source>
+        <translation>Visited on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="52" />
+        <source>维保单位</source>
+        <translation>Maintenance company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="53" />
+        <source>维保情况</source>
+        <translation>Findings</translation>
+    </message>
+</context>
+<context>
     <name>WaitIndicator</name>
     <message>
         <location filename="../../ui/busy_wait.py" line="22" />
@@ -3669,24 +4570,32 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="56" />
+        <location filename="../../ui/pages/district_page.py" line="57" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="59" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="59" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="59" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>_LiftDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/upkeep_dialogs.py" line="41" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
     </message>
 </context>
 <context>

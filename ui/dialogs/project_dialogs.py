@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, Q
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from liftdesk.projects import diary, meetings, projects
+from liftdesk.projects import diary, meetings, objections, projects
 from liftdesk.places import registry
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
@@ -79,6 +79,13 @@ class StageDialog(_SaveDialog):
         self.form.addRow(self.tr("日期"), self.on_date)
         self.form.addRow(self.tr("原因"), self.reason)
         self.form.addRow(self.tr("记录人"), self.recorded_by)
+        self.open_objections = objections.open_objections(store, project_id)
+        self.override = QLineEdit()  # only asked for when moving to 审批 with objections open
+        self.override.setObjectName("objectionOverride")
+        self.override.setPlaceholderText(self.tr("有 {n} 条异议未办结：确需推进审批，请写明理由（记录在案）").format(
+            n=len(self.open_objections)))
+        self.override_label = QLabel(self.tr("带异议推进理由"))
+        self.form.addRow(self.override_label, self.override)
         self.details_form = QFormLayout()
         self.extra.addLayout(self.details_form)
         self.detail_edits: dict[str, QLineEdit] = {}
@@ -89,9 +96,12 @@ class StageDialog(_SaveDialog):
         while self.details_form.rowCount():
             self.details_form.removeRow(0)
         self.detail_edits = {}
+        asks = self.stage.currentData() == "approval" and bool(self.open_objections)
+        self.override_label.setVisible(asks)
+        self.override.setVisible(asks)
         for name, required, kind in projects.STAGE_FIELDS.get(self.stage.currentData(), ()):
             edit = QLineEdit()
-            if kind == "date":
+            if kind in ("date", "plan_date"):
                 edit.setPlaceholderText("YYYY-MM-DD")
             self.detail_edits[name] = edit
             self.details_form.addRow(t(f"field.{name}") + (" *" if required else ""), edit)
@@ -99,7 +109,8 @@ class StageDialog(_SaveDialog):
     def save(self) -> None:
         details = {name: edit.text().strip() for name, edit in self.detail_edits.items()}  # yuan as typed
         projects.record_stage(self.store, self.project_id, self.stage.currentData(), _iso(self.on_date), details,
-                              self.reason.text(), self.recorded_by.text())
+                              self.reason.text(), self.recorded_by.text(),
+                              objection_override="" if self.override.isHidden() else self.override.text())
 
 
 class MemberDialog(_SaveDialog):

@@ -11,7 +11,7 @@ from liftdesk.places import places
 from liftdesk.reports import stats
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
-from liftdesk.reports import report
+from liftdesk.reports import report, targets as target_report
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 from liftdesk.sync.status import freshness
@@ -22,6 +22,7 @@ from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
 from ..widgets.tables import captioned, data_table
+from .targets_panel import OpenObjectionsPanel, TargetsPanel
 
 
 def step_label(step: str) -> str:
@@ -180,6 +181,11 @@ class DistrictPage(QWidget):
         self.freshness_model = FreshnessModel(self)
         self.freshness_view = self._view(self.freshness_model)
         self.tabs.addTab(self.freshness_view, self.tr("数据新鲜度"))
+        self.targets = TargetsPanel(store)
+        self.tabs.addTab(self.targets, self.tr("年度目标"))
+        self.open_objections = OpenObjectionsPanel(store)
+        self.open_objections.open_project.connect(self.open_project)
+        self.tabs.addTab(self.open_objections, self.tr("未办结异议"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(controls)
@@ -227,6 +233,8 @@ class DistrictPage(QWidget):
         self._pin_total()
         self.funnel_model.set_funnel(self.funnel)
         self.freshness_model.set_items(freshness(self.store))
+        self.targets.refresh()
+        self.open_objections.refresh()
         years = self.table.years
         self.year_chart.set_data(self.tr("各年电梯数"), [str(y) for y in years],
                                  [self.table.totals.by_year[y] for y in years])
@@ -264,7 +272,7 @@ class DistrictPage(QWidget):
             return None
         path = str(path)
         try:
-            report.export(self.table, self.funnel, self.district_name(), path)
+            report.export(self.table, self.funnel, self.district_name(), path, target_report.every_year(self.store))
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from liftdesk.projects import diary, meetings, projects
+from liftdesk.projects import diary, meetings, projects, units
 from liftdesk.places import places
 from liftdesk.store import Store
 from liftdesk.common.units import format_fen
@@ -19,6 +19,8 @@ from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
 from .money_panel import MoneyPanel
+from .objection_panel import ObjectionPanel
+from .upkeep_panel import UpkeepPanel
 
 
 def _view(model) -> QTableView:
@@ -55,6 +57,8 @@ class ProjectPage(QWidget):
             Column(self.tr("记录人"), lambda e: e.recorded_by)], self)
         self.stage_button = QPushButton(self.tr("推进阶段…"))
         self.stage_button.clicked.connect(self.move_stage)
+        self.join_button = QPushButton(self.tr("连装/连片：加入单元…"))
+        self.join_button.clicked.connect(self.join_unit)
 
         self.member_model = ReadOnlyTableModel([
             Column(self.tr("姓名"), lambda m: m.name), Column(self.tr("职务"), lambda m: m.role),
@@ -112,7 +116,8 @@ class ProjectPage(QWidget):
             edit.dateChanged.connect(lambda _: self.refresh_diary())
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._with_buttons(_view(self.stage_model), self.stage_button), self.tr("阶段"))
+        self.tabs.addTab(self._with_buttons(_view(self.stage_model), self.stage_button, self.join_button),
+                         self.tr("阶段"))
         self.members_view = _view(self.member_model)
         self.tabs.addTab(self._with_buttons(self.members_view, self.member_button, self.member_edit_button,
                                             self.member_delete_button), self.tr("筹备组"))
@@ -147,6 +152,12 @@ class ProjectPage(QWidget):
         self.money = MoneyPanel(store)
         self.money.changed.connect(self.changed)
         self.tabs.addTab(self.money, self.tr("方案与费用"))
+        self.objections = ObjectionPanel(store)
+        self.objections.changed.connect(self.changed)
+        self.tabs.addTab(self.objections, self.tr("异议"))
+        self.upkeep = UpkeepPanel(store)
+        self.upkeep.changed.connect(self.changed)
+        self.tabs.addTab(self.upkeep, self.tr("使用与维保"))
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -188,6 +199,11 @@ class ProjectPage(QWidget):
         self.summary.setText(self.tr("{address}；当前阶段：{stage}").format(
             address=str(places.unit_address(self.store, self.unit_id)).replace("/", " / "),
             stage=events[-1].label + f"（{events[-1].on_date}）" if events else self.tr("未开始")))
+        joined = units.extra_units(self.store, self.project_id)
+        if joined:  # a 四梯连装 or 连片 project: every unit it covers (one lift each)
+            names = [places.unit_address(self.store, u) for u in joined]
+            self.summary.setText(self.summary.text() + self.tr("；另含 {n} 个单元：{units}").format(
+                n=len(joined), units="、".join(f"{a.building}{a.unit}" for a in names)))
         self.stage_model.set_items(events)
         self.member_model.set_items(meetings.group_members(self.store, self.project_id))
         shown = self._current(self.meetings_view)
@@ -199,6 +215,9 @@ class ProjectPage(QWidget):
         self.refresh_diary()
         self.money.author = self.author
         self.money.show_project(self.project_id, self.unit_id)
+        self.objections.author = self.upkeep.author = self.author
+        self.objections.show_project(self.project_id, self.unit_id)
+        self.upkeep.show_project(self.project_id, self.unit_id)
 
     def refresh_diary(self) -> None:
         if self.project_id is None:
@@ -224,6 +243,11 @@ class ProjectPage(QWidget):
             self.changed.emit()
             return True
         return False
+
+    def join_unit(self) -> None:
+        from ..dialogs.units_dialog import JoinUnitDialog
+
+        self._after(JoinUnitDialog(self.store, self.project_id, self))
 
     def move_stage(self) -> None:
         self._after(StageDialog(self.store, self.project_id, self.author, self))

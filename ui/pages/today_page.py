@@ -38,6 +38,11 @@ class TodayPage(QWidget):
             "waiting": (self.tr("阶段停留过久"), [where, Column(self.tr("阶段"), lambda i: stage_label(i.text)),
                                              Column(self.tr("自"), lambda i: i.on_date),
                                              Column(self.tr("天数"), lambda i: i.days, align_right=True)]),
+            "upkeep": (self.tr("使用与维保到期"), [where, Column(self.tr("事项"), lambda i: i.text),
+                                               Column(self.tr("逾期天数"), lambda i: i.days if i.days > 0 else "",
+                                                      align_right=True)]),
+            "notice": (self.tr("公示与异议"), [where, Column(self.tr("事项"), lambda i: i.text),
+                                             Column(self.tr("日期"), lambda i: i.on_date)]),
         }
         self.models: dict[str, ReadOnlyTableModel] = {}
         self.views: dict[str, QTableView] = {}
