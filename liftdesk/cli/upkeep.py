@@ -3,10 +3,7 @@ running costs, bills and what is due) and `objections` (the project's objection 
 
 from __future__ import annotations
 
-import argparse
-
 from liftdesk.common.units import format_fen
-from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places import places
 from liftdesk.projects import objections
@@ -24,18 +21,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _json_errors(command):
-    """With --json, an expected error is also one JSON object on stdout (exit code 2 stays)."""
-    def run(store, args: argparse.Namespace) -> int:
-        try:
-            return command(store, args)
-        except LiftDeskError as exc:
-            if args.json:
-                emit({"error": str(exc)})
-            raise
-    return run
-
-
 def upkeep_data(store, unit_id: str, project_id: str) -> dict:
     return {
         "address": str(places.unit_address(store, unit_id)), "project": places.unit_project(store, unit_id)[0],
@@ -51,7 +36,6 @@ def upkeep_data(store, unit_id: str, project_id: str) -> dict:
     }
 
 
-@_json_errors
 def _upkeep(store, args) -> int:
     unit_id, project_id = project_at(store, args.address)
     data = upkeep_data(store, unit_id, project_id)
@@ -67,7 +51,6 @@ def _upkeep(store, args) -> int:
     return 0
 
 
-@_json_errors
 def _objections(store, args) -> int:
     unit_id, project_id = project_at(store, args.address)
     register = objections.register_of(store, project_id)
