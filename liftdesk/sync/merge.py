@@ -24,6 +24,7 @@ from liftdesk.errors import LiftDeskError
 from ..store import Store
 from ..store.records import COMMON_FIELDS, Change, text
 from ..store.schema import USER_TABLES
+from ..store.validation import MAX_JSON, check_field, check_row, column_types, loads_capped, stored_value
 
 LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
@@ -50,6 +51,7 @@ class Schema:
     def __init__(self, store: Store):
         self.store = store
         self._cols: dict[str, dict[str, str]] = {}
+        self._types: dict[str, dict[str, tuple[str, bool]]] = {}
 
     def columns(self, table: str) -> dict[str, str]:
         if table not in self._cols:
@@ -59,6 +61,37 @@ class Schema:
 
     def known(self, table: str) -> bool:
         return table in USER_TABLES and bool(self.columns(table))
+
+    def types(self, table: str) -> dict[str, tuple[str, bool]]:
+        if table not in self._types:
+            self._types[table] = column_types(self.store.db, table)
+        return self._types[table]
+
+
+def _invalid(n: int, tbl: str, rid: str, exc: LiftDeskError) -> LiftDeskError:
+    """A travelling row that a local write would refuse: the whole file is refused, the row named."""
+    p = exc.params
+    reason = f"{p.get('field', '')} “{p.get('value', '')}” {p.get('reason', '')}".strip()
+    return LiftDeskError("sync.invalid_value", n=n, table=tbl, id=str(rid)[:40], reason=reason)
+
+
+def check_values(schema: "Schema", n: int, ch: Change) -> None:
+    """The same check a local write passes (liftdesk/store/validation.py), for one travelling row."""
+    try:
+        check_field(ch.table, "id", ch.record_id)
+        check_field(ch.table, "created_at", ch.at)
+        if ch.created_at is not None:
+            check_field(ch.table, "created_at", ch.created_at)
+        if len(ch.actor) > 200 or (ch.old is not None and len(ch.old) > MAX_JSON):
+            raise LiftDeskError("row.invalid", field="actor/old", value="…", reason="…")
+        types = schema.types(ch.table)
+        if ch.is_insert:
+            check_row(ch.table, ch.values(), types)
+        else:
+            declared, notnull = types.get(ch.field, ("", False))
+            check_field(ch.table, ch.field, stored_value(ch.new, declared), declared, notnull)
+    except LiftDeskError as exc:
+        raise _invalid(n, ch.table, ch.record_id, exc) from None
 
 
 _STR, _NONE = str, type(None)
@@ -97,7 +130,7 @@ def parse_changes(schema: Schema, rows: object, origin: str,
             raise LiftDeskError("sync.foreign_row", n=n + 1)
         if op == "insert":
             try:
-                values = json.loads(new)
+                values = loads_capped(new, MAX_JSON, 2)
             except (TypeError, ValueError):
                 values = None
             if type(values) is not dict or not all(isinstance(v, _SCALARS) for v in values.values()):
@@ -118,7 +151,9 @@ def parse_changes(schema: Schema, rows: object, origin: str,
             if fld is None or fld not in schema.columns(tbl) or fld in STAMP_FIELDS:
                 raise LiftDeskError("sync.unknown_column", table=tbl, column=str(fld))
         last = seq
-        out.append(Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases, values))
+        change = Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases, values)
+        check_values(schema, n + 1, change)
+        out.append(change)
     return out
 
 

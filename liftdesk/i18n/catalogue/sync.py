@@ -110,3 +110,24 @@ MESSAGES.update({
     "sync.resolved": {"zh": "冲突 {id} 已解决，保留值：{value}", "en": "Conflict {id} resolved; kept: {value}"},
     "sync.revoked": {"zh": "工作站 {station} 已撤销。", "en": "Station {station} revoked."},
 })
+
+# Issue 19: one check for every stored row, trust in what arrives, keys and passphrases.
+MESSAGES.update({
+    "row.invalid": {"zh": "字段 {field} 的值“{value}”不合规：{reason}。未作任何修改。",
+                    "en": "The value “{value}” of {field} is not allowed: {reason}. Nothing was changed."},
+    "row.reason.not_int": {"zh": "应为整数", "en": "it must be a whole number"},
+    "row.reason.not_text": {"zh": "应为文字", "en": "it must be text"},
+    "row.reason.too_long": {"zh": "太长", "en": "it is too long"},
+    "row.reason.empty": {"zh": "不能为空", "en": "it may not be empty"},
+    "row.reason.bad_char": {"zh": "含有不允许的字符（“/”、“\\”、控制符或方向控制符）",
+                            "en": "it holds a character that is not allowed (“/”, “\\”, a control or direction mark)"},
+    "row.reason.bad_id": {"zh": "编号必须是 UUID", "en": "an id must be a UUID"},
+    "row.reason.bad_date": {"zh": "日期格式不对", "en": "the date is malformed"},
+    "row.reason.out_of_range": {"zh": "超出允许范围", "en": "it is out of range"},
+    "row.reason.bad_json": {"zh": "数据结构不对、过大或嵌套过深", "en": "the data is malformed, too large or nested too deep"},
+    "row.reason.bad_path": {"zh": "附件路径不安全（绝对路径或含“..”）", "en": "the attachment path is unsafe (absolute or with “..”)"},
+    "sync.invalid_value": {"zh": "同步文件第 {n} 条记录（{table} {id}）不合规：{reason}。已拒绝整个文件，数据库未作任何修改。",
+                           "en": "Row {n} of the sync file ({table} {id}) is not allowed: {reason}. The whole file was refused. Nothing was changed."},
+    "sync.path_outside": {"zh": "路径“{path}”不在数据文件夹内，已拒绝。未作任何修改。",
+                          "en": "The path “{path}” lies outside the data folder and was refused. Nothing was changed."},
+})
