@@ -129,6 +129,9 @@ def parse_changes(schema: Schema, rows: object, origin: str,
         if station != origin or not hlc.endswith(suffix):
             raise LiftDeskError("sync.foreign_row", n=n + 1)
         if op == "insert":
+            if type(new) is _STR and len(new) > MAX_JSON:
+                from liftdesk.i18n import t
+                raise LiftDeskError("sync.invalid_value", n=n + 1, table=tbl, id=rid[:40], reason=t("row.reason.too_long"))
             try:
                 values = loads_capped(new, MAX_JSON, 2)
             except (TypeError, ValueError):
