@@ -54,6 +54,13 @@ def add_parsers(sub) -> None:
     p.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
+    p = sub.add_parser("accept-station", help="accept a new station after comparing its fingerprint / 确认新工作站")
+    p.add_argument("station_id", metavar="STATION_ID")
+    p.add_argument("--fingerprint", required=True, metavar="XXXX…")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
+    p = sub.add_parser("station-scope", help="set what a station answers for / 指定工作站范围")
+    p.add_argument("station_id", metavar="STATION_ID")
+    p.add_argument("addresses", nargs="+", metavar="ADDRESS", help="街道[/社区/…]")
 
 
 JSON_COMMANDS = ("import", "apply-receipt", "conflicts", "stations", "held")
@@ -107,6 +114,8 @@ def _import(store, args) -> int:
     out = sys.stderr if args.json else sys.stdout
     key = ("sync.new_station_preview" if args.dry_run else "sync.new_station") if result.new_station \
         else "sync.from_station"
+    if result.pending and not args.dry_run:
+        key = "sync.new_station_pending"
     print(t(key, name=d["name"], station=d["station"], fingerprint=d["fingerprint"], file_no=d["file_no"]), file=out)
     if result.plaintext:
         print(t("sync.plaintext_received"), file=out)
@@ -191,6 +200,25 @@ def _revoke(store, args) -> int:
     return 0
 
 
-HANDLERS = {"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
+def _accept_station(store, args) -> int:
+    known = enrol.pinned(store, args.station_id)
+    pending = store.db.execute("SELECT count(*) FROM sync_pending WHERE station_id = ?",
+                               [args.station_id]).fetchone()[0] if known else 0
+    keys = enrol.district_keys(store, _passphrase(args.passphrase_file)) if pending else None
+    results = exchange.accept_station(store, args.station_id, args.fingerprint, keys)
+    known = enrol.pinned(store, args.station_id)
+    print(t("sync.station_accepted", station=args.station_id, scope="、".join(known.scope.split("\n")), n=len(results)))
+    for r in results:
+        print(t("sync.preview", **r.as_json()))
+    return 0
+
+
+def _station_scope(store, args) -> int:
+    scope = enrol.set_scope(store, args.station_id, args.addresses)
+    print(t("sync.scope_set", station=args.station_id, scope="、".join(scope.split("\n"))))
+    return 0
+
+
+HANDLERS = {"station-scope": _station_scope, "accept-station": _accept_station,"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
             "export": _export, "import": _import, "receipt": _receipt, "apply-receipt": _apply_receipt,
             "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "release-held": _release, "revoke-station": _revoke}

@@ -99,7 +99,7 @@ _SCALARS = (str, int, float, type(None))
 
 
 def parse_changes(schema: Schema, rows: object, origin: str,
-                  skip: list[tuple[int, int]] | None = None) -> list[Change]:
+                  skip: list[tuple[int, int]] | None = None, also: str | None = None) -> list[Change]:
     """Validate every travelling row before anything is touched: known tables and columns only
     (they are put into SQL), well-formed stamps, and every change made by the file's signer.
     Rows inside `skip` (sequence ranges already received whole) are passed over unread."""
@@ -126,7 +126,8 @@ def parse_changes(schema: Schema, rows: object, origin: str,
             ok = False
         if not ok:
             raise LiftDeskError("sync.bad_row", n=n + 1)
-        if station != origin or not hlc.endswith(suffix):
+        if not ((station == origin and hlc.endswith(suffix))
+                or (also and station == also and hlc.endswith("-" + also))):
             raise LiftDeskError("sync.foreign_row", n=n + 1)
         if op == "insert":
             if type(new) is _STR and len(new) > MAX_JSON:
