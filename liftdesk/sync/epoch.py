@@ -27,7 +27,12 @@ def begin(store: Store) -> str:
     this file), everything after it is sent again under the new epoch."""
     epoch = IdFactory().new()   # time-ordered, so the district knows which epoch is newest
     ack = store.meta("sync.ack_seq", "0") or "0"
-    base = store.db.execute("SELECT max(hlc) FROM change_log WHERE station_id = ?", [store.station_id]).fetchone()[0]
+    # Everything this file sent before is below `base`; what the district holds of ours above it (sent
+    # from a state this file no longer has) comes back with the next receipt.
+    sent = store.db.execute("SELECT max(seq_upto) FROM sync_file WHERE direction = 'out' AND kind = 'bundle'"
+                            " AND station_id = ?", [store.station_id]).fetchone()[0] or 0
+    base = store.db.execute("SELECT max(hlc) FROM change_log WHERE station_id = ? AND seq <= ?",
+                            [store.station_id, sent]).fetchone()[0]
     store.set_meta("sync.epoch", epoch)
     store.set_meta("sync.epoch_start", ack)
     store.set_meta("sync.epoch_base_hlc", base or "")

@@ -87,7 +87,7 @@ def export_bundle(store: Store, path: str | Path | None = None, all_changes: boo
     with store.db.atomic():
         store.set_meta("sync.file_no", str(file_no))
         ledger.record_file(store, "out", "bundle", store.station_id, file_no, after, upto, data, counts,
-                     Path(path).name if path else "")
+                           Path(path).name if path else "", epoch)
     progress(4, 4)
     log.info("exported sync file %d (%d changes, %d bytes)", file_no, len(changes), len(data))
     return Exported(Path(path) if path else None, data, bundle.read_header(data)[0]["manifest"], plaintext)

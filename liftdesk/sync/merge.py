@@ -246,7 +246,10 @@ class Engine:
         versions = db.execute("SELECT hlc, bases, value, station_id, at FROM sync_version"
                               " WHERE tbl = ? AND record_id = ? AND field = ?", [tbl, rid, fld]).fetchall()
         referenced = {b for v in versions for b in json.loads(v[1])}
-        leaves = sorted((v for v in versions if v[0] not in referenced), key=lambda v: v[0])
+        # A station's later version supersedes its own earlier ones: they differ only when the station
+        # went back to a backup (or a copy), and then its new file is to be followed, not argued with.
+        leaves = sorted((v for v in versions if v[0] not in referenced
+                         and not any(o[3] == v[3] and o[0] > v[0] for o in versions)), key=lambda v: v[0])
         win = max(versions, key=lambda v: v[0])
         current = db.execute(f"SELECT {fld} FROM {tbl} WHERE id = ?", [rid]).fetchone()
         if current is None:
