@@ -83,7 +83,10 @@ def test_restore_loses_nothing(loop, capsys):
     _edit(w["station"], h1, "62")                                        # lost by the restore …
     code, out, err = _send(capsys, w)
     assert json.loads(out)["updated"] == 1                               # … but the district has it
+    old_receipt = w["tmp"] / "r-old.liftsync"                            # acknowledges file 3 …
+    assert cli(capsys, w["district"], "receipt", "--station", w["sid"], "-o", str(old_receipt))[0] == 0
     assert cli(capsys, w["station"], "restore", str(backup_file))[0] == 0
+    assert cli(capsys, w["station"], "apply-receipt", str(old_receipt))[0] == 0   # … arriving after the restore
     _edit(w["station"], h2, "63")                                        # after the restore
     _edit(w["station"], h1, "64")                                        # the same field again
     code, out, err = _send(capsys, w)                                    # "第 3 号" again, other content
