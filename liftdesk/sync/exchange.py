@@ -190,6 +190,7 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
             result.warnings.append(t("sync.station_restored", n=last or 0))
     if not dry_run:
         ledger.backup_before(store, "sync-import")
+    purging = erased_here(store, fresh)
     try:
         with store.db.atomic():
             catch_up(store)
@@ -199,6 +200,7 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
             if plan.inserts:
                 engine.insert_all(plan.inserts)
             engine.edit_all(plan.edits)
+            erase_arrived(store, plan.edits)
             progress(3, 4)
             counts.held, counts.rejected = len(plan.held), len(plan.rejected)
             now = store.clock.now_iso()
@@ -226,11 +228,29 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
                 raise ledger.Rollback()
     except ledger.Rollback:
         pass
+    if purging and not dry_run:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # the file itself no longer holds them
     progress(4, 4)
     log.info("imported sync file %d of station %s: %s", m["file_no"], station["id"], counts.as_json())
     return result
 
 
+
+
+def erased_here(store: Store, changes: list[Change]) -> bool:
+    """Whether a file carries a purge: freed pages are then zeroed (and the WAL emptied after)."""
+    if any(c.table == "person" and c.op == "purge" for c in changes):
+        store.db.execute("PRAGMA secure_delete = ON")
+        return True
+    return False
+
+
+def erase_arrived(store: Store, edits: list[Change]) -> None:
+    """A purge that arrived erases every copy kept here too (people/erasure.py)."""
+    from liftdesk.people import erasure
+    persons = sorted({c.record_id for c in edits if c.table == "person" and c.op == "purge"})
+    if persons:
+        erasure.erase_arrived(store, persons)
 
 
 def hold_first_files(store: Store, station: dict, fp: str, known, data: bytes) -> None:
@@ -283,6 +303,7 @@ def release_held(store: Store, station_id: str, seqs: list[int] | None = None) -
         if plan.inserts:
             engine.insert_all(plan.inserts)
         engine.edit_all(plan.edits)
+        erase_arrived(store, plan.edits)
         store.db.conn.executemany("DELETE FROM sync_held WHERE station_id = ? AND seq = ?",
                                   [(station_id, c.seq) for c in changes])
     return counts

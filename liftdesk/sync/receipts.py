@@ -17,6 +17,7 @@ from liftdesk.places.addresses import scope_list
 
 from . import epoch as epochs, ledger
 from .planning import plan_changes
+from .exchange import erase_arrived, erased_here
 from .merge import PLACE_TABLES, Change, Counts, Engine, Schema, catch_up, parse_changes
 
 
@@ -210,6 +211,7 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
     changes = parse_changes(Schema(store), opened.payload.get("changes"), origin, also=store.station_id)
     counts = Counts()
     ledger.backup_before(store, "sync-receipt") if not dry_run else None
+    purging = erased_here(store, changes)
     try:
         with store.db.atomic():
             catch_up(store)
@@ -220,6 +222,7 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 for c in plan.inserts:
                     store.clock.observe(c.hlc)
             engine.edit_all(plan.edits)
+            erase_arrived(store, plan.edits)
             settled = len(engine.settled_conflicts)
             counts.rejected = len(plan.rejected)
             mine = epochs.current(store)
@@ -241,6 +244,8 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 raise ledger.Rollback()
     except ledger.Rollback:
         pass
+    if purging and not dry_run:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return ReceiptResult(counts, ack, gap_list, int(m.get("file_no", 0) or 0), settled)
 
 
