@@ -73,6 +73,8 @@ op = st.tuples(st.sampled_from(("station", "station", "district", "backup", "res
 @example(ops=[("station", "area", 0, 1), ("station", "area", 1, 1), ("export", "area", 0, 0), ("backup", "area", 0, 0),
               ("station", "area", 1, 2), ("station", "area", 2, 2), ("export", "area", 0, 0), ("restore", "area", 0, 0),
               ("station", "area", 2, 3), ("sync", "area", 0, 0), ("station", "occupancy", 0, 1)], seed=2)
+@example(ops=[("backup", "area", 2, 5), ("station", "area", 2, 2), ("export", "area", 0, 0),
+              ("restore", "area", 0, 0), ("export", "area", 0, 0), ("station", "occupancy", 2, 3)], seed=3)
 def test_restores_and_resends_in_any_order_lose_nothing(template, ops, seed):
     tmp_dir, households = template
     work = Path(tempfile.mkdtemp(prefix="sync-restore-"))

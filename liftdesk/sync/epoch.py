@@ -35,7 +35,7 @@ def begin(store: Store) -> str:
                             [store.station_id, sent]).fetchone()[0]
     store.set_meta("sync.epoch", epoch)
     store.set_meta("sync.epoch_start", ack)
-    store.set_meta("sync.epoch_base_hlc", base or "")
+    store.set_meta("sync.epoch_base_hlc", base or "0")   # "0": everything of ours returns
     store.set_meta("sync.file_id", file_identity(store))
     store.db.execute("DELETE FROM liftdesk_meta WHERE key = 'file.restored'")
     return epoch
