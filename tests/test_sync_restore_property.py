@@ -75,6 +75,9 @@ op = st.tuples(st.sampled_from(("station", "station", "district", "backup", "res
               ("station", "area", 2, 3), ("sync", "area", 0, 0), ("station", "occupancy", 0, 1)], seed=2)
 @example(ops=[("backup", "area", 2, 5), ("station", "area", 2, 2), ("export", "area", 0, 0),
               ("restore", "area", 0, 0), ("export", "area", 0, 0), ("station", "occupancy", 2, 3)], seed=3)
+@example(ops=[("backup", "area", 0, 0), ("district", "occupancy", 1, 1), ("export", "area", 0, 0),
+              ("sync", "area", 0, 0), ("export", "area", 0, 0), ("sync", "area", 0, 0), ("restore", "area", 0, 0),
+              ("station", "area", 0, 2)], seed=4)   # the district's own edit, lost by the restore, comes back
 def test_restores_and_resends_in_any_order_lose_nothing(template, ops, seed):
     tmp_dir, households = template
     work = Path(tempfile.mkdtemp(prefix="sync-restore-"))

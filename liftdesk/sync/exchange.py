@@ -217,9 +217,12 @@ def import_bundle(store: Store, data: bytes, keys: crypto.KeyPair, dry_run: bool
                                  [epoch, epoch, m.get("epoch_base_hlc", "") if known.epoch else "", station["id"]])
             seen = m.get("district_hlc_seen")
             # A station still on an old scope has not had the data of its new one yet.
-            if isinstance(seen, str) and station["scope"] == known.scope:
+            # In a new epoch the station may have lost what it had seen (a restore): believe it; a late
+            # file of an older epoch says nothing about what the station holds now.
+            if isinstance(seen, str) and station["scope"] == known.scope and epoch >= known.epoch:
+                lower = known.epoch != "" and epoch > known.epoch
                 store.db.execute("UPDATE sync_station SET district_hlc_seen = ? WHERE station_id = ?"
-                                 " AND district_hlc_seen < ?", [seen, station["id"], seen])
+                                 " AND (district_hlc_seen < ? OR ?)", [seen, station["id"], seen, lower])
             ledger.record_file(store, "in", "bundle", station["id"], m["file_no"], m["seq_after"], m["seq_upto"], data,
                                counts.as_json(), "", epoch)
             result.gaps = ledger.gaps(store, station["id"])
