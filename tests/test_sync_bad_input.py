@@ -234,6 +234,7 @@ def test_wrong_passphrase(world, tmp_path, capsys):
     path = tmp_path / "b.liftsync"
     path.write_bytes(world.export("长庆站"))
     (tmp_path / "wrong.txt").write_text("nope nope nope", encoding="utf-8")
+    (tmp_path / "wrong.txt").chmod(0o600)
     world.district.close()
     before = snapshot(open_store(tmp_path / "district.db"))
     from liftdesk.cli.main import main

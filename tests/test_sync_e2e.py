@@ -18,6 +18,7 @@ def test_full_loop_with_one_conflict(tmp_path, capsys):
     ids = district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)   # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     code, out, _ = cli(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))
     assert code == 0 and key.exists() and (tmp_path / "district.key.recovery.pdf").exists()

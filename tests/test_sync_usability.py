@@ -23,6 +23,7 @@ def loop(tmp_path, capsys):
     ids = district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)   # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     assert cli(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))[0] == 0
     code, out, _ = cli(capsys, station, "station-init", "--name", "长庆站", "--district-key", str(key),

@@ -14,12 +14,13 @@ from .common import emit
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("district-init", help="create the district key pair / 生成区密钥")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
     p.add_argument("--public-key-out", required=True, metavar="KEYFILE")
     p.add_argument("--recovery-sheet", metavar="OUT.pdf", help="default: KEYFILE + .recovery.pdf")
     p = sub.add_parser("district-recover", help="reinstall the district key from a recovery code / 用恢复码恢复区密钥")
     p.add_argument("code_file", metavar="CODEFILE")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
+    p.add_argument("--replace", action="store_true", help="replace a different district key / 替换另一把区密钥")
     p = sub.add_parser("station-init", help="enrol this database as a station / 登记工作站")
     p.add_argument("--name", required=True)
     p.add_argument("--district-key", required=True, metavar="KEYFILE")
@@ -30,7 +31,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--plaintext", action="store_true", help="no encryption (debugging only)")
     p = sub.add_parser("import", help="import a station's file / 导入工作站文件")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("receipt", help="write a receipt for a station / 生成回执")
@@ -66,15 +67,27 @@ def add_parsers(sub) -> None:
 JSON_COMMANDS = ("import", "apply-receipt", "conflicts", "stations", "held")
 
 
-def _passphrase(path: str) -> str:
+def _passphrase(path: str | None, confirm: bool = False) -> str:
+    """From a file only its owner can read, or typed at a prompt that does not echo."""
+    if path is None:
+        import getpass
+        typed = getpass.getpass(t("sync.passphrase_prompt"))
+        if confirm and getpass.getpass(t("sync.passphrase_again")) != typed:
+            raise LiftDeskError("sync.passphrase_differs")
+        return typed
+    import os
+    import stat
     try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if os.name != "nt" and mode & 0o077:
+            raise LiftDeskError("sync.passphrase_file_open", path=path, mode=f"{mode:04o}")
         return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError):
         raise LiftDeskError("sync.passphrase_file", path=path) from None
 
 
 def _district_init(store, args) -> int:
-    public, code = enrol.district_init(store, _passphrase(args.passphrase_file))
+    public, code = enrol.district_init(store, _passphrase(args.passphrase_file, confirm=True))
     keyfile = enrol.write_keyfile(public, args.public_key_out)
     sheet = Path(args.recovery_sheet or f"{keyfile}.recovery.pdf")
     from liftdesk.sync.recovery_sheet import write_sheet
@@ -85,7 +98,9 @@ def _district_init(store, args) -> int:
 
 def _district_recover(store, args) -> int:
     code = ledger.read_file(args.code_file).decode("utf-8", "replace")
-    public = enrol.district_recover(store, code, _passphrase(args.passphrase_file))
+    def warn(old: str, new: str) -> None:
+        print(t("sync.recover_replacing", old=old, new=new), file=sys.stderr)
+    public = enrol.district_recover(store, code, _passphrase(args.passphrase_file), replace=args.replace, warn=warn)
     print(public.fingerprint)
     return 0
 

@@ -108,8 +108,11 @@ def _parse_recovery(code: str) -> tuple[DistrictKey, dict]:
     return public, locked
 
 
-def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
-    """Reinstall the district keys from a recovery sheet onto a new or restored database."""
+def district_recover(store: Store, code: str, passphrase: str, replace: bool = False,
+                     warn=None) -> DistrictKey:
+    """Reinstall the district keys from a recovery sheet onto a new or restored database. A
+    different district key already here is replaced only when asked (`replace`), with a warning:
+    every station would have to be enrolled again."""
     try:
         public, locked = _parse_recovery(code)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
@@ -117,6 +120,13 @@ def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
     secret = crypto.unlock(locked, passphrase)
     if role(store) not in (None, "district"):
         raise _enrolled(store)
+    if role(store) == "district":
+        current = district_public(store)
+        if current.key_id != public.key_id:
+            if not replace:
+                raise LiftDeskError("sync.recover_other_key", old=current.fingerprint, new=public.fingerprint)
+            if warn:
+                warn(current.fingerprint, public.fingerprint)
     with store.db.atomic():
         store.set_meta("sync.role", "district")
         store.set_meta("sync.district_public", json.dumps(public.as_json()))
