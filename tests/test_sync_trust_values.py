@@ -161,3 +161,24 @@ def test_one_check_per_table_serves_both_paths(world):
     assert rec.check_row is merge.check_row
     s = world.stations["长庆站"]
     registry.update_household(s, world.ids["households"][0], "area", "61.5")  # good values still pass
+
+
+def test_cli_refuses_a_bad_file_whole_with_exit_2(world, tmp_path, capsys):
+    """Through the command line: exit code 2, the error as JSON, the district unchanged."""
+    from tests.sync_helpers import PASSPHRASE, cli
+    s = world.stations["长庆站"]
+    hid = world.ids["households"][0]
+    path = tmp_path / "bad.liftsync"
+    path.write_bytes(forge(s, _good_and_bad(world, _row(s, 501, "household", hid, "update", "area_x100", "1e300")),
+                           world.public))
+    pw = tmp_path / "pw.txt"
+    pw.write_text(PASSPHRASE, encoding="utf-8")
+    pw.chmod(0o600)
+    world.district.close()
+    from liftdesk.store import open_store
+    db = tmp_path / "district.db"
+    before = snapshot(open_store(db))
+    code, out, err = cli(capsys, db, "import", str(path), "--passphrase-file", str(pw), "--json")
+    assert code == 2 and "第 2 条" in json.loads(out)["error"] and "household.area_x100" in json.loads(out)["error"]
+    world.district = open_store(db)
+    assert snapshot(world.district) == before

@@ -80,7 +80,7 @@ def _passphrase(path: str | None, confirm: bool = False) -> str:
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
         if os.name != "nt" and mode & 0o077:
-            raise LiftDeskError("sync.passphrase_file_open", path=path, mode=f"{mode:04o}")
+            raise LiftDeskError("sync.passphrase_file_open", path=path, value=f"{mode:04o}")
         return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError):
         raise LiftDeskError("sync.passphrase_file", path=path) from None

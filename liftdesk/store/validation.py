@@ -98,11 +98,13 @@ def _text(field: str, value: Any, limit: int = MAX_TEXT) -> str:
     return value
 
 
-def _name(field: str, value: Any, limit: int, empty_ok: bool = False) -> None:
+def _name(field: str, value: Any, limit: int, empty_ok: bool = False, place: bool = True) -> None:
+    """A place name never holds "/" or "\\" (addresses, file names); a person's may (as typed)."""
     name = _text(field, value, limit)
     if not name.strip() and not empty_ok:
         raise _fail(field, "empty", value)
-    if bad_name_char(name):
+    bad = bad_name_char(name if place else name.replace("/", "").replace("\\", ""))
+    if bad:
         raise _fail(field, "bad_char", value)
 
 
@@ -174,11 +176,11 @@ def check_field(table: str, field: str, value: Any, declared: str = "", notnull:
         if not value.strip() or any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value):
             raise _fail(label, "bad_char", value)
     elif table == "person" and field == "name":
-        _name(label, value, PERSON_NAME_MAX)
+        _name(label, value, PERSON_NAME_MAX, place=False)
     elif table == "person" and field in ("phone", "id_ref"):
-        _name(label, value, 120, empty_ok=True)
+        _name(label, value, 120, empty_ok=True, place=False)
     elif (table, field) in NAME_COPY_COLUMNS:
-        _name(label, value, SHORT_NAME_MAX, empty_ok=True)
+        _name(label, value, SHORT_NAME_MAX, empty_ok=True, place=False)
     elif table == "household" and field == "area_x100":
         _integer(label, value, 1, MAX_AREA_X100)
     elif table == "household" and field == "floor":
