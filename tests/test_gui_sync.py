@@ -152,6 +152,8 @@ def test_a_stations_tree_offers_no_edits_outside_its_scope(qtbot, tmp_path):
 
     district_with_street(tmp_path / "district.db")
     shutil.copy(tmp_path / "district.db", tmp_path / "station.db")
+    from tests.sync_helpers import fresh_identity
+    fresh_identity(tmp_path / "station.db")
     d = open_store(tmp_path / "district.db")
     public, _ = enrol.district_init(d, PASSPHRASE)
     d.close()

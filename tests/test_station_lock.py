@@ -161,3 +161,15 @@ def test_station_dialog_adds_logins_and_turns_the_lock_on(qtbot, store):
     assert privacy.id_policy(store) == "full"
     pid = ownership.add_person(store, "测试", "", "110101198001010011")
     assert store.db.execute("SELECT id_ref FROM person WHERE id = ?", [pid]).fetchone()[0] == "110101198001010011"
+
+
+def test_settings_say_plainly_who_can_read_the_file(qtbot, store):
+    """Issue 19: with the lock off, anyone with the PC reads everything; with it on, the file itself
+    is still not encrypted. Both said in words next to the switch."""
+    init_app("zh", 12)
+    dialog = StationDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "任何能使用这台电脑的人" in dialog.exposure.text() and dialog.exposure.isVisible()
+    qtbot.keyClick(dialog.enabled, Qt.Key.Key_Space)
+    assert "没有加密" in dialog.exposure.text()

@@ -80,7 +80,8 @@ def test_every_record_has_the_common_fields_and_a_log_row(store):
 def test_a_failed_transaction_leaves_no_record_and_no_log(store):
     before = store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
     with pytest.raises(sqlite3.IntegrityError):
-        records.insert_many(store, "ownership", [{"household_id": "nope", "person_id": "nope"}])
+        missing = "00000000-0000-7000-8000-000000000000"  # well-formed, so the foreign key is what fails
+        records.insert_many(store, "ownership", [{"household_id": missing, "person_id": missing}])
     assert store.db.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
     assert store.db.execute("SELECT count(*) FROM ownership").fetchone()[0] == 0
 

@@ -206,7 +206,7 @@ def test_rows_referencing_missing_parents(world):
     s = world.stations["长庆站"]
     hlc = s.clock.tick()
     row = [1000, "household", "0190aaaa-0000-7000-8000-000000000001", "insert", None, None,
-           json.dumps({"unit_id": "no-such-unit", "room": "101", "floor": 1, "area_x100": 6000, "occupancy": "owner"}),
+           json.dumps({"unit_id": "0190aaaa-0000-7000-8000-0000000000ff", "room": "101", "floor": 1, "area_x100": 6000, "occupancy": "owner"}),
            "2026-01-01T00:00:00.000Z", hlc, s.station_id, "x", None, []]
     err = refused(world, forge(s, [row], world.public), "sync.missing_parent")
     assert "上级记录" in str(err)
@@ -234,6 +234,7 @@ def test_wrong_passphrase(world, tmp_path, capsys):
     path = tmp_path / "b.liftsync"
     path.write_bytes(world.export("长庆站"))
     (tmp_path / "wrong.txt").write_text("nope nope nope", encoding="utf-8")
+    (tmp_path / "wrong.txt").chmod(0o600)
     world.district.close()
     before = snapshot(open_store(tmp_path / "district.db"))
     from liftdesk.cli.main import main

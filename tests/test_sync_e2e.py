@@ -4,6 +4,7 @@ receipt, a concurrent edit of one household's area, conflict, resolve, receipt, 
 from __future__ import annotations
 
 import json
+import re
 
 from liftdesk.places import registry
 from liftdesk.people import ownership
@@ -17,6 +18,7 @@ def test_full_loop_with_one_conflict(tmp_path, capsys):
     ids = district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)   # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     code, out, _ = cli(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))
     assert code == 0 and key.exists() and (tmp_path / "district.key.recovery.pdf").exists()
@@ -29,7 +31,13 @@ def test_full_loop_with_one_conflict(tmp_path, capsys):
     assert cli(capsys, station, "export", "-o", str(tmp_path / "s1.liftsync"))[0] == 0
     code, out, err = cli(capsys, district, "import", str(tmp_path / "s1.liftsync"), "--passphrase-file", str(pw), "--json")
     assert code == 0 and json.loads(out) == {"new": 0, "updated": 0, "conflicts": 0, "held": 0, "rejected": 0}
-    assert "指纹" in err
+    assert "指纹" in err and "未应用" in err
+    # held whole until a person compares the fingerprint and accepts the station
+    assert cli(capsys, district, "receipt", "--station", sid, "-o", str(tmp_path / "r1.liftsync"))[0] == 2
+    fingerprint = re.search(r"--fingerprint \"([0-9A-F ]+)\"", err).group(1)
+    code, out, err = cli(capsys, district, "accept-station", sid, "--fingerprint", fingerprint.lower().replace(" ", ":"),
+                         "--passphrase-file", str(pw))
+    assert code == 0, err
     assert cli(capsys, district, "receipt", "--station", sid, "-o", str(tmp_path / "r1.liftsync"))[0] == 0
     code, out, _ = cli(capsys, station, "apply-receipt", str(tmp_path / "r1.liftsync"), "--json")
     assert code == 0 and json.loads(out)["new"] > 12

@@ -198,11 +198,13 @@ def _check_nothing_lost(state: dict, recorded: dict) -> None:
 def _check_every_edit_applied_or_in_conflict(state: dict) -> None:
     by_field: dict[tuple, list] = {}
     for t, r, f, h, bases, v, s in state["versions"]:
-        by_field.setdefault((t, r, f), []).append((h, json.loads(bases), v))
+        by_field.setdefault((t, r, f), []).append((h, json.loads(bases), v, s))
     open_conflicts = {(t, r, f): json.loads(leaves) for t, r, f, leaves in state["conflicts"]}
     for (t, r, f), versions in by_field.items():
-        referenced = {b for _, bases, _ in versions for b in bases}
-        leaves = sorted((h, v) for h, _, v in versions if h not in referenced)
+        referenced = {b for _, bases, _, _ in versions for b in bases}
+        # a station's later version supersedes its own earlier ones (liftdesk/sync/merge.py)
+        leaves = sorted((h, v) for h, _, v, st_ in versions if h not in referenced
+                        and not any(o[3] == st_ and o[0] > h for o in versions))
         winner = max(versions)
         row = next(row for row in state[t] if row["id"] == r)
         if len({v for _, v in leaves}) > 1:

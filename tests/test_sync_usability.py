@@ -14,7 +14,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
 from liftdesk.sync import enrol, exchange, status
 
-from tests.sync_helpers import PASSPHRASE, World, cli, district_with_street, forge, station_id
+from tests.sync_helpers import PASSPHRASE, World, cli, district_with_street, forge, fresh_identity, station_id
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def loop(tmp_path, capsys):
     ids = district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)   # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     assert cli(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))[0] == 0
     code, out, _ = cli(capsys, station, "station-init", "--name", "长庆站", "--district-key", str(key),
@@ -33,6 +34,8 @@ def loop(tmp_path, capsys):
     said["dry_run"] = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--dry-run", "--json")[2]
     said["import"] = cli(capsys, district, "import", str(f1), "--passphrase-file", str(pw), "--json")[2]
     sid = station_id(station)
+    fingerprint = re.search(r"--fingerprint \"([0-9A-F ]+)\"", said["import"]).group(1)
+    assert cli(capsys, district, "accept-station", sid, "--fingerprint", fingerprint, "--passphrase-file", str(pw))[0] == 0
     assert cli(capsys, district, "receipt", "--station", sid, "-o", str(tmp_path / "r1.liftsync"))[0] == 0
     assert cli(capsys, station, "apply-receipt", str(tmp_path / "r1.liftsync"))[0] == 0
     return {"district": district, "station": station, "pw": pw, "key": key, "ids": ids, "sid": sid, "tmp": tmp_path,
@@ -43,7 +46,7 @@ def test_enrolment_says_what_will_happen_and_what_did(loop):
     said = loop["said"]
     assert "将在区加梯办导入第一个文件时核对" in said["init"]   # an empty station cannot check its scope yet
     assert "将登记其密钥指纹" in said["dry_run"]                 # a preview registers nothing
-    assert "登记其密钥指纹" in said["import"] and "将登记" not in said["import"]
+    assert "核对指纹" in said["import"] and "未应用" in said["import"] and "将登记" not in said["import"]
 
 
 def _import(capsys, w, path):
@@ -144,6 +147,12 @@ def test_scope_must_name_a_place(tmp_path):
     w = World(tmp_path)
     s = open_store(tmp_path / "full.db")
     registry.add_community(s, registry.add_street(s, registry.default_district(s), "长庆街道"), "王马社区")
+    with pytest.raises(LiftDeskError) as info:   # places it made itself: it could never sync
+        enrol.station_init(s, "站", w.public, "长庆街道/王马社区")
+    assert info.value.key == "sync.station_not_empty" and "请用空数据库登记工作站；演示数据不能同步" in str(info.value)
+    s.close()
+    fresh_identity(tmp_path / "full.db")   # the same places, now as if received from the district
+    s = open_store(tmp_path / "full.db")
     for bad in ("不存在街道", "长庆街道/不存在社区"):
         with pytest.raises(LiftDeskError) as info:
             enrol.station_init(s, "站", w.public, bad)
@@ -219,6 +228,7 @@ def test_a_station_seeded_with_the_whole_district_edits_only_its_own_scope(tmp_p
     outside = registry.unit_households(d, unit)[0].id
     d.close()
     shutil.copy(tmp_path / "district.db", tmp_path / "station.db")
+    fresh_identity(tmp_path / "station.db")
     d = open_store(tmp_path / "district.db")
     public, _ = enrol.district_init(d, PASSPHRASE)
     s = open_store(tmp_path / "station.db")

@@ -171,9 +171,17 @@ class StationDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
 
+        # Said plainly: what the lock does not do (the file itself is not encrypted).
+        self.exposure = QLabel()
+        self.exposure.setObjectName("exposureNote")
+        self.exposure.setWordWrap(True)
+        self.enabled.toggled.connect(self._show_exposure)
+        self._show_exposure(self.enabled.isChecked())
+
         lock_box = QGroupBox(self.tr("站点锁"))
         lock_layout = QVBoxLayout(lock_box)
         lock_layout.addWidget(self.enabled)
+        lock_layout.addWidget(self.exposure)
         lock_layout.addWidget(self.idle)
         lock_layout.addWidget(QLabel(self.tr("登录（每位工作人员一个，变更记录里记下是谁改的）")))
         lock_layout.addWidget(self.logins)
@@ -191,6 +199,13 @@ class StationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_exposure(self, on: bool) -> None:
+        self.exposure.setText(
+            self.tr("注意：站点锁只锁住本程序的界面；数据库文件和备份本身没有加密，拿到文件的人仍能读取其中的个人信息。")
+            if on else
+            self.tr("站点锁未开启：任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件，"
+                    "看到居民的姓名、电话和意见。"))
 
     def add_login(self) -> None:
         try:

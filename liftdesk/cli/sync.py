@@ -15,13 +15,14 @@ from .common import add_force, emit, output_file
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("district-init", help="create the district key pair / 生成区密钥")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
     p.add_argument("--public-key-out", required=True, metavar="KEYFILE")
     p.add_argument("--recovery-sheet", metavar="OUT.pdf", help="default: KEYFILE + .recovery.pdf")
     add_force(p)
     p = sub.add_parser("district-recover", help="reinstall the district key from a recovery code / 用恢复码恢复区密钥")
     p.add_argument("code_file", metavar="CODEFILE")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
+    p.add_argument("--replace", action="store_true", help="replace a different district key / 替换另一把区密钥")
     p = sub.add_parser("station-init", help="enrol this database as a station / 登记工作站")
     p.add_argument("--name", required=True)
     p.add_argument("--district-key", required=True, metavar="KEYFILE")
@@ -33,7 +34,7 @@ def add_parsers(sub) -> None:
     add_force(p)
     p = sub.add_parser("import", help="import a station's file / 导入工作站文件")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--passphrase-file", required=True, metavar="F")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("receipt", help="write a receipt for a station / 生成回执")
@@ -58,13 +59,32 @@ def add_parsers(sub) -> None:
     p.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
+    p = sub.add_parser("accept-station", help="accept a new station after comparing its fingerprint / 确认新工作站")
+    p.add_argument("station_id", metavar="STATION_ID")
+    p.add_argument("--fingerprint", required=True, metavar="XXXX…")
+    p.add_argument("--passphrase-file", metavar="F", help="default: asked at a prompt / 默认在提示符输入")
+    p = sub.add_parser("station-scope", help="set what a station answers for / 指定工作站范围")
+    p.add_argument("station_id", metavar="STATION_ID")
+    p.add_argument("addresses", nargs="+", metavar="ADDRESS", help="街道[/社区/…]")
 
 
 JSON_COMMANDS = ("import", "apply-receipt", "conflicts", "stations", "held")
 
 
-def _passphrase(path: str) -> str:
+def _passphrase(path: str | None, confirm: bool = False) -> str:
+    """From a file only its owner can read, or typed at a prompt that does not echo."""
+    if path is None:
+        import getpass
+        typed = getpass.getpass(t("sync.passphrase_prompt"))
+        if confirm and getpass.getpass(t("sync.passphrase_again")) != typed:
+            raise LiftDeskError("sync.passphrase_differs")
+        return typed
+    import os
+    import stat
     try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if os.name != "nt" and mode & 0o077:
+            raise LiftDeskError("sync.passphrase_file_open", path=path, value=f"{mode:04o}")
         return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError):
         raise LiftDeskError("sync.passphrase_file", path=path) from None
@@ -73,7 +93,7 @@ def _passphrase(path: str) -> str:
 def _district_init(store, args) -> int:
     keyfile = output_file(args.db_path, args.public_key_out, (), args.force)  # checked before the keys are made
     sheet = output_file(args.db_path, args.recovery_sheet or f"{keyfile}.recovery.pdf", (".pdf",), args.force)
-    public, code = enrol.district_init(store, _passphrase(args.passphrase_file))
+    public, code = enrol.district_init(store, _passphrase(args.passphrase_file, confirm=True))
     keyfile = enrol.write_keyfile(public, keyfile)
     from liftdesk.sync.recovery_sheet import write_sheet
     write_sheet(public, code, sheet)
@@ -83,7 +103,9 @@ def _district_init(store, args) -> int:
 
 def _district_recover(store, args) -> int:
     code = ledger.read_file(args.code_file).decode("utf-8", "replace")
-    public = enrol.district_recover(store, code, _passphrase(args.passphrase_file))
+    def warn(old: str, new: str) -> None:
+        print(t("sync.recover_replacing", old=old, new=new), file=sys.stderr)
+    public = enrol.district_recover(store, code, _passphrase(args.passphrase_file), replace=args.replace, warn=warn)
     print(public.fingerprint)
     return 0
 
@@ -113,6 +135,8 @@ def _import(store, args) -> int:
     out = sys.stderr if args.json else sys.stdout
     key = ("sync.new_station_preview" if args.dry_run else "sync.new_station") if result.new_station \
         else "sync.from_station"
+    if result.pending and not args.dry_run:
+        key = "sync.new_station_pending"
     print(t(key, name=d["name"], station=d["station"], fingerprint=d["fingerprint"], file_no=d["file_no"]), file=out)
     if result.plaintext:
         print(t("sync.plaintext_received"), file=out)
@@ -199,6 +223,25 @@ def _revoke(store, args) -> int:
     return 0
 
 
-HANDLERS = {"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
+def _accept_station(store, args) -> int:
+    known = enrol.pinned(store, args.station_id)
+    pending = store.db.execute("SELECT count(*) FROM sync_pending WHERE station_id = ?",
+                               [args.station_id]).fetchone()[0] if known else 0
+    keys = enrol.district_keys(store, _passphrase(args.passphrase_file)) if pending else None
+    results = exchange.accept_station(store, args.station_id, args.fingerprint, keys)
+    known = enrol.pinned(store, args.station_id)
+    print(t("sync.station_accepted", station=args.station_id, scope="、".join(known.scope.split("\n")), n=len(results)))
+    for r in results:
+        print(t("sync.preview", **r.as_json()))
+    return 0
+
+
+def _station_scope(store, args) -> int:
+    scope = enrol.set_scope(store, args.station_id, args.addresses)
+    print(t("sync.scope_set", station=args.station_id, scope="、".join(scope.split("\n"))))
+    return 0
+
+
+HANDLERS = {"station-scope": _station_scope, "accept-station": _accept_station,"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
             "export": _export, "import": _import, "receipt": _receipt, "apply-receipt": _apply_receipt,
             "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "release-held": _release, "revoke-station": _revoke}

@@ -97,6 +97,46 @@ def purge_person(store: Store, person_id: str) -> PurgeReport:
     return purge_persons(store, [person_id])
 
 
+def _scrub_sync(store: Store, persons: list[str], copies: list[tuple[str, str]], secrets: set[str]) -> None:
+    """The sync bookkeeping keeps copies too: field versions (the person's own are blanked, the
+    name copies' scrubbed), rows held for review and conflicts' leaves, of these records only (another
+    resident of the same name keeps theirs)."""
+    marks = ", ".join("?" * len(persons))
+    for field, blank in PERSON_FIELDS.items():
+        store.db.execute(f"UPDATE sync_version SET value = ? WHERE tbl = 'person' AND field = ?"
+                         f" AND record_id IN ({marks})", [blank, field, *persons])
+    # the purge's own log rows as a merge writes them (old = the value it replaced)
+    store.db.execute(f"UPDATE change_log SET old = NULL WHERE tbl = 'person' AND op = 'purge'"
+                     f" AND record_id IN ({marks})", persons)
+    for tbl, rid in [("person", p) for p in persons] + copies:
+        for field, value, hlc in store.db.execute("SELECT field, value, hlc FROM sync_version WHERE tbl = ?"
+                                                  " AND record_id = ?", [tbl, rid]).fetchall():
+            if _scrub(value, secrets) != value:
+                store.db.execute("UPDATE sync_version SET value = ? WHERE tbl = ? AND record_id = ? AND field = ?"
+                                 " AND hlc = ?", [_scrub(value, secrets), tbl, rid, field, hlc])
+        for sid, seq, change in store.db.execute(
+                "SELECT station_id, seq, change FROM sync_held WHERE json_extract(change, '$[1]') = ?"
+                " AND json_extract(change, '$[2]') = ?", [tbl, rid]).fetchall():
+            store.db.execute("UPDATE sync_held SET change = ? WHERE station_id = ? AND seq = ?",
+                             [_scrub(change, secrets), sid, seq])
+        for cid, leaves, kept in store.db.execute("SELECT id, leaves, resolved_value FROM sync_conflict"
+                                                  " WHERE tbl = ? AND record_id = ?", [tbl, rid]).fetchall():
+            store.db.execute("UPDATE sync_conflict SET leaves = ?, resolved_value = ? WHERE id = ?",
+                             [_scrub(leaves, secrets), _scrub(kept, secrets), cid])
+
+
+def erase_arrived(store: Store, person_ids: list[str]) -> None:
+    """A purge that arrived by sync (at the district from a station, at a station from the
+    district): every copy kept here is erased too, inside the caller's transaction. Not logged
+    again: the arriving purge rows are the record."""
+    now, hlc = store.clock.now_iso(), store.clock.tick()
+    for person_id in person_ids:
+        try:
+            _purge_one(store, person_id, now, hlc, log_purge=False)
+        except LiftDeskError:
+            pass  # nothing left to erase here
+
+
 def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
     """Erase residents' names, phones and ID numbers everywhere the station keeps them (see the
     module note). One transaction; afterwards freed pages are zeroed and the WAL emptied, so the
@@ -113,7 +153,7 @@ def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
     return PurgeReport(*totals)
 
 
-def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, int, int]:
+def _purge_one(store: Store, person_id: str, now: str, hlc: str, log_purge: bool = True) -> tuple[int, int, int]:
     records.get(store, "person", person_id)  # refuses an unknown id
     persons = [person_id, *_merged_into(store, person_id)]
     names: set[str] = set()
@@ -122,13 +162,26 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, i
         by_field = _secrets_of(store, pid)
         names |= by_field["name"]
         secrets |= set().union(*by_field.values())
+    if not log_purge:   # arrived by sync: the versions and the log still hold what the record held
+        marks = ", ".join("?" * len(persons))
+        for sql in (f"SELECT field, value FROM sync_version WHERE tbl = 'person' AND record_id IN ({marks})",
+                    f"SELECT field, old FROM change_log WHERE tbl = 'person' AND record_id IN ({marks})"):
+            for field, value in store.db.execute(sql, persons):
+                if field in PERSON_FIELDS and value and value != PURGED_NAME:
+                    secrets.add(value)
+                    if field == "name":
+                        names.add(value)
     if not secrets:
         raise LiftDeskError("purge.already")
     log_rows = copies = 0
     for pid in persons:
-        store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '', updated_at = ?, station_id = ?,"
-                         " hlc = ? WHERE id = ?", [PURGED_NAME, now, store.station_id, hlc, pid])
+        if log_purge:
+            store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '', updated_at = ?, station_id = ?,"
+                             " hlc = ? WHERE id = ?", [PURGED_NAME, now, store.station_id, hlc, pid])
+        else:   # arrived: the merged versions already set it; the row keeps the stamps of its origin
+            store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '' WHERE id = ?", [PURGED_NAME, pid])
         log_rows += _rewrite_log(store, "person", pid, secrets, person=True)
+    copy_ids: list[tuple[str, str]] = []
     households = [r[0] for r in store.db.execute(
         f"SELECT DISTINCT household_id FROM ownership WHERE person_id IN ({', '.join('?' * len(persons))})",
         persons)]
@@ -139,6 +192,7 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, i
         for (record_id,) in hit:
             store.db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [PURGED_NAME, record_id])
             log_rows += _rewrite_log(store, table, record_id, secrets, person=False)
+            copy_ids.append((table, record_id))
             copies += 1
     # The undo stack's labels ("添加筹备组成员 王芳") may name them too.
     if store.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'user_action'").fetchone():
@@ -146,6 +200,9 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str) -> tuple[int, i
             if params and any(secret in params for secret in secrets):
                 store.db.execute("UPDATE user_action SET label_params = ? WHERE id = ?",
                                  [json.dumps(_scrub(json.loads(params), secrets), ensure_ascii=False), action_id])
+    _scrub_sync(store, persons, copy_ids, secrets)
+    if not log_purge:
+        return len(persons), log_rows, copies
     # The purge is logged like a field change, without the data: old values are not kept, the new
     # ones are the placeholders. Sync carries these rows so the district's copy is erased too.
     records._log(store, [("person", pid, "purge", field, None, blank, now, hlc, store.station_id, store.actor)

@@ -11,7 +11,17 @@ NAMED_PLACES = ("street", "community", "estate", "building", "unit")
 
 
 def scope_parts(scope: str) -> tuple[str, ...]:
-    return tuple(p for p in (scope or "").split("/") if p)
+    """The first address of a scope as its names (街道, 社区 …)."""
+    return tuple(p for p in (scope or "").split("\n")[0].split("/") if p)
+
+
+def scope_list(scope: str) -> list[tuple[str, ...]]:
+    """A scope is one or more addresses, one a line (a place name never holds a line break)."""
+    return [parts for line in (scope or "").split("\n") if (parts := tuple(p for p in line.split("/") if p))]
+
+
+def scope_text(scopes: list[tuple[str, ...]]) -> str:
+    return "\n".join("/".join(parts) for parts in scopes)
 
 
 class Places:
@@ -48,5 +58,35 @@ class Places:
         return result
 
 
-def in_scope(names: tuple[str, ...] | None, scope: tuple[str, ...]) -> bool:
-    return not scope or names is None or names[:len(scope)] == scope
+    def owned(self, person_id: str) -> list[str]:
+        """The households a person owns (or owned): in the database and in the file's own inserts."""
+        homes = [r[0] for r in self.store.db.execute("SELECT household_id FROM ownership WHERE person_id = ?",
+                                                     [person_id])]
+        homes += [v.get("household_id") for (tbl, _), v in self.inserts.items()
+                  if tbl == "ownership" and v.get("person_id") == person_id and v.get("household_id")]
+        return homes
+
+
+def _matches(names: tuple[str, ...], scopes: list[tuple[str, ...]]) -> bool:
+    return any(names[:len(s)] == s for s in scopes)
+
+
+def within(places: Places, tbl: str, rid: str, scopes: list[tuple[str, ...]] | tuple[str, ...]) -> bool:
+    """Whether a record lies in a station's scope, judged by where it lives: a place-bound record by
+    its place, a person by the households they own (at least one inside; a person who owns nothing
+    yet is bound to no place). Records bound to no place at all pass."""
+    if scopes and isinstance(scopes[0], str):
+        scopes = [tuple(scopes)]
+    if not scopes:
+        return True
+    if tbl == "person":
+        homes = places.owned(rid)
+        return not homes or any(within(places, "household", h, scopes) for h in homes)
+    names = places.names(tbl, rid)
+    return names is None or _matches(names, scopes)
+
+
+def in_scope(names: tuple[str, ...] | None, scope: tuple[str, ...] | list[tuple[str, ...]]) -> bool:
+    if scope and isinstance(scope[0], str):
+        scope = [tuple(scope)]
+    return not scope or names is None or _matches(names, scope)

@@ -2,34 +2,43 @@
 changes; the district holds any row whose place lies outside that scope for a person to review,
 and it is never counted. So a station refuses such a write where it is made, with the same rule
 the district applies (`places.addresses.in_scope`): every insert and edit through `records` (a place
-made, renamed or moved is checked where it ends up). Rows that hang under no place (a person) pass."""
+made, renamed or moved is checked where it ends up). A person is judged by the households they own;
+rows that hang under no place pass."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from liftdesk.errors import ValidationError
-from liftdesk.places.addresses import Places
+from liftdesk.places.addresses import Places, scope_list, within
 from liftdesk.store import Store, records
 
 
 def station_scope(store: Store) -> tuple[str, ...]:
-    """The scope's names; empty outside an enrolled station or for a station without a scope."""
-    return store.scope.names(store)
+    """The scope's (first address's) names; empty outside an enrolled station or for a station without a scope."""
+    return scope_list(store.meta("sync.scope", "") or "")[0] if station_scopes(store) else ()
+
+
+def station_scopes(store: Store) -> list[tuple[str, ...]]:
+    """Every address of the scope the district gave this station (none: not a station, or no scope)."""
+    if not store.scope.names(store):
+        return []
+    return scope_list(store.meta("sync.scope", "") or "")
 
 
 def refuse_outside(store, names: tuple[str, ...] | None) -> None:
-    scope = station_scope(store)
-    if scope and names is not None and names[:len(scope)] != scope:
-        raise ValidationError("place.outside_scope", address="/".join(names), scope="/".join(scope))
+    scopes = station_scopes(store)
+    if scopes and names is not None and not any(names[:len(s)] == s for s in scopes):
+        raise ValidationError("place.outside_scope", address="/".join(names), scope="、".join("/".join(s) for s in scopes))
 
 
 def covers(store, kind: str, place_id: str) -> bool:
     """Whether a station may change this place (and what lies under it): always, off a station."""
-    scope = station_scope(store)
-    if not scope:
+    scopes = station_scopes(store)
+    if not scopes:
         return True
-    return (Places(store).names(kind, place_id) or ())[:len(scope)] == scope
+    names = Places(store).names(kind, place_id) or ()
+    return any(names[:len(s)] == s for s in scopes)
 
 
 def check_write(store, table: str, record_id: str, values: dict[str, Any] | None = None) -> None:
@@ -44,6 +53,11 @@ def check_write(store, table: str, record_id: str, values: dict[str, Any] | None
             return
         table, record_id, values = values["target_tbl"], values["target_id"], None
     places = Places(store, {(table, record_id): values} if values is not None else None)
+    if table == "person":   # a person belongs where their homes are
+        if not within(places, "person", record_id, station_scopes(store)):
+            home = places.names("household", places.owned(record_id)[0]) or ()
+            refuse_outside(store, home)
+        return
     refuse_outside(store, places.names(table, record_id))
 
 

@@ -109,7 +109,28 @@ def attachments_dir(store: Store, project_id: str) -> Path:
     """Drawings are kept as files beside the database, one folder per project."""
     if store.path is None:
         raise ValidationError("plan.attachments_need_file")
-    return store.path.parent / f"{store.path.stem}-files" / "plans" / project_id
+    return inside_data_folder(store, Path("plans") / project_id)
+
+
+def files_root(store: Store) -> Path:
+    return (store.path.parent / f"{store.path.stem}-files").resolve()
+
+
+def inside_data_folder(store: Store, relative: str | Path) -> Path:
+    """RELATIVE under the database's files folder, resolved; refused when it would lead outside
+    (an id or a name that arrived by sync is never trusted as a path)."""
+    root = files_root(store)
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise ValidationError("sync.path_outside", path=str(relative))
+    return target
+
+
+def attachment_path(store: Store, name: str) -> Path:
+    """Where a stored attachment name (plans/<project>/v<n>/file) lives, checked to stay inside."""
+    if store.path is None:
+        raise ValidationError("plan.attachments_need_file")
+    return inside_data_folder(store, name)
 
 
 def add_version(store: Store, project_id: str, *, summary: str, position: str = "", entry: str = "",

@@ -433,6 +433,10 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
         dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
         try:
             src.backup(dst)
+            # The file now holds an older state: whatever counts its own history (a station's sync
+            # sequence) must start a new epoch rather than reuse numbers already handed out.
+            dst.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES ('file.restored', datetime('now'))")
+            dst.commit()
             if check_integrity(dst):
                 raise StoreError("backup.bad", path=str(backup_path))
         except sqlite3.OperationalError as exc:

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable
 from liftdesk.errors import LiftDeskError
 from .connection import Store
 from .schema import USER_TABLES
+from .validation import check_row, column_types
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,9 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
         log_rows.append((table, record["id"], "insert", None, None,
                          json.dumps(payload, ensure_ascii=False, sort_keys=True), now, hlc,
                          store.station_id, store.actor))
+    types = column_types(store.db, table)
+    for record in prepared:
+        check_row(table, record, types)
     _check_scope(store, table, prepared)
     columns = list(prepared[0].keys())
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
@@ -125,6 +129,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         changed = {k: (current[k], v) for k, v in changes.items() if current.get(k) != v}
         if not changed:
             return {}
+        check_row(table, {k: new for k, (_, new) in changed.items()}, column_types(store.db, table))
         _check_scope(store, table, [current])
         if any(k.endswith("_id") or k == "name" for k in changed):  # moved or renamed: where it ends up
             _check_scope(store, table, [{**current, **changes}])

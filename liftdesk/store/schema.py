@@ -542,3 +542,25 @@ def m0070_after_handover(db: Database) -> None:
                    "project_unit(project_id)", "street_target(street_id, year)"):
         name = "idx_" + target.replace("(", "_").replace(", ", "_").rstrip(")")
         db.execute(f"CREATE INDEX {name} ON {target}")
+
+
+@migrations(name="0020_sync_trust")
+def m0020_sync_trust(db: Database) -> None:
+    """Issue 19: a station is accepted by a person before its first file is applied (`accepted`,
+    files waiting in `sync_pending`); a station's sequence numbers belong to an epoch (a restore or
+    a copy starts a new one), so ranges and files carry it."""
+    _run(db, """
+        ALTER TABLE sync_station ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE sync_station ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sync_station ADD COLUMN epoch_base_hlc TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sync_file ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
+        CREATE TABLE sync_pending (
+            id INTEGER PRIMARY KEY, station_id TEXT NOT NULL, data BLOB NOT NULL, sha256 TEXT NOT NULL,
+            at TEXT NOT NULL);
+        CREATE TABLE sync_range_epoch (
+            station_id TEXT NOT NULL, epoch TEXT NOT NULL DEFAULT '', seq_after INTEGER NOT NULL,
+            seq_upto INTEGER NOT NULL, PRIMARY KEY (station_id, epoch, seq_after, seq_upto)) WITHOUT ROWID;
+        INSERT INTO sync_range_epoch (station_id, epoch, seq_after, seq_upto)
+            SELECT station_id, '', seq_after, seq_upto FROM sync_range;
+        DROP TABLE sync_range;
+        ALTER TABLE sync_range_epoch RENAME TO sync_range""")

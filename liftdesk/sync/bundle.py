@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from liftdesk.errors import LiftDeskError
+from liftdesk.store.validation import json_depth_ok
 from . import crypto
 
 MAGIC = b"LIFTSYNC"
@@ -30,6 +31,7 @@ MAX_HEADER = 1 << 20
 MAX_FILE = 1 << 30
 MAX_RAW = 1 << 28          # 256 MiB of JSON: far above a whole district
 MAX_RATIO = 200            # zlib on this JSON gives 5-15×; a bomb gives 1000×
+MAX_DEPTH = 6              # {"changes": [[…, [bases]]]}: checked before parsing, never a RecursionError
 SIG_LEN = 64
 DIGEST = 32
 PREFIX = len(MAGIC) + 8 + DIGEST
@@ -101,12 +103,15 @@ def read_header(data: bytes) -> tuple[dict, bytes, bytes]:
     if hashlib.sha256(raw_header).digest() != data[PREFIX - DIGEST:PREFIX]:
         raise LiftDeskError("sync.damaged")
     try:
-        header = json.loads(raw_header.decode("utf-8"))
+        text = raw_header.decode("utf-8")
+        if not json_depth_ok(text, MAX_DEPTH):
+            raise ValueError
+        header = json.loads(text)
         fmt = header["format"]
         body_size = header.get("body_size")
         if not isinstance(header, dict) or not isinstance(fmt, int) or not isinstance(header["manifest"], dict):
             raise ValueError
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError, RecursionError):
         raise LiftDeskError("sync.damaged") from None
     if fmt > FORMAT or header["manifest"].get("format", FORMAT) != fmt:
         raise LiftDeskError("sync.newer_format", found=fmt, supported=FORMAT)
@@ -176,9 +181,12 @@ def _inflate(manifest: dict, compressed: bytes) -> dict:
     if len(raw) != raw_size or not inflater.eof or hashlib.sha256(raw).hexdigest() != raw_sha:
         raise LiftDeskError("sync.checksum")
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        if not json_depth_ok(text, MAX_DEPTH):
+            raise ValueError
+        payload = json.loads(text)
         if not isinstance(payload, dict):
             raise ValueError
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise LiftDeskError("sync.damaged") from None
     return payload

@@ -109,8 +109,11 @@ def _parse_recovery(code: str) -> tuple[DistrictKey, dict]:
     return public, locked
 
 
-def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
-    """Reinstall the district keys from a recovery sheet onto a new or restored database."""
+def district_recover(store: Store, code: str, passphrase: str, replace: bool = False,
+                     warn=None) -> DistrictKey:
+    """Reinstall the district keys from a recovery sheet onto a new or restored database. A
+    different district key already here is replaced only when asked (`replace`), with a warning:
+    every station would have to be enrolled again."""
     try:
         public, locked = _parse_recovery(code)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
@@ -118,6 +121,13 @@ def district_recover(store: Store, code: str, passphrase: str) -> DistrictKey:
     secret = crypto.unlock(locked, passphrase)
     if role(store) not in (None, "district"):
         raise _enrolled(store)
+    if role(store) == "district":
+        current = district_public(store)
+        if current.key_id != public.key_id:
+            if not replace:
+                raise LiftDeskError("sync.recover_other_key", old=current.fingerprint, new=public.fingerprint)
+            if warn:
+                warn(current.fingerprint, public.fingerprint)
     with store.db.atomic():
         store.set_meta("sync.role", "district")
         store.set_meta("sync.district_public", json.dumps(public.as_json()))
@@ -198,10 +208,25 @@ def scope_exists(store: Store, scope: str) -> bool:
     return True
 
 
+ENROL_CHECKED = ("street", "community", "estate", "building", "unit", "household", "person")
+
+
+def check_empty_for_station(store: Store, district: DistrictKey) -> None:
+    """A station starts from what the district sends it: a database holding places or people it
+    made itself (the demo, a roster typed before enrolling) can never sync, and a copy of the
+    district's own database would speak with the district's id."""
+    if store.station_id == district.station_id:
+        raise LiftDeskError("sync.station_is_district")
+    for table in ENROL_CHECKED:
+        if store.db.execute(f"SELECT 1 FROM {table} WHERE station_id = ? LIMIT 1", [store.station_id]).fetchone():
+            raise LiftDeskError("sync.station_not_empty")
+
+
 def station_init(store: Store, name: str, district: DistrictKey, scope: str = "") -> StationIdentity:
     purpose.refuse_demo(store)  # the demo's made-up streets would be refused by the district for ever
     if role(store):
         raise _enrolled(store)
+    check_empty_for_station(store, district)
     name = (name or "").strip()
     if not name:
         raise LiftDeskError("name.empty", what="工作站")
@@ -215,6 +240,8 @@ def station_init(store: Store, name: str, district: DistrictKey, scope: str = ""
         store.set_meta("sync.scope", scope)
         store.set_meta("sync.station_keys", json.dumps({"box": pair.box_private.hex(), "sign": pair.sign_private.hex()}))
         store.set_meta("sync.district_public", json.dumps(district.as_json()))
+        from .epoch import begin
+        begin(store)
     return station_identity(store)
 
 
@@ -243,12 +270,16 @@ class PinnedStation:
     pinned_at: str
     revoked: bool
     district_hlc_seen: str
+    accepted: bool = True
+    epoch: str = ""
+    epoch_base_hlc: str = ""
 
 
 def pinned(store: Store, station_id: str) -> PinnedStation | None:
     row = store.db.execute("SELECT station_id, name, scope, sign_key, box_key, fingerprint, pinned_at, revoked,"
-                           " district_hlc_seen FROM sync_station WHERE station_id = ?", [station_id]).fetchone()
-    return PinnedStation(*row[:7], bool(row[7]), row[8]) if row else None
+                           " district_hlc_seen, accepted, epoch, epoch_base_hlc FROM sync_station"
+                           " WHERE station_id = ?", [station_id]).fetchone()
+    return PinnedStation(*row[:7], bool(row[7]), row[8], bool(row[9]), row[10], row[11]) if row else None
 
 
 def check_station(store: Store, station: dict) -> tuple[PinnedStation | None, str]:
@@ -265,11 +296,55 @@ def check_station(store: Store, station: dict) -> tuple[PinnedStation | None, st
     return known, fp
 
 
-def pin(store: Store, station: dict, fp: str) -> None:
+def pin(store: Store, station: dict, fp: str, accepted: bool = True) -> None:
     store.db.execute("INSERT OR IGNORE INTO sync_station (station_id, name, scope, sign_key, box_key, fingerprint,"
-                     " pinned_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     " pinned_at, accepted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      [station["id"], station["name"], station["scope"], station["sign_key"], station["box_key"], fp,
-                      store.clock.now_iso()])
+                      store.clock.now_iso(), 1 if accepted else 0])
+
+
+def _fp_key(text: str) -> str:
+    return "".join(c for c in (text or "").upper() if c in "0123456789ABCDEF")
+
+
+def accept(store: Store, known: PinnedStation, fingerprint: str) -> None:
+    """Accept a station whose key fingerprint a person compared (read out over the phone); its scope
+    must name places the district has (set it with station-scope first)."""
+    if known.revoked:
+        raise LiftDeskError("sync.station_revoked", name=known.name, station=known.station_id)
+    if _fp_key(fingerprint) != _fp_key(known.fingerprint):
+        raise LiftDeskError("sync.fingerprint_mismatch", station=known.station_id, value=fingerprint)
+    scopes = [a for a in known.scope.split("\n") if a]
+    if not scopes or not all(scope_exists(store, a) for a in scopes):
+        raise LiftDeskError("sync.accept_needs_scope", station=known.station_id, scope=known.scope or "全区")
+    with store.db.atomic():
+        store.db.execute("UPDATE sync_station SET accepted = 1 WHERE station_id = ?", [known.station_id])
+
+
+def normalise_address(address: str) -> str:
+    return "/".join(p.strip() for p in (address or "").strip().strip("/").split("/") if p.strip())
+
+
+def set_scope(store: Store, station_id: str, addresses: list[str]) -> str:
+    """The district decides what a station answers for: one or more addresses (街道[/社区…]), each
+    naming a place the district has. The next receipt tells the station, with the data of any
+    place newly in its scope."""
+    if role(store) != "district":
+        raise LiftDeskError("sync.not_district")
+    known = pinned(store, station_id)
+    if known is None:
+        raise LiftDeskError("sync.unknown_station", station=station_id)
+    wanted = [normalise_address(a) for a in addresses if normalise_address(a)]
+    if not wanted:
+        raise LiftDeskError("sync.scope_unknown", scope="")
+    for address in wanted:
+        if not scope_exists(store, address):
+            raise LiftDeskError("sync.scope_unknown", scope=address)
+    text = "\n".join(dict.fromkeys(wanted))
+    with store.db.atomic():
+        store.db.execute("UPDATE sync_station SET scope = ?, district_hlc_seen = '' WHERE station_id = ?",
+                         [text, station_id])
+    return text
 
 
 def revoke(store: Store, station_id: str) -> None:

@@ -51,15 +51,20 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
 
 
 def record_file(store: Store, direction: str, kind: str, station_id: str, file_no: int, after: int, upto: int,
-                 data: bytes, counts: dict, name: str) -> None:
+                 data: bytes, counts: dict, name: str, epoch: str = "") -> None:
     store.db.execute("INSERT INTO sync_file (direction, kind, station_id, file_no, seq_after, seq_upto, at, sha256,"
-                     " counts, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     " counts, name, epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [direction, kind, station_id, file_no, after, upto, store.clock.now_iso(),
-                      hashlib.sha256(data).hexdigest(), json.dumps(counts, ensure_ascii=False), name])
+                      hashlib.sha256(data).hexdigest(), json.dumps(counts, ensure_ascii=False), name, epoch])
 
 
-def covered(store: Store, station_id: str) -> list[tuple[int, int]]:
-    return store.db.execute("SELECT seq_after, seq_upto FROM sync_range WHERE station_id = ?", [station_id]).fetchall()
+def covered(store: Store, station_id: str, epoch: str | None = None) -> list[tuple[int, int]]:
+    """Sequence ranges received from a station (in one epoch: numbers of other epochs mean other rows)."""
+    if epoch is None:
+        epoch = (store.db.execute("SELECT epoch FROM sync_station WHERE station_id = ?", [station_id]).fetchone()
+                 or ("",))[0]
+    return store.db.execute("SELECT seq_after, seq_upto FROM sync_range WHERE station_id = ? AND epoch = ?",
+                            [station_id, epoch]).fetchall()
 
 
 def covered_upto(ranges: list[tuple[int, int]]) -> int:

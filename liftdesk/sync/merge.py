@@ -24,6 +24,7 @@ from liftdesk.errors import LiftDeskError
 from ..store import Store
 from ..store.records import COMMON_FIELDS, Change, text
 from ..store.schema import USER_TABLES
+from ..store.validation import MAX_JSON, check_field, check_row, column_types, loads_capped, stored_value
 
 LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
@@ -50,6 +51,7 @@ class Schema:
     def __init__(self, store: Store):
         self.store = store
         self._cols: dict[str, dict[str, str]] = {}
+        self._types: dict[str, dict[str, tuple[str, bool]]] = {}
 
     def columns(self, table: str) -> dict[str, str]:
         if table not in self._cols:
@@ -60,13 +62,44 @@ class Schema:
     def known(self, table: str) -> bool:
         return table in USER_TABLES and bool(self.columns(table))
 
+    def types(self, table: str) -> dict[str, tuple[str, bool]]:
+        if table not in self._types:
+            self._types[table] = column_types(self.store.db, table)
+        return self._types[table]
+
+
+def _invalid(n: int, tbl: str, rid: str, exc: LiftDeskError) -> LiftDeskError:
+    """A travelling row that a local write would refuse: the whole file is refused, the row named."""
+    p = exc.params
+    reason = f"{p.get('field', '')} “{p.get('value', '')}” {p.get('reason', '')}".strip()
+    return LiftDeskError("sync.invalid_value", n=n, table=tbl, id=str(rid)[:40], reason=reason)
+
+
+def check_values(schema: "Schema", n: int, ch: Change) -> None:
+    """The same check a local write passes (liftdesk/store/validation.py), for one travelling row."""
+    try:
+        check_field(ch.table, "id", ch.record_id)
+        check_field(ch.table, "created_at", ch.at)
+        if ch.created_at is not None:
+            check_field(ch.table, "created_at", ch.created_at)
+        if len(ch.actor) > 200 or (ch.old is not None and len(ch.old) > MAX_JSON):
+            raise LiftDeskError("row.invalid", field="actor/old", value="…", reason="…")
+        types = schema.types(ch.table)
+        if ch.is_insert:
+            check_row(ch.table, ch.values(), types)
+        else:
+            declared, notnull = types.get(ch.field, ("", False))
+            check_field(ch.table, ch.field, stored_value(ch.new, declared), declared, notnull)
+    except LiftDeskError as exc:
+        raise _invalid(n, ch.table, ch.record_id, exc) from None
+
 
 _STR, _NONE = str, type(None)
 _SCALARS = (str, int, float, type(None))
 
 
 def parse_changes(schema: Schema, rows: object, origin: str,
-                  skip: list[tuple[int, int]] | None = None) -> list[Change]:
+                  skip: list[tuple[int, int]] | None = None, also: str | None = None) -> list[Change]:
     """Validate every travelling row before anything is touched: known tables and columns only
     (they are put into SQL), well-formed stamps, and every change made by the file's signer.
     Rows inside `skip` (sequence ranges already received whole) are passed over unread."""
@@ -93,11 +126,15 @@ def parse_changes(schema: Schema, rows: object, origin: str,
             ok = False
         if not ok:
             raise LiftDeskError("sync.bad_row", n=n + 1)
-        if station != origin or not hlc.endswith(suffix):
+        if not ((station == origin and hlc.endswith(suffix))
+                or (also and station == also and hlc.endswith("-" + also))):
             raise LiftDeskError("sync.foreign_row", n=n + 1)
         if op == "insert":
+            if type(new) is _STR and len(new) > MAX_JSON:
+                from liftdesk.i18n import t
+                raise LiftDeskError("sync.invalid_value", n=n + 1, table=tbl, id=rid[:40], reason=t("row.reason.too_long"))
             try:
-                values = json.loads(new)
+                values = loads_capped(new, MAX_JSON, 2)
             except (TypeError, ValueError):
                 values = None
             if type(values) is not dict or not all(isinstance(v, _SCALARS) for v in values.values()):
@@ -118,7 +155,9 @@ def parse_changes(schema: Schema, rows: object, origin: str,
             if fld is None or fld not in schema.columns(tbl) or fld in STAMP_FIELDS:
                 raise LiftDeskError("sync.unknown_column", table=tbl, column=str(fld))
         last = seq
-        out.append(Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases, values))
+        change = Change(seq, tbl, rid, op, fld, old, new, at, hlc, station, actor, created, bases, values)
+        check_values(schema, n + 1, change)
+        out.append(change)
     return out
 
 
@@ -207,7 +246,10 @@ class Engine:
         versions = db.execute("SELECT hlc, bases, value, station_id, at FROM sync_version"
                               " WHERE tbl = ? AND record_id = ? AND field = ?", [tbl, rid, fld]).fetchall()
         referenced = {b for v in versions for b in json.loads(v[1])}
-        leaves = sorted((v for v in versions if v[0] not in referenced), key=lambda v: v[0])
+        # A station's later version supersedes its own earlier ones: they differ only when the station
+        # went back to a backup (or a copy), and then its new file is to be followed, not argued with.
+        leaves = sorted((v for v in versions if v[0] not in referenced
+                         and not any(o[3] == v[3] and o[0] > v[0] for o in versions)), key=lambda v: v[0])
         win = max(versions, key=lambda v: v[0])
         current = db.execute(f"SELECT {fld} FROM {tbl} WHERE id = ?", [rid]).fetchone()
         if current is None:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
-from liftdesk.places.addresses import Places, in_scope
+from liftdesk.places.addresses import Places, within
 from liftdesk.store import Store
 from liftdesk.store.schema import foreign_keys
 
@@ -31,7 +31,7 @@ class Plan:
     rejected: list[tuple[Change, str]]
 
 
-def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], origin: str | None) -> Plan:
+def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...]], origin: str | None) -> Plan:
     """Decide, before writing, what is new, duplicate, held (out of scope), rejected or refused."""
     schema_inserts = [c for c in changes if c.is_insert]
     by_table: dict[str, list[Change]] = {}
@@ -59,7 +59,7 @@ def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], or
             held_keys.add((row[1], row[2]))
     held, keep = [], []
     for c in inserts:
-        if scope and not in_scope(places.names(c.table, c.record_id), scope):
+        if scope and not within(places, c.table, c.record_id, scope):
             held.append((c, "scope"))
             held_keys.add((c.table, c.record_id))
         else:
@@ -77,7 +77,7 @@ def plan_changes(store: Store, changes: list[Change], scope: tuple[str, ...], or
             continue
         key = (c.table, c.record_id)
         if key in held_keys or (scope and key not in inserted and c.record_id in present[c.table]
-                                and not in_scope(places.names(c.table, c.record_id), scope)):
+                                and not within(places, c.table, c.record_id, scope)):
             held.append((c, "scope"))
         elif key in rejected_keys:
             rejected.append((c, "id_collision"))

@@ -13,10 +13,11 @@ from ..store import Store
 from ..store.schema import USER_TABLES, foreign_keys
 from . import bundle
 from .enrol import district_public, district_signer, pinned, station_identity
-from liftdesk.places.addresses import scope_parts
+from liftdesk.places.addresses import scope_list
 
-from . import ledger
+from . import epoch as epochs, ledger
 from .planning import plan_changes
+from .exchange import erase_arrived, erased_here
 from .merge import PLACE_TABLES, Change, Counts, Engine, Schema, catch_up, parse_changes
 
 
@@ -72,7 +73,17 @@ def scope_ids(store: Store, scope: tuple[str, ...]) -> dict[str, set[str]]:
     return out
 
 
-def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[Change]:
+def scopes_ids(store: Store, scopes: list[tuple[str, ...]]) -> dict[str, set[str]]:
+    """`scope_ids` for a scope of one or more addresses (the whole district when none)."""
+    out: dict[str, set[str]] = {}
+    for scope in scopes or [()]:
+        for tbl, ids in scope_ids(store, scope).items():
+            out.setdefault(tbl, set()).update(ids)
+    return out
+
+
+def _district_changes(store: Store, since: str, scope: list[tuple[str, ...]],
+                      returning: tuple[str, str] | None = None) -> list[Change]:
     """What the district itself wrote (places, settings, approvals, resolutions) that falls in
     a station's scope or above it, with an HLC newer than the station has seen."""
     me = store.station_id
@@ -82,7 +93,18 @@ def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[
     versions = store.db.execute(
         "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at FROM sync_version v"
         " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [me, since]).fetchall()
-    allowed = scope_ids(store, scope)
+    allowed = scopes_ids(store, scope)
+    if returning:   # the station went back to a backup: what it sent before, after that point, returns
+        sid, base = returning
+        rows += store.db.execute(
+            "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
+            " WHERE station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq", [sid, base]).fetchall()
+        own = store.db.execute(
+            "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at, v.station_id FROM sync_version v"
+            " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [sid, base]).fetchall()
+        versions = [v[:7] + (me,) for v in versions] + own
+    else:
+        versions = [v[:7] + (me,) for v in versions]
 
     def wanted(tbl: str, rid: str) -> bool:
         return rid in allowed.get(tbl, ())
@@ -94,14 +116,14 @@ def _district_changes(store: Store, since: str, scope: tuple[str, ...]) -> list[
         if r[1] == "person":
             persons.append(r)
             continue
-        if wanted(r[1], r[2]):
+        if wanted(r[1], r[2]) or r[9] != me:
             out.append(Change(*r, created_at=None))
             if r[1] == "ownership":
                 owners.add(json.loads(r[6]).get("person_id"))
-    out.extend(Change(*r, created_at=None) for r in persons if r[2] in owners)
-    for tbl, rid, fld, hlc, bases, value, at in versions:
-        if wanted(tbl, rid) or (tbl == "person" and rid in owners):
-            out.append(Change(0, tbl, rid, "update", fld, None, value, at, hlc, me, "", None, json.loads(bases)))
+    out.extend(Change(*r, created_at=None) for r in persons if r[2] in owners or r[9] != me)
+    for tbl, rid, fld, hlc, bases, value, at, author in versions:
+        if wanted(tbl, rid) or (tbl == "person" and rid in owners) or author != me:
+            out.append(Change(0, tbl, rid, "update", fld, None, value, at, hlc, author, "", None, json.loads(bases)))
     # Order: parents before children, then versions by clock; sequence numbers restart at 1.
     order = {t: n for n, t in enumerate(("district", "street", "community", "estate", "building", "unit", "household",
                                           "person", "ownership"))}
@@ -132,10 +154,13 @@ def make_receipt(store: Store, station_id: str, path: str | Path | None = None) 
         raise LiftDeskError("sync.unknown_station", station=station_id)
     if known.revoked:
         raise LiftDeskError("sync.station_revoked", name=known.name, station=station_id)
+    if not known.accepted:
+        raise LiftDeskError("sync.station_not_accepted", station=station_id)
     with store.db.atomic():
         catch_up(store)
-    changes = _district_changes(store, known.district_hlc_seen, scope_parts(known.scope))
-    ack = ledger.covered_upto(ledger.covered(store, station_id))
+    changes = _district_changes(store, known.district_hlc_seen, scope_list(known.scope),
+                                (station_id, known.epoch_base_hlc) if known.epoch_base_hlc else None)
+    ack = ledger.covered_upto(ledger.covered(store, station_id, known.epoch))
     nos = sorted({r[0] for r in store.db.execute("SELECT file_no FROM sync_file WHERE direction = 'in'"
                                                   " AND kind = 'bundle' AND station_id = ?", [station_id])})
     receipt_no = store.db.execute("SELECT count(*) FROM sync_file WHERE direction = 'out' AND kind = 'receipt'"
@@ -146,7 +171,8 @@ def make_receipt(store: Store, station_id: str, path: str | Path | None = None) 
     manifest = {"district_key": public.key_id, "district_station": store.station_id, "station_id": station_id,
                 "file_no": receipt_no, "ack_seq": ack, "files": nos, "gaps": ledger.gaps(store, station_id),
                 "hlc_upto": max((c.hlc for c in changes), default=known.district_hlc_seen), "counts": counts,
-                "changes": len(changes), "created_at": store.clock.now_iso()}
+                "changes": len(changes), "created_at": store.clock.now_iso(), "scope": known.scope,
+                "epoch": known.epoch}
     data = bundle.pack("receipt", manifest, {"changes": [c.row() for c in changes]}, district_signer(store),
                        bytes.fromhex(known.box_key), station_id)
     if path is not None:
@@ -182,9 +208,10 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
     origin = m.get("district_station")
     if not isinstance(origin, str) or not isinstance(m.get("ack_seq"), int) or not isinstance(m.get("hlc_upto"), str):
         raise LiftDeskError("sync.damaged")
-    changes = parse_changes(Schema(store), opened.payload.get("changes"), origin)
+    changes = parse_changes(Schema(store), opened.payload.get("changes"), origin, also=store.station_id)
     counts = Counts()
     ledger.backup_before(store, "sync-receipt") if not dry_run else None
+    purging = erased_here(store, changes)
     try:
         with store.db.atomic():
             catch_up(store)
@@ -195,12 +222,20 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 for c in plan.inserts:
                     store.clock.observe(c.hlc)
             engine.edit_all(plan.edits)
+            erase_arrived(store, plan.edits)
             settled = len(engine.settled_conflicts)
             counts.rejected = len(plan.rejected)
-            ack = max(int(store.meta("sync.ack_seq", "0") or 0), m["ack_seq"])
+            mine = epochs.current(store)
+            # An acknowledgement counts only for this station's epoch: after a restore the old
+            # numbers name other rows, which must still be sent.
+            ack = int(store.meta("sync.ack_seq", "0") or 0)
+            if m.get("epoch", "") == mine:
+                ack = max(ack, m["ack_seq"])
             store.set_meta("sync.ack_seq", str(ack))
             seen = max(store.meta("sync.district_hlc", "") or "", m["hlc_upto"])
             store.set_meta("sync.district_hlc", seen)
+            if isinstance(m.get("scope"), str) and m["scope"] != store.meta("sync.scope", ""):
+                store.set_meta("sync.scope", m["scope"])   # the district decides what this station answers for
             # what arrived from here, so the next catch-up starts after it
             ledger.record_file(store, "in", "receipt", origin, int(m.get("file_no", 0) or 0), 0, ack, data,
                          counts.as_json(), "")
@@ -209,6 +244,8 @@ def apply_receipt(store: Store, data: bytes, dry_run: bool = False) -> ReceiptRe
                 raise ledger.Rollback()
     except ledger.Rollback:
         pass
+    if purging and not dry_run:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return ReceiptResult(counts, ack, gap_list, int(m.get("file_no", 0) or 0), settled)
 
 

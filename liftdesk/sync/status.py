@@ -49,8 +49,8 @@ def counts_text(counts: dict) -> str:
 
 def stations(store: Store) -> list[dict]:
     out = []
-    for sid, name, scope, fp, pinned_at, revoked in store.db.execute(
-            "SELECT station_id, name, scope, fingerprint, pinned_at, revoked FROM sync_station ORDER BY name"):
+    for sid, name, scope, fp, pinned_at, revoked, accepted in store.db.execute(
+            "SELECT station_id, name, scope, fingerprint, pinned_at, revoked, accepted FROM sync_station ORDER BY name"):
         # last_file: the highest file number received (late files never make it go backwards);
         # last_arrived_file: the one that came in most recently, whatever its number.
         highest = store.db.execute("SELECT max(file_no), max(at) FROM sync_file WHERE direction = 'in'"
@@ -64,7 +64,9 @@ def stations(store: Store) -> list[dict]:
                     "revoked": bool(revoked), "files_received": files,
                     "last_file": highest[0], "last_received_at": highest[1],
                     "last_arrived_file": latest[0] if latest else None,
-                    "acknowledged_seq": ledger.covered_upto(ledger.covered(store, sid)), "gaps": ledger.gaps(store, sid), "held": held})
+                    "acknowledged_seq": ledger.covered_upto(ledger.covered(store, sid)), "gaps": ledger.gaps(store, sid), "held": held,
+                    "accepted": bool(accepted), "pending": store.db.execute(
+                        "SELECT count(*) FROM sync_pending WHERE station_id = ?", [sid]).fetchone()[0]})
     return out
 
 

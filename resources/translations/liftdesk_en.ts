@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptStationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="17" />
+        <source>确认新工作站</source>
+        <translation>Accept a new station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="19" />
+        <source>请打电话给工作站“{name}”（编号 {id}），请对方念出本站密钥指纹，与下面的指纹逐组核对。指纹不符时不要接受：文件可能来自冒充者。</source>
+        <translation>Phone station “{name}” (id {id}), ask them to read out their key fingerprint and compare it group by group with the one below. If it differs, do not accept: the file may come from an impostor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="31" />
+        <source>（未指定：请先指定范围）</source>
+        <translation>(none: set a scope first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="32" />
+        <source>范围：{scope}；暂存文件 {n} 个</source>
+        <translation>Scope: {scope}; {n} file(s) kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="35" />
+        <source>对方念出的指纹，如 1A2B 3C4D …</source>
+        <translation>The fingerprint read out, e.g. 1A2B 3C4D …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="36" />
+        <source>对方念出的指纹</source>
+        <translation>Fingerprint read out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="40" />
+        <source>区密钥口令</source>
+        <translation>District key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="43" />
+        <source>指纹一致，接受</source>
+        <translation>Fingerprints match: accept</translation>
+    </message>
+</context>
+<context>
     <name>AddHouseholdDialog</name>
     <message>
         <location filename="../../ui/dialogs/household_dialogs.py" line="47" />
@@ -3270,14 +3313,24 @@ The current database is backed up first.</translation>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="174" />
+        <location filename="../../ui/lock.py" line="181" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="178" />
+        <location filename="../../ui/lock.py" line="186" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="205" />
+        <source>注意：站点锁只锁住本程序的界面；数据库文件和备份本身没有加密，拿到文件的人仍能读取其中的个人信息。</source>
+        <translation>Note: the station lock only locks this program's window; the database file and its backups are not encrypted, so anyone who gets the file can still read the personal data in it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="207" />
+        <source>站点锁未开启：任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件，看到居民的姓名、电话和意见。</source>
+        <translation>The station lock is off: anyone who can use this PC can open this program, or read the database file directly, and see residents' names, phones and positions.</translation>
     </message>
 </context>
 <context>
@@ -3367,289 +3420,317 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>StationScopeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="54" />
+        <source>指定工作站范围</source>
+        <translation>Set a station's scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="56" />
+        <source>工作站“{name}”负责的范围，每行一个地址（街道或 街道/社区）。下一份回执会告诉工作站，并带去新范围内的数据。</source>
+        <translation>What station “{name}” answers for, one address a line (street or street/community). The next receipt tells the station and brings the data of its new scope.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="69" />
+        <location filename="../../ui/pages/sync_page.py" line="78" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="73" />
+        <location filename="../../ui/pages/sync_page.py" line="82" />
         <source>导出同步文件…</source>
         <translation>Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="75" />
+        <location filename="../../ui/pages/sync_page.py" line="84" />
         <source>应用回执…</source>
         <translation>Apply receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="77" />
+        <location filename="../../ui/pages/sync_page.py" line="86" />
         <source>导入同步文件…</source>
         <translation>Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="79" />
+        <location filename="../../ui/pages/sync_page.py" line="88" />
         <source>给所选工作站写回执…</source>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>设置区密钥…</source>
         <translation>Set up the district key…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="83" />
+        <location filename="../../ui/pages/sync_page.py" line="92" />
         <source>登记为工作站…</source>
         <translation>Enrol as a station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="85" />
+        <location filename="../../ui/pages/sync_page.py" line="94" />
         <source>从恢复单恢复区密钥…</source>
         <translation>Recover the district key from the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="116" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="116" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="116" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="117" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="117" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="117" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
-        <location filename="../../ui/pages/sync_page.py" line="112" />
-        <location filename="../../ui/pages/sync_page.py" line="168" />
+        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
+        <location filename="../../ui/pages/sync_page.py" line="185" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="129" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="128" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
+        <location filename="../../ui/pages/sync_page.py" line="129" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <location filename="../../ui/pages/sync_page.py" line="130" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>时间（{zone}）</source>
         <translation>Time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <source>确认新工作站…</source>
+        <translation>Accept a new station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <source>指定范围…</source>
+        <translation>Set scope…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="131" />
         <source>最后收到（{zone}）</source>
         <translation>Last received ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="117" />
+        <location filename="../../ui/pages/sync_page.py" line="133" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="134" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="135" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="135" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="136" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124" />
+        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <source>待确认（暂存 {n} 个文件）</source>
+        <translation>Awaiting acceptance ({n} file(s) kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124" />
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="125" />
-        <location filename="../../ui/pages/sync_page.py" line="144" />
+        <location filename="../../ui/pages/sync_page.py" line="142" />
+        <location filename="../../ui/pages/sync_page.py" line="161" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="126" />
-        <location filename="../../ui/pages/sync_page.py" line="145" />
+        <location filename="../../ui/pages/sync_page.py" line="143" />
+        <location filename="../../ui/pages/sync_page.py" line="162" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="127" />
+        <location filename="../../ui/pages/sync_page.py" line="144" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <location filename="../../ui/pages/sync_page.py" line="148" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="149" />
+        <location filename="../../ui/pages/sync_page.py" line="166" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="150" />
+        <location filename="../../ui/pages/sync_page.py" line="167" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="151" />
+        <location filename="../../ui/pages/sync_page.py" line="168" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="165" />
+        <location filename="../../ui/pages/sync_page.py" line="182" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="166" />
+        <location filename="../../ui/pages/sync_page.py" line="183" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="167" />
+        <location filename="../../ui/pages/sync_page.py" line="184" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="185" />
+        <location filename="../../ui/pages/sync_page.py" line="202" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="189" />
+        <location filename="../../ui/pages/sync_page.py" line="206" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="190" />
+        <location filename="../../ui/pages/sync_page.py" line="207" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="192" />
+        <location filename="../../ui/pages/sync_page.py" line="209" />
         <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
         <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="203" />
+        <location filename="../../ui/pages/sync_page.py" line="220" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="252" />
+        <location filename="../../ui/pages/sync_page.py" line="269" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="267" />
+        <location filename="../../ui/pages/sync_page.py" line="284" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="271" />
+        <location filename="../../ui/pages/sync_page.py" line="288" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="271" />
+        <location filename="../../ui/pages/sync_page.py" line="288" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="285" />
+        <location filename="../../ui/pages/sync_page.py" line="302" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="313" />
+        <location filename="../../ui/pages/sync_page.py" line="332" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="316" />
+        <location filename="../../ui/pages/sync_page.py" line="375" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="328" />
+        <location filename="../../ui/pages/sync_page.py" line="387" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="345" />
+        <location filename="../../ui/pages/sync_page.py" line="404" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="356" />
+        <location filename="../../ui/pages/sync_page.py" line="415" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="356" />
+        <location filename="../../ui/pages/sync_page.py" line="415" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>

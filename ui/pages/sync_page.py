@@ -42,6 +42,15 @@ def _import(db_path: Path, source: str, passphrase: str, dry_run: bool, progress
         store.close()
 
 
+def _accept(db_path: Path, station_id: str, fingerprint: str, passphrase: str, progress, cancelled):
+    store = open_store(db_path, actor="gui")
+    try:
+        keys = enrol.district_keys(store, passphrase) if passphrase else None
+        return exchange.accept_station(store, station_id, fingerprint, keys)
+    finally:
+        store.close()
+
+
 def _receipt(db_path: Path, station_id: str, target: str, progress, cancelled):
     store = open_store(db_path, actor="gui")
     try:
@@ -84,10 +93,16 @@ class SyncPage(QWidget):
         self.station_enrol_button.clicked.connect(lambda: self.enrol_station())
         self.district_recover_button = QPushButton(self.tr("从恢复单恢复区密钥…"))
         self.district_recover_button.clicked.connect(lambda: self.recover_district())
+        self.accept_button = QPushButton(self.tr("确认新工作站…"))
+        self.accept_button.clicked.connect(lambda: self.accept_station())
+        self.scope_button = QPushButton(self.tr("指定范围…"))
+        self.scope_button.clicked.connect(lambda: self.set_scope())
+        self.dialog = None
         buttons = QHBoxLayout()
         for b in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
             buttons.addWidget(b)
-        for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button):
+        for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button,
+                  self.accept_button, self.scope_button):
             buttons.addWidget(b)
         buttons.addStretch()
         self.progress = QProgressBar()
@@ -109,14 +124,16 @@ class SyncPage(QWidget):
         self.history_view = data_table(self.history_model)
 
         self.station_model = ReadOnlyTableModel([
-            Column(self.tr("工作站"), lambda s: s["name"]), Column(self.tr("范围"), lambda s: s["scope"] or "—"),
+            Column(self.tr("工作站"), lambda s: s["name"]),
+            Column(self.tr("范围"), lambda s: "、".join(a for a in s["scope"].split("\n") if a) or "—"),
             Column(self.tr("编号"), lambda s: s["station_id"]), Column(self.tr("密钥指纹"), lambda s: s["fingerprint"]),
             Column(self.tr("最后文件"), lambda s: s["last_file"] or "—", align_right=True),
             Column(self.tr("最后收到（{zone}）").format(zone=zone_label(zone)),
                    lambda s: local_in_zone(s["last_received_at"], zone) if s["last_received_at"] else "—"),
             Column(self.tr("缺少"), lambda s: "，".join(t("sync.gap", n=n) for n in s["gaps"]) or "—"),
             Column(self.tr("待审"), lambda s: s["held"], align_right=True),
-            Column(self.tr("状态"), lambda s: self.tr("已撤销") if s["revoked"] else self.tr("正常")),
+            Column(self.tr("状态"), lambda s: self.tr("已撤销") if s["revoked"] else (
+                self.tr("正常") if s["accepted"] else self.tr("待确认（暂存 {n} 个文件）").format(n=s["pending"]))),
         ], self)
         self.station_view = data_table(self.station_model)
 
@@ -195,7 +212,7 @@ class SyncPage(QWidget):
             button.setVisible(role is None)
         for button in (self.export_button, self.apply_receipt_button):
             button.setVisible(role == "station")
-        for button in (self.import_button, self.receipt_button):
+        for button in (self.import_button, self.receipt_button, self.accept_button, self.scope_button):
             button.setVisible(role == "district")
         self.history_model.set_items(status.history(self.store))
         self.station_model.set_items(status.stations(self.store) if role == "district" else [])
@@ -299,18 +316,60 @@ class SyncPage(QWidget):
 
         def applied(result):
             self.last_result = result
-            self.status.setText(t("sync.preview", **result.as_json()))
+            d = result.details()
+            self.status.setText(t("sync.new_station_pending", name=d["name"], station=d["station"],
+                                  fingerprint=d["fingerprint"]) if result.pending
+                                else t("sync.preview", **result.as_json()))
             self.data_changed.emit()
         self._run(_import, path, passphrase, False, on_success=applied)
 
-    def write_receipt(self, path: str | None = None) -> None:
+    def selected_station(self) -> dict | None:
         rows = self.station_view.selectionModel().selectedRows()
         if not rows and len(self.station_model.items) == 1:
-            station = self.station_model.items[0]
-        elif rows:
-            station = self.station_model.items[rows[0].row()]
-        else:
-            messages.error(self, self.tr("请先在“工作站”页选中一个工作站。"))
+            return self.station_model.items[0]
+        if rows:
+            return self.station_model.items[rows[0].row()]
+        messages.error(self, self.tr("请先在“工作站”页选中一个工作站。"))
+        return None
+
+    def accept_station(self) -> None:
+        """The SSH-style check: the fingerprint shown here against the one read out by the station."""
+        from ..dialogs.station_dialogs import AcceptStationDialog
+        station = self.selected_station()
+        if station is None:
+            return
+        self.dialog = dialog = AcceptStationDialog(station, station["pending"] > 0, self)
+
+        def accepted():
+            def done(results):
+                self.status.setText(t("sync.station_accepted", station=station["station_id"],
+                                      scope="、".join(a for a in station["scope"].split("\n") if a), n=len(results)))
+                self.data_changed.emit()
+            self._run(_accept, station["station_id"], dialog.typed.text(), dialog.passphrase.text(), on_success=done)
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def set_scope(self) -> None:
+        from ..dialogs.station_dialogs import StationScopeDialog
+        station = self.selected_station()
+        if station is None:
+            return
+        self.dialog = dialog = StationScopeDialog(station, self)
+
+        def accepted():
+            try:
+                scope = enrol.set_scope(self.store, station["station_id"], dialog.lines())
+            except LiftDeskError as exc:
+                messages.error(self, str(exc))
+                return
+            self.status.setText(t("sync.scope_set", station=station["station_id"], scope="、".join(scope.split("\n"))))
+            self.refresh()
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def write_receipt(self, path: str | None = None) -> None:
+        station = self.selected_station()
+        if station is None:
             return
         if path is None:
             path = ask_save_path(self, self.store.path, self.tr("写回执"), f"回执-{station['name']}.liftsync", FILTER,

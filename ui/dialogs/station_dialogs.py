@@ -1,0 +1,68 @@
+"""Accepting a new station (its key fingerprint shown SSH-style, compared by a person with what the
+station reads out over the phone) and giving a station its scope. The rules live in the core
+(liftdesk/sync/enrol.py, exchange.accept_station); these dialogs only ask."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+                               QWidget)
+
+
+class AcceptStationDialog(QDialog):
+    """Shows the fingerprint the district pinned; the person types what the station reads out."""
+
+    def __init__(self, station: dict, needs_passphrase: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("确认新工作站"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("请打电话给工作站“{name}”（编号 {id}），请对方念出本站密钥指纹，与下面的指纹逐组核对。"
+                               "指纹不符时不要接受：文件可能来自冒充者。").format(name=station["name"], id=station["station_id"]))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.fingerprint = QLabel(station["fingerprint"])
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF() * 1.8)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setObjectName("fingerprint")
+        layout.addWidget(self.fingerprint)
+        scope = "、".join(a for a in station["scope"].split("\n") if a) or self.tr("（未指定：请先指定范围）")
+        layout.addWidget(QLabel(self.tr("范围：{scope}；暂存文件 {n} 个").format(scope=scope, n=station.get("pending", 0))))
+        form = QFormLayout()
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText(self.tr("对方念出的指纹，如 1A2B 3C4D …"))
+        form.addRow(self.tr("对方念出的指纹"), self.typed)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        if needs_passphrase:
+            form.addRow(self.tr("区密钥口令"), self.passphrase)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("指纹一致，接受"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+
+class StationScopeDialog(QDialog):
+    """One address a line (街道[/社区/…]); the core refuses one that names no place of the district."""
+
+    def __init__(self, station: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("指定工作站范围"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("工作站“{name}”负责的范围，每行一个地址（街道或 街道/社区）。下一份回执会告诉工作站，"
+                               "并带去新范围内的数据。").format(name=station["name"]))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.addresses = QPlainTextEdit(station["scope"])
+        layout.addWidget(self.addresses)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.addresses.toPlainText().splitlines() if line.strip()]
