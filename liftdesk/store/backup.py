@@ -433,9 +433,7 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
         dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
         try:
             src.backup(dst)
-            # The file now holds an older state: whatever counts its own history (a station's sync
-            # sequence) must start a new epoch rather than reuse numbers already handed out.
-            dst.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES ('file.restored', datetime('now'))")
+            _mark_restored(dst)
             dst.commit()
             if check_integrity(dst):
                 raise StoreError("backup.bad", path=str(backup_path))
@@ -447,6 +445,12 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def _mark_restored(conn: sqlite3.Connection) -> None:
+    """The file now holds an older state: whatever counts its own history (a station's sync
+    sequence) must start a new epoch rather than reuse numbers already handed out."""
+    conn.execute("INSERT OR REPLACE INTO main.liftdesk_meta (key, value) VALUES ('file.restored', datetime('now'))")
 
 
 def _migrated_copy(backup_path: Path, folder: Path) -> Path:
@@ -478,6 +482,7 @@ def _replace_under_lock(db_path: Path, staged: Path, backup_path: Path, timeout_
         try:
             kept = make_backup(db_path, "before-restore")  # read beside our lock: every committed write
             _replace_tables(conn)
+            _mark_restored(conn)
             if check_integrity(conn):
                 raise StoreError("backup.bad", path=str(backup_path))
             conn.execute("COMMIT")

@@ -183,7 +183,7 @@ class StationEnrolDialog(QDialog):
         self.scope.setEditable(True)
         self.scope.addItem("")
         self.scope.addItems(scope_choices(store))
-        self.scope.lineEdit().setPlaceholderText(self.tr("全区（不限范围）"))
+        self.scope.lineEdit().setPlaceholderText(self.tr("由区里确认时指定（可留空）"))
         form.addRow(self.tr("范围（街道[/社区]）"), self.scope)
         layout.addLayout(form)
         self.result_label = _big()
