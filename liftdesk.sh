@@ -96,7 +96,8 @@ setup_python() {
   want=$(deps_hash)
   [ -f "$STAMP" ] && have=$(cat "$STAMP")
   if [ "$want" = "$have" ] && "$VENV/bin/python" -c "import PySide6.QtWidgets, PySide6.QtPdfWidgets, \
-       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis" >/dev/null 2>&1; then
+       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis" >/dev/null 2>&1 \
+     && "$VENV/bin/python" -m ruff --version >/dev/null 2>&1; then
     return 0
   fi
   if [ -z "$have" ]; then
@@ -119,6 +120,8 @@ case "${1:-app}" in
   test)
     shift || true
     setup_system; setup_python
+    # the linter first (pyflakes rules: undefined names, unused imports): a name error fails the run
+    "$VENV/bin/python" -m ruff check --quiet . || die "ruff found problems (above); fix them, then run the tests again"
     exec "$VENV/bin/python" -m pytest -q "$@" ;;
   *) echo "usage: ./liftdesk.sh app [ARGS] | ./liftdesk.sh test [PYTEST ARGS]" >&2; exit 2 ;;
 esac

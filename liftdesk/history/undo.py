@@ -22,7 +22,7 @@ from liftdesk.history.actions import Action
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
-from liftdesk.store import Store, records
+from liftdesk.store import Store, records, schema
 from liftdesk.store.records import Change
 
 
@@ -91,6 +91,19 @@ def _check_value(store: Store, table: str, record_id: str, field: str, value) ->
         registry.check_restorable_name(store, table, record_id, value)  # two places, one address
 
 
+def _check_no_dependents(store: Store, table: str, record_id: str) -> None:
+    """Taking back a record's creation must not orphan what a later action hung on it (a signed
+    form on a household a roster import created): the action's own dependents are reversed first,
+    newest first, so any live one left was made by another action."""
+    for child, columns in schema.referencing(table):
+        for column in columns:
+            row = store.db.execute(f"SELECT id FROM {child} WHERE {column} = ? AND deleted = 0 LIMIT 1",
+                                   [record_id]).fetchone()
+            if row:
+                raise Blocked(t("undo.depended_on", record=record_label(store, table, record_id),
+                                dependent=_kind(child)))
+
+
 def _reverse(store: Store, changes: list[Change], op: str) -> None:
     for ch in reversed(changes):
         if ch.op == "retract":
@@ -105,6 +118,7 @@ def _reverse(store: Store, changes: list[Change], op: str) -> None:
             if retractions.is_fact(ch.table):
                 retractions.retract(store, ch.table, ch.record_id, reason=op)
             else:
+                _check_no_dependents(store, ch.table, ch.record_id)
                 records.update(store, ch.table, ch.record_id, {"deleted": 1}, op="uninsert")
             continue
         if records.text(current.get(ch.field)) != ch.new:

@@ -388,3 +388,10 @@ _FK_RE = re.compile(r"(\w+)\s+TEXT[^,]*?REFERENCES\s+(\w+)\(id\)")
 def foreign_keys(table: str) -> list[tuple[str, str]]:
     """(column, parent table) in declared order; the first non-empty one leads towards a place."""
     return _FK_RE.findall(USER_TABLES.get(table, ""))
+
+
+@lru_cache(maxsize=None)
+def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""
+    found = ((child, tuple(col for col, parent in foreign_keys(child) if parent == table)) for child in USER_TABLES)
+    return tuple((child, cols) for child, cols in found if cols)
