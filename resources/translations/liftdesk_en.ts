@@ -193,27 +193,27 @@ The current database is backed up first.</translation>
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/printing.py" line="78" />
+        <location filename="../../ui/printing.py" line="57" />
         <source>批量打印</source>
         <translation>Batch print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="80" />
+        <location filename="../../ui/printing.py" line="59" />
         <source>为当前列表中的 {n} 个单元生成{kind}：</source>
         <translation>Make the {kind} for the {n} units in the list:</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="81" />
+        <location filename="../../ui/printing.py" line="60" />
         <source>每个单元一个 PDF，保存到文件夹</source>
         <translation>One PDF per unit, saved to a folder</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="82" />
+        <location filename="../../ui/printing.py" line="61" />
         <source>合并为一个 PDF（一次送印）</source>
         <translation>One combined PDF (one trip to the printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="83" />
+        <location filename="../../ui/printing.py" line="62" />
         <source>直接送打印机（只弹出一次打印对话框）</source>
         <translation>Send to the printer (one print dialog)</translation>
     </message>
@@ -221,7 +221,7 @@ The current database is backed up first.</translation>
 <context>
     <name>BuildingGridModel</name>
     <message>
-        <location filename="../../ui/models/building_grid.py" line="54" />
+        <location filename="../../ui/models/building_grid.py" line="55" />
         <source>{n}层</source>
         <translation>Floor {n}</translation>
     </message>
@@ -229,27 +229,27 @@ The current database is backed up first.</translation>
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="340" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="338" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="340" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="338" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="345" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="343" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="346" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="344" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="347" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="345" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -257,112 +257,112 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="128" />
+        <location filename="../../ui/pages/district_page.py" line="130" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="129" />
+        <location filename="../../ui/pages/district_page.py" line="131" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="133" />
+        <location filename="../../ui/pages/district_page.py" line="135" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="136" />
+        <location filename="../../ui/pages/district_page.py" line="138" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="136" />
+        <location filename="../../ui/pages/district_page.py" line="138" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="137" />
+        <location filename="../../ui/pages/district_page.py" line="139" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="149" />
+        <location filename="../../ui/pages/district_page.py" line="151" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="151" />
+        <location filename="../../ui/pages/district_page.py" line="153" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="151" />
+        <location filename="../../ui/pages/district_page.py" line="153" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="152" />
+        <location filename="../../ui/pages/district_page.py" line="154" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="174" />
+        <location filename="../../ui/pages/district_page.py" line="176" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="175" />
+        <location filename="../../ui/pages/district_page.py" line="177" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="176" />
+        <location filename="../../ui/pages/district_page.py" line="178" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="179" />
+        <location filename="../../ui/pages/district_page.py" line="181" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="223" />
+        <location filename="../../ui/pages/district_page.py" line="224" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="229" />
+        <location filename="../../ui/pages/district_page.py" line="230" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="231" />
+        <location filename="../../ui/pages/district_page.py" line="232" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="234" />
+        <location filename="../../ui/pages/district_page.py" line="235" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="245" />
+        <location filename="../../ui/pages/district_page.py" line="246" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="246" />
+        <location filename="../../ui/pages/district_page.py" line="247" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="257" />
+        <location filename="../../ui/pages/district_page.py" line="258" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="266" />
+        <location filename="../../ui/pages/district_page.py" line="267" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -413,17 +413,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="97" />
+        <location filename="../../ui/pages/district_page.py" line="99" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="109" />
+        <location filename="../../ui/pages/district_page.py" line="111" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="114" />
+        <location filename="../../ui/pages/district_page.py" line="116" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -481,7 +481,7 @@ The current database is backed up first.</translation>
         <translation>Helpers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home_page.py" line="37" />
+        <location filename="../../ui/pages/home_page.py" line="36" />
         <source>{district} 加梯工作台</source>
         <translation>{district} LiftDesk</translation>
     </message>
@@ -489,42 +489,42 @@ The current database is backed up first.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="33" />
+        <location filename="../../ui/models/households.py" line="34" />
         <source>当前意见</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="34" />
+        <location filename="../../ui/models/households.py" line="35" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/households.py" line="53" />
+        <location filename="../../ui/models/households.py" line="54" />
         <source>（书面）</source>
         <translation> (written)</translation>
     </message>
@@ -532,77 +532,77 @@ The current database is backed up first.</translation>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="30" />
         <source>导入住户名册 — {address}</source>
         <translation>Import roster — {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="46" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="47" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="55" />
         <source>同名业主：勾选确为同一人的</source>
         <translation>Owners with the same name: tick those who are one person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="58" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
         <source>检查（不写入）</source>
         <translation>Check (writes nothing)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="59" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="61" />
         <source>只导入正确的行</source>
         <translation>Import only the good rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="62" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="76" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="77" />
         <source>列对应（左：标准列，右：文件中的列）和预览：</source>
         <translation>Column mapping (left: standard column, right: the file's column) and preview:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="79" />
         <source>检查结果：</source>
         <translation>Check result:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="90" />
         <source>选择名册文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="91" />
         <source>表格 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="102" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="103" />
         <source>文件：{name}（{n} 行数据）</source>
         <translation>File: {name} ({n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="107" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="108" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="110" />
         <source>第 {n} 列</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="145" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="146" />
         <source>{name}（{rooms}）是同一人</source>
         <translation>{name} ({rooms}) is one person</translation>
     </message>
@@ -620,27 +620,27 @@ The current database is backed up first.</translation>
         <translation>Log in to LiftDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="37" />
+        <location filename="../../ui/lock.py" line="40" />
         <source>本站已开启站点锁，居民个人信息只对登录的工作人员显示。</source>
         <translation>This station is locked: residents' personal data shows only to staff who log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="38" />
+        <location filename="../../ui/lock.py" line="42" />
         <source>登录名</source>
         <translation>Login name</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="39" />
+        <location filename="../../ui/lock.py" line="43" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="42" />
+        <location filename="../../ui/lock.py" line="46" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="43" />
+        <location filename="../../ui/lock.py" line="47" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -648,234 +648,234 @@ The current database is backed up first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>同意比例规则…</source>
         <translation>Consent rule…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）</source>
         <translation>Search address, room, owner's name (or pinyin), phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>不在本站范围“{scope}”内：只能查看</source>
         <translation>Outside this station's scope “{scope}”: view only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -883,97 +883,122 @@ The current database is backed up first.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="175" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="187" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="196" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="191" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="204" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="205" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="211" />
+        <source>待办内容</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="212" />
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="222" />
+        <source>议程、纪要与待办</source>
+        <translation>Agenda, minutes, follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="238" />
+        <source>到会人本人姓名</source>
+        <translation>Attendee's own name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="247" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="221" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="239" />
         <source>到会人姓名（代理人、租户填本人姓名）</source>
         <translation>Attendee's own name (a proxy or tenant gives their own)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="222" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="240" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="230" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="206" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -1029,299 +1054,299 @@ The current database is backed up first.</translation>
 <context>
     <name>MoneyPanel</name>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="54" />
+        <location filename="../../ui/pages/money_panel.py" line="56" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="54" />
-        <location filename="../../ui/pages/money_panel.py" line="135" />
+        <location filename="../../ui/pages/money_panel.py" line="56" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="55" />
+        <location filename="../../ui/pages/money_panel.py" line="57" />
         <source>方案</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="55" />
+        <location filename="../../ui/pages/money_panel.py" line="57" />
         <source>设计 / 厂家</source>
         <translation>Designer / maker</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="57" />
+        <location filename="../../ui/pages/money_panel.py" line="59" />
         <source>变更说明</source>
         <translation>What changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="58" />
+        <location filename="../../ui/pages/money_panel.py" line="60" />
         <source>重大变更</source>
         <translation>Material change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="58" />
+        <location filename="../../ui/pages/money_panel.py" line="60" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="59" />
+        <location filename="../../ui/pages/money_panel.py" line="61" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="62" />
+        <location filename="../../ui/pages/money_panel.py" line="64" />
         <source>新方案版本…</source>
         <translation>New plan version…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
         <source>总价</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="70" />
+        <location filename="../../ui/pages/money_panel.py" line="72" />
         <source>政府补贴</source>
         <translation>Government subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <location filename="../../ui/pages/money_panel.py" line="73" />
         <source>专项维修资金</source>
         <translation>Maintenance fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="71" />
+        <location filename="../../ui/pages/money_panel.py" line="73" />
         <source>公积金提取</source>
         <translation>Provident fund</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="72" />
+        <location filename="../../ui/pages/money_panel.py" line="74" />
         <source>其他来源</source>
         <translation>Other sources</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="72" />
-        <location filename="../../ui/pages/money_panel.py" line="110" />
+        <location filename="../../ui/pages/money_panel.py" line="74" />
+        <location filename="../../ui/pages/money_panel.py" line="112" />
         <source>年维保费</source>
         <translation>Yearly maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="73" />
-        <location filename="../../ui/pages/money_panel.py" line="111" />
+        <location filename="../../ui/pages/money_panel.py" line="75" />
+        <location filename="../../ui/pages/money_panel.py" line="113" />
         <source>年电费</source>
         <translation>Yearly electricity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="76" />
+        <location filename="../../ui/pages/money_panel.py" line="78" />
         <source>（元）</source>
         <translation> (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>补贴到账日期</source>
         <translation>Subsidy credited on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="81" />
+        <location filename="../../ui/pages/money_panel.py" line="83" />
         <source>其他来源说明</source>
         <translation>Other sources note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <location filename="../../ui/pages/money_panel.py" line="84" />
         <source>集体账户户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="82" />
+        <location filename="../../ui/pages/money_panel.py" line="84" />
         <source>开户行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <location filename="../../ui/pages/money_panel.py" line="85" />
         <source>账号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="83" />
+        <location filename="../../ui/pages/money_panel.py" line="85" />
         <source>使用管理人</source>
         <translation>Lift manager</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="84" />
+        <location filename="../../ui/pages/money_panel.py" line="86" />
         <source>缴款安排</source>
         <translation>Payment schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="86" />
+        <location filename="../../ui/pages/money_panel.py" line="88" />
         <source>补贴状态</source>
         <translation>Subsidy status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="95" />
+        <location filename="../../ui/pages/money_panel.py" line="97" />
         <source>保存资金方案</source>
         <translation>Save funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="104" />
+        <location filename="../../ui/pages/money_panel.py" line="106" />
         <source>自定义系数，如 3=1 4=1.2 5=1.4 6=1.6</source>
         <translation>custom coefficients, e.g. 3=1 4=1.2 5=1.4 6=1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="107" />
-        <location filename="../../ui/pages/money_panel.py" line="129" />
-        <location filename="../../ui/pages/money_panel.py" line="135" />
+        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="107" />
+        <location filename="../../ui/pages/money_panel.py" line="109" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="108" />
+        <location filename="../../ui/pages/money_panel.py" line="110" />
         <source>系数</source>
         <translation>Coefficient</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="111" />
         <source>应摊金额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="112" />
+        <location filename="../../ui/pages/money_panel.py" line="114" />
         <source>计算说明</source>
         <translation>How it is computed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="116" />
+        <location filename="../../ui/pages/money_panel.py" line="118" />
         <source>选中一户，这里显示它的分摊金额是怎么算出来的。</source>
         <translation>Select a household to see how its share is computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="121" />
+        <location filename="../../ui/pages/money_panel.py" line="123" />
         <source>约定金额…</source>
         <translation>Agreed amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="129" />
+        <location filename="../../ui/pages/money_panel.py" line="131" />
         <source>应缴</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="133" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="132" />
+        <location filename="../../ui/pages/money_panel.py" line="134" />
         <source>欠缴</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="136" />
+        <location filename="../../ui/pages/money_panel.py" line="138" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="139" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="139" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="138" />
+        <location filename="../../ui/pages/money_panel.py" line="140" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="140" />
+        <location filename="../../ui/pages/money_panel.py" line="142" />
         <source>登记缴费…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="144" />
+        <location filename="../../ui/pages/money_panel.py" line="146" />
         <source>打印费用分摊协议</source>
         <translation>Print cost-sharing agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="147" />
+        <location filename="../../ui/pages/money_panel.py" line="149" />
         <source>加梯方案</source>
         <translation>Lift plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="151" />
+        <location filename="../../ui/pages/money_panel.py" line="153" />
         <source>资金方案</source>
         <translation>Funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="155" />
+        <location filename="../../ui/pages/money_panel.py" line="157" />
         <source>费用分摊</source>
         <translation>Cost shares</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="158" />
+        <location filename="../../ui/pages/money_panel.py" line="160" />
         <source>分摊方案</source>
         <translation>Sharing scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="159" />
+        <location filename="../../ui/pages/money_panel.py" line="161" />
         <source>自定义系数</source>
         <translation>Custom coefficients</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="170" />
+        <location filename="../../ui/pages/money_panel.py" line="172" />
         <source>集体账户缴费</source>
         <translation>Payments to the collective account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="208" />
+        <location filename="../../ui/pages/money_panel.py" line="210" />
         <source>当前：{label}，{line}</source>
         <translation>Current: {label}, {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="210" />
+        <location filename="../../ui/pages/money_panel.py" line="212" />
         <source>尚无加梯方案：点“新方案版本…”录入第 1 版。</source>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="219" />
+        <location filename="../../ui/pages/money_panel.py" line="221" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="220" />
+        <location filename="../../ui/pages/money_panel.py" line="222" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="228" />
-        <location filename="../../ui/pages/money_panel.py" line="235" />
-        <location filename="../../ui/pages/money_panel.py" line="245" />
+        <location filename="../../ui/pages/money_panel.py" line="230" />
+        <location filename="../../ui/pages/money_panel.py" line="237" />
+        <location filename="../../ui/pages/money_panel.py" line="247" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="245" />
+        <location filename="../../ui/pages/money_panel.py" line="247" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="247" />
+        <location filename="../../ui/pages/money_panel.py" line="249" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="254" />
+        <location filename="../../ui/pages/money_panel.py" line="256" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="336" />
+        <location filename="../../ui/pages/money_panel.py" line="328" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -1329,27 +1354,27 @@ The current database is backed up first.</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="117" />
         <source>约定金额：{room}</source>
         <translation>Agreed amount: {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="129" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="121" />
         <source>元；0 = 不参加，负数 = 补偿；留空取消约定</source>
         <translation>yuan; 0 = not joining, negative = compensation; empty removes it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="131" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="123" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="132" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="124" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="135" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="127" />
         <source>若日后加入，按协议应补缴 {amount}（取消约定即按此金额分摊）。</source>
         <translation>To join later it pays {amount} under the agreement (removing the agreed amount shares it so).</translation>
     </message>
@@ -1481,67 +1506,67 @@ The current database is backed up first.</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="84" />
         <source>登记缴费</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="91" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="88" />
         <source>{room}（欠缴 {amount}）</source>
         <translation>{room} (outstanding {amount})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="96" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="93" />
         <source>元；退款填负数并写明理由</source>
         <translation>yuan; a refund is negative with a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="98" />
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="103" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="100" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="104" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="101" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="102" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="105" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="102" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1549,97 +1574,97 @@ The current database is backed up first.</translation>
 <context>
     <name>PlanVersionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="21" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="22" />
         <source>新方案版本</source>
         <translation>New plan version</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="45" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="46" />
         <source>元，如 560000</source>
         <translation>yuan, e.g. 560000</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="47" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
         <source>改了什么、为什么改（第 1 版可不填）</source>
         <translation>what changed and why (not needed for version 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="48" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="49" />
         <source>重大变更：此前签的书面意见需重新确认</source>
         <translation>Material change: written forms signed earlier must be confirmed again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="51" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="52" />
         <source>添加图纸等附件…</source>
         <translation>Add drawings and other files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="53" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="54" />
         <source>（无附件）</source>
         <translation>(no attachments)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="55" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
         <source>方案概要</source>
         <translation>Plan summary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="55" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
         <source>入户方式</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="56" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
         <source>载重</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
         <source>停站数</source>
         <translation>Stops</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="57" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
         <source>设计单位</source>
         <translation>Design firm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
         <source>电梯厂家</source>
         <translation>Lift maker</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="58" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
         <source>估算造价（元）</source>
         <translation>Estimated cost (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="60" />
         <source>变更说明</source>
         <translation>What changed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="59" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="60" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="60" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="61" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="64" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="65" />
         <source>选择图纸等附件</source>
         <translation>Choose drawings and other files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money_dialogs.py" line="65" />
+        <location filename="../../ui/dialogs/money_dialogs.py" line="66" />
         <source>图纸和文档 (*.pdf *.dwg *.jpg *.jpeg *.png *.doc *.docx);;所有文件 (*)</source>
         <translation>Drawings and documents (*.pdf *.dwg *.jpg *.jpeg *.png *.doc *.docx);;All files (*)</translation>
     </message>
@@ -1647,87 +1672,87 @@ The current database is backed up first.</translation>
 <context>
     <name>PositionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="23" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="24" />
         <source>记录意见 — {room}</source>
         <translation>Record position — {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="34" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="35" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="37" />
         <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
         <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="37" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="38" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="39" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="40" />
         <source>了解方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="41" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="42" />
         <source>（不关联会议）</source>
         <translation>(no meeting)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="47" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="48" />
         <source>会议</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="49" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="50" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="52" />
         <source>答复人姓名</source>
         <translation>Respondent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="53" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="54" />
         <source>受托人代为表决时必填</source>
         <translation>Required when a proxy votes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="55" />
         <source>授权委托书编号</source>
         <translation>Power of attorney no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="55" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="56" />
         <source>签字的书面意见（法定有效）</source>
         <translation>Signed written position (legally valid)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="57" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="58" />
         <source>征询表或同意书编号</source>
         <translation>Form or consent letter no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="62" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="64" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="65" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="65" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="66" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="65" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="66" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -1735,55 +1760,60 @@ The current database is backed up first.</translation>
 <context>
     <name>PositionLegend</name>
     <message>
-        <location filename="../../ui/widgets/position_legend.py" line="17" />
+        <location filename="../../ui/widgets/position_legend.py" line="19" />
         <source>颜色：</source>
         <translation>Colours:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/position_legend.py" line="25" />
+        <location filename="../../ui/widgets/position_legend.py" line="20" />
         <source>“（书面）”为签字的书面意见，其余为口头意向</source>
         <translation>“(written)” marks a signed written form; the rest are spoken intentions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/position_legend.py" line="30" />
+        <source>（书面）= 签字</source>
+        <translation>(书面) = signed</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="20" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="21" />
         <source>预览 — {name}</source>
         <translation>Preview — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="28" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="29" />
         <source>编号 {serial}，共 {n} 页</source>
         <translation>Serial {serial}, {n} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="31" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="32" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="45" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="46" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="52" />
         <source>无法保存：{reason}</source>
         <translation>Cannot save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preview_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/preview_dialog.py" line="67" />
         <source>无法开始打印，请检查打印机。</source>
         <translation>Cannot start printing; check the printer.</translation>
     </message>
@@ -1791,231 +1821,231 @@ The current database is backed up first.</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="48" />
+        <location filename="../../ui/pages/project_page.py" line="49" />
         <source>返回单元名册</source>
         <translation>Back to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="52" />
-        <location filename="../../ui/pages/project_page.py" line="92" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="52" />
-        <location filename="../../ui/pages/project_page.py" line="114" />
+        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="115" />
         <source>阶段</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="54" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="53" />
+        <location filename="../../ui/pages/project_page.py" line="54" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="54" />
-        <location filename="../../ui/pages/project_page.py" line="93" />
+        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="94" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="55" />
+        <location filename="../../ui/pages/project_page.py" line="56" />
         <source>推进阶段…</source>
         <translation>Move stage…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="59" />
-        <location filename="../../ui/pages/project_page.py" line="79" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="59" />
+        <location filename="../../ui/pages/project_page.py" line="60" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="60" />
+        <location filename="../../ui/pages/project_page.py" line="61" />
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="60" />
+        <location filename="../../ui/pages/project_page.py" line="61" />
         <source>止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="61" />
+        <location filename="../../ui/pages/project_page.py" line="62" />
         <source>添加成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="63" />
+        <location filename="../../ui/pages/project_page.py" line="64" />
         <source>修改/卸任…</source>
         <translation>Edit / end term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="65" />
+        <location filename="../../ui/pages/project_page.py" line="66" />
         <source>移除（录错时）</source>
         <translation>Remove (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="69" />
+        <location filename="../../ui/pages/project_page.py" line="70" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="70" />
+        <location filename="../../ui/pages/project_page.py" line="71" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="71" />
+        <location filename="../../ui/pages/project_page.py" line="72" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="72" />
+        <location filename="../../ui/pages/project_page.py" line="73" />
         <source>新建会议…</source>
         <translation>New meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="74" />
+        <location filename="../../ui/pages/project_page.py" line="75" />
         <source>修改会议/补记纪要…</source>
         <translation>Edit meeting / add minutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="76" />
+        <location filename="../../ui/pages/project_page.py" line="77" />
         <source>删除会议</source>
         <translation>Delete meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="79" />
+        <location filename="../../ui/pages/project_page.py" line="80" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="80" />
+        <location filename="../../ui/pages/project_page.py" line="81" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>待办</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="82" />
+        <location filename="../../ui/pages/project_page.py" line="83" />
         <source>负责人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>截止</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="83" />
+        <location filename="../../ui/pages/project_page.py" line="84" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="84" />
+        <location filename="../../ui/pages/project_page.py" line="85" />
         <source>打印签到表</source>
         <translation>Print sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="85" />
+        <location filename="../../ui/pages/project_page.py" line="86" />
         <source>打印会议纪要</source>
         <translation>Print minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="88" />
+        <location filename="../../ui/pages/project_page.py" line="89" />
         <source>标记待办已完成</source>
         <translation>Mark follow-up done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="92" />
+        <location filename="../../ui/pages/project_page.py" line="93" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="93" />
+        <location filename="../../ui/pages/project_page.py" line="94" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="94" />
+        <location filename="../../ui/pages/project_page.py" line="95" />
         <source>写日记…</source>
         <translation>Write diary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="96" />
+        <location filename="../../ui/pages/project_page.py" line="97" />
         <source>修改日记…</source>
         <translation>Edit diary entry…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="98" />
+        <location filename="../../ui/pages/project_page.py" line="99" />
         <source>删除日记</source>
         <translation>Delete diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="117" />
+        <location filename="../../ui/pages/project_page.py" line="118" />
         <source>筹备组</source>
         <translation>Preparation group</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="129" />
+        <location filename="../../ui/pages/project_page.py" line="130" />
         <source>会议</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="133" />
+        <location filename="../../ui/pages/project_page.py" line="134" />
         <source>从</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="135" />
+        <location filename="../../ui/pages/project_page.py" line="136" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="145" />
+        <location filename="../../ui/pages/project_page.py" line="146" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="148" />
+        <location filename="../../ui/pages/project_page.py" line="149" />
         <source>方案与费用</source>
         <translation>Plan &amp;&amp; costs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="187" />
+        <location filename="../../ui/pages/project_page.py" line="188" />
         <source>{address}；当前阶段：{stage}</source>
         <translation>{address}; current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="189" />
+        <location filename="../../ui/pages/project_page.py" line="190" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="252" />
+        <location filename="../../ui/pages/project_page.py" line="253" />
         <source>从筹备组移除“{name}”？只用于录错的成员；卸任请用“修改/卸任”填写截止日期。</source>
         <translation>Remove “{name}” from the group? Only for members entered by mistake; to end a term, use “Edit / end term” and give the end date.</translation>
     </message>
@@ -2025,12 +2055,12 @@ The current database is backed up first.</translation>
         <translation>Delete the meeting “{topic}” ({time}, {n} attendees) and its follow-ups? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="279" />
+        <location filename="../../ui/pages/project_page.py" line="277" />
         <source>请选择一条手写的日记（类别为“日记”）。阶段、会议、意见和文书请在各自的页面修改。</source>
         <translation>Choose a hand-written diary entry (kind “diary”). Stages, meetings, positions and documents are edited on their own pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/project_page.py" line="290" />
+        <location filename="../../ui/pages/project_page.py" line="288" />
         <source>删除 {date} 的日记“{text}”？</source>
         <translation>Delete the diary entry of {date} “{text}”?</translation>
     </message>
@@ -2038,22 +2068,22 @@ The current database is backed up first.</translation>
 <context>
     <name>QuickCreateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="84" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="80" />
         <source>按楼层批量生成住户</source>
         <translation>Create households by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="94" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="90" />
         <source>楼层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="95" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="91" />
         <source>每层户数</source>
         <translation>Rooms per floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="96" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="92" />
         <source>默认面积（m²，之后可逐户修改）</source>
         <translation>Default area (m², editable per household afterwards)</translation>
     </message>
@@ -2251,42 +2281,42 @@ The current database is backed up first.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="24" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="26" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="30" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="31" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
         <source>多少天无进展算停滞</source>
         <translation>Days without activity before a project counts as idle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="35" />
         <source>公示：受理异议的社区地址</source>
         <translation>Notice: community address for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="34" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
         <source>公示：受理异议的社区电话</source>
         <translation>Notice: community phone for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="38" />
         <source>站点锁与隐私…</source>
         <translation>Station lock and privacy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -2294,42 +2324,42 @@ The current database is backed up first.</translation>
 <context>
     <name>SignedFormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="112" />
         <source>记录签字的书面意见 — {room}</source>
         <translation>Record a signed written form — {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="114" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="113" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="116" />
         <source>征询表或同意书编号</source>
         <translation>Form or consent letter no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="114" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="117" />
         <source>表格编号</source>
         <translation>Form number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
         <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
         <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="118" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="121" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="122" />
         <source>签字日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="122" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2337,32 +2367,32 @@ The current database is backed up first.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="72" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="75" />
         <source>推进项目阶段</source>
         <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="83" />
         <source>回退、跳过、暂停或终止时必填</source>
         <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="89" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="90" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="84" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="91" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="85" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="92" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -2370,52 +2400,52 @@ The current database is backed up first.</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="147" />
+        <location filename="../../ui/lock.py" line="169" />
         <source>站点与隐私</source>
         <translation>Station and privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="149" />
+        <location filename="../../ui/lock.py" line="171" />
         <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
         <translation>Station lock on (log in when the program opens and after being away)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="154" />
+        <location filename="../../ui/lock.py" line="176" />
         <source> 分钟无操作后自动锁定</source>
         <translation> idle minutes before it locks</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="158" />
+        <location filename="../../ui/lock.py" line="180" />
         <source>登录名（如 王姐）</source>
         <translation>Login name (e.g. 王姐)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="161" />
+        <location filename="../../ui/lock.py" line="183" />
         <source>密码（至少 6 位）</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="162" />
+        <location filename="../../ui/lock.py" line="184" />
         <source>添加登录</source>
         <translation>Add login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="165" />
+        <location filename="../../ui/lock.py" line="187" />
         <source>删除所选登录</source>
         <translation>Remove the selected login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="168" />
+        <location filename="../../ui/lock.py" line="190" />
         <source>保存完整身份证号（默认只保存后四位和校验码）</source>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="174" />
+        <location filename="../../ui/lock.py" line="196" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="178" />
+        <location filename="../../ui/lock.py" line="200" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
     </message>
@@ -2423,12 +2453,17 @@ The current database is backed up first.</translation>
 <context>
     <name>StationLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="92" />
+        <location filename="../../ui/lock.py" line="96" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="136" />
+        <source>锁定时关闭了未保存的窗口（输入未保存）：{titles}</source>
+        <translation>Closed when locking, input not saved: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="158" />
         <source>已登录：{name}</source>
         <translation>Logged in: {name}</translation>
     </message>
@@ -2709,118 +2744,118 @@ The current database is backed up first.</translation>
 <context>
     <name>TeamsPage</name>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="50" />
+        <location filename="../../ui/pages/teams_page.py" line="51" />
         <source>帮帮团与成员</source>
         <translation>Helper teams and members</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="53" />
-        <location filename="../../ui/pages/teams_page.py" line="140" />
+        <location filename="../../ui/pages/teams_page.py" line="54" />
+        <location filename="../../ui/pages/teams_page.py" line="139" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="53" />
-        <location filename="../../ui/pages/teams_page.py" line="141" />
+        <location filename="../../ui/pages/teams_page.py" line="54" />
+        <location filename="../../ui/pages/teams_page.py" line="140" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="54" />
+        <location filename="../../ui/pages/teams_page.py" line="55" />
         <source>成员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="58" />
-        <location filename="../../ui/pages/teams_page.py" line="185" />
+        <location filename="../../ui/pages/teams_page.py" line="59" />
+        <location filename="../../ui/pages/teams_page.py" line="181" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="58" />
-        <location filename="../../ui/pages/teams_page.py" line="186" />
+        <location filename="../../ui/pages/teams_page.py" line="59" />
+        <location filename="../../ui/pages/teams_page.py" line="182" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="59" />
-        <location filename="../../ui/pages/teams_page.py" line="187" />
+        <location filename="../../ui/pages/teams_page.py" line="60" />
+        <location filename="../../ui/pages/teams_page.py" line="183" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="64" />
+        <location filename="../../ui/pages/teams_page.py" line="65" />
         <source>新增帮帮团…</source>
         <translation>Add team…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="65" />
+        <location filename="../../ui/pages/teams_page.py" line="66" />
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="66" />
+        <location filename="../../ui/pages/teams_page.py" line="67" />
         <source>删除帮帮团</source>
         <translation>Delete team</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="67" />
+        <location filename="../../ui/pages/teams_page.py" line="68" />
         <source>新增成员…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="68" />
+        <location filename="../../ui/pages/teams_page.py" line="69" />
         <source>修改成员…</source>
         <translation>Edit member…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="69" />
+        <location filename="../../ui/pages/teams_page.py" line="70" />
         <source>删除成员</source>
         <translation>Delete member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="75" />
-        <location filename="../../ui/pages/teams_page.py" line="119" />
+        <location filename="../../ui/pages/teams_page.py" line="76" />
+        <location filename="../../ui/pages/teams_page.py" line="120" />
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="84" />
+        <location filename="../../ui/pages/teams_page.py" line="85" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="119" />
+        <location filename="../../ui/pages/teams_page.py" line="120" />
         <source>{team} 的成员</source>
         <translation>Members of {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="133" />
+        <location filename="../../ui/pages/teams_page.py" line="132" />
         <source>修改帮帮团</source>
         <translation>Edit team</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="133" />
+        <location filename="../../ui/pages/teams_page.py" line="132" />
         <source>新增帮帮团</source>
         <translation>Add team</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="157" />
+        <location filename="../../ui/pages/teams_page.py" line="156" />
         <source>删除帮帮团“{name}”及其 {n} 名成员？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the team “{name}” and its {n} members? Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="178" />
+        <location filename="../../ui/pages/teams_page.py" line="174" />
         <source>修改成员</source>
         <translation>Edit member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="178" />
+        <location filename="../../ui/pages/teams_page.py" line="174" />
         <source>新增成员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/teams_page.py" line="201" />
+        <location filename="../../ui/pages/teams_page.py" line="197" />
         <source>删除成员“{name}”？可按 Ctrl+Z 撤销。</source>
         <translation>Delete the member “{name}”? Ctrl+Z undoes it.</translation>
     </message>
@@ -2921,12 +2956,12 @@ The current database is backed up first.</translation>
         <translation>Selected follow-up done (Space)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="92" />
+        <location filename="../../ui/pages/today_page.py" line="90" />
         <source>已完成：{text}（按 Ctrl+Z 撤销）</source>
         <translation>Done: {text} (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_page.py" line="99" />
+        <location filename="../../ui/pages/today_page.py" line="97" />
         <source>{caption}（{n}）</source>
         <translation>{caption} ({n})</translation>
     </message>
@@ -2934,199 +2969,225 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="102" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="103" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="106" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="109" />
+        <location filename="../../ui/pages/unit_page.py" line="123" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="110" />
+        <location filename="../../ui/pages/unit_page.py" line="124" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="126" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="126" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="126" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="113" />
+        <location filename="../../ui/pages/unit_page.py" line="127" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="128" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="131" />
-        <source>记录意见（1–5；签字书面 Shift+1–5）</source>
-        <translation>Record position (1–5; signed form Shift+1–5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/unit_page.py" line="132" />
+        <location filename="../../ui/pages/unit_page.py" line="150" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="133" />
+        <location filename="../../ui/pages/unit_page.py" line="163" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="134" />
+        <location filename="../../ui/pages/unit_page.py" line="164" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="135" />
+        <location filename="../../ui/pages/unit_page.py" line="151" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="136" />
+        <location filename="../../ui/pages/unit_page.py" line="165" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="137" />
+        <location filename="../../ui/pages/unit_page.py" line="152" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="139" />
+        <location filename="../../ui/pages/unit_page.py" line="133" />
+        <location filename="../../ui/pages/unit_page.py" line="310" />
+        <source>意见记录</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="147" />
+        <source>记录意见…</source>
+        <translation>Record position…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="148" />
+        <source>在名册中选中一户按 1–5 记录意见（1 支持 2 反对 3 弃权 4 未表态 5 有条件）；签字的书面意见按 Shift+1–5，再输入表格编号</source>
+        <translation>Select a household in the roster and press 1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional); a signed form: Shift+1–5, then its number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="154" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="139" />
+        <location filename="../../ui/pages/unit_page.py" line="154" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="140" />
+        <location filename="../../ui/pages/unit_page.py" line="155" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="140" />
+        <location filename="../../ui/pages/unit_page.py" line="155" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <location filename="../../ui/pages/unit_page.py" line="156" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <location filename="../../ui/pages/unit_page.py" line="156" />
         <source>走访清单</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="144" />
+        <location filename="../../ui/pages/unit_page.py" line="159" />
         <source>项目与日记</source>
         <translation>Project and diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="158" />
+        <location filename="../../ui/pages/unit_page.py" line="161" />
+        <source>更多…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="176" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="281" />
+        <location filename="../../ui/pages/unit_page.py" line="313" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="287" />
+        <location filename="../../ui/pages/unit_page.py" line="314" />
+        <source>{room} 意见记录</source>
+        <translation>{room} positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="322" />
+        <source>{room} 的“{position}”是口头的（{how}），只计入预测。拿到签字表后选中该户按 Shift+1–5，输入表格编号回车。</source>
+        <translation>{room}'s “{position}” was spoken ({how}): forecast only. With the signed form, select the household, press Shift+1–5, type the form number, Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="325" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="300" />
+        <location filename="../../ui/pages/unit_page.py" line="336" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="302" />
+        <location filename="../../ui/pages/unit_page.py" line="338" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="302" />
+        <location filename="../../ui/pages/unit_page.py" line="338" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="304" />
+        <location filename="../../ui/pages/unit_page.py" line="340" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="374" />
+        <location filename="../../ui/pages/unit_page.py" line="410" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="375" />
+        <location filename="../../ui/pages/unit_page.py" line="411" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="383" />
+        <location filename="../../ui/pages/unit_page.py" line="417" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="394" />
+        <location filename="../../ui/pages/unit_page.py" line="428" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="426" />
+        <location filename="../../ui/pages/unit_page.py" line="460" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="427" />
+        <location filename="../../ui/pages/unit_page.py" line="461" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="435" />
+        <location filename="../../ui/pages/unit_page.py" line="469" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3134,42 +3195,57 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="64" />
-        <source>法定（只计签字书面意见）</source>
-        <translation>Legal (signed written votes only)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="65" />
-        <source>预测（计入口头意向）</source>
-        <translation>Forecast (intentions included)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="121" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="126" />
         <source>规则：{name}</source>
         <translation>Rule: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="76" />
-        <source>建议走访（最少人数，最可能签字的在前，按楼层从高到低）：</source>
-        <translation>Visit next (fewest owners, likeliest signers first, top floor down):</translation>
+        <location filename="../../ui/widgets/verdict_panel.py" line="64" />
+        <source>法定（只计签字）</source>
+        <translation>Legal (signed only)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="86" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="65" />
+        <source>法定结论只计签字的书面意见</source>
+        <translation>The legal verdict counts only signed written consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="66" />
+        <source>预测（含口头）</source>
+        <translation>Forecast (with spoken)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="67" />
+        <source>预测也计入口头意向</source>
+        <translation>The forecast also counts spoken intentions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="78" />
+        <source>建议走访（最可能签字的在前）：</source>
+        <translation>Visit next (most likely to sign first):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="79" />
+        <source>建议走访：最少人数，最可能签字的在前，按楼层从高到低</source>
+        <translation>Visit next: fewest people, most likely to sign first, top floors first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="89" />
         <source>打印走访清单…</source>
         <translation>Print visit list…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="137" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="142" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="140" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="145" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="147" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="152" />
         <source>有条件支持：{rooms}</source>
         <translation>Conditional support: {rooms}</translation>
     </message>
@@ -3177,22 +3253,22 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="53" />
+        <location filename="../../ui/pages/district_page.py" line="55" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="56" />
+        <location filename="../../ui/pages/district_page.py" line="58" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="56" />
+        <location filename="../../ui/pages/district_page.py" line="58" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="56" />
+        <location filename="../../ui/pages/district_page.py" line="58" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3200,12 +3276,12 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="90" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="91" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
