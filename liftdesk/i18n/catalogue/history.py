@@ -16,6 +16,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "undo.changed_later": {"zh": "之后{record} 的{field}又被修改过", "en": "the {field} of {record} was changed later"},
     "undo.depended_on": {"zh": "之后又有{dependent}记在{record}上，请先撤销那一步",
                          "en": "a {dependent} was recorded on {record} later; undo that first"},
+    "undo.snapshot_later": {"zh": "之后已按它打印了费用分摊协议（编号 {serial}），应缴以协议为准；如需改动，请改好后重新打印协议",
+                            "en": "a cost-sharing agreement ({serial}) was printed from it later and sets what is"
+                                  " owed; change it anew and print the agreement again"},
     "undo.gone_later": {"zh": "之后{record}已被删除或撤回", "en": "{record} was deleted or withdrawn later"},
     "undo.revived_later": {"zh": "之后{record}已被恢复或重新录入", "en": "{record} was restored later"},
     "undo.name_taken": {"zh": "同一上级下已有名为“{name}”的地点", "en": "a sibling place is already named “{name}”"},
