@@ -185,7 +185,7 @@ The current database is backed up first.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/widgets/bar_chart.py" line="55" />
+        <location filename="../../ui/widgets/bar_chart.py" line="76" />
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
@@ -257,112 +257,112 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="130" />
+        <location filename="../../ui/pages/district_page.py" line="132" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="131" />
+        <location filename="../../ui/pages/district_page.py" line="133" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="135" />
+        <location filename="../../ui/pages/district_page.py" line="137" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="138" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="138" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="139" />
+        <location filename="../../ui/pages/district_page.py" line="141" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="151" />
+        <location filename="../../ui/pages/district_page.py" line="153" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="153" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="153" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="154" />
+        <location filename="../../ui/pages/district_page.py" line="156" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="176" />
+        <location filename="../../ui/pages/district_page.py" line="178" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="177" />
+        <location filename="../../ui/pages/district_page.py" line="179" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="178" />
+        <location filename="../../ui/pages/district_page.py" line="180" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="181" />
+        <location filename="../../ui/pages/district_page.py" line="183" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="224" />
+        <location filename="../../ui/pages/district_page.py" line="226" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="230" />
+        <location filename="../../ui/pages/district_page.py" line="232" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="232" />
+        <location filename="../../ui/pages/district_page.py" line="234" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="235" />
+        <location filename="../../ui/pages/district_page.py" line="237" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="246" />
+        <location filename="../../ui/pages/district_page.py" line="248" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="247" />
+        <location filename="../../ui/pages/district_page.py" line="249" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="258" />
+        <location filename="../../ui/pages/district_page.py" line="260" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="267" />
+        <location filename="../../ui/pages/district_page.py" line="269" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -413,17 +413,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="99" />
+        <location filename="../../ui/pages/district_page.py" line="101" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="111" />
+        <location filename="../../ui/pages/district_page.py" line="113" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="116" />
+        <location filename="../../ui/pages/district_page.py" line="118" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -1314,39 +1314,39 @@ The current database is backed up first.</translation>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="221" />
+        <location filename="../../ui/pages/money_panel.py" line="222" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="222" />
+        <location filename="../../ui/pages/money_panel.py" line="223" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="230" />
-        <location filename="../../ui/pages/money_panel.py" line="237" />
-        <location filename="../../ui/pages/money_panel.py" line="247" />
+        <location filename="../../ui/pages/money_panel.py" line="231" />
+        <location filename="../../ui/pages/money_panel.py" line="238" />
+        <location filename="../../ui/pages/money_panel.py" line="248" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="247" />
+        <location filename="../../ui/pages/money_panel.py" line="248" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="249" />
+        <location filename="../../ui/pages/money_panel.py" line="250" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="256" />
+        <location filename="../../ui/pages/money_panel.py" line="257" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="328" />
+        <location filename="../../ui/pages/money_panel.py" line="329" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -1382,123 +1382,123 @@ The current database is backed up first.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
         <source>全部单元</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="60" />
         <source>差 1–2 户</source>
         <translation>1–2 households short</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="60" />
         <source>有反对</source>
         <translation>With opposition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="60" />
+        <location filename="../../ui/pages/overview_page.py" line="61" />
         <source>差距较大</source>
         <translation>Far from passing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="62" />
+        <location filename="../../ui/pages/overview_page.py" line="63" />
         <source>法定（书面）</source>
         <translation>Legal (written)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="63" />
+        <location filename="../../ui/pages/overview_page.py" line="64" />
         <source>预测（含意向）</source>
         <translation>Forecast (with intentions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="70" />
+        <location filename="../../ui/pages/overview_page.py" line="71" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71" />
+        <location filename="../../ui/pages/overview_page.py" line="72" />
         <source>小区</source>
         <translation>Estates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72" />
+        <location filename="../../ui/pages/overview_page.py" line="73" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="76" />
+        <location filename="../../ui/pages/overview_page.py" line="77" />
         <source>差距</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="78" />
-        <source>反对户数</source>
-        <translation>Opposing</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/overview_page.py" line="79" />
-        <source>加梯项目</source>
-        <translation>Lift projects</translation>
+        <source>反对</source>
+        <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="90" />
+        <location filename="../../ui/pages/overview_page.py" line="80" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="97" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="94" />
+        <location filename="../../ui/pages/overview_page.py" line="101" />
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96" />
+        <location filename="../../ui/pages/overview_page.py" line="103" />
         <source>各单元意见征询表</source>
         <translation>Consent forms for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96" />
+        <location filename="../../ui/pages/overview_page.py" line="103" />
         <source>各单元书面同意书</source>
         <translation>Consent letters for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97" />
+        <location filename="../../ui/pages/overview_page.py" line="104" />
         <source>各单元公示</source>
         <translation>Public notices for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="109" />
+        <location filename="../../ui/pages/overview_page.py" line="116" />
         <source>{place}：各单元同意情况</source>
         <translation>{place}: consent by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="120" />
+        <location filename="../../ui/pages/overview_page.py" line="128" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
     </message>
@@ -2969,225 +2969,225 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="116" />
+        <location filename="../../ui/pages/unit_page.py" line="108" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="109" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="120" />
+        <location filename="../../ui/pages/unit_page.py" line="112" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="121" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="123" />
+        <location filename="../../ui/pages/unit_page.py" line="115" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="124" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <location filename="../../ui/pages/unit_page.py" line="118" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="127" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="128" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="150" />
+        <location filename="../../ui/pages/unit_page.py" line="142" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="163" />
+        <location filename="../../ui/pages/unit_page.py" line="155" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="164" />
+        <location filename="../../ui/pages/unit_page.py" line="156" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="151" />
+        <location filename="../../ui/pages/unit_page.py" line="143" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="165" />
+        <location filename="../../ui/pages/unit_page.py" line="157" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="152" />
+        <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="133" />
-        <location filename="../../ui/pages/unit_page.py" line="310" />
+        <location filename="../../ui/pages/unit_page.py" line="125" />
+        <location filename="../../ui/pages/unit_page.py" line="302" />
         <source>意见记录</source>
         <translation>Positions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="147" />
+        <location filename="../../ui/pages/unit_page.py" line="139" />
         <source>记录意见…</source>
         <translation>Record position…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="148" />
+        <location filename="../../ui/pages/unit_page.py" line="140" />
         <source>在名册中选中一户按 1–5 记录意见（1 支持 2 反对 3 弃权 4 未表态 5 有条件）；签字的书面意见按 Shift+1–5，再输入表格编号</source>
         <translation>Select a household in the roster and press 1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional); a signed form: Shift+1–5, then its number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="154" />
+        <location filename="../../ui/pages/unit_page.py" line="146" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="154" />
+        <location filename="../../ui/pages/unit_page.py" line="146" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="155" />
+        <location filename="../../ui/pages/unit_page.py" line="147" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="155" />
+        <location filename="../../ui/pages/unit_page.py" line="147" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="156" />
+        <location filename="../../ui/pages/unit_page.py" line="148" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="156" />
+        <location filename="../../ui/pages/unit_page.py" line="148" />
         <source>走访清单</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="159" />
+        <location filename="../../ui/pages/unit_page.py" line="151" />
         <source>项目与日记</source>
         <translation>Project and diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="161" />
+        <location filename="../../ui/pages/unit_page.py" line="153" />
         <source>更多…</source>
         <translation>More…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="176" />
+        <location filename="../../ui/pages/unit_page.py" line="168" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="313" />
+        <location filename="../../ui/pages/unit_page.py" line="305" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="314" />
+        <location filename="../../ui/pages/unit_page.py" line="306" />
         <source>{room} 意见记录</source>
         <translation>{room} positions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="322" />
+        <location filename="../../ui/pages/unit_page.py" line="314" />
         <source>{room} 的“{position}”是口头的（{how}），只计入预测。拿到签字表后选中该户按 Shift+1–5，输入表格编号回车。</source>
         <translation>{room}'s “{position}” was spoken ({how}): forecast only. With the signed form, select the household, press Shift+1–5, type the form number, Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="325" />
+        <location filename="../../ui/pages/unit_page.py" line="317" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="336" />
+        <location filename="../../ui/pages/unit_page.py" line="328" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="338" />
+        <location filename="../../ui/pages/unit_page.py" line="330" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="338" />
+        <location filename="../../ui/pages/unit_page.py" line="330" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="340" />
+        <location filename="../../ui/pages/unit_page.py" line="332" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="410" />
+        <location filename="../../ui/pages/unit_page.py" line="402" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="411" />
+        <location filename="../../ui/pages/unit_page.py" line="403" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="417" />
+        <location filename="../../ui/pages/unit_page.py" line="409" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="428" />
+        <location filename="../../ui/pages/unit_page.py" line="420" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="460" />
+        <location filename="../../ui/pages/unit_page.py" line="452" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="461" />
+        <location filename="../../ui/pages/unit_page.py" line="453" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="469" />
+        <location filename="../../ui/pages/unit_page.py" line="461" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3253,22 +3253,22 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="55" />
+        <location filename="../../ui/pages/district_page.py" line="57" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="58" />
+        <location filename="../../ui/pages/district_page.py" line="60" />
         <source>备注</source>
         <translation>Note</translation>
     </message>

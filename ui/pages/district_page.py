@@ -21,6 +21,8 @@ from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
 from ..widgets.tables import captioned, data_table
+from ..widgets.filling_layout import FillingLayout
+from ..screen import scroll_body
 
 
 def step_label(step: str) -> str:
@@ -175,11 +177,11 @@ class DistrictPage(QWidget):
         year_layout.addWidget(self.year_total)
         self.tabs.addTab(year_box, self.tr("年度表"))
         self.tabs.addTab(funnel_box, self.tr("进度漏斗"))
-        self.tabs.addTab(charts, self.tr("图表"))
+        self.tabs.addTab(scroll_body(charts), self.tr("图表"))  # scrolls inside: the page never does
         self.freshness_model = FreshnessModel(self)
         self.freshness_view = self._view(self.freshness_model)
         self.tabs.addTab(self.freshness_view, self.tr("数据新鲜度"))
-        layout = QVBoxLayout(self)
+        layout = FillingLayout(self)  # never scrolls by itself: the table scrolls inside
         layout.addWidget(self.title)
         layout.addLayout(controls)
         layout.addWidget(self.tabs, 1)

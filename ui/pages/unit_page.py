@@ -27,6 +27,7 @@ from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
+from ..widgets.filling_layout import FillingLayout
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
 from ..widgets.position_legend import PositionLegend
@@ -55,15 +56,6 @@ class _DigitKeys(QObject):
         if mods == Qt.KeyboardModifier.ShiftModifier and (Qt.Key.Key_1 <= key <= Qt.Key.Key_5 or key in SHIFTED_DIGITS):
             self.page.record_signed(KEYS[SHIFTED_DIGITS.get(key, key - Qt.Key.Key_1)])
             return True
-        return False
-
-
-class _FillingLayout(QVBoxLayout):
-    """The page fills the window's height instead of growing to the wrapped labels' preferred
-    height (a scroll area sizes a height-for-width page by its sizeHint, which made the page
-    scroll by itself at 16 pt); the roster and the verdict panel scroll on their own."""
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return False
 
 
@@ -200,7 +192,7 @@ class UnitPage(QWidget):
         self._splitter_dragged = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_dragged", True))
 
-        layout = _FillingLayout(self)
+        layout = FillingLayout(self)  # fills the window: the roster and the side panel scroll inside
         layout.setContentsMargins(6, 2, 2, 2)
         layout.setSpacing(3)
         layout.addWidget(self.title)
