@@ -135,3 +135,34 @@ def test_at_16_pt_the_next_step_is_in_view(page_at):
     assert seen.contains(QRect(top_left, first.size()).adjusted(0, 0, 0, -1)), (seen, first)
     assert _visible_in_window(panel.visit_title).height() == panel.visit_title.height()
     assert _clipped_labels(panel) == []
+
+
+def test_after_20_then_16_pt_in_settings_the_page_is_as_at_16_pt(page_at, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs import settings_dialog
+
+    window, page = page_at(20)
+
+    def exec_(dialog):  # the real settings dialog, keyed: the size field, 16, Enter
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.font_size.setFocus()
+        dialog.font_size.selectAll()
+        qtbot.keyClicks(dialog.font_size, "16")
+        qtbot.keyClick(dialog.font_size, Qt.Key.Key_Return)
+        return dialog.result()
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", exec_)
+    window.open_settings()
+    qtbot.wait(50)
+    QApplication.processEvents()
+    assert page.font().pointSize() == 16
+    em = page.fontMetrics().horizontalAdvance("中")
+    assert page.verdict.width() <= 20 * em
+    assert _fully_visible_rows(page) >= 8
+    _columns_readable(page, ("room", "owners", "position", "phones", "area", "occupancy"))
+    panel = page.verdict
+    first = panel.visit_view.visualRect(panel.visit_model.index(0))
+    seen = _visible_in_window(panel.visit_view.viewport())
+    assert seen.contains(QRect(panel.visit_view.viewport().mapTo(window, first.topLeft()), first.size()).adjusted(0, 0, 0, -1))
+    assert _clipped_labels(panel) == []
