@@ -111,3 +111,51 @@ def test_a_payment_of_no_amount(qtbot, store, unit, shown):
     assert len(shown) == 1 and "ten" in shown[0] and dialog.isVisible()
     assert store.db.execute("SELECT count(*) FROM payment").fetchone()[0] == 0
     QApplication.processEvents()
+
+
+def test_a_meeting_that_ends_before_it_starts(qtbot, store, unit, shown):
+    from ui.dialogs.project_dialogs import MeetingDialog
+
+    project = projects.create_project(store, unit)
+    dialog = _open(qtbot, MeetingDialog(store, project, unit))
+    dialog.ends.setFocus()
+    dialog.ends.setCurrentSection(dialog.ends.Section.DaySection)
+    for _ in range(2):
+        qtbot.keyClick(dialog.ends, Qt.Key.Key_Down)  # two days earlier
+    qtbot.mouseClick(dialog.box.button(dialog.box.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "结束" in shown[0] and dialog.isVisible()
+    assert store.db.execute("SELECT count(*) FROM meeting").fetchone()[0] == 0
+
+
+def test_an_empty_diary_entry(qtbot, store, unit, shown):
+    from ui.dialogs.project_dialogs import DiaryDialog
+
+    project = projects.create_project(store, unit)
+    dialog = _open(qtbot, DiaryDialog(store, project))
+    qtbot.keyClicks(dialog.author, "li")
+    qtbot.keyClick(dialog.author, Qt.Key.Key_Return)
+    assert shown == [t("diary.empty")] and dialog.isVisible()
+    assert store.db.execute("SELECT count(*) FROM diary_entry").fetchone()[0] == 0
+
+
+def test_a_group_member_without_a_name(qtbot, store, unit, shown):
+    from ui.dialogs.project_dialogs import MemberDialog
+
+    project = projects.create_project(store, unit)
+    dialog = _open(qtbot, MemberDialog(store, project, unit))
+    qtbot.mouseClick(dialog.box.button(dialog.box.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and shown[0] == t("name.empty", what=t("kind.member")) and dialog.isVisible()
+    assert store.db.execute("SELECT count(*) FROM group_member").fetchone()[0] == 0
+
+
+def test_households_by_floor_with_a_bad_area(qtbot, store, unit, shown):
+    from ui.dialogs.household_dialogs import QuickCreateDialog
+
+    building = store.db.execute("SELECT id FROM building").fetchone()[0]
+    empty = registry.add_unit(store, building, "2单元")
+    dialog = _open(qtbot, QuickCreateDialog(store, empty))
+    dialog.area.selectAll()
+    qtbot.keyClicks(dialog.area, "abc")
+    qtbot.keyClick(dialog.area, Qt.Key.Key_Return)
+    assert len(shown) == 1 and "abc" in shown[0] and dialog.isVisible()
+    assert registry.unit_households(store, empty) == []
