@@ -60,8 +60,12 @@ def test_the_idle_lock_closes_an_open_position_dialog(qtbot, locked_store, unit,
 
     QTimer.singleShot(100, inside_the_dialog)
     # a lock that leaves the dialog open fails here instead of hanging the run
-    QTimer.singleShot(4000, lambda: seen["dialog"].isVisible() and seen["dialog"].reject())
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(lambda: seen["dialog"].isVisible() and seen["dialog"].reject())
+    safety.start(4000)
     qtbot.keyClick(page.table, Qt.Key.Key_2)  # the real dialog, in its own event loop, until the lock ends it
+    safety.stop()
     dialog = seen["dialog"]
     assert seen["open"] and lock.locked
     assert not dialog.isVisible() and dialog.result() == 0

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QMenuBar,
-                               QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
+                               QProgressDialog, QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
 
 from liftdesk.people import accounts, privacy
 from liftdesk.errors import LiftDeskError
@@ -146,6 +146,8 @@ class StationLock(QObject):
         Returns their titles, for the note on the login."""
         closed = []
         for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog):  # work under way (a batch print): no input, it goes on
+                continue
             if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.dialog:
                 closed.append(widget.windowTitle() or widget.objectName())
                 widget.done(QDialog.DialogCode.Rejected)  # ends its exec(): the caller sees a cancel
