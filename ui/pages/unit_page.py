@@ -208,20 +208,23 @@ class UnitPage(QWidget):
         for visual, name in enumerate(("room", "owners", "position", "phones", "area", "floor", "occupancy")):
             header.moveSection(header.visualIndex(HouseholdTableModel.COLUMNS.index(name)), visual)
 
-    def _fit_to_font(self) -> None:
+    def _fit_to_font(self, font_changed: bool = False) -> None:
         """Widths from the current type size (again after 设置 changes it): the verdict panel gets
-        about 12 characters, never less than its radio buttons need; the roster takes the rest."""
+        about 12 characters, never less than its radio buttons need, and what a narrow roster
+        leaves; the roster takes the rest. A split the helper dragged stays until the type changes."""
         em = self.fontMetrics().horizontalAdvance("中")
         least = self.verdict.minimumSizeHint().width()
         self.verdict.setMinimumWidth(max(em * 9, least))
         self.verdict.setMaximumWidth(max(em * 20, least))
+        if font_changed:
+            self._splitter_dragged = False
+        if self._splitter_dragged:
+            return
         total = max(self.splitter.width(), em * 40)
-        side = max(em * 12, least)
-        if not self._splitter_dragged:  # a roster narrower than its share leaves the rest to the verdict
-            header = self.table.horizontalHeader()
-            roster = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(header.count()))
-            roster += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
-            side = min(max(side, total - roster), max(em * 20, least))
+        header = self.table.horizontalHeader()
+        roster = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(header.count()))
+        roster += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
+        side = min(max(em * 12, least, total - roster), max(em * 20, least))
         self.splitter.setSizes([total - side, side])
 
     def resizeEvent(self, event) -> None:
@@ -230,7 +233,7 @@ class UnitPage(QWidget):
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_to_font()
+            self._fit_to_font(font_changed=True)
         super().changeEvent(event)
 
     @property
