@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# One entry point for a fresh machine:  ./liftdesk.sh app [ARGS]  |  ./liftdesk.sh test [PYTEST ARGS]
+# One entry point for a fresh machine:
+#   ./liftdesk.sh app [ARGS]  |  ./liftdesk.sh cli ARGS  |  ./liftdesk.sh test [PYTEST ARGS]
+# app and cli run in the caller's folder, so relative paths (--db 站.db, -o out.pdf) mean what they
+# say; only `test` changes into the repository.
 #
 # Debian 12 and Ubuntu 24.04 mark their python3 "externally managed" (PEP 668): pip refuses to
 # install into it. So this script never touches the system Python: it makes a project virtual
@@ -9,8 +12,7 @@
 # Settings (environment): PYTHON  the interpreter that creates the venv (default: python3)
 #                         LIFTDESK_VENV  where the venv lives (default: .venv in this folder)
 set -euo pipefail
-cd "$(dirname "$0")"
-HERE=$(pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
 PY=${PYTHON:-python3}
 VENV=${LIFTDESK_VENV:-$HERE/.venv}
 EXTRAS=test
@@ -87,7 +89,7 @@ setup_venv() {
 }
 
 deps_hash() {
-  { cat pyproject.toml; echo "extras=$EXTRAS"; "$VENV/bin/python" -V; } | sha256sum | cut -d' ' -f1
+  { cat "$HERE/pyproject.toml"; echo "extras=$EXTRAS"; "$VENV/bin/python" -V; } | sha256sum | cut -d' ' -f1
 }
 
 setup_python() {
@@ -96,7 +98,7 @@ setup_python() {
   want=$(deps_hash)
   [ -f "$STAMP" ] && have=$(cat "$STAMP")
   if [ "$want" = "$have" ] && "$VENV/bin/python" -c "import PySide6.QtWidgets, PySide6.QtPdfWidgets, \
-       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis" >/dev/null 2>&1 \
+       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis, xdist" >/dev/null 2>&1 \
      && "$VENV/bin/python" -m ruff --version >/dev/null 2>&1; then
     return 0
   fi
@@ -105,7 +107,7 @@ setup_python() {
   else
     say "pyproject.toml changed (or the venv is incomplete): updating the dependencies in $VENV"
   fi
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade -e ".[$EXTRAS]" \
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade -e "$HERE[$EXTRAS]" \
     || die "installing the dependencies failed (see pip's message above)"
   want=$(deps_hash)
   echo "$want" > "$STAMP"
@@ -116,12 +118,19 @@ case "${1:-app}" in
   app)
     shift || true
     setup_system; setup_python
-    exec "$VENV/bin/python" main.py "$@" ;;
+    exec "$VENV/bin/python" "$HERE/main.py" "$@" ;;
+  cli)  # the command line alone needs no Qt system libraries
+    shift || true
+    [ $# -gt 0 ] || set -- --help
+    setup_python
+    exec "$VENV/bin/python" "$HERE/main.py" "$@" ;;
   test)
     shift || true
+    cd "$HERE"
     setup_system; setup_python
     # the linter first (pyflakes rules: undefined names, unused imports): a name error fails the run
     "$VENV/bin/python" -m ruff check --quiet . || die "ruff found problems (above); fix them, then run the tests again"
-    exec "$VENV/bin/python" -m pytest -q "$@" ;;
-  *) echo "usage: ./liftdesk.sh app [ARGS] | ./liftdesk.sh test [PYTEST ARGS]" >&2; exit 2 ;;
+    # One worker per core (LIFTDESK_TEST_WORKERS=0 runs serially; a later -n in ARGS wins).
+    exec "$VENV/bin/python" -m pytest -q -n "${LIFTDESK_TEST_WORKERS:-auto}" "$@" ;;
+  *) echo "usage: ./liftdesk.sh app [ARGS] | ./liftdesk.sh cli ARGS | ./liftdesk.sh test [PYTEST ARGS]" >&2; exit 2 ;;
 esac

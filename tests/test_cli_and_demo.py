@@ -119,8 +119,10 @@ def test_cli_bad_address_is_a_clear_error(small_district_db):
 FIRST_START = SMALL_DEMO
 
 
-def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
-    """The README's app command on a fresh machine: no database yet → the demo district, then the window."""
+def test_a_screenshot_on_a_fresh_machine_builds_the_demo_in_its_own_file_showing_progress(tmp_path):
+    """--screenshot with no database: nobody to ask at the first start, so the demo district is
+    built in its own file (progress on stderr), marked as the demo; the real default database is
+    never filled with it."""
     shot = tmp_path / "first.png"
     out = subprocess.run([sys.executable, "-c", FIRST_START, "--screenshot", str(shot)], capture_output=True,
                          text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path),
@@ -128,8 +130,10 @@ def test_first_start_builds_the_demo_and_paints_the_window(tmp_path):
                                                    "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
     assert out.returncode == 0, out.stderr
     assert shot.stat().st_size > 10_000
-    info = json.loads(cli("--db", tmp_path / "data" / "liftdesk.db", "info", "--json").stdout)
-    assert info["streets"] == 3 and info["lift_projects"] == 30
+    assert "正在生成演示数据：100%" in out.stderr
+    assert not (tmp_path / "data" / "liftdesk.db").exists()
+    info = json.loads(cli("--db", tmp_path / "data" / "演示数据.db", "info", "--json").stdout)
+    assert info["streets"] == 3 and info["lift_projects"] == 30 and info["demo"] is True
 
 
 def test_screenshot_of_a_unit_page_by_address(small_district_db, tmp_path):

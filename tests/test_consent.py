@@ -31,7 +31,7 @@ def crit(verdict, key):
 
 
 def test_presets_are_data_files():
-    assert available_rules() == ["beijing-2020", "civil-code-278", "guangzhou-2020"]
+    assert available_rules() == ["beijing-2020", "civil-code-278", "guangzhou-2020", "guangzhou-2025"]
     assert [c.threshold for c in CIVIL.criteria] == [Fraction(2, 3)] * 2 + [Fraction(3, 4)] * 2
     with pytest.raises(ValidationError, match="不存在"):
         load_rule("shanghai-1999")

@@ -233,7 +233,7 @@ def test_random_rounding_stays_exact_for_many_totals():
         part = rnd.randrange(0, 10**8)
         assert compute_shares(FLATS, part, load_scheme("beijing-2022"), storeys=6).sum_fen == part
     assert costshare.available_schemes() == ["area", "beijing-2022", "coef-area", "custom", "guangzhou-2025",
-                                             "nanjing-gulou"]
+                                             "hangzhou", "nanjing-gulou"]
 
 
 def test_the_agreement_prints_every_share_and_keeps_a_snapshot(tmp_path, db_path, store, project, unit):
@@ -315,3 +315,21 @@ def test_a_material_plan_change_voids_forms_signed_for_the_older_version(store, 
     assert verdict.passed and verdict.as_json()["older_plan_forms"]["households"] == 2
     forecast = evaluation.unit_verdict(store, unit, mode=evaluation.FORECAST)
     assert forecast.totals["agreeing_owners"] == 10  # older forms still tell the helpers where people stand
+
+
+def test_forms_signed_before_any_plan_was_recorded_do_not_survive_a_material_change(store, project, unit):
+    """The notice and `consent` said 已达到 after a material change: forms signed before any plan
+    version was kept went on counting."""
+    from liftdesk.consent import evaluation, positions
+
+    ids = [h for (h,) in store.db.execute("SELECT id FROM household WHERE unit_id = ? ORDER BY floor DESC, room",
+                                          [unit])]
+    for h in ids[:10]:  # signed before any plan existed
+        positions.record_position(store, h, "support", written=True, method="written", form_no="F0")
+    assert store.db.execute("SELECT DISTINCT plan_version FROM position").fetchall() == [(None,)]
+    liftplan.add_version(store, project, summary="楼后加装", position="back")
+    assert evaluation.unit_verdict(store, unit).passed  # recording the first plan changes nothing
+    liftplan.add_version(store, project, summary="改为山墙侧", change_note="消防通道", position="gable", material=True)
+    verdict = evaluation.unit_verdict(store, unit)
+    assert not verdict.passed and verdict.totals["agreeing_owners"] == 0
+    assert "10 户的签字早于现行方案" in verdict.shortfall_text

@@ -22,11 +22,11 @@ from liftdesk.i18n import set_language, t
 from liftdesk.common.logs import setup_logging
 from liftdesk.common.paths import default_db_path
 from liftdesk.common.resources import resource_path
-from liftdesk.common.settings import BY_KEY, Settings
+from liftdesk.common.settings import BY_KEY, Settings, remember_database
 from liftdesk.people.privacy import restrict_new_files
 from liftdesk.store import open_store
 
-from . import messages, screen, tasks
+from . import messages, qt_noise, screen, tasks
 from .lock import StationLock, login_at_start
 from .style import apply_font_size, register_cjk_font
 
@@ -80,20 +80,32 @@ def init_app(lang: str, font_size: int) -> QApplication:
 def _build_demo(path: Path, progress, cancelled) -> dict:
     store = open_store(path, actor="demo")
     try:
+        if not demo.is_empty(store):  # built before (a cancelled build leaves the file empty)
+            return {}
         return demo.generate(store, progress=progress)
     finally:
         store.close()
 
 
-def build_demo_with_progress(path: Path) -> None:
-    """First start: fill the new default database with the demo district, showing progress."""
+def build_demo_with_progress(path: Path, echo: bool = False) -> bool:
+    """Fill the demo's own file with the demo district, showing progress in a dialog (and, for
+    --screenshot, where nobody sees the window, on stderr). True when the demo is there."""
     dialog = QProgressDialog(QApplication.translate("app", "正在生成演示数据（拱墅区）…"),
                              QApplication.translate("app", "取消"), 0, 100)
     dialog.setWindowTitle("LiftDesk")
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     task = tasks.Task(_build_demo, path)
-    task.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
+    shown = [-1]
+
+    def step(done: int, total: int) -> None:
+        percent = int(done * 100 / max(total, 1))
+        dialog.setValue(percent)
+        if echo and percent != shown[0]:
+            shown[0] = percent
+            print(QApplication.translate("app", "正在生成演示数据：{percent}%").format(percent=percent),
+                  file=sys.stderr, flush=True)
+    task.progress.connect(step)
     dialog.canceled.connect(task.cancel)
     outcome: list[str] = []
     task.failed.connect(outcome.append)
@@ -103,8 +115,11 @@ def build_demo_with_progress(path: Path) -> None:
     dialog.show()
     tasks.start(task)
     loop.exec()  # returns when the work has ended, done or cancelled
-    if outcome and outcome[0]:
-        messages.error(None, outcome[0])
+    if outcome:
+        if outcome[0]:
+            messages.error(None, outcome[0])
+        return False
+    return True
 
 
 def offer_restore(path: Path, exc: LiftDeskError):
@@ -143,14 +158,114 @@ def _run_backup(fn, path: Path) -> None:
     tasks.start(task)
 
 
-def start_backup(path: Path) -> None:
+def start_backup(path: Path) -> QTimer:
     """A backup on start, then the daily one checked every hour; off the UI thread, a failure is
-    only logged (the next one tries again)."""
+    only logged (the next one tries again). The timer stops when another database is opened."""
     _run_backup(_backup_task, path)
     timer = QTimer(QApplication.instance())
     timer.setInterval(3600 * 1000)
     timer.timeout.connect(lambda: _run_backup(_daily_task, path))
     timer.start()
+    return timer
+
+
+class Workbench(QObject):
+    """The open database and its window. 文件 → 新建/打开/最近打开 open another database in a new
+    window that replaces this one; the file opened becomes the one opened on the next start."""
+
+    def __init__(self, settings: Settings, screenshot: bool = False):
+        super().__init__(QApplication.instance())
+        self.settings, self.screenshot = settings, screenshot
+        self.window = None
+        self.store = None
+        self._backups: QTimer | None = None
+        self.login_cancelled = False  # the last open stopped at the station lock: not an error
+
+    def open(self, path: Path, create: bool = False) -> bool:
+        """Open PATH in a new main window (not yet shown); False when it was refused or the
+        station lock's login was cancelled (what was open stays open)."""
+        from .main_window import MainWindow
+
+        path = Path(path)
+        try:
+            store = open_store(path, actor="gui", create=create)
+        except LiftDeskError as exc:
+            if self.screenshot:
+                print(t("cli.error", message=exc), file=sys.stderr)
+                return False
+            store = offer_restore(path, exc)
+            if store is None:
+                return False
+        if not login_at_start(store):  # the station lock: a login before any resident's data shows
+            store.close()
+            self.login_cancelled = True
+            return False
+        old_window, old_store = self.window, self.store
+        self.store = store
+        self.window = MainWindow(store, self.settings)
+        self.window.station_lock = StationLock(self.window, store)
+        self.window.open_database.connect(self.switch)
+        if old_window is not None:
+            self.window.show()
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        if not self.screenshot:
+            remember_database(self.settings, path)
+            if self._backups is not None:
+                self._backups.stop()
+            self._backups = start_backup(path)
+        return True
+
+    def switch(self, path: str) -> None:
+        """Another database from the 文件 menu; the current one stays when it cannot be opened."""
+        if self.store is not None and self.store.path is not None and Path(path).resolve() == self.store.path.resolve():
+            return
+        self.open(Path(path))
+
+    def close(self) -> None:
+        if self._backups is not None:
+            self._backups.stop()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def first_start(workbench: Workbench) -> bool:
+    """No database yet: ask how to begin, until a database is open or the user quits."""
+    from .dialogs import database_dialogs as dbd
+
+    while True:
+        dialog = dbd.FirstStartDialog()
+        if not dialog.exec() or dialog.choice is None:
+            return False
+        if dialog.choice == dbd.FirstStartDialog.NEW:
+            path = default_db_path()
+            if workbench.open(path, create=not path.exists()):
+                return True
+        elif dialog.choice == dbd.FirstStartDialog.OPEN:
+            path = dbd.ask_open_path(None)
+            if path is not None and workbench.open(path):
+                return True
+        elif open_demo(workbench):
+            return True
+
+
+def open_demo(workbench: Workbench, echo: bool = False) -> bool:
+    """The demo in its own file: built once (with progress), then opened like any database."""
+    from .dialogs.database_dialogs import demo_db_path
+
+    path = demo_db_path()
+    return build_demo_with_progress(path, echo=echo) and workbench.open(path)
+
+
+def database_at_start(settings: Settings) -> Path | None:
+    """The database opened last, else the default one when it exists (from an earlier version)."""
+    last = settings.get("last_db")
+    if last and Path(last).is_file():
+        return Path(last)
+    return default_db_path() if default_db_path().is_file() else None
 
 
 class _FirstPaint(QObject):
@@ -194,8 +309,9 @@ class _FirstPaint(QObject):
         QApplication.instance().quit()
 
 
-SCREENSHOT_PAGES = ("home", "unit", "search", "bin", "overview", "project", "today", "district", "funnel",
-                    "charts", "sync", "sync-conflicts", "meeting", "preview", "settings", "rule", "receipt", "costs")
+SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district",
+                    "funnel", "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "district-recover",
+                    "meeting", "preview", "settings", "rule", "receipt", "costs")
 
 
 def _unit_with_project(store) -> str | None:
@@ -262,6 +378,12 @@ def show_page(window, page: str | None) -> QWidget | None:
 
         window.show_home()
         return RuleDialog(store, window)
+    elif page in ("district-keys", "station-enrol", "district-recover"):  # the sync page's enrolment dialogs
+        from .dialogs import enrol_dialogs
+
+        window.show_sync()
+        return {"district-keys": enrol_dialogs.DistrictKeysDialog, "station-enrol": enrol_dialogs.StationEnrolDialog,
+                "district-recover": enrol_dialogs.DistrictRecoverDialog}[page](store, window)
     elif page == "receipt":
         from .dialogs.receipt_dialog import ReceiptDialog
 
@@ -305,9 +427,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the main window and exit")
-    parser.add_argument("--page", help="page for --screenshot: home, unit, overview, project, today, district, "
-                        "funnel, charts, freshness, sync, sync-conflicts, search, bin, meeting, preview, settings, rule, receipt, "
-                        "costs, or an address (a unit's page, or the overview of a street/community/estate/building)")
+    parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, today, "
+                        "district, funnel, charts, freshness, sync, sync-conflicts, district-keys, station-enrol, "
+                        "district-recover, search, bin, meeting, preview, settings, rule, receipt, costs, or an "
+                        "address (a unit's page, or the overview of a street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
     parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")
     return parser
@@ -322,8 +445,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args) -> int:
-    from .main_window import MainWindow
-
     if args.screenshot:  # needs no screen: render offscreen unless told otherwise
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     settings = Settings()
@@ -340,31 +461,27 @@ def run_gui(args) -> int:
               file=sys.stderr)
         return 2
     setup_logging()
+    qt_noise.install()
     app = init_app(lang, font_size)
     if size is not None:
         screen.set_screen_size(size)
     install_excepthook()
-    path = Path(args.db) if args.db else default_db_path()
-    first_start = not args.db and not path.exists()
-    try:
-        if first_start:
-            open_store(path).close()
-            build_demo_with_progress(path)
-        store = open_store(path, actor="gui", create=first_start or not args.db)
-    except LiftDeskError as exc:
-        if args.screenshot:
-            print(t("cli.error", message=exc), file=sys.stderr)
-            return 2
-        store = offer_restore(path, exc)
-        if store is None:
-            return 2
-    if not login_at_start(store):  # the station lock: a login before any resident's data shows
-        store.close()
-        return 0
-    if not args.screenshot:
-        start_backup(path)
-    window = MainWindow(store, settings)
-    window.station_lock = StationLock(window, store)
+    if args.screenshot and args.page == "first-start":
+        return _screenshot_first_start(app, Path(args.screenshot), size)
+    workbench = Workbench(settings, screenshot=bool(args.screenshot))
+    if args.db:
+        opened = workbench.open(Path(args.db))
+    else:
+        start = database_at_start(settings)
+        if start is not None:
+            opened = workbench.open(start)
+        elif args.screenshot:  # nobody to ask: the demo, its progress on the terminal
+            opened = open_demo(workbench, echo=True)
+        else:
+            opened = first_start(workbench)
+    if not opened:
+        return 2 if (args.db or args.screenshot) and not workbench.login_cancelled else 0
+    window = workbench.window
     try:
         if args.screenshot:
             if size is not None:
@@ -380,4 +497,20 @@ def run_gui(args) -> int:
         window.show()
         return app.exec()
     finally:
-        store.close()
+        workbench.close()
+
+
+def _screenshot_first_start(app: QApplication, out: Path, size: QSize | None) -> int:
+    """The first start's question over an empty desktop, for the guide."""
+    from .dialogs.database_dialogs import FirstStartDialog
+
+    desktop = QWidget()  # a palette, not a style sheet: a style sheet would reach the dialog too
+    palette = desktop.palette()
+    palette.setColor(desktop.backgroundRole(), QColor("#3c4650"))
+    desktop.setPalette(palette)
+    desktop.setAutoFillBackground(True)
+    desktop.resize(size or QSize(1366, 768))
+    dialog = FirstStartDialog(desktop)
+    desktop.installEventFilter(_FirstPaint(desktop, out, dialog, size))
+    desktop.show()
+    return app.exec()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSplitter, QToolBar, QTreeView, QWidget
 from shiboken6 import isValid
@@ -11,10 +13,11 @@ from liftdesk.history import actions, recycle, undo
 from liftdesk.places import places, registry, scope
 from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
-from liftdesk.common.settings import Settings
-from liftdesk.store import Store
+from liftdesk.common.settings import Settings, recent_databases
+from liftdesk.store import Store, files, purpose
+from liftdesk.sync import enrol
 
-from . import messages
+from . import messages, tasks
 from .dialogs.receipt_dialog import ReceiptDialog
 from .dialogs.rule_dialog import RuleDialog
 from .dialogs.settings_dialog import SettingsDialog
@@ -34,11 +37,12 @@ from .widgets.page_stack import PageStack
 
 
 class MainWindow(QMainWindow):
+    open_database = Signal(str)  # 文件 → 新建/打开/最近打开: the app opens it in a new window
+
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.settings = store, settings
-        self.setWindowTitle(self.tr("LiftDesk 加梯工作台 — {file}").format(
-            file=store.path.name if store.path else self.tr("内存数据库")))
+        self.setWindowTitle(self.title())
         self.resize(1280, 800)
 
         self.tree_model = PlaceTreeModel(store, self)
@@ -124,8 +128,19 @@ class MainWindow(QMainWindow):
         self.addAction(find)
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.new_db_action = self._action(self.tr("新建数据库…"), self.new_database, "Ctrl+N")
+        self.open_db_action = self._action(self.tr("打开数据库…"), self.choose_database, "Ctrl+O")
+        menu.addAction(self.new_db_action)
+        menu.addAction(self.open_db_action)
+        self.recent_menu = menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+        self.copy_action = self._action(self.tr("另存副本…"), self.save_copy)
+        self.copy_action.setEnabled(store.path is not None)
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("新增街道…"), lambda: self.add_child("district", None)))
-        self.rule_action = self._action(self.tr("同意比例规则…"), self.edit_rule)
+        self.rule_action = self._action(self.tr("本区设置（规则、公示期、社区地址、费用方案）…"), self.edit_rule)
         menu.addAction(self.rule_action)
         if store.path is not None:
             self.backup_action = self._action(self.tr("备份与恢复…"), self.open_backups)
@@ -149,6 +164,68 @@ class MainWindow(QMainWindow):
         actions.on_change(store, self.update_undo_texts)
         self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
         self.update_undo_texts()
+
+    def title(self) -> str:
+        """The file in the title bar (name, then folder), and 演示 first when it is the demo."""
+        if self.store.path is None:
+            where = self.tr("内存数据库")
+        else:
+            where = self.tr("{name}（{folder}）").format(name=self.store.path.name, folder=self.store.path.parent)
+        if purpose.is_demo(self.store):
+            where = self.tr("演示 — {file}").format(file=where)
+        return self.tr("LiftDesk 加梯工作台 — {file}").format(file=where)
+
+    # ---- the database file ------------------------------------------------------------------
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.store.path.resolve() if self.store.path else None
+        recent = [p for p in recent_databases(self.settings) if p != current]
+        for path in recent:
+            action = self.recent_menu.addAction(f"{path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _=False, p=str(path): self.open_database.emit(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def new_database(self) -> None:
+        from .dialogs.database_dialogs import ask_new_path
+
+        path = ask_new_path(self)
+        if path is None:
+            return
+        try:
+            files.create_database(path)
+        except LiftDeskError as exc:
+            messages.error(self, str(exc))
+            return
+        self.open_database.emit(str(path))
+
+    def choose_database(self) -> None:
+        from .dialogs.database_dialogs import ask_open_path
+
+        path = ask_open_path(self)
+        if path is not None:
+            self.open_database.emit(str(path))
+
+    def save_copy(self) -> None:
+        """A consistent copy through SQLite's backup API, on a worker (a large file takes a while)."""
+        from .dialogs.database_dialogs import ask_copy_path
+
+        target = ask_copy_path(self, self.store.path)
+        if target is None:
+            return
+        self.copy_task = task = tasks.Task(_copy_database, self.store.path, target)
+        task.succeeded.connect(lambda path: messages.info(self, self._copied_text(path)))
+        task.failed.connect(lambda message: message and messages.error(self, message.splitlines()[-1]))
+        self.statusBar().showMessage(self.tr("正在另存副本…"))
+        task.finished.connect(self.statusBar().clearMessage)
+        tasks.start(task)
+
+    def _copied_text(self, path) -> str:
+        text = self.tr("已另存副本：{path}").format(path=path)
+        if enrol.role(self.store) is not None:  # the copy carries this database's keys
+            text += "\n" + self.tr("副本带有本库的同步身份和密钥：只作备份保管，不要在另一台电脑上当作工作站或区加梯办使用。")
+        return text
 
     def _size_tree(self) -> None:
         """Keep the tree wide enough for "遥祥寺巷小区"-length names at the current font size."""
@@ -459,3 +536,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if SettingsDialog(self.settings, self, store=self.store).exec():
             apply_font_size(self.settings.get("font_size"))
+
+
+def _copy_database(source: Path, target: Path, progress, cancelled) -> Path:
+    return files.save_copy(source, target)

@@ -10,7 +10,7 @@ from liftdesk.demo import demo
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places import places
-from liftdesk.store import backup, open_store
+from liftdesk.store import backup, open_store, purpose
 from liftdesk.store.connection import inspect_file
 
 from .common import emit
@@ -46,7 +46,7 @@ def _demo(store, args) -> int:
 def _info(store, args) -> int:
     counts = places.counts(store)
     if args.json:
-        emit(dict(counts, schema_version=store.schema_version))
+        emit(dict(counts, schema_version=store.schema_version, demo=purpose.is_demo(store)))
         return 0
     print(t("cli.info.header", path=args.db_path, version=store.schema_version))
     for key, value in counts.items():

@@ -20,10 +20,12 @@ from liftdesk.people.privacy import restrict_new_files
 from liftdesk.store import open_store
 
 from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync
+from . import settings as settings_cli
 from .common import emit, guarded, print_error
 
 # In the order `--help` lists them.
 PARTS = (database, places, consent, people, projects, print_cli, reports, money, history, sync)
+PARTS += (settings_cli,)
 HANDLERS = {name: handler for part in PARTS for name, handler in part.HANDLERS.items()}
 # Commands that only read: they open the file with mode=ro and never write to it.
 READ_ONLY = set().union(*(getattr(part, "READ_ONLY", set()) for part in PARTS))

@@ -7,6 +7,8 @@ import argparse
 from liftdesk.money import costshare, funding, payments
 from liftdesk.projects import liftplan
 from liftdesk.places import places
+from liftdesk.projects import projects
+from liftdesk.i18n import t
 from liftdesk.errors import ValidationError
 from liftdesk.common.units import format_fen, parse_yuan
 
@@ -27,13 +29,23 @@ def add_parsers(sub) -> None:
         p.add_argument("--json", action="store_true")
 
 
-def _shares(store, args: argparse.Namespace) -> int:
+def _trial(store, args: argparse.Namespace):
+    """The project's shares; with --total and no project yet, an estimate over the unit's flats."""
+    total = parse_yuan(args.total) if args.total is not None else None
+    subsidy = parse_yuan(args.subsidy) if args.subsidy is not None else None
+    unit_id = places.resolve_unit(store, args.address)
+    if total is not None and projects.project_of_unit(store, unit_id) is None:
+        return unit_id, funding.estimate_shares(store, unit_id, total, subsidy or 0, args.scheme)
     unit_id, project_id = project_at(store, args.address)
-    trial = funding.trial_shares(store, project_id, args.scheme,
-                                 parse_yuan(args.total) if args.total is not None else None,
-                                 parse_yuan(args.subsidy) if args.subsidy is not None else None)
+    return unit_id, funding.trial_shares(store, project_id, args.scheme, total, subsidy)
+
+
+def _shares(store, args: argparse.Namespace) -> int:
+    unit_id, trial = _trial(store, args)
     table, part = trial.table, trial.owners_part_fen
     data = {"address": str(places.unit_address(store, unit_id)), "scheme": table.scheme.id,
+            "scheme_status": table.scheme.status, "scheme_source": dict(table.scheme.source),
+            "estimate": trial.estimate, "label": t("share.estimate") if trial.estimate else "",
             "total_fen": trial.total_fen, "subsidy_fen": trial.subsidy_fen, "other_sources_fen": trial.other_sources_fen,
             "owners_part_fen": part,
             "households": [{"room": s.flat.room, "floor": s.flat.floor,
@@ -44,7 +56,9 @@ def _shares(store, args: argparse.Namespace) -> int:
     if args.json:
         emit(data)
         return 0
-    print(f"{data['address']}  {table.scheme.name}  {format_fen(part)}")
+    status = f"（{table.scheme.status_label}）" if table.scheme.status_label else ""
+    label = f"【{t('share.estimate')}】" if trial.estimate else ""
+    print(f"{label}{data['address']}  {table.scheme.name}{status}  {format_fen(part)}")
     for s in table.shares:
         print(f"  {format_fen(s.amount_fen):>14}  {s.explanation}")
     print(f"  {format_fen(table.sum_fen):>14}")

@@ -44,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Community office phone for objections (printed on notices)"),
     Setting("backup_dir2", "", str, "第二个备份文件夹（如U盘）", "Second backup folder (e.g. a USB stick)"),
     Setting("backup_keep", 10, int, "保留最近备份的份数", "Recent backups to keep"),
+    Setting("recent_dbs", [], list, "最近打开的数据库", "Databases opened recently"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -84,3 +85,19 @@ class Settings:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(self._values, fh, ensure_ascii=False, indent=2)
         os.replace(tmp, self.path)
+
+
+RECENT_KEEP = 8
+
+
+def remember_database(settings: Settings, path: str | Path) -> None:
+    """The database just opened becomes the one opened next time, first in 最近打开."""
+    path = str(Path(path).resolve())
+    recent = [p for p in settings.get("recent_dbs") if isinstance(p, str) and p != path]
+    settings.set("recent_dbs", [path] + recent[:RECENT_KEEP - 1])
+    settings.set("last_db", path)
+
+
+def recent_databases(settings: Settings) -> list[Path]:
+    """Recently opened databases that are still there, newest first."""
+    return [Path(p) for p in settings.get("recent_dbs") if isinstance(p, str) and Path(p).is_file()]

@@ -48,6 +48,7 @@ class Ballot(NamedTuple):
     intention: str = ""  # the latest word heard when it is not the counted position ("" = same)
     hearsay: bool = False  # that word came only from a tenant or family member, never from an owner
     unit: str = ""  # the unit's name, under building scope
+    occupied: bool = False  # the lift occupies part of this flat (占用专有部分): a rule may need its owner
 
     @property
     def label(self) -> str:
@@ -97,10 +98,10 @@ class Criterion(NamedTuple):
 
 class Visit:
     """One voter to visit: the flats still to sign, who owns them, where they stand and why."""
-    __slots__ = ("voter", "kind", "forced", "flats")
+    __slots__ = ("voter", "kind", "forced", "flats", "required")
 
-    def __init__(self, voter: Voter, kind: str, forced: bool = False):
-        self.voter, self.kind, self.forced = voter, kind, forced
+    def __init__(self, voter: Voter, kind: str, forced: bool = False, required: bool = False):
+        self.voter, self.kind, self.forced, self.required = voter, kind, forced, required
         self.flats: list[Ballot] = voter.to_visit()
 
     def __repr__(self) -> str:
@@ -112,6 +113,8 @@ class Visit:
 
     def reason_key(self) -> str:
         v = self.voter
+        if self.required:
+            return "visit.reason.occupied"
         if self.forced:
             return "visit.reason.forced"
         if self.kind == "vote":
@@ -143,6 +146,7 @@ class Verdict:
     empty: bool = False
     people: dict | None = None  # person id → (name, phone); None: show the ids (bare engine tests)
     stale: StaleForms | None = None  # signed forms for a plan version a material change replaced
+    unmet: list[Ballot] = field(default_factory=list)  # flats a rule names whose owner has not agreed
 
     @property
     def kind(self) -> str:
@@ -152,7 +156,8 @@ class Verdict:
     @cached_property
     def visits(self) -> list[Visit]:
         plan = self.plan
-        return [] if plan is None else [Visit(v, plan.kind, v in plan.forced) for v in plan.voters]
+        return [] if plan is None else [Visit(v, plan.kind, v in plan.forced, v in plan.required)
+                                        for v in plan.voters]
 
     @cached_property
     def visit_list(self) -> list[Ballot]:
@@ -221,9 +226,27 @@ class Verdict:
             return self._shortfall_text() + "；" + self.stale.text
         return self._shortfall_text()
 
+    @property
+    def criteria_met(self) -> bool:
+        return all(c.met for c in self.criteria) and not (self.rule.no_opposition and self.totals["opposing_owners"])
+
+    @property
+    def unmet_text(self) -> str:
+        """"占用专有部分的 101 王建国 尚未同意": each named flat whose owner has not signed 支持."""
+        if not self.unmet:
+            return ""
+        who = []
+        for b in self.unmet:
+            names = "、".join(self.people[p][0] for p in b.owners if p in self.people) if self.people is not None \
+                else "、".join(b.owners)
+            who.append(f"{b.label} {names}".strip())
+        return t("consent.occupied_unmet", who="、".join(who))
+
     def _shortfall_text(self) -> str:
         if self.passed:
             return t("consent.passed")
+        if self.unmet and self.criteria_met:
+            return self.unmet_text
         if self.empty:
             return t("consent.empty")
         if not self.achievable:
@@ -231,8 +254,9 @@ class Verdict:
         voters = self.plan.voters  # only the named few become Visits: the overview shows ~6,500 of these
         shown = [self.who(Visit(v, self.plan.kind)) for v in voters[:SHOWN_NAMES]]
         who = "、".join(shown) + (t("consent.and_more") if len(voters) > SHOWN_NAMES else "")
-        return t("consent.shortfall_vote" if self.kind == "vote" else "consent.shortfall",
+        text = t("consent.shortfall_vote" if self.kind == "vote" else "consent.shortfall",
                  n=len(voters), who=who, area=format_area(self.shortfall_area_x100))
+        return text + ("；" + self.unmet_text if self.unmet else "")
 
     def as_json(self) -> dict:
         return {
@@ -244,6 +268,9 @@ class Verdict:
                          for c in self.criteria],
             "no_opposition": {"required": True, "met": self.totals["opposing_owners"] == 0}
             if self.rule.no_opposition else None,
+            "required_agreement": {"flags": list(self.rule.require_agreement), "met": not self.unmet,
+                                   "missing": [b.label for b in self.unmet], "text": self.unmet_text}
+            if self.rule.require_agreement else None,
             "totals": {k: format_area(v) if k.endswith("_area") else v for k, v in self.totals.items()},
             "shortfall": {"households": len(self.visit_list), "area_m2": format_area(self.shortfall_area_x100),
                           "achievable": self.achievable, "text": self.shortfall_text,
@@ -291,9 +318,16 @@ def _tally(ballots: list[Ballot]) -> tuple[list[int], list[Voter] | None]:
     return tally(voters), voters
 
 
+def unmet_required(ballots: list[Ballot], rule: Rule) -> list[Ballot]:
+    """The flats the rule names (occupied flats under guangzhou-2025) whose owner has not signed 支持."""
+    if "occupied" not in rule.require_agreement:
+        return []
+    return [b for b in ballots if b.occupied and b.position != "support"]
+
+
 def passes(ballots: list[Ballot], rule: Rule) -> bool:
     """Whether these ballots pass, nothing else (the demo generator calls it in loops)."""
-    return _passes(_tally(ballots)[0], compile_rule(rule), rule.no_opposition)
+    return _passes(_tally(ballots)[0], compile_rule(rule), rule.no_opposition) and not unmet_required(ballots, rule)
 
 
 def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: bool = True,
@@ -302,17 +336,21 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
         ballots = [b._replace(position="support") if b.position == "conditional" else b for b in ballots]
     q, voters = _tally(ballots)
     crit = compile_rule(rule)
-    passed = _passes(q, crit, rule.no_opposition)
+    unmet = unmet_required(ballots, rule)
+    passed = _passes(q, crit, rule.no_opposition) and not unmet
     plan = None
     if not passed and visit_list:
         if voters is None:  # one flat each: a voter for every flat that can still gain
             voters = [Voter((b,)) for b in ballots if b.position != "support"]
-        plan = shortest(voters, q, crit, rule.no_opposition)
+        missing = {b.household_id for b in unmet}
+        required = [v for v in voters if any(b.household_id in missing for b in v.flats)]
+        plan = shortest(voters, q, crit, rule.no_opposition, required)
     conditional = [b for b in ballots if b.conditional]
     depends = False
     if conditional:
         without = [b._replace(position="none") if b.conditional else b for b in ballots]
-        depends = _passes(_tally(without)[0], crit, rule.no_opposition) != passed
+        depends = (_passes(_tally(without)[0], crit, rule.no_opposition)
+                   and not unmet_required(without, rule)) != passed
     return Verdict(rule=rule, mode=mode, passed=passed, criteria=_criteria(q, rule), totals=dict(zip(_TOTALS, q)),
                    achievable=passed or plan is not None, plan=plan,
                    conditional=sorted(conditional, key=_room_order),
@@ -321,7 +359,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
                    depends_on_conditional=depends,
                    hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
                    if mode == FORECAST else [],
-                   empty=not ballots, people=people)
+                   empty=not ballots, people=people, unmet=sorted(unmet, key=_room_order))
 
 # ---- loading ballots from the store ----------------------------------------------------------
 
@@ -397,7 +435,7 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
     last_unit, group, unit = None, [], ("",)
     for row in store.db.execute(
             f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
-            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id) FROM household h"
+            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id), h.occupied FROM household h"
             f" WHERE h.deleted = 0 AND {where}", params):
         unit_id, people = row[4], row[5]
         if unit_id != last_unit:
@@ -407,7 +445,7 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
                 group = by_unit[unit_id] = []
             unit = (names.get(unit_id, ""),)
         owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        group.append(make(Ballot, row[:4] + (owners,) + words.get(row[0], silent) + unit))
+        group.append(make(Ballot, row[:4] + (owners,) + words.get(row[0], silent) + unit + (bool(row[6]),)))
     return by_unit
 
 
@@ -426,6 +464,8 @@ def _attach_people(store: Store, verdicts: list[Verdict], shown_only: bool = Fal
     text names (the district overview: ~6,500 verdicts, most never looked at in full)."""
     wanted = []
     for v in verdicts:
+        for b in v.unmet:
+            wanted += b.owners
         if v.plan:
             wanted += [p for voter in (v.plan.voters[:SHOWN_NAMES] if shown_only else v.plan.voters)
                        for p in voter.owners]

@@ -10,6 +10,8 @@ from liftdesk.common import presets
 from liftdesk.errors import LiftDeskError
 
 DEFAULT_RULE = "civil-code-278"
+# household flags a rule can name in "require_agreement": every flagged flat must sign 支持
+HOUSEHOLD_FLAGS = ("occupied",)
 QUANTITIES = ("total_area", "participating_area", "agreeing_area",
               "total_owners", "participating_owners", "agreeing_owners")
 
@@ -33,10 +35,17 @@ class Rule(presets.Named):
     summaries: dict
     criteria: tuple[CriterionSpec, ...]
     no_opposition: bool
+    require_agreement: tuple[str, ...] = ()  # flags of households whose owners must each agree
+    historical: bool = False  # kept so stored districts still open; not offered for new choices
 
 
 def available_rules() -> list[str]:
     return presets.available("rules")
+
+
+def current_rules() -> list[str]:
+    """The presets offered for a new choice: historical ones stay readable, not offered."""
+    return [r for r in available_rules() if not load_rule(r).historical]
 
 
 @lru_cache(maxsize=None)
@@ -50,6 +59,11 @@ def load_rule(rule_id: str) -> Rule:
             if c.numerator not in QUANTITIES or c.denominator not in QUANTITIES or not 0 < c.threshold <= 1 \
                     or c.denominator.startswith("agreeing"):  # the visit search relies on it
                 raise ValueError(f"criterion {c.key}")
-        return Rule(data["id"], data["name"], data["summary"], criteria, bool(data.get("no_opposition")))
+        required = tuple(data.get("require_agreement", ()))
+        for flag in required:
+            if flag not in HOUSEHOLD_FLAGS:
+                raise ValueError(f"require_agreement {flag}")
+        return Rule(data["id"], data["name"], data["summary"], criteria, bool(data.get("no_opposition")),
+                    required, bool(data.get("historical")))
     except (OSError, KeyError, ValueError, TypeError) as exc:
         raise LiftDeskError("rule.malformed", path=str(path), reason=str(exc)) from None

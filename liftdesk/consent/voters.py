@@ -235,16 +235,21 @@ class Plan(NamedTuple):
     kind: str          # "agree": each must sign 支持; "vote": any signed opinion suffices
     voters: list       # the chosen voters, in walk order
     forced: list       # opposers a no-opposition rule requires (a subset of voters)
+    required: tuple = ()  # voters a rule names (the owner of a flat the lift occupies): must agree
 
 
-def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool) -> Plan | None:
+def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool, required=()) -> Plan | None:
     """The smallest set of voters whose signature passes the rule, most likely signers first;
-    None when even everybody's signature would not pass (no owners in scope)."""
+    None when even everybody's signature would not pass (no owners in scope). REQUIRED voters
+    (named by the rule) must sign 支持 whatever the counts: they are taken first, like opposers
+    under a no-opposition rule, and the search covers what is still missing after them."""
     forced = [v for v in voters if v.opposing] if no_opposition else []
-    base = _apply(q, forced) if forced else q
+    required = tuple(v for v in required if v not in forced)
+    taken = set(forced) | set(required)
+    base = _apply(q, forced + list(required)) if taken else q
     by_class = {"A": [], "B": [], "C": [], "M": [], None: []}
     for v in voters:
-        if not (no_opposition and v.opposing):
+        if v not in taken:
             by_class[v.cls].append(v)
     mixed = by_class["M"]
     plain = by_class["A"] + by_class["B"] + by_class["C"]
@@ -259,7 +264,7 @@ def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool) -> Pl
                 best_size = len(t) + m
     if best_size is None:
         return None
-    if best_size and not no_opposition:
+    if best_size and not no_opposition and not required:
         vote = _vote_set(by_class["A"], q, crit, best_size)
         if vote is not None:
             return Plan("vote", sorted(vote, key=_walk), [])
@@ -281,8 +286,8 @@ def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool) -> Pl
         key = set_key(chosen)
         if best is None or key < best[0]:
             best = (key, chosen)
-    chosen = forced + best[1]
-    return Plan("agree", sorted(chosen, key=_walk), forced)
+    chosen = forced + list(required) + best[1]
+    return Plan("agree", sorted(chosen, key=_walk), forced, required)
 
 
 def _bucket_order(v: Voter) -> tuple:

@@ -15,7 +15,7 @@ from liftdesk.consent.evaluation import Ballot, evaluate
 from liftdesk.errors import LiftDeskError
 from liftdesk.consent.rules import DEFAULT_RULE, load_rule
 from liftdesk.reports.published import read_street_table
-from liftdesk.store import Store, records
+from liftdesk.store import Store, purpose, records
 
 CANDIDATE_UNITS = 5515
 SNAPSHOT = date(2023, 11, 15)  # the source article's date: nothing in the demo happens later
@@ -138,6 +138,7 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
     with store.db.atomic():
         for name in order:
             records.insert_many(store, name, rows.tables.get(name, []))
+        purpose.mark_demo(store)  # in the file itself: a copy of the demo is still the demo
     search.refresh_keys(store)  # pinyin keys now, not on the first search
     store.db.execute("ANALYZE")  # statistics for the query planner, now that the tables are full
     report(len(table) + 1, len(table) + 1)

@@ -6,6 +6,7 @@ hundreds of these: it costs a fraction of a table's layout time."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -13,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from .fonts import TextBatch, draw_text, width as text_width
+from .linebreak import break_point
 from .template import GRID, HEADER_FILL, RULE
 
 PAD = 1.2 * mm
@@ -38,19 +40,32 @@ class Group:
 
 
 def wrap_chars(text: str, avail: float, size: float) -> list[str]:
-    """Greedy wrap by character (CJK text has no spaces); latin runs may break anywhere too."""
-    lines, line = [], ""
-    for ch in text:
-        if ch == "\n":
-            lines.append(line)
-            line = ""
-            continue
-        if line and text_width(line + ch, size) > avail:
-            lines.append(line)
-            line = ch
-        else:
-            line += ch
-    if line or not lines:
+    """Greedy wrap for CJK cells: a list of names ("王建国、共有人张喆") breaks between names, a word
+    too long for the line breaks between characters, and no line starts with a closing mark."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        tokens = re.findall(r"[^、，,；;]+[、，,；;]?|[、，,；;]", para) or [""]
+        line = ""
+        for token in tokens:
+            if text_width(line + token, size) <= avail:
+                line += token
+                continue
+            if line and text_width(token, size) <= avail:
+                lines.append(line)
+                line = token
+                continue
+            chars = line + token  # too long for any line: break between characters
+            widths = [text_width(ch, size) for ch in chars]
+            start = 0
+            while sum(widths[start:]) > avail:
+                end, used = start + 1, widths[start]
+                while end < len(chars) and used + widths[end] <= avail:
+                    used += widths[end]
+                    end += 1
+                end = break_point(chars, start, end)
+                lines.append(chars[start:end])
+                start = end
+            line = chars[start:]
         lines.append(line)
     return lines
 
@@ -126,6 +141,9 @@ class FormGrid(Flowable):
                 break
             used += sum(g.heights)
             n += 1
+        blank = next((i for i, g in enumerate(self.groups) if g.blank), None)
+        if blank is not None and blank < n < len(self.groups):
+            n = blank  # the walk-in rows stay together: all on this page or all on the next
         if n == 0 or n == len(self.groups):
             return []
         first = FormGrid(self.columns, self.groups[:n], self.header_size, self.row_min)

@@ -34,11 +34,16 @@ def build(store: Store, meeting_id: str) -> Document:
     unit_id = projects.project_unit(store, meeting.project_id)
     ctx = unit_context(store, unit_id, "minutes", need_households=False)
     s = styles()
-    votes = {p: (n, area) for p, n, area in store.db.execute(
+    voting = ", ".join(f"'{r}'" for r in positions.VOTING_RESPONDENTS)
+    votes = {p: (n, area) for p, n, area in store.db.execute(  # owners, co-owners and proxies only
         "SELECT last.position, count(*), sum(h.area_x100) FROM (SELECT p.household_id, p.position,"
-        " max(p.on_date || p.hlc) FROM position p WHERE p.meeting_id = ? AND p.deleted = 0 GROUP BY p.household_id)"
-        " last JOIN household h ON h.id = last.household_id GROUP BY last.position",
+        f" max(p.on_date || p.hlc) FROM position p WHERE p.meeting_id = ? AND p.deleted = 0 AND p.respondent IN ({voting})"
+        " GROUP BY p.household_id) last JOIN household h ON h.id = last.household_id GROUP BY last.position",
         [meeting_id])}
+    others = store.db.execute(  # a tenant's or family member's word: listed apart, never counted
+        "SELECT h.room, p.respondent, p.respondent_name, p.position FROM position p JOIN household h"
+        f" ON h.id = p.household_id WHERE p.meeting_id = ? AND p.deleted = 0 AND p.respondent NOT IN ({voting})"
+        " ORDER BY h.floor, h.room, p.on_date", [meeting_id]).fetchall()
     follow = [f for f in meetings.followups(store, meeting.project_id) if f.meeting_id == meeting_id]
     names = "、".join(attendee_text(a) for a in people)
     info = [["时间", f"{meeting.starts_at.replace('T', ' ')} — {meeting.ends_at[11:]}"], ["地点", meeting.place],
@@ -58,9 +63,14 @@ def build(store: Store, meeting_id: str) -> Document:
             rows.append([positions.label(positions.POSITIONS, code), str(n), format_area(area or 0)])
         stated = sum(n for n, _ in votes.values())
         rows.append(["会上未表态", str(max(total - stated, 0)), ""])
-        story += [paragraph(f"会上表态统计（本单元共 {total} 户）：", s["heading"]),
-                  grid_table(rows, [50 * mm, 30 * mm, 45 * mm]),
-                  paragraph("注：会上表态须以业主签字的书面意见为准。", s["small"])]
+        story += [paragraph(f"会上业主表态统计（本单元共 {total} 户，只计业主、共有人及受托人）：", s["heading"]),
+                  grid_table(rows, [50 * mm, 30 * mm, 45 * mm])]
+        if others:
+            words = "；".join(f"{room} {positions.label(positions.RESPONDENTS, who)}"
+                             f"{(' ' + name) if name else ''}：{positions.label(positions.POSITIONS, pos)}"
+                             for room, who, name, pos in others)
+            story.append(paragraph(f"租户、家属的意见（仅供参考，不计入上表）：{words}。", s["body"]))
+        story.append(paragraph("注：会上表态须以业主签字的书面意见为准。", s["small"]))
     if follow:
         story += [paragraph("会后待办：", s["heading"]),
                   grid_table([["事项", "负责人", "截止日期"]] + [[f.text, f.owner, f.due_date] for f in follow],
@@ -73,6 +83,7 @@ def build(store: Store, meeting_id: str) -> Document:
                                                meeting.chair, meeting.recorder] + meeting.agenda]
     texts += [(f"{ctx.short} {a.room or ''} {a.name}", a.name) for a in people]
     texts += [(where, f.text + f.owner) for f in follow]
+    texts += [(where, name) for _, _, name, _ in others if name] if meeting.kind == "vote" or votes else []
     content = {"meeting": meeting_id, "attendees": [a.id for a in people], "minutes": meeting.minutes,
                "chair": meeting.chair, "recorder": meeting.recorder}
     return Document("minutes", "会议纪要", ctx.project_line, story, texts, content, unit_id=unit_id,

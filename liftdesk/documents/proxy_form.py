@@ -11,6 +11,7 @@ from .context import Document, Part, unit_context
 from .template import CheckBoxes, FillLine, grid_table, paragraph, styles
 
 DATE = ["", 16 * mm, "年", 10 * mm, "月", 10 * mm, "日"]
+SHORT_DATE = [13 * mm, "年", 8 * mm, "月", 8 * mm, "日"]  # beside a signature and its fingerprint
 
 
 def _form(ctx, h, s) -> list:
@@ -32,12 +33,13 @@ def _form(ctx, h, s) -> list:
              FillLine(["其他事项：", None], size=11.5, leading=9 * mm),
              FillLine(["委托期限：自"] + DATE[1:] + ["至"] + DATE[1:] + ["。"], size=11.5, leading=10 * mm),
              Spacer(1, 2 * mm),
-             paragraph("受托人在委托范围内所为之行为，委托人均予承认。", s["body"]),
-             Spacer(1, 6 * mm)]
+             paragraph("受托人在委托范围内所为之行为，委托人均予承认。委托人、受托人身份证复印件附后。", s["body"]),
+             Spacer(1, 4 * mm)]
     for o in owners:
-        label = f"委托人 {o.name}（签名）：" if o and len(owners) > 1 else "委托人（签名）："
-        story.append(FillLine([label, 50 * mm, "日期："] + DATE[1:], size=11.5, leading=12 * mm))
-    story.append(FillLine(["受托人（签名）：", 50 * mm, "日期："] + DATE[1:], size=11.5, leading=12 * mm))
+        label = f"委托人 {o.name}（签名并按手印）：" if o and len(owners) > 1 else "委托人（签名并按手印）："
+        story.append(FillLine([label, 30 * mm, "日期："] + SHORT_DATE, size=11.5, leading=12 * mm))
+    story.append(FillLine(["受托人（签名并按手印）：", 30 * mm, "日期："] + SHORT_DATE, size=11.5, leading=12 * mm))
+    story += [Spacer(1, 3 * mm), paragraph("附：委托人身份证复印件、受托人身份证复印件（正反面）。", s["small"])]
     return story
 
 

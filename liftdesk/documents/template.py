@@ -25,17 +25,16 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from liftdesk.errors import LiftDeskError
+from . import linebreak
 from .fonts import FONT, draw_text, learn, markup, register, seed, width as text_width
 
 rl_config.useA85 = 0  # raw compressed streams: smaller and faster than ASCII85 text
-# reportlab's line-start rule (kinsoku) knows Japanese punctuation only: add the Chinese full-width
-# marks so no printed line begins with "，" or "：".
-_rl_paragraph.ALL_CANNOT_START += "".join(c for c in "，。、；：！？）》」』】”’％" if c not in _rl_paragraph.ALL_CANNOT_START)
+# No printed line begins with "，" or "）", in paragraphs and cells alike (see linebreak.py).
+linebreak.install()
 
 
 @lru_cache(maxsize=16)
@@ -87,12 +86,20 @@ def styles() -> dict[str, ParagraphStyle]:
     base = dict(fontName=FONT, wordWrap="CJK")
     return {
         "title": ParagraphStyle("title", fontSize=19, leading=26, alignment=TA_CENTER, spaceAfter=6, **base),
-        "heading": ParagraphStyle("heading", fontSize=13.5, leading=19, spaceBefore=6, spaceAfter=3, **base),
+        "heading": ParagraphStyle("heading", fontSize=13.5, leading=19, spaceBefore=6, spaceAfter=3, keepWithNext=1,
+                                  **base),  # a heading never ends a page
         "body": ParagraphStyle("body", fontSize=12, leading=18, spaceAfter=4, **base),
         "cell": ParagraphStyle("cell", fontSize=10.5, leading=14, **base),
         "head": ParagraphStyle("head", fontSize=10.5, leading=13, alignment=TA_CENTER, **base),
         "small": ParagraphStyle("small", fontSize=9, leading=12, textColor=colors.HexColor("#444444"), **base),
     }
+
+
+@lru_cache(maxsize=8)
+def styles_no_keep(style: ParagraphStyle) -> ParagraphStyle:
+    """STYLE without keep-with-next: for a heading over a long table that may itself run over pages
+    (place a CondPageBreak before it so it never ends a page)."""
+    return ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
 
 
 def esc(text: object) -> str:
@@ -252,7 +259,7 @@ class PageInfo:
     project_line: str
     serial: str
     printed_on: str
-    footer_note: str = "LiftDesk 加梯工作台"
+    footer_note: str = ""  # no product name on what residents and officials read
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ from liftdesk.common import dates
 from liftdesk.consent import positions
 from liftdesk.history import actions
 from liftdesk.people import privacy
-from liftdesk.places import registry
+from liftdesk.places import household_facts, registry
 from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.i18n import t
@@ -30,6 +30,7 @@ from .tables import read_rows
 
 STANDARD = ("房号", "楼层", "面积", "业主", "电话", "居住情况", "意见", "书面")
 OPTIONAL = ("证件号", "日期")  # ID numbers (evidence of who is who); the date of each row's position
+OPTIONAL += ("占用专有部分", "不动产权证号")  # household facts (liftdesk/places/household_facts.py)
 COLUMNS = STANDARD + OPTIONAL
 REQUIRED = ("房号", "面积")
 SYNONYMS = layout.SYNONYMS
@@ -63,6 +64,7 @@ class RosterRow:
     phones: tuple[str, ...] = ()  # one per owner, '' when unknown
     on_date: str | None = None  # the 日期 column, when the roster has one
     id_refs: tuple[str, ...] = ()  # one per owner, '' when unknown (the 证件号 column)
+    facts: tuple = (None, None)  # (占用专有部分, 不动产权证号); None where the roster has no such column
 
 
 @dataclass
@@ -223,13 +225,15 @@ def plan_import(path: str | Path, mapping: dict[str, int] | None = None, max_flo
         if written and owners_read and not owners:
             errors.append(str(ValidationError("import.written_without_owner")))
         on_date = check(_date, cell(row, "日期"))
+        facts = (check(household_facts.occupied_flag, cell(row, "占用专有部分")) if "占用专有部分" in mapping else None,
+                 check(household_facts.check_cert, cell(row, "不动产权证号")) if "不动产权证号" in mapping else None)
         if errors:
             plan.bad.append((n, _joined(errors)))
             continue
         seen[room] = n
         plan.floors = max(plan.floors, floor)
         plan.good.append(RosterRow(n, room, floor, area, owners, phone, occupancy, position, written, phones,
-                                   on_date, id_refs))
+                                   on_date, id_refs, facts))
     if not plan.good and not plan.bad:
         raise ValidationError("import.empty", path=str(path))
     plan.lookalikes = find_lookalikes(plan.good)
@@ -368,6 +372,7 @@ def apply_import(store: Store, plan: ImportPlan, address: str, create: bool = Fa
                 existing[row.room] = household_id
                 created += 1
             household_of[row.room] = household_id
+            household_facts.write_facts(store, household_id, *row.facts)
             if row.owners:
                 refs = row.id_refs or ("",) * len(row.owners)
                 ownership.set_owners(store, household_id, list(zip(row.owners, row.phones, refs)))

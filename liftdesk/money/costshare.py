@@ -19,6 +19,8 @@ from liftdesk.common import presets
 from liftdesk.common.units import format_area, format_fen
 
 BASES = ("coefficient", "coefficient-area", "floor-percent", "area")
+STATUSES = ("official", "reference")
+SOURCE_FIELDS = ("title", "issuer", "number", "date", "address", "note")
 
 
 @dataclass(frozen=True)
@@ -31,18 +33,36 @@ class Scheme(presets.Named):
     step_above: Decimal | None = None
     storeys: int | None = None
     custom: bool = False
+    source: tuple = ()  # provenance: ((field, text), …) — title, issuer, date, address, note
+    status: str = ""  # "official": a published rule's own figures; "reference": values to discuss, not a rule
+
+    @property
+    def status_label(self) -> str:
+        """官方 / 参考 (what the GUI and the agreement print next to the scheme's name)."""
+        return t(f"share.status.{self.status}") if self.status in STATUSES else ""
+
+    @property
+    def source_text(self) -> str:
+        """"《title》，issuer，date（address）" for the agreement and the GUI."""
+        src = dict(self.source)
+        parts = [f"《{src['title']}》" if src.get("title") else "", src.get("issuer", ""), src.get("number", ""),
+                 src.get("date", "")]
+        text = "，".join(p for p in parts if p)
+        if src.get("address"):
+            text += f"（{src['address']}）"
+        return text
 
     def with_coefficients(self, coefficients: dict) -> "Scheme":
         """The scheme with the group's own per-floor coefficients (a custom scheme)."""
         return Scheme(self.id, self.names, self.summaries, self.basis, _floors(coefficients, allow_negative=False),
-                      None, self.storeys, self.custom)
+                      None, self.storeys, self.custom, self.source, self.status)
 
     def as_json(self) -> dict:
         """Everything a snapshot needs to recompute the same shares later, whatever the preset file says."""
         return {"id": self.id, "names": self.names, "summaries": self.summaries, "basis": self.basis,
                 "floors": {str(k): str(v) for k, v in sorted(self.floors.items())},
                 "step_above": None if self.step_above is None else str(self.step_above),
-                "storeys": self.storeys, "custom": self.custom}
+                "storeys": self.storeys, "custom": self.custom, "source": dict(self.source), "status": self.status}
 
     def floor_value(self, floor: int) -> Decimal:
         if floor in self.floors:
@@ -94,7 +114,15 @@ def scheme_from_json(data: dict) -> Scheme:
     return Scheme(id=data["id"], names=data["names"], summaries=data.get("summaries", data["names"]),
                   basis=data["basis"], floors=_floors(data.get("floors", {}), allow_negative=False),
                   step_above=None if step is None else _decimal(step), storeys=data.get("storeys"),
-                  custom=bool(data.get("custom")))
+                  custom=bool(data.get("custom")), source=_source(data.get("source")),
+                  status=data.get("status", "") if data.get("status", "") in STATUSES else "")
+
+
+def _source(value: object) -> tuple:
+    """A preset's source as a hashable tuple; an older file's plain text becomes its title."""
+    if isinstance(value, dict):
+        return tuple((k, str(v)) for k, v in value.items() if k in SOURCE_FIELDS and v)
+    return (("title", str(value)),) if value else ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from liftdesk.common.dates import any_day
 from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.store import Store, records
+from liftdesk.places import district_settings
 from liftdesk.common.units import format_fen
 
 SUBSIDY_STATUSES = ("", "applied", "approved", "credited")
@@ -75,8 +76,8 @@ def funding_plan(store: Store, project_id: str) -> FundingPlan:
     """The project's funding plan; an empty one (not yet saved) when none was made."""
     row = store.db.execute(f"SELECT {', '.join(_PLAN_COLUMNS)} FROM funding_plan WHERE project_id = ? AND deleted = 0"
                            " ORDER BY created_at LIMIT 1", [project_id]).fetchone()
-    if row is None:
-        return FundingPlan(None, project_id)
+    if row is None:  # a new plan starts from the district's cost preset
+        return FundingPlan(None, project_id, scheme=district_settings.read(store).cost_preset)
     data = dict(zip(_PLAN_COLUMNS, row))
     data["coefficients"] = json.loads(data["coefficients"] or "{}")
     return FundingPlan(**data)
@@ -265,6 +266,7 @@ class TrialShares:
     other_sources_fen: int
     owners_part_fen: int
     table: ShareTable
+    estimate: bool = False  # worked out before any project or funding plan existed (估算)
 
 
 def trial_shares(store: Store, project_id: str, scheme_id: str | None = None, total_fen: int | None = None,
@@ -279,6 +281,31 @@ def trial_shares(store: Store, project_id: str, scheme_id: str | None = None, to
     others = trial.maintenance_fund_fen + trial.provident_fund_fen + trial.other_fen
     return TrialShares(trial.total_fen, trial.subsidy_fen, others, trial.owners_part_fen,
                        shares(store, project_id, scheme_id, trial.owners_part_fen))
+
+
+def unit_flats(store: Store, unit_id: str) -> tuple[list[Flat], int | None]:
+    """The households of a unit as the sharing sees them, and the building's storeys."""
+    rows = store.db.execute(
+        "SELECT h.id, h.room, h.floor, h.area_x100, b.floors FROM household h JOIN unit u ON u.id = h.unit_id"
+        " JOIN building b ON b.id = u.building_id WHERE h.unit_id = ? AND h.deleted = 0", [unit_id]).fetchall()
+    storeys = rows[0][4] if rows else None
+    return [Flat(r[0], r[1], r[2], r[3]) for r in rows], storeys
+
+
+def estimate_shares(store: Store, unit_id: str, total_fen: int, subsidy_fen: int = 0,
+                    scheme_id: str | None = None) -> TrialShares:
+    """What each flat would pay at the first survey, before a project exists: TOTAL less SUBSIDY split
+    by the district's cost preset (or SCHEME_ID). Labelled an estimate wherever it is shown."""
+    trial = FundingPlan(None, "", total_fen=total_fen, subsidy_fen=subsidy_fen,
+                        scheme=scheme_id or district_settings.read(store).cost_preset)
+    _check(trial)
+    _check_sources(trial)
+    scheme = costshare.load_scheme(trial.scheme)
+    if scheme.custom:
+        raise ValidationError("share.custom_empty")
+    flats, storeys = unit_flats(store, unit_id)
+    table = costshare.compute_shares(flats, trial.owners_part_fen, scheme, {}, storeys)
+    return TrialShares(total_fen, subsidy_fen, 0, trial.owners_part_fen, table, estimate=True)
 
 
 def running_costs(store: Store, project_id: str) -> dict[str, ShareTable]:

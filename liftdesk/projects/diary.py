@@ -9,7 +9,7 @@ from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.i18n import language
 from liftdesk.projects.meetings import MEETING_KINDS, label as meeting_label
-from liftdesk.consent.positions import METHODS, POSITIONS, label as position_label
+from liftdesk.consent.positions import METHODS, POSITIONS, RESPONDENTS, label as position_label
 from liftdesk.common.dates import past_day
 from liftdesk.common.document_kinds import KIND_NAMES
 from liftdesk.projects.projects import project_unit
@@ -78,26 +78,52 @@ def timeline(store: Store, project_id: str, kinds: set[str] | None = None, start
                 text += f"。{decisions}"
             items.append(DiaryItem(starts[:10], "meeting", text, "", rid, starts))
     if "position" in wanted:
-        for rid, day, position, method, written, room, by in store.db.execute(
-                """SELECT p.id, p.on_date, p.position, p.method, p.written, h.room, p.recorded_by
+        for rid, day, position, method, written, room, by, respondent, who, proxy_ref in store.db.execute(
+                """SELECT p.id, p.on_date, p.position, p.method, p.written, h.room, p.recorded_by, p.respondent,
+                          p.respondent_name, p.proxy_ref
                    FROM position p JOIN household h ON h.id = p.household_id
                    WHERE h.unit_id = ? AND p.deleted = 0""", [unit_id]):
             zh = language() == "zh"
-            written_note = ("，书面" if zh else ", written") if written and method != "written" else ""
+            sep = "，" if zh else ", "
+            notes = [position_label(METHODS, method)]
+            if written and method != "written":
+                notes.append("书面" if zh else "written")
+            if respondent != "owner":  # who said it: a tenant's word or a proxy's vote is not the owner's
+                notes.append(" ".join(x for x in (position_label(RESPONDENTS, respondent), who) if x))
+            if proxy_ref:
+                notes.append(("委托书 " if zh else "proxy form ") + proxy_ref)
             opening, closing = ("（", "）") if zh else (" (", ")")
-            text = (f"{room} {position_label(POSITIONS, position)}{opening}{position_label(METHODS, method)}"
-                    f"{written_note}{closing}")
+            text = f"{room} {position_label(POSITIONS, position)}{opening}{sep.join(notes)}{closing}"
             items.append(DiaryItem(day, "position", text, by, rid, rid))
     if "document" in wanted and "printed_document" in store.db.table_names():
-        for rid, day, kind, serial, by in store.db.execute(
-                "SELECT id, substr(created_at, 1, 10), kind, serial, printed_by FROM printed_document"
-                " WHERE project_id = ? AND deleted = 0", [project_id]):
-            items.append(DiaryItem(day, "document", f"{KIND_NAMES.get(kind, kind)} {serial}", by, rid, rid))
+        items += _print_runs(store, project_id)
     if start:
         items = [i for i in items if i.on_date >= start]
     if end:
         items = [i for i in items if i.on_date <= end]
     items.sort(key=lambda i: (i.on_date, _RANK[i.kind], i.order))
+    return items
+
+
+def _print_runs(store: Store, project_id: str) -> list[DiaryItem]:
+    """One line per print run: the letters of a unit printed together (one serial each) are one
+    event, "书面同意书 14 份（TY-…-0001 至 TY-…-0014）", not fourteen."""
+    runs: dict[tuple, list] = {}
+    for rid, at, kind, serial, by in store.db.execute(
+            "SELECT id, created_at, kind, serial, printed_by FROM printed_document"
+            " WHERE project_id = ? AND deleted = 0 ORDER BY created_at, serial", [project_id]):
+        runs.setdefault((at[:16], kind, by), []).append((rid, serial))  # same minute, kind and person
+    items = []
+    zh = language() == "zh"
+    for (at, kind, by), docs in runs.items():
+        name = KIND_NAMES.get(kind, kind)
+        if len(docs) == 1:
+            text = f"{name} {docs[0][1]}"
+        elif zh:
+            text = f"{name} {len(docs)} 份（{docs[0][1]} 至 {docs[-1][1]}）"
+        else:
+            text = f"{name} × {len(docs)} ({docs[0][1]} to {docs[-1][1]})"
+        items.append(DiaryItem(at[:10], "document", text, by, docs[0][0], docs[0][0]))
     return items
 
 

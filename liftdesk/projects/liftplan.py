@@ -167,8 +167,9 @@ def add_version(store: Store, project_id: str, *, summary: str, position: str = 
 
 
 # A written form counts only for the plan it was signed for, until a later version changes the plan
-# materially. Positions store the version they were signed for (NULL: signed before any plan was kept).
-STALE_SQL = ("CASE WHEN p.written = 1 AND p.plan_version IS NOT NULL THEN p.plan_version < coalesce(("
+# materially. Positions store the version they were signed for (NULL: signed before any plan was kept,
+# which is older than every version: a material change voids it too).
+STALE_SQL = ("CASE WHEN p.written = 1 THEN coalesce(p.plan_version, 0) < coalesce(("
              "SELECT max(lp.version) FROM lift_plan lp JOIN project pr ON pr.id = lp.project_id"
              " JOIN household hh ON hh.unit_id = pr.unit_id WHERE hh.id = p.household_id AND lp.material = 1"
              " AND lp.deleted = 0 AND pr.deleted = 0), 0) ELSE 0 END")
@@ -194,8 +195,12 @@ class StaleForms:
 
     @property
     def text(self) -> str:
-        return t("plan.older_forms", count=len(self.rooms), versions="、".join(str(v) for v in self.versions)) \
-            if self.rooms else ""
+        if not self.rooms:
+            return ""
+        if self.versions == [0]:
+            return t("plan.older_forms_unplanned", count=len(self.rooms))
+        return t("plan.older_forms", count=len(self.rooms),
+                 versions="、".join(str(v) if v else t("plan.before_any") for v in self.versions))
 
     def as_json(self) -> dict:
         return {"households": len(self.rooms), "rooms": self.rooms, "versions": self.versions, "text": self.text}
@@ -211,5 +216,5 @@ def stale_forms(store: Store, where: str, params: list) -> StaleForms:
     for room, version, stamp, stale in rows:
         if room not in latest or stamp > latest[room][1]:
             latest[room] = (version, stamp, stale)
-    stale = sorted((room, v[0]) for room, v in latest.items() if v[2])
+    stale = sorted((room, v[0] or 0) for room, v in latest.items() if v[2])  # 0: before any plan was kept
     return StaleForms([r for r, _ in stale], sorted({v for _, v in stale}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from liftdesk.documents.template import write_atomic
@@ -86,7 +86,7 @@ def to_xlsx(table: YearTable, funnel: Funnel, district: str) -> bytes:
 
 def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
     from liftdesk.documents.charts import bar_chart
     from liftdesk.documents.template import PageInfo, grid_table, paragraph, render, styles
@@ -101,7 +101,7 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
              grid_table(data, widths), Spacer(1, 5 * mm),
              paragraph("各年加装电梯数", s["heading"]),
              bar_chart([str(y) for y in table.years], [table.totals.by_year[y] for y in table.years]),
-             PageBreak(),
+             Spacer(1, 4 * mm),  # every heading keeps with its chart (template styles): no forced page
              paragraph("各街道电梯数（含在建）", s["heading"]),
              bar_chart([r.street.removesuffix("街道") for r in table.rows], [r.total for r in table.rows],
                        height=70 * mm),
@@ -113,7 +113,8 @@ def to_pdf(table: YearTable, funnel: Funnel, district: str) -> bytes:
                         + [[st] + [funnel.count(x, st) for x in FUNNEL_STEPS] for st in funnel.streets]
                         + [["全区合计"] + [funnel.count(x) for x in FUNNEL_STEPS]],
                         [24 * mm] + [151 * mm / len(FUNNEL_STEPS)] * len(FUNNEL_STEPS))]
-    serial = f"BB-{date.today():%y%m%d}"
+    now = datetime.now()
+    serial = f"BB-{now:%y%m%d-%H%M%S}-{now.microsecond // 1000:03d}"  # each print its own number
     data_pdf, _ = render(PageInfo(f"{district}加装电梯统计", f"{district} 加装电梯统计报表", serial,
                                   date.today().isoformat()), story)
     return data_pdf

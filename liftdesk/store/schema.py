@@ -390,6 +390,30 @@ def foreign_keys(table: str) -> list[tuple[str, str]]:
     return _FK_RE.findall(USER_TABLES.get(table, ""))
 
 
+# Issue 25: facts a district sets for itself and two household facts published templates carry.
+DISTRICT_SETTING_COLUMNS = {
+    "notice_days": "INTEGER NOT NULL DEFAULT 10",
+    "notice_day_kind": "TEXT NOT NULL DEFAULT 'working'",
+    "office_address": "TEXT NOT NULL DEFAULT ''",
+    "office_phone": "TEXT NOT NULL DEFAULT ''",
+    "cost_preset": "TEXT NOT NULL DEFAULT ''",
+}
+HOUSEHOLD_FACT_COLUMNS = {
+    "occupied": "INTEGER NOT NULL DEFAULT 0",  # the lift occupies part of this flat (占用专有部分)
+    "property_cert": "TEXT NOT NULL DEFAULT ''",  # 不动产权证号, optional
+}
+
+
+@migrations(name="0060_district_settings_household_facts")
+def m0060_district_settings_household_facts(db: Database) -> None:
+    """The 公示 period, the office and the cost preset per district; 占用专有部分 and 不动产权证号 per household."""
+    for table, columns in (("district", DISTRICT_SETTING_COLUMNS), ("household", HOUSEHOLD_FACT_COLUMNS)):
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
+        for column, declaration in columns.items():
+            if column not in have:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
 @lru_cache(maxsize=None)
 def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""

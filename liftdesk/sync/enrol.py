@@ -10,6 +10,7 @@ from pathlib import Path
 
 from liftdesk.errors import LiftDeskError
 from ..store import Store
+from liftdesk.store import purpose
 from liftdesk.places import places
 
 from . import crypto
@@ -198,6 +199,7 @@ def scope_exists(store: Store, scope: str) -> bool:
 
 
 def station_init(store: Store, name: str, district: DistrictKey, scope: str = "") -> StationIdentity:
+    purpose.refuse_demo(store)  # the demo's made-up streets would be refused by the district for ever
     if role(store):
         raise _enrolled(store)
     name = (name or "").strip()

@@ -19,33 +19,48 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/household_dialogs.py" line="59" />
+        <source>电梯占用本户专有部分（须本户业主同意）</source>
+        <translation>The lift occupies part of this flat (its owner must agree)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
+        <source>选填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="62" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="60" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="63" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="61" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="64" />
         <source>面积（m²）</source>
         <translation>Area (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="62" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="65" />
         <source>居住情况</source>
         <translation>Occupancy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="63" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="66" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="64" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="67" />
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="68" />
+        <source>不动产权证号</source>
+        <translation>Property certificate no.</translation>
     </message>
 </context>
 <context>
@@ -255,6 +270,74 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>DistrictKeysDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="62" />
+        <source>设置区密钥</source>
+        <translation>Set up the district key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="64" />
+        <source>区加梯办只做一次。口令保护区私钥：导入工作站文件时要输入它。口令至少 8 个字符，请另行保管，不要写在恢复单上。</source>
+        <translation>The district office does this once. The passphrase protects the district's private key: it is asked for when importing a station's file. At least 8 characters; keep it separately, never on the recovery sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="72" />
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="73" />
+        <source>再输一次</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="76" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="78" />
+        <source>公钥文件（发给各工作站）</source>
+        <translation>Public key file (give it to every station)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="85" />
+        <source>生成区密钥</source>
+        <translation>Create the district key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="88" />
+        <source>打印恢复单…</source>
+        <translation>Print the recovery sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="91" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="99" />
+        <source>公钥文件</source>
+        <translation>Public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="105" />
+        <source>两次输入的口令不一致，请重新输入。</source>
+        <translation>The two passphrases differ; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="111" />
+        <source>请选择公钥文件的位置。</source>
+        <translation>Choose where the public key file goes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="142" />
+        <source>无法开始打印，请检查打印机。恢复单已保存：{path}</source>
+        <translation>Printing could not start; check the printer. The recovery sheet is saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <location filename="../../ui/pages/district_page.py" line="132" />
@@ -365,6 +448,112 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/district_page.py" line="269" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictRecoverDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="249" />
+        <source>从恢复单恢复区密钥</source>
+        <translation>Recover the district key from the recovery sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="251" />
+        <source>输入恢复单上的恢复码（空格和换行不要紧），或读取扫描二维码得到的文本文件，再输入区密钥口令。恢复后请核对密钥指纹与恢复单上的一致。</source>
+        <translation>Type the recovery code from the recovery sheet (spaces and line breaks do not matter), or read the text file a scan of its QR code gave, then the district passphrase. Afterwards check that the key fingerprint matches the sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="256" />
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="262" />
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="268" />
+        <source>从文件读取恢复码…</source>
+        <translation>Read the code from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="272" />
+        <source>恢复</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="275" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="283" />
+        <source>恢复码文件</source>
+        <translation>Recovery code file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="284" />
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="290" />
+        <source>无法读取：{reason}</source>
+        <translation>Cannot read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="301" />
+        <source>区密钥已恢复（{name}）。密钥指纹：{fp}</source>
+        <translation>District key recovered ({name}). Key fingerprint: {fp}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="35" />
+        <source>欢迎使用 LiftDesk 加梯工作台</source>
+        <translation>Welcome to LiftDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="38" />
+        <source>还没有数据库。请选择：</source>
+        <translation>There is no database yet. Choose one:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="40" />
+        <source>新建空数据库（正式使用）</source>
+        <translation>New empty database (for real work)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="41" />
+        <source>登记真实的小区、住户和意见。文件保存在：{path}</source>
+        <translation>Record real estates, households and views. The file is saved at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="42" />
+        <source>打开已有数据库…</source>
+        <translation>Open an existing database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="43" />
+        <source>打开以前用过的或别人拷来的数据库文件（.db）。</source>
+        <translation>Open a database file (.db) used before or copied from someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="44" />
+        <source>查看演示数据</source>
+        <translation>Look at the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="45" />
+        <source>一个虚构的区（拱墅区）供熟悉软件，约需一分钟生成。它单独保存，标题栏标有“演示”，不能登记为同步工作站。</source>
+        <translation>A made-up district (Gongshu) to get to know the program; it takes about a minute to build. It is kept in a file of its own, marked “Demo” in the title bar, and cannot be enrolled as a sync station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="47" />
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -484,6 +673,29 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/home_page.py" line="36" />
         <source>{district} 加梯工作台</source>
         <translation>{district} LiftDesk</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFactsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="88" />
+        <source>%1 的产权信息</source>
+        <translation>Property facts of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="92" />
+        <source>选填</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="93" />
+        <source>电梯占用本户专有部分（须本户业主同意）</source>
+        <translation>The lift occupies part of this flat (its owner must agree)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/household_dialogs.py" line="95" />
+        <source>不动产权证号</source>
+        <translation>Property certificate no.</translation>
     </message>
 </context>
 <context>
@@ -648,234 +860,284 @@ The current database is backed up first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>LiftDesk 加梯工作台 — {file}</source>
         <translation>LiftDesk — {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>内存数据库</source>
         <translation>in-memory database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>录入回执</source>
         <translation>Enter returned forms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>区级总览</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>回收站</source>
         <translation>Recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="447" />
         <source>新增街道…</source>
         <translation>Add street…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
-        <source>同意比例规则…</source>
-        <translation>Consent rule…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>该单元还没有加梯项目。现在立项吗？</source>
         <translation>This unit has no lift project yet. Start one now?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>搜索地址、房号、业主姓名（或拼音）、电话（Ctrl+F）</source>
         <translation>Search address, room, owner's name (or pinyin), phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>帮帮团</source>
         <translation>Helper teams</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="131" />
+        <source>新建数据库…</source>
+        <translation>New database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <source>打开数据库…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>最近打开</source>
+        <translation>Open recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>另存副本…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146" />
         <source>备份与恢复…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="173" />
+        <source>{name}（{folder}）</source>
+        <translation>{name} ({folder})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175" />
+        <source>演示 — {file}</source>
+        <translation>Demo — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
+        <source>已另存副本：{path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220" />
+        <source>正在另存副本…</source>
+        <translation>Saving a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143" />
+        <source>本区设置（规则、公示期、社区地址、费用方案）…</source>
+        <translation>District settings (rule, notice period, office, cost preset)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>副本带有本库的同步身份和密钥：只作备份保管，不要在另一台电脑上当作工作站或区加梯办使用。</source>
+        <translation>The copy carries this database's sync identity and keys: keep it as a backup only; never use it on another computer as a station or as the district office.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290" />
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>重做：{what}</source>
         <translation>Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>要保留它并跳过这一步，以便继续撤销更早的操作吗？</source>
         <translation>Keep it and skip this step, so that earlier actions can still be undone?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>已录入 {n} 户的书面意见（编号 {serial}）</source>
         <translation>Entered written positions of {n} households (serial {serial})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="452" />
         <source>不在本站范围“{scope}”内：只能查看</source>
         <translation>Outside this station's scope “{scope}”: view only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>社区</source>
         <translation>community</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>小区</source>
         <translation>estate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>单元</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>新增{child}…</source>
         <translation>Add {child}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="462" />
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>删除（移入回收站）</source>
         <translation>Delete (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="469" />
         <source>街道</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>新增{what}</source>
         <translation>Add {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>{what}名称：</source>
         <translation>{what} name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="477" />
         <source>新增楼栋</source>
         <translation>Add building</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="477" />
         <source>楼层数：</source>
         <translation>Floors:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>新名称：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>将“{name}”及其下 {n} 户移入回收站？这会改变相关单元的同意比例。之后可在回收站恢复，或按 Ctrl+Z 撤销。</source>
         <translation>Move “{name}” and its {n} households to the recycle bin? This changes the consent figures of its units. You can restore them from the bin, or press Ctrl+Z.</translation>
     </message>
@@ -1060,7 +1322,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/money_panel.py" line="56" />
-        <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="143" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -1126,13 +1388,13 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/money_panel.py" line="74" />
-        <location filename="../../ui/pages/money_panel.py" line="112" />
+        <location filename="../../ui/pages/money_panel.py" line="118" />
         <source>年维保费</source>
         <translation>Yearly maintenance</translation>
     </message>
     <message>
         <location filename="../../ui/pages/money_panel.py" line="75" />
-        <location filename="../../ui/pages/money_panel.py" line="113" />
+        <location filename="../../ui/pages/money_panel.py" line="119" />
         <source>年电费</source>
         <translation>Yearly electricity</translation>
     </message>
@@ -1187,166 +1449,176 @@ The current database is backed up first.</translation>
         <translation>Save funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="106" />
+        <location filename="../../ui/pages/money_panel.py" line="104" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="112" />
         <source>自定义系数，如 3=1 4=1.2 5=1.4 6=1.6</source>
         <translation>custom coefficients, e.g. 3=1 4=1.2 5=1.4 6=1.6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
-        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="115" />
         <location filename="../../ui/pages/money_panel.py" line="137" />
+        <location filename="../../ui/pages/money_panel.py" line="143" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="109" />
+        <location filename="../../ui/pages/money_panel.py" line="115" />
         <source>楼层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="110" />
+        <location filename="../../ui/pages/money_panel.py" line="116" />
         <source>系数</source>
         <translation>Coefficient</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="111" />
+        <location filename="../../ui/pages/money_panel.py" line="117" />
         <source>应摊金额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="114" />
+        <location filename="../../ui/pages/money_panel.py" line="120" />
         <source>计算说明</source>
         <translation>How it is computed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="118" />
+        <location filename="../../ui/pages/money_panel.py" line="124" />
         <source>选中一户，这里显示它的分摊金额是怎么算出来的。</source>
         <translation>Select a household to see how its share is computed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="123" />
+        <location filename="../../ui/pages/money_panel.py" line="129" />
         <source>约定金额…</source>
         <translation>Agreed amount…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="131" />
+        <location filename="../../ui/pages/money_panel.py" line="137" />
         <source>应缴</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="133" />
+        <location filename="../../ui/pages/money_panel.py" line="139" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="134" />
+        <location filename="../../ui/pages/money_panel.py" line="140" />
         <source>欠缴</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="138" />
+        <location filename="../../ui/pages/money_panel.py" line="144" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="139" />
+        <location filename="../../ui/pages/money_panel.py" line="145" />
         <source>收据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="139" />
+        <location filename="../../ui/pages/money_panel.py" line="145" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="140" />
+        <location filename="../../ui/pages/money_panel.py" line="146" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="142" />
+        <location filename="../../ui/pages/money_panel.py" line="148" />
         <source>登记缴费…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="146" />
+        <location filename="../../ui/pages/money_panel.py" line="152" />
         <source>打印费用分摊协议</source>
         <translation>Print cost-sharing agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="149" />
+        <location filename="../../ui/pages/money_panel.py" line="155" />
         <source>加梯方案</source>
         <translation>Lift plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="153" />
+        <location filename="../../ui/pages/money_panel.py" line="159" />
         <source>资金方案</source>
         <translation>Funding plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="157" />
+        <location filename="../../ui/pages/money_panel.py" line="163" />
         <source>费用分摊</source>
         <translation>Cost shares</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="160" />
+        <location filename="../../ui/pages/money_panel.py" line="166" />
         <source>分摊方案</source>
         <translation>Sharing scheme</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="161" />
+        <location filename="../../ui/pages/money_panel.py" line="168" />
         <source>自定义系数</source>
         <translation>Custom coefficients</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="172" />
+        <location filename="../../ui/pages/money_panel.py" line="179" />
         <source>集体账户缴费</source>
         <translation>Payments to the collective account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="210" />
+        <location filename="../../ui/pages/money_panel.py" line="217" />
         <source>当前：{label}，{line}</source>
         <translation>Current: {label}, {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="212" />
+        <location filename="../../ui/pages/money_panel.py" line="219" />
         <source>尚无加梯方案：点“新方案版本…”录入第 1 版。</source>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="222" />
+        <location filename="../../ui/pages/money_panel.py" line="229" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="223" />
+        <location filename="../../ui/pages/money_panel.py" line="230" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="231" />
-        <location filename="../../ui/pages/money_panel.py" line="238" />
-        <location filename="../../ui/pages/money_panel.py" line="248" />
+        <location filename="../../ui/pages/money_panel.py" line="243" />
+        <source>来源（%1）：%2</source>
+        <translation>Source (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/money_panel.py" line="250" />
+        <location filename="../../ui/pages/money_panel.py" line="257" />
+        <location filename="../../ui/pages/money_panel.py" line="267" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="248" />
+        <location filename="../../ui/pages/money_panel.py" line="267" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="250" />
+        <location filename="../../ui/pages/money_panel.py" line="269" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="257" />
+        <location filename="../../ui/pages/money_panel.py" line="276" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="329" />
+        <location filename="../../ui/pages/money_panel.py" line="348" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -1772,7 +2044,7 @@ The current database is backed up first.</translation>
     <message>
         <location filename="../../ui/widgets/position_legend.py" line="30" />
         <source>（书面）= 签字</source>
-        <translation>(书面) = signed</translation>
+        <translation>(written) = signed</translation>
     </message>
 </context>
 <context>
@@ -2068,22 +2340,22 @@ The current database is backed up first.</translation>
 <context>
     <name>QuickCreateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="106" />
         <source>按楼层批量生成住户</source>
         <translation>Create households by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="90" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="116" />
         <source>楼层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="91" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="117" />
         <source>每层户数</source>
         <translation>Rooms per floor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/household_dialogs.py" line="92" />
+        <location filename="../../ui/dialogs/household_dialogs.py" line="118" />
         <source>默认面积（m²，之后可逐户修改）</source>
         <translation>Default area (m², editable per household afterwards)</translation>
     </message>
@@ -2190,34 +2462,79 @@ The current database is backed up first.</translation>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="20" />
-        <source>同意比例规则</source>
-        <translation>Consent rule</translation>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="23" />
+        <source>本区设置</source>
+        <translation>District settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/rule_dialog.py" line="35" />
         <source>按单元（一个楼道一部电梯）</source>
         <translation>Per unit (one lift per stairwell)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/rule_dialog.py" line="36" />
         <source>按整幢楼</source>
         <translation>Per building</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="35" />
+        <location filename="../../ui/dialogs/rule_dialog.py" line="38" />
         <source>法定结论只计签字的书面意见</source>
         <translation>The legal verdict counts only signed written consents</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="37" />
+        <location filename="../../ui/dialogs/rule_dialog.py" line="44" />
+        <source>个工作日（节假日不计）</source>
+        <translation>working days (holidays not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="45" />
+        <source>日（自然日，节假日计入）</source>
+        <translation>calendar days (holidays counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="51" />
+        <source>印在公示上，如：王马社区居委会一楼</source>
+        <translation>printed on the notice, e.g. 王马社区居委会一楼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="58" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="65" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/rule_dialog.py" line="39" />
+        <location filename="../../ui/dialogs/rule_dialog.py" line="67" />
         <source>统计范围</source>
         <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="69" />
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="70" />
+        <source>社区办公地址</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="71" />
+        <source>社区电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="72" />
+        <source>费用分摊方案</source>
+        <translation>Cost-sharing preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/rule_dialog.py" line="81" />
+        <source>来源（%1）：%2</source>
+        <translation>Source (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -2400,54 +2717,127 @@ The current database is backed up first.</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="169" />
+        <location filename="../../ui/lock.py" line="171" />
         <source>站点与隐私</source>
         <translation>Station and privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="171" />
+        <location filename="../../ui/lock.py" line="173" />
         <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
         <translation>Station lock on (log in when the program opens and after being away)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="176" />
+        <location filename="../../ui/lock.py" line="178" />
         <source> 分钟无操作后自动锁定</source>
         <translation> idle minutes before it locks</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="180" />
+        <location filename="../../ui/lock.py" line="182" />
         <source>登录名（如 王姐）</source>
         <translation>Login name (e.g. 王姐)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="183" />
+        <location filename="../../ui/lock.py" line="185" />
         <source>密码（至少 6 位）</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="184" />
+        <location filename="../../ui/lock.py" line="186" />
         <source>添加登录</source>
         <translation>Add login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="187" />
+        <location filename="../../ui/lock.py" line="189" />
         <source>删除所选登录</source>
         <translation>Remove the selected login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="190" />
+        <location filename="../../ui/lock.py" line="192" />
         <source>保存完整身份证号（默认只保存后四位和校验码）</source>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="196" />
+        <location filename="../../ui/lock.py" line="198" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="200" />
+        <location filename="../../ui/lock.py" line="202" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
+    </message>
+</context>
+<context>
+    <name>StationEnrolDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="162" />
+        <source>登记为工作站</source>
+        <translation>Enrol as a station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="164" />
+        <source>用区加梯办发来的区公钥文件登记本库。登记后导出第一个同步文件交给区加梯办，并在电话里把下面显示的编号和密钥指纹念给对方核对。</source>
+        <translation>Enrol this database with the district office's public key file. Then export a first sync file for the district office, and read the id and key fingerprint shown below to them over the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="170" />
+        <source>例如 潮鸣街道工作站</source>
+        <translation>e.g. Chaoming street station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="171" />
+        <source>工作站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="174" />
+        <source>尚未选择</source>
+        <translation>not chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="175" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="177" />
+        <source>区公钥文件</source>
+        <translation>District public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="186" />
+        <source>全区（不限范围）</source>
+        <translation>whole district (no limit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="187" />
+        <source>范围（街道[/社区]）</source>
+        <translation>Scope (street[/community])</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="194" />
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="197" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="205" />
+        <source>选择区公钥文件</source>
+        <translation>Choose the district's public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="217" />
+        <source>{name} 区加梯办，区密钥指纹 {fp}</source>
+        <translation>{name} district office, district key fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="222" />
+        <source>请先选择区公钥文件。</source>
+        <translation>Choose the district's public key file first.</translation>
     </message>
 </context>
 <context>
@@ -2463,7 +2853,7 @@ The current database is backed up first.</translation>
         <translation>Closed when locking, input not saved: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="158" />
+        <location filename="../../ui/lock.py" line="160" />
         <source>已登录：{name}</source>
         <translation>Logged in: {name}</translation>
     </message>
@@ -2496,247 +2886,262 @@ The current database is backed up first.</translation>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="79" />
+        <source>设置区密钥…</source>
+        <translation>Set up the district key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="81" />
+        <source>登记为工作站…</source>
+        <translation>Enrol as a station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="83" />
+        <source>从恢复单恢复区密钥…</source>
+        <translation>Recover the district key from the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="91" />
+        <location filename="../../ui/pages/sync_page.py" line="99" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92" />
-        <location filename="../../ui/pages/sync_page.py" line="101" />
-        <location filename="../../ui/pages/sync_page.py" line="156" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
+        <location filename="../../ui/pages/sync_page.py" line="164" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="93" />
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95" />
+        <location filename="../../ui/pages/sync_page.py" line="103" />
         <source>时间（UTC）</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="104" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="101" />
+        <location filename="../../ui/pages/sync_page.py" line="109" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="110" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="103" />
+        <location filename="../../ui/pages/sync_page.py" line="111" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <location filename="../../ui/pages/sync_page.py" line="112" />
         <source>最后收到（UTC）</source>
         <translation>Last received (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="105" />
+        <location filename="../../ui/pages/sync_page.py" line="113" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="106" />
+        <location filename="../../ui/pages/sync_page.py" line="114" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="107" />
+        <location filename="../../ui/pages/sync_page.py" line="115" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="112" />
+        <location filename="../../ui/pages/sync_page.py" line="120" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="113" />
-        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="140" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="114" />
-        <location filename="../../ui/pages/sync_page.py" line="133" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="115" />
+        <location filename="../../ui/pages/sync_page.py" line="123" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137" />
+        <location filename="../../ui/pages/sync_page.py" line="145" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="138" />
+        <location filename="../../ui/pages/sync_page.py" line="146" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="139" />
+        <location filename="../../ui/pages/sync_page.py" line="147" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="153" />
+        <location filename="../../ui/pages/sync_page.py" line="161" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="154" />
+        <location filename="../../ui/pages/sync_page.py" line="162" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="155" />
+        <location filename="../../ui/pages/sync_page.py" line="163" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="173" />
+        <location filename="../../ui/pages/sync_page.py" line="181" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <location filename="../../ui/pages/sync_page.py" line="185" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="178" />
+        <location filename="../../ui/pages/sync_page.py" line="186" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="180" />
-        <source>本库尚未登记。区加梯办用命令 district-init 生成区密钥；工作站用 station-init 登记（见 README“数据同步”）。</source>
-        <translation>This database is not enrolled. The district office creates its key with district-init; a station enrols with station-init (see README, “Data sync”).</translation>
+        <location filename="../../ui/pages/sync_page.py" line="188" />
+        <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
+        <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="189" />
+        <location filename="../../ui/pages/sync_page.py" line="199" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="218" />
+        <location filename="../../ui/pages/sync_page.py" line="248" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="229" />
+        <location filename="../../ui/pages/sync_page.py" line="259" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="233" />
+        <location filename="../../ui/pages/sync_page.py" line="263" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="233" />
+        <location filename="../../ui/pages/sync_page.py" line="263" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="247" />
+        <location filename="../../ui/pages/sync_page.py" line="277" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="275" />
+        <location filename="../../ui/pages/sync_page.py" line="305" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="278" />
+        <location filename="../../ui/pages/sync_page.py" line="308" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="286" />
+        <location filename="../../ui/pages/sync_page.py" line="316" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="303" />
+        <location filename="../../ui/pages/sync_page.py" line="333" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="314" />
+        <location filename="../../ui/pages/sync_page.py" line="344" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="314" />
+        <location filename="../../ui/pages/sync_page.py" line="344" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>
@@ -3055,7 +3460,7 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unit_page.py" line="125" />
-        <location filename="../../ui/pages/unit_page.py" line="302" />
+        <location filename="../../ui/pages/unit_page.py" line="308" />
         <source>意见记录</source>
         <translation>Positions</translation>
     </message>
@@ -3115,79 +3520,84 @@ The current database is backed up first.</translation>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="305" />
+        <location filename="../../ui/pages/unit_page.py" line="173" />
+        <source>产权信息（占用专有部分、不动产权证号）…</source>
+        <translation>Property facts (occupied flat, certificate no.)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="311" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="306" />
+        <location filename="../../ui/pages/unit_page.py" line="312" />
         <source>{room} 意见记录</source>
         <translation>{room} positions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="314" />
+        <location filename="../../ui/pages/unit_page.py" line="320" />
         <source>{room} 的“{position}”是口头的（{how}），只计入预测。拿到签字表后选中该户按 Shift+1–5，输入表格编号回车。</source>
         <translation>{room}'s “{position}” was spoken ({how}): forecast only. With the signed form, select the household, press Shift+1–5, type the form number, Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="317" />
+        <location filename="../../ui/pages/unit_page.py" line="323" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="328" />
+        <location filename="../../ui/pages/unit_page.py" line="334" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="330" />
+        <location filename="../../ui/pages/unit_page.py" line="336" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="330" />
+        <location filename="../../ui/pages/unit_page.py" line="336" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="332" />
+        <location filename="../../ui/pages/unit_page.py" line="338" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="402" />
+        <location filename="../../ui/pages/unit_page.py" line="416" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="403" />
+        <location filename="../../ui/pages/unit_page.py" line="417" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="409" />
+        <location filename="../../ui/pages/unit_page.py" line="423" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="420" />
+        <location filename="../../ui/pages/unit_page.py" line="434" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="452" />
+        <location filename="../../ui/pages/unit_page.py" line="466" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="453" />
+        <location filename="../../ui/pages/unit_page.py" line="467" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="461" />
+        <location filename="../../ui/pages/unit_page.py" line="475" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -3276,14 +3686,42 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="90" />
+        <location filename="../../ui/app.py" line="93" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="91" />
+        <location filename="../../ui/app.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106" />
+        <source>正在生成演示数据：{percent}%</source>
+        <translation>Building the demo data: {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>databases</name>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="24" />
+        <source>LiftDesk 数据库 (*.db);;所有文件 (*)</source>
+        <translation>LiftDesk databases (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="73" />
+        <source>新建数据库</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="79" />
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/database_dialogs.py" line="86" />
+        <source>另存副本</source>
+        <translation>Save a copy</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox,
                                QWidget)
 
-from liftdesk.places import registry
+from liftdesk.places import household_facts, registry
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
@@ -56,12 +56,17 @@ class AddHouseholdDialog(_FormDialog):
         self.owners = QLineEdit()
         self.owners.setPlaceholderText(self.tr("共有人用“、”分隔"))
         self.phone = QLineEdit()
+        self.occupied = QCheckBox(self.tr("电梯占用本户专有部分（须本户业主同意）"))
+        self.property_cert = QLineEdit()
+        self.property_cert.setPlaceholderText(self.tr("选填"))
         self.form.addRow(self.tr("房号"), self.room)
         self.form.addRow(self.tr("楼层"), self.floor)
         self.form.addRow(self.tr("面积（m²）"), self.area)
         self.form.addRow(self.tr("居住情况"), self.occupancy)
         self.form.addRow(self.tr("业主"), self.owners)
         self.form.addRow(self.tr("电话"), self.phone)
+        self.form.addRow(self.tr("不动产权证号"), self.property_cert)
+        self.form.addRow("", self.occupied)
         self.finish_layout()
         self.household_id: str | None = None
 
@@ -70,9 +75,30 @@ class AddHouseholdDialog(_FormDialog):
                                           registry.building_floors_of_unit(self.store, self.unit_id))
         if doubt and not messages.confirm(self, doubt):
             return False
-        self.household_id = registry.create_household(
+        self.household_id = household_facts.create_household(
             self.store, self.unit_id, self.room.text(), self.floor.value(), self.area.text(),
-            self.occupancy.currentData(), owners=self.owners.text(), phone=self.phone.text())
+            self.occupancy.currentData(), owners=self.owners.text(), phone=self.phone.text(),
+            occupied=self.occupied.isChecked(), property_cert=self.property_cert.text())
+
+
+class HouseholdFactsDialog(_FormDialog):
+    """占用专有部分 and 不动产权证号 of an existing household (right-click on the roster)."""
+
+    def __init__(self, store: Store, household_id: str, room: str, parent: QWidget | None = None):
+        super().__init__(self.tr("%1 的产权信息").replace("%1", room), parent)
+        self.store, self.household_id = store, household_id
+        facts = household_facts.facts(store, household_id)
+        self.property_cert = QLineEdit(facts.property_cert)
+        self.property_cert.setPlaceholderText(self.tr("选填"))
+        self.occupied = QCheckBox(self.tr("电梯占用本户专有部分（须本户业主同意）"))
+        self.occupied.setChecked(facts.occupied)
+        self.form.addRow(self.tr("不动产权证号"), self.property_cert)
+        self.form.addRow("", self.occupied)
+        self.finish_layout()
+
+    def apply(self) -> None:
+        household_facts.set_facts(self.store, self.household_id, occupied=self.occupied.isChecked(),
+                                  property_cert=self.property_cert.text())
 
 
 class QuickCreateDialog(_FormDialog):

@@ -100,8 +100,14 @@ class MoneyPanel(QWidget):
         # shares
         self.scheme = QComboBox()
         for scheme_id in costshare.available_schemes():
-            self.scheme.addItem(costshare.load_scheme(scheme_id).name, scheme_id)
+            scheme = costshare.load_scheme(scheme_id)
+            status = self.tr("（%1）").replace("%1", scheme.status_label) if scheme.status_label else ""
+            self.scheme.addItem(scheme.name + status, scheme_id)
+            self.scheme.setItemData(self.scheme.count() - 1, scheme.source_text, Qt.ItemDataRole.ToolTipRole)
         self.scheme.activated.connect(lambda _: self.change_scheme())
+        self.scheme_source = QLabel()  # where the figures come from: 官方 or only 参考
+        self.scheme_source.setWordWrap(True)
+        self.scheme.currentIndexChanged.connect(lambda _: self._show_source())
         self.coefficients = QLineEdit()
         self.coefficients.setPlaceholderText(self.tr("自定义系数，如 3=1 4=1.2 5=1.4 6=1.6"))
         self.coefficients.editingFinished.connect(self.change_coefficients)
@@ -158,6 +164,7 @@ class MoneyPanel(QWidget):
         sl = QVBoxLayout(share_box)
         pick = QFormLayout()
         pick.addRow(self.tr("分摊方案"), self.scheme)
+        pick.addRow("", self.scheme_source)
         pick.addRow(self.tr("自定义系数"), self.coefficients)
         sl.addLayout(pick)
         sl.addLayout(self._row(self.override_button, self.print_button, self.share_state))
@@ -223,6 +230,18 @@ class MoneyPanel(QWidget):
                                  if plan.id else self.tr("尚无资金方案：填写总价与补贴后保存。"))
         self.refresh_shares()
         self.refresh_payments()
+
+    def _show_source(self) -> None:
+        scheme_id = self.scheme.currentData()
+        if not scheme_id:
+            self.scheme_source.setText("")
+            return
+        scheme = costshare.load_scheme(scheme_id)
+        if not scheme.source:
+            self.scheme_source.setText("")
+            return
+        self.scheme_source.setText(self.tr("来源（%1）：%2").replace("%1", scheme.status_label or "—")
+                                   .replace("%2", scheme.source_text))
 
     def refresh_shares(self) -> None:
         plan = funding.funding_plan(self.store, self.project_id)

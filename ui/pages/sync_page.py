@@ -76,7 +76,15 @@ class SyncPage(QWidget):
         self.import_button.clicked.connect(lambda: self.import_file())
         self.receipt_button = QPushButton(self.tr("给所选工作站写回执…"))
         self.receipt_button.clicked.connect(lambda: self.write_receipt())
+        self.district_keys_button = QPushButton(self.tr("设置区密钥…"))
+        self.district_keys_button.clicked.connect(lambda: self.set_up_district())
+        self.station_enrol_button = QPushButton(self.tr("登记为工作站…"))
+        self.station_enrol_button.clicked.connect(lambda: self.enrol_station())
+        self.district_recover_button = QPushButton(self.tr("从恢复单恢复区密钥…"))
+        self.district_recover_button.clicked.connect(lambda: self.recover_district())
         buttons = QHBoxLayout()
+        for b in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
+            buttons.addWidget(b)
         for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button):
             buttons.addWidget(b)
         buttons.addStretch()
@@ -177,8 +185,10 @@ class SyncPage(QWidget):
             self.role_label.setText(self.tr("本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}").format(
                 name=me.name, id=me.station_id, scope=me.scope or self.tr("全区"), fp=me.keys.fingerprint))
         else:
-            self.role_label.setText(self.tr("本库尚未登记。区加梯办用命令 district-init 生成区密钥；"
-                                            "工作站用 station-init 登记（见 README“数据同步”）。"))
+            self.role_label.setText(self.tr("本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；"
+                                            "工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。"))
+        for button in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
+            button.setVisible(role is None)
         for button in (self.export_button, self.apply_receipt_button):
             button.setVisible(role == "station")
         for button in (self.import_button, self.receipt_button):
@@ -190,6 +200,26 @@ class SyncPage(QWidget):
         if self.conflict_model.items and not self.conflict_view.currentIndex().isValid():
             self.conflict_view.setCurrentIndex(self.conflict_model.index(0, 0))
         self._show_conflict()
+
+    # --- enrolment (dialogs in ui/dialogs/enrol_dialogs.py) ------------------------------------
+    def set_up_district(self) -> None:
+        from ..dialogs.enrol_dialogs import DistrictKeysDialog
+
+        DistrictKeysDialog(self.store, self).exec()
+        self.refresh()
+
+    def recover_district(self) -> None:
+        from ..dialogs.enrol_dialogs import DistrictRecoverDialog
+
+        DistrictRecoverDialog(self.store, self).exec()
+        self.refresh()
+
+    def enrol_station(self) -> None:
+        from ..dialogs.enrol_dialogs import StationEnrolDialog
+
+        StationEnrolDialog(self.store, self).exec()
+        self.refresh()
+        self.data_changed.emit()  # a scope makes places outside it read-only in the tree
 
     # --- background steps ---------------------------------------------------------------------
     def _run(self, fn, *args, on_success) -> tasks.Task:

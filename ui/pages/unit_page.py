@@ -21,7 +21,7 @@ from liftdesk.store import Store
 from liftdesk.common.units import format_area
 
 from .. import messages
-from ..dialogs.household_dialogs import AddHouseholdDialog, QuickCreateDialog
+from ..dialogs.household_dialogs import AddHouseholdDialog, HouseholdFactsDialog, QuickCreateDialog
 from ..dialogs.position_dialog import KEYS, PositionDialog, SignedFormDialog
 from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
@@ -170,6 +170,9 @@ class UnitPage(QWidget):
         self.purge_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.purge_action.triggered.connect(self.purge_owners)
         self.table.addAction(self.purge_action)
+        self.facts_action = QAction(self.tr("产权信息（占用专有部分、不动产权证号）…"), self.table)
+        self.facts_action.triggered.connect(self.edit_facts)
+        self.table.addAction(self.facts_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # The roster has priority: it fills the page's height (history is a tab beside it, the
@@ -389,6 +392,14 @@ class UnitPage(QWidget):
             self.model.refresh()
             self._on_changed()
             self.select_household(dialog.household_id)
+
+    def edit_facts(self) -> None:
+        household = self.current_household()
+        if household is None:
+            return
+        if HouseholdFactsDialog(self.store, household.id, household.room, self).exec():
+            self.model.refresh()
+            self._on_changed()
 
     def quick_create(self) -> None:
         if QuickCreateDialog(self.store, self.unit_id, self).exec():

@@ -63,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "visit.said_by_other": {"zh": "（租户/家属说{position}）", "en": " (a tenant or family member said: {position})"},
     "visit.reason.hearsay": {"zh": "租户/家属表示{position}，业主尚未表态",
                              "en": "A tenant or family member said “{position}”; no word from the owner yet"},
+    "visit.reason.occupied": {"zh": "电梯占用其专有部分，须经其本人同意", "en": "The lift occupies part of this flat: its owner must agree"},
+    "consent.occupied_unmet": {"zh": "占用专有部分的 {who} 尚未同意", "en": "The owner of occupied flat {who} has not agreed"},
     "visit.reason.forced": {"zh": "已签反对；本规则要求无人反对", "en": "Signed against; this rule requires no opposition"},
     "visit.reason.vote": {"zh": "签署任意意见即可补足参与表决", "en": "Any signed opinion makes up the participation"},
     "visit.reason.said_yes": {"zh": "已口头支持，尚未签字", "en": "Said yes, has not signed"},

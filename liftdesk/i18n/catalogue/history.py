@@ -80,4 +80,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "household.column.owners": {"zh": "业主", "en": "Owners"},
     "household.column.phones": {"zh": "电话", "en": "Phone"},
     "household.column.occupancy": {"zh": "居住情况", "en": "Occupancy"},
+    "action.household_facts": {"zh": "修改 {room} 的产权信息", "en": "Edit the property facts of {room}"},
+    "action.district_settings": {"zh": "修改本区设置", "en": "Change the district settings"},
 }

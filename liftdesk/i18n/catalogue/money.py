@@ -15,8 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Floor {floor}'s coefficient {value} is negative: enter compensation as a negative agreed amount with a reason on that household."},
     "share.malformed": {"zh": "分摊方案文件“{path}”格式错误：{reason}", "en": "Sharing scheme file “{path}” is malformed: {reason}"},
     "share.unknown_scheme": {"zh": "没有分摊方案“{value}”。可选：{choices}", "en": "No sharing scheme “{value}”. Choices: {choices}"},
-    "share.storeys": {"zh": "“{scheme}”只适用于 {storeys} 层住宅，本楼为 {actual} 层。请选择其他方案。",
-                      "en": "“{scheme}” is for {storeys}-storey buildings; this one has {actual}. Choose another scheme."},
+    "share.storeys": {"zh": "“{scheme}”只适用于 {storeys} 层住宅，本楼为 {actual} 层（北京只公布了六层楼的比例区间，LiftDesk 不作换算）。"
+                            "可改用“杭州 楼层系数”或“广州 2025 楼层系数”（按楼层系数，任何层数都适用），或自定义楼层系数。",
+                      "en": "“{scheme}” is for {storeys}-storey buildings; this one has {actual} (Beijing published ranges for six storeys only, and they are not scaled). "
+                            "Use the Hangzhou or Guangzhou 2025 floor coefficients (any height) or custom coefficients."},
     "share.bad_total": {"zh": "业主承担金额“{value}”无效。", "en": "The owners' part “{value}” is invalid."},
     "share.duplicate_household": {"zh": "同一户出现了两次。", "en": "A household appears twice."},
     "share.override_outside": {"zh": "约定金额的住户不在本项目内。", "en": "An agreed amount names a household outside this project."},
@@ -74,4 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "payment.no_room": {"zh": "本项目没有房号“{room}”。", "en": "This project has no room “{room}”."},
     "money.invalid": {"zh": "金额“{value}”无效，应为整数（分）。", "en": "Amount “{value}” is invalid: a whole number of fen."},
     "money.negative": {"zh": "金额不能为负数：{value}", "en": "The amount cannot be negative: {value}"},
+    "share.status.official": {"zh": "官方", "en": "official"},
+    "share.status.reference": {"zh": "参考", "en": "reference"},
+    "share.estimate": {"zh": "估算", "en": "estimate"},
+    "plan.older_forms_unplanned": {"zh": "{count} 户的签字早于现行方案（签字时尚未记录方案），需重新确认",
+                                   "en": "{count} households signed before the current plan was recorded; they must confirm again"},
+    "plan.before_any": {"zh": "（方案记录前）", "en": "(before any plan)"},
 }

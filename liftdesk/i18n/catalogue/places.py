@@ -70,4 +70,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.ownership": {"zh": "产权记录", "en": "ownership"},
     "kind.printed_document": {"zh": "打印文书", "en": "printed document"},
     "kind.retraction": {"zh": "撤回记录", "en": "retraction"},
+    "household.cert_invalid": {
+        "zh": "不动产权证号“{value}”无效：最多 {limit} 个字，不能含换行等控制字符。未作任何修改。",
+        "en": "Property certificate number “{value}” is invalid: at most {limit} characters, no line breaks. Nothing was changed.",
+    },
+    "household.occupied_invalid": {
+        "zh": "“占用专有部分”一栏的“{value}”无法识别：应为 是 或 否。",
+        "en": "“{value}” in the occupied-flat column is not recognised: use 是 (yes) or 否 (no).",
+    },
+    "setting.unknown": {
+        "zh": "没有名为“{name}”的本区设置：可用的有 {choices}。",
+        "en": "There is no district setting “{name}”: use one of {choices}.",
+    },
+    "setting.text_invalid": {
+        "zh": "设置“{name}”无效：最多 {limit} 个字，不能含换行等控制字符。未作任何修改。",
+        "en": "Setting “{name}” is invalid: at most {limit} characters, no line breaks. Nothing was changed.",
+    },
+    "setting.bool_invalid": {
+        "zh": "设置“{name}”的值“{value}”无效：应为 是 或 否（true/false）。",
+        "en": "“{value}” is not valid for “{name}”: use true or false.",
+    },
+    "setting.notice_days_invalid": {
+        "zh": "公示天数“{value}”无效：应为 1 到 60 之间的整数。",
+        "en": "Notice period “{value}” is invalid: a whole number of days from 1 to 60.",
+    },
+    "setting.day_kind_invalid": {
+        "zh": "公示天数的计法“{value}”无效：应为 working（工作日）或 calendar（自然日）。",
+        "en": "“{value}” is not a way to count the notice period: use working or calendar.",
+    },
+    "setting.label.rule": {"zh": "同意比例规则", "en": "Consent rule"},
+    "setting.label.scope": {"zh": "统计范围", "en": "Counting scope"},
+    "setting.label.written_only": {"zh": "法定结论只计签字的书面意见", "en": "Only signed written consents count"},
+    "setting.label.notice_days": {"zh": "公示天数", "en": "Notice period (days)"},
+    "setting.label.notice_day_kind": {"zh": "公示天数计法（工作日/自然日）", "en": "Notice days counted as"},
+    "setting.label.office_address": {"zh": "受理异议的社区办公地址", "en": "Office address for objections"},
+    "setting.label.office_phone": {"zh": "受理异议的社区电话", "en": "Office phone for objections"},
+    "setting.label.cost_preset": {"zh": "费用分摊方案（新方案的默认）", "en": "Cost-sharing preset (default for new plans)"},
 }

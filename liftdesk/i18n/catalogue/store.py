@@ -71,6 +71,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This database was opened read-only and cannot be changed.",
     },
     "db.created": {"zh": "已新建数据库：{path}", "en": "Created a new database: {path}"},
+    "db.demo_not_enrollable": {
+        "zh": "请用空数据库登记工作站；演示数据不能同步。",
+        "en": "Enrol a station with an empty database; the demo data cannot be synchronised.",
+    },
+    "db.same_file": {
+        "zh": "副本不能保存到正在使用的数据库“{path}”本身。",
+        "en": "The copy cannot be saved over the database in use, “{path}”.",
+    },
     "backup.source_damaged": {
         "zh": "数据库“{path}”未通过完整性检查，不能用它做备份。",
         "en": "The database “{path}” failed its integrity check; no backup is made from it.",
