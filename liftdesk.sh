@@ -98,8 +98,7 @@ setup_python() {
   want=$(deps_hash)
   [ -f "$STAMP" ] && have=$(cat "$STAMP")
   if [ "$want" = "$have" ] && "$VENV/bin/python" -c "import PySide6.QtWidgets, PySide6.QtPdfWidgets, \
-       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis, xdist" >/dev/null 2>&1 \
-     && "$VENV/bin/python" -m ruff --version >/dev/null 2>&1; then
+       sqlite_utils, reportlab, openpyxl, cryptography, pytest, pytestqt, hypothesis, xdist" >/dev/null 2>&1; then
     return 0
   fi
   if [ -z "$have" ]; then
