@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-from PySide6.QtCore import Qt
 
 from liftdesk.places import places, registry
 from liftdesk.errors import LiftDeskError, StoreError

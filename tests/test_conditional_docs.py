@@ -26,4 +26,5 @@ def test_the_forecast_and_the_verdict_differ_on_a_conditional_form_and_the_docs_
     legend = PositionLegend()
     qtbot.addWidget(legend)
     texts = [w.text() for w in legend.findChildren(type(legend.swatches["support"]))]
-    assert any("有条件支持在预测中按支持计，在法定结论中不计为同意" in text for text in texts)
+    tips = [legend.toolTip()] + [w.toolTip() for w in legend.findChildren(type(legend.swatches["support"]))]
+    assert any("有条件支持在预测中按支持计，在法定结论中不计为同意" in text for text in texts + tips)

@@ -362,7 +362,6 @@ def test_two_people_with_one_name_and_no_phone_are_two_voters(store, unit):
 def test_one_owners_conflicting_forms_in_any_recording_order(store, unit, later):
     from liftdesk.consent import evaluation, positions
     from liftdesk.people import ownership
-    from liftdesk.places import registry
     from liftdesk.store import records
 
     rows = _owners(store, unit)

@@ -2,7 +2,7 @@
 an overview row, and every window and dialog fitting a 1366×768 screen at 20 pt."""
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
 from liftdesk.consent import positions

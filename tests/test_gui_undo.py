@@ -468,7 +468,7 @@ def test_households_added_by_dialog_and_by_floors_are_one_step_each(qtbot, windo
     monkeypatch.setattr(household_dialogs.QuickCreateDialog, "exec", exec_with(lambda d: None))
     window.open_unit(empty)
     page = window.unit_page
-    qtbot.mouseClick(page.quick_button, Qt.MouseButton.LeftButton)
+    page.quick_action.trigger()  # 更多… → 按楼层批量生成
     assert page.model.rowCount() == 12 and window.undo_action.text() == "撤销：批量生成 12 户"
 
     def one(dialog):

@@ -16,7 +16,6 @@ from liftdesk.history import undo
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
 
-from .conftest import ROOT
 from .test_cli_and_demo import cli
 
 NAME, PHONE, ID_NUMBER = "欧阳青芷", "13987654321", "33010519500101123X"

@@ -17,7 +17,7 @@ from liftdesk.i18n import t
 from liftdesk.store import open_store
 from liftdesk.sync import bundle, crypto, enrol, exchange, ledger, receipts, status
 
-from tests.sync_helpers import PASSPHRASE, World, forge, snapshot
+from tests.sync_helpers import World, forge, snapshot
 
 
 @pytest.fixture
@@ -286,7 +286,6 @@ def test_catalogue_has_english_for_every_sync_message():
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):
-    from liftdesk.cli.main import main
     station = world.stations["长庆站"]
     with pytest.raises(LiftDeskError) as info:
         exchange.export_bundle(station, tmp_path / "no-such-folder" / "x.liftsync")

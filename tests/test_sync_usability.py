@@ -161,7 +161,7 @@ def test_scope_must_name_a_place(tmp_path):
     enrol.station_init(s, "站", w.public, "长庆街道/王马社区")
     s.close()
     # an empty station cannot check; the district warns when the scope names nothing it has
-    st = w.add_station("无名站", scope="不存在街道", starting_data=False)
+    w.add_station("无名站", scope="不存在街道", starting_data=False)
     result = w.deliver(w.export("无名站"), dry_run=True)
     assert any("不存在街道" in x and "找不到" in x for x in result.warnings)
     w.close()

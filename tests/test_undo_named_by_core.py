@@ -193,7 +193,7 @@ def test_the_named_steps_read_as_the_gui_named_them(store, unit):
         "SELECT building_id FROM unit WHERE id = ?", [unit]).fetchone()[0], "2单元"), 3, 2, "60")
     assert actions.next_undo(store).label == "批量生成 6 户"
     funding.save_funding_plan(store, project, total_fen=56_000_000)
-    funding.change_scheme(store, project, "beijing-2022")
+    funding.change_scheme(store, project, "custom")  # coefficients count only for 自定义
     assert actions.next_undo(store).label.startswith("分摊方案改为“")
     assert funding.change_coefficients(store, project, "1=0 2=0.5") is True
     assert actions.next_undo(store).label == "修改自定义系数"

@@ -60,6 +60,8 @@ def install_translations(app: QApplication, lang: str) -> None:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     files = [(resource_path("translations", "liftdesk_en.qm"), None)] if lang == "en" else []
     files.append((Path(qt_dir) / ("qtbase_en.qm" if lang == "en" else "qtbase_zh_CN.qm"), None))
+    if lang != "en":  # the file dialog's labels Qt's catalogue lacks ("Look in:", "Files of type:")
+        files.append((resource_path("translations", "qtbase_extra_zh_CN.qm"), None))
     for path, _ in files:
         translator = QTranslator(app)
         if path.exists() and translator.load(str(path)):

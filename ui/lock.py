@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QMenuBar,
-                               QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
+                               QProgressDialog, QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget)
 
 from liftdesk.people import accounts, privacy
 from liftdesk.errors import LiftDeskError
@@ -33,8 +33,12 @@ class LoginDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
+        self.note = QLabel()  # what the lock closed, unsaved
+        self.note.setWordWrap(True)
+        self.note.hide()
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("本站已开启站点锁，居民个人信息只对登录的工作人员显示。")))
+        form.addRow(self.note)
         form.addRow(self.tr("登录名"), self.user)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.message)
@@ -123,12 +127,32 @@ class StationLock(QObject):
         if self.locked or not self.window.isVisible() or not accounts.lock_settings(self.store).enabled:
             return
         self.locked = True
+        accounts.lock_station(self.store)  # the core refuses every change until the next login
         self.timer.stop()
+        closed = self._close_dialogs()
         self._cover(True)
         self.dialog = LoginDialog(self.store, self.window, locked=True)
+        if closed:
+            self.dialog.note.setText(self.tr("锁定时关闭了未保存的窗口（输入未保存）：{titles}").format(
+                titles="、".join(closed)))
+            self.dialog.note.show()
         self.dialog.accepted.connect(self._unlocked)
         self.dialog.rejected.connect(lambda: self.dialog.quitting and self.window.close())
         self.dialog.open()
+
+    def _close_dialogs(self) -> list[str]:
+        """Close every dialog open over the window (a position half typed in, a question, a file
+        dialog), discarding its input: what was on screen must not stay readable or savable.
+        Returns their titles, for the note on the login."""
+        closed = []
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog):  # work under way (a batch print): no input, it goes on
+                continue
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.dialog:
+                closed.append(widget.windowTitle() or widget.objectName())
+                widget.done(QDialog.DialogCode.Rejected)  # ends its exec(): the caller sees a cancel
+                widget.hide()
+        return [title for title in closed if title]
 
     def _unlocked(self) -> None:
         self.locked = False

@@ -92,7 +92,9 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
         raise ValidationError("written.not_a_vote")
     if code == "conditional" and not condition.strip():
         raise ValidationError("condition.missing")
-    with actions.action(store, "action.position", unit_id=household["unit_id"], room=household["room"]):
+    # a signed form is named as such (and by its position) so a mis-keyed 反对 is found in the Edit menu
+    step = (("action.signed_form", {"position": label(POSITIONS, code)}) if written else ("action.position", {}))
+    with actions.action(store, step[0], unit_id=household["unit_id"], room=household["room"], **step[1]):
         return records.insert(store, "position", {
             "household_id": household_id, "position": code, "condition": condition.strip(),
             "on_date": past_day(on_date or date.today().isoformat()), "method": method,
@@ -102,6 +104,15 @@ def record_position(store: Store, household_id: str, position: str, *, on_date: 
             # a signed form is for the plan shown on it: the current version unless the form says otherwise
             "plan_version": (plan_version or liftplan.version_for_household(store, household_id)) if written
             else None})
+
+
+def record_signed_form(store: Store, household_id: str, position: str, form_no: str, **details) -> str:
+    """A signed paper form typed in by hand: its number is what finds the paper again, so it is
+    required (a roster import only knows 书面 是/否 and goes through `record_position`)."""
+    if not str(form_no).strip():
+        raise ValidationError("form_no.missing")
+    details.setdefault("method", "written")
+    return record_position(store, household_id, position, written=True, form_no=form_no, **details)
 
 
 _COLUMNS = ("id, household_id, position, condition, on_date, method, respondent, respondent_name, proxy_ref,"

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.store import Store
 
@@ -58,6 +59,8 @@ def action(store: Store, label_key: str, *, unit_id: str | None = None, action_k
     """`unit_id`: the unit the action is about (named in the menu when another is on screen);
     `action_kind`/`action_target`: set by undo and redo only; the rest are the label's fields.
     Core operations open their own; one that calls others is still one step (the outer names it)."""
+    if store.actions.locked:  # a dialog left open behind the station lock saves nothing
+        raise LiftDeskError("station.locked")
     outer = store.actions.current
     if outer is not None:
         if outer.unit_id is None:

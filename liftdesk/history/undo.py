@@ -22,7 +22,7 @@ from liftdesk.history.actions import Action
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
-from liftdesk.store import Store, records
+from liftdesk.store import Store, records, schema
 from liftdesk.store.records import Change
 
 
@@ -91,6 +91,38 @@ def _check_value(store: Store, table: str, record_id: str, field: str, value) ->
         registry.check_restorable_name(store, table, record_id, value)  # two places, one address
 
 
+# Facts computed from a record when they were made (the cost agreement prints every share under the
+# plan's scheme and amounts): taking back a change made before such a fact would leave what the
+# paper says each household owes at odds with the plan on screen. table → (fact table, shared column)
+SNAPSHOT_OF = {"funding_plan": ("cost_agreement", "project_id")}
+
+
+def _check_no_snapshot_later(store: Store, ch: Change) -> None:
+    if ch.table not in SNAPSHOT_OF or ch.field in (None, "deleted"):
+        return
+    fact, column = SNAPSHOT_OF[ch.table]
+    key = store.db.execute(f"SELECT {column} FROM {ch.table} WHERE id = ?", [ch.record_id]).fetchone()
+    later = store.db.execute(
+        f"SELECT f.serial FROM change_log c JOIN {fact} f ON f.id = c.record_id WHERE c.tbl = ? AND c.op = 'insert'"
+        f" AND c.seq > ? AND f.deleted = 0 AND f.{column} = ? ORDER BY c.seq DESC LIMIT 1",
+        [fact, ch.seq, key[0] if key else None]).fetchone()
+    if later:
+        raise Blocked(t("undo.snapshot_later", serial=later[0] or "—"))
+
+
+def _check_no_dependents(store: Store, table: str, record_id: str) -> None:
+    """Taking back a record's creation must not orphan what a later action hung on it (a signed
+    form on a household a roster import created): the action's own dependents are reversed first,
+    newest first, so any live one left was made by another action."""
+    for child, columns in schema.referencing(table):
+        for column in columns:
+            row = store.db.execute(f"SELECT id FROM {child} WHERE {column} = ? AND deleted = 0 LIMIT 1",
+                                   [record_id]).fetchone()
+            if row:
+                raise Blocked(t("undo.depended_on", record=record_label(store, table, record_id),
+                                dependent=_kind(child)))
+
+
 def _reverse(store: Store, changes: list[Change], op: str) -> None:
     for ch in reversed(changes):
         if ch.op == "retract":
@@ -105,12 +137,14 @@ def _reverse(store: Store, changes: list[Change], op: str) -> None:
             if retractions.is_fact(ch.table):
                 retractions.retract(store, ch.table, ch.record_id, reason=op)
             else:
+                _check_no_dependents(store, ch.table, ch.record_id)
                 records.update(store, ch.table, ch.record_id, {"deleted": 1}, op="uninsert")
             continue
         if records.text(current.get(ch.field)) != ch.new:
             key = "undo.revived_later" if ch.field == "deleted" else "undo.changed_later"
             raise Blocked(t(key, record=record_label(store, ch.table, ch.record_id), field=_field_label(ch.field)))
         value = _typed(store, ch.table, ch.field, ch.old)
+        _check_no_snapshot_later(store, ch)
         try:
             _check_value(store, ch.table, ch.record_id, ch.field, value)
         except LiftDeskError as exc:

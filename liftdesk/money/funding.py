@@ -146,6 +146,9 @@ def change_coefficients(store: Store, project_id: str, text: str) -> bool:
     plan = funding_plan(store, project_id)
     if pairs == {str(k): str(v) for k, v in (plan.coefficients or {}).items()}:
         return False
+    if plan.scheme != "custom":  # they would be saved and change nothing: say so instead
+        raise ValidationError("share.coefficients_custom_only",
+                              scheme=costshare.load_scheme(plan.scheme).name if plan.scheme else "—")
     try:
         with actions.action(store, "action.coefficients", unit_id=project_unit(store, project_id)):
             save_funding_plan(store, project_id, coefficients=pairs)

@@ -109,8 +109,15 @@ def login(store: Store, name: str, password: str) -> str:
         store.db.execute("UPDATE account SET last_login = ? WHERE name = ?",
                          [datetime.now(timezone.utc).isoformat(timespec="seconds"), row[0]])
     store.actor = row[0]
+    store.actions.locked = False
     log.info("station login accepted")
     return row[0]
+
+
+def lock_station(store: Store) -> None:
+    """The station lock comes on screen: until the next login, every change is refused."""
+    store.actions.locked = True
+    log.info("station locked")
 
 
 def lock_settings(store: Store) -> LockSettings:

@@ -22,6 +22,9 @@ LIMIT = 200
 _SPLIT = re.compile(r"[\s/，,、]+")
 _ROOM = re.compile(r"^(?=.*[0-9])[0-9A-Za-z-]{1,8}$")  # 201, 1201, A301, 2-101
 _PLACE_END = tuple("街道社区小区苑坊村园里巷弄路楼幢栋单元号")
+# where a glued address ("城北小区1幢201") breaks into words: after a place word, unless the next
+# character continues it ("2号楼", "1单元")
+_GLUE = re.compile(r"(街道|社区|小区|单元|[苑坊村园里巷弄路楼幢栋号])(?=[^楼幢栋号单元\s])")
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,14 @@ def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str,
     return found
 
 
+def _unglued(word: str, units: _Units) -> list[str]:
+    """An address typed without spaces ("城北小区1幢201") as its words ("城北小区", "1幢", "201").
+    Only a word with a digit that no address contains is broken: names have no digits."""
+    if not any(c.isdigit() for c in word) or units.matching(word):
+        return [word]
+    return [part for part in _GLUE.sub(r"\1 ", word).split() if part]
+
+
 def _room_of(word: str) -> str:
     return word[:-1] if word[-1:] in ("室", "号") and len(word) > 1 else word
 
@@ -179,11 +190,12 @@ def _room_of(word: str) -> str:
 def search_households(store: Store, query: str, limit: int = LIMIT) -> list[SearchHit]:
     """Every word must match: part of the address (or a place's exact name), the room, part of
     an owner's name or phone (3+ digits), or the pinyin initials or spelling of an owner's name."""
-    words = [w for w in _SPLIT.split(query.strip()) if w][:8]
+    words = [w for w in _SPLIT.split(query.strip()) if w]
     if not words:
         return []
     refresh_keys(store)
     units = _units(store)
+    words = [part for w in words for part in _unglued(w, units)][:8]
     by_word = [units.matching(w) for w in words]
     rooms = {n: _room_of(w) for n, w in enumerate(words) if _ROOM.match(_room_of(w))}
     everything = (1 << len(words)) - 1

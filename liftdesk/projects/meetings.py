@@ -294,7 +294,8 @@ def save_meeting(store: Store, project_id: str, meeting_id: str | None, *, kind:
             edit_meeting(store, meeting_id, kind=kind, starts_at=starts_at, ends_at=ends_at, agenda=agenda or [],
                          place=place, topic=topic, minutes=minutes, decisions=decisions, chair=chair,
                          recorder=recorder)
-            set_household_attendance(store, meeting_id, {h: role for h, role, _ in attendees}, list(others))
+            set_household_attendance(store, meeting_id, {h: role for h, role, _ in attendees}, list(others),
+                                     names={h: name for h, _, name in attendees})
         else:
             meeting_id = add_meeting(store, project_id, kind, starts_at, ends_at, place, topic, agenda or [],
                                      minutes, decisions, chair=chair, recorder=recorder)
@@ -309,19 +310,24 @@ def save_meeting(store: Store, project_id: str, meeting_id: str | None, *, kind:
     return meeting_id
 
 
-def set_household_attendance(store: Store, meeting_id: str, present: dict[str, str], others: list[str]) -> None:
-    """Make a saved meeting's attendance what the user ticked: households (id → role) and other
-    attendees by name. Attendance is append-only: a removed or re-roled attendee is retracted and,
-    if still present, recorded anew."""
+def set_household_attendance(store: Store, meeting_id: str, present: dict[str, str], others: list[str],
+                             names: dict[str, str] | None = None) -> None:
+    """Make a saved meeting's attendance what the user ticked: households (id → role), the own
+    name of whoever came for a household (id → name: a tenant or proxy is that person; None
+    keeps the names recorded) and other attendees by name. Attendance is append-only: a removed,
+    re-roled or renamed attendee is retracted and, if still present, recorded anew."""
     from liftdesk.history.retractions import retract
 
     current = attendees(store, meeting_id)
     wanted_names = [n.strip() for n in others if n.strip()]
     with store.db.atomic():
         kept_households, kept_names = set(), []
+        own = {r[0]: r[1] for r in store.db.execute(
+            "SELECT id, name FROM attendance WHERE meeting_id = ? AND deleted = 0", [meeting_id])}
         for a in current:
             if a.household_id:
-                if present.get(a.household_id) == a.role and a.household_id not in kept_households:
+                same_name = names is None or own.get(a.id, "") == _own_name(a.role, names.get(a.household_id, ""))
+                if present.get(a.household_id) == a.role and same_name and a.household_id not in kept_households:
                     kept_households.add(a.household_id)
                     continue
             elif a.helper_id is None and a.role == "other" and a.name in wanted_names \
@@ -333,12 +339,18 @@ def set_household_attendance(store: Store, meeting_id: str, present: dict[str, s
             retract(store, "attendance", a.id, reason="edited")
         for household_id, role in present.items():
             if household_id not in kept_households:
-                add_attendee(store, meeting_id, role, household_id=household_id)
+                add_attendee(store, meeting_id, role, household_id=household_id,
+                             name=_own_name(role, (names or {}).get(household_id, "")))
         for name in wanted_names:
             if name in kept_names:
                 kept_names.remove(name)
             else:
                 add_attendee(store, meeting_id, "other", name=name)
+
+
+def _own_name(role: str, name: str) -> str:
+    """An owner attends under the register's name; anyone else who came for a household under their own."""
+    return "" if role == "owner" else (name or "").strip()
 
 
 def set_followup_done(store: Store, followup_id: str, done: bool, on_date: str | None = None) -> None:

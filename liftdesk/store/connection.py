@@ -135,6 +135,7 @@ class ActionState:
 
     current: Any = None  # a liftdesk.history.actions.Action while one is open
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    locked: bool = False  # the station lock is on screen: no action may start (people/accounts.py)
 
     @property
     def current_id(self) -> str | None:

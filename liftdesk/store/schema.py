@@ -564,3 +564,10 @@ def m0020_sync_trust(db: Database) -> None:
             SELECT station_id, '', seq_after, seq_upto FROM sync_range;
         DROP TABLE sync_range;
         ALTER TABLE sync_range_epoch RENAME TO sync_range""")
+
+
+@lru_cache(maxsize=None)
+def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""
+    found = ((child, tuple(col for col, parent in foreign_keys(child) if parent == table)) for child in USER_TABLES)
+    return tuple((child, cols) for child, cols in found if cols)

@@ -243,7 +243,7 @@ The current database is backed up first.</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/widgets/bar_chart.py" line="55" />
+        <location filename="../../ui/widgets/bar_chart.py" line="76" />
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
@@ -348,27 +348,27 @@ The current database is backed up first.</translation>
 <context>
     <name>DiaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="314" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="349" />
         <source>写电梯日记</source>
         <translation>Write the lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="314" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="349" />
         <source>修改电梯日记</source>
         <translation>Edit diary entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="319" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="354" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="320" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="355" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="321" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="356" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -444,122 +444,122 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="132" />
+        <location filename="../../ui/pages/district_page.py" line="134" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="133" />
+        <location filename="../../ui/pages/district_page.py" line="135" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="137" />
+        <location filename="../../ui/pages/district_page.py" line="139" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="140" />
+        <location filename="../../ui/pages/district_page.py" line="142" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="140" />
+        <location filename="../../ui/pages/district_page.py" line="142" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="141" />
+        <location filename="../../ui/pages/district_page.py" line="143" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="153" />
+        <location filename="../../ui/pages/district_page.py" line="155" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="155" />
+        <location filename="../../ui/pages/district_page.py" line="157" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="155" />
+        <location filename="../../ui/pages/district_page.py" line="157" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="156" />
+        <location filename="../../ui/pages/district_page.py" line="158" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="178" />
+        <location filename="../../ui/pages/district_page.py" line="180" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="179" />
+        <location filename="../../ui/pages/district_page.py" line="181" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="180" />
+        <location filename="../../ui/pages/district_page.py" line="182" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="183" />
+        <location filename="../../ui/pages/district_page.py" line="185" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="185" />
+        <location filename="../../ui/pages/district_page.py" line="187" />
         <source>年度目标</source>
         <translation>Yearly targets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="188" />
+        <location filename="../../ui/pages/district_page.py" line="190" />
         <source>未办结异议</source>
         <translation>Open objections</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="231" />
+        <location filename="../../ui/pages/district_page.py" line="233" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="239" />
+        <location filename="../../ui/pages/district_page.py" line="241" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="241" />
+        <location filename="../../ui/pages/district_page.py" line="243" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="244" />
+        <location filename="../../ui/pages/district_page.py" line="246" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="255" />
+        <location filename="../../ui/pages/district_page.py" line="257" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="256" />
+        <location filename="../../ui/pages/district_page.py" line="258" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="267" />
+        <location filename="../../ui/pages/district_page.py" line="269" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="279" />
+        <location filename="../../ui/pages/district_page.py" line="281" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -749,17 +749,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="101" />
+        <location filename="../../ui/pages/district_page.py" line="103" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="113" />
+        <location filename="../../ui/pages/district_page.py" line="115" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="118" />
+        <location filename="../../ui/pages/district_page.py" line="120" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -1089,27 +1089,27 @@ The current database is backed up first.</translation>
         <translation>Log in to LiftDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="37" />
+        <location filename="../../ui/lock.py" line="40" />
         <source>本站已开启站点锁，居民个人信息只对登录的工作人员显示。</source>
         <translation>This station is locked: residents' personal data shows only to staff who log in.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="38" />
+        <location filename="../../ui/lock.py" line="42" />
         <source>登录名</source>
         <translation>Login name</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="39" />
+        <location filename="../../ui/lock.py" line="43" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="42" />
+        <location filename="../../ui/lock.py" line="46" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="43" />
+        <location filename="../../ui/lock.py" line="47" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -1402,97 +1402,122 @@ The current database is backed up first.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="184" />
         <source>新建会议</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="173" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="184" />
         <source>修改会议（补记纪要、参会人）</source>
         <translation>Edit meeting (minutes, attendees)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
         <source>每行一项议程</source>
         <translation>One agenda item per line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="194" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="202" />
         <source>设计方、施工方等，用“、”分隔</source>
         <translation>Designer, contractor…, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
         <source>开始</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="208" />
         <source>结束</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="209" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="198" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="209" />
         <source>议题</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="214" />
         <source>议程</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="199" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="214" />
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="215" />
         <source>决定事项</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="211" />
         <source>其他参会方</source>
         <translation>Other parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="210" />
         <source>主持人</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="201" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="210" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="222" />
+        <source>待办内容</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="223" />
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="232" />
+        <source>会议</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="233" />
+        <source>议程、纪要与待办</source>
+        <translation>Agenda, minutes, follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="249" />
+        <source>到会人本人姓名</source>
+        <translation>Attendee's own name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/project_dialogs.py" line="258" />
         <source>参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：</source>
         <translation>Households attending (tick those present; select and change the role when a proxy or tenant came):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="219" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="250" />
         <source>到会人姓名（代理人、租户填本人姓名）</source>
         <translation>Attendee's own name (a proxy or tenant gives their own)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="220" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="251" />
         <source>设为所选住户的到会身份</source>
         <translation>Set the role of the selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="228" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="217" />
         <source>待办事项（内容 / 负责人 / 截止日期）：</source>
         <translation>Follow-ups (text / owner / due date):</translation>
     </message>
@@ -1500,47 +1525,47 @@ The current database is backed up first.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="132" />
         <source>添加筹备组成员</source>
         <translation>Add a preparation group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="132" />
         <source>修改筹备组成员</source>
         <translation>Edit group member</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="124" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="135" />
         <source>（非本单元住户，如帮帮团志愿者）</source>
         <translation>(not a household of this unit, e.g. a volunteer)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="134" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="145" />
         <source>已卸任，截止日期：</source>
         <translation>Left the group on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="142" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="153" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="143" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="154" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="144" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="155" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="145" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="156" />
         <source>任职起始</source>
         <translation>Member since</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="146" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="157" />
         <source>任职截止</source>
         <translation>Until</translation>
     </message>
@@ -1813,44 +1838,44 @@ The current database is backed up first.</translation>
         <translation>No lift plan yet: click “New plan version…” to enter version 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="228" />
+        <location filename="../../ui/pages/money_panel.py" line="229" />
         <source>业主承担：{amount}</source>
         <translation>Owners' part: {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="229" />
+        <location filename="../../ui/pages/money_panel.py" line="230" />
         <source>尚无资金方案：填写总价与补贴后保存。</source>
         <translation>No funding plan yet: enter the total and subsidy, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="242" />
+        <location filename="../../ui/pages/money_panel.py" line="243" />
         <source>来源（%1）：%2</source>
         <translation>Source (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="249" />
-        <location filename="../../ui/pages/money_panel.py" line="256" />
-        <location filename="../../ui/pages/money_panel.py" line="266" />
+        <location filename="../../ui/pages/money_panel.py" line="250" />
+        <location filename="../../ui/pages/money_panel.py" line="257" />
+        <location filename="../../ui/pages/money_panel.py" line="267" />
         <source>各层分摊（元）</source>
         <translation>Shares by floor (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="266" />
+        <location filename="../../ui/pages/money_panel.py" line="267" />
         <source>{n}楼</source>
         <translation>{n}F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="268" />
+        <location filename="../../ui/pages/money_panel.py" line="269" />
         <source>合计 {sum} = 业主承担 {part}。{rule}</source>
         <translation>Sum {sum} = owners' part {part}. {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="275" />
+        <location filename="../../ui/pages/money_panel.py" line="276" />
         <source>应缴 {due}，已缴 {paid}，欠缴 {owed}（{n} 户）</source>
         <translation>Due {due}, paid {paid}, outstanding {owed} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/money_panel.py" line="347" />
+        <location filename="../../ui/pages/money_panel.py" line="348" />
         <source>请先在分摊表中选中一户。</source>
         <translation>Select a household in the share table first.</translation>
     </message>
@@ -2084,123 +2109,123 @@ The current database is backed up first.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
         <source>全部单元</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="58" />
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="60" />
         <source>差 1–2 户</source>
         <translation>1–2 households short</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59" />
+        <location filename="../../ui/pages/overview_page.py" line="60" />
         <source>有反对</source>
         <translation>With opposition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="60" />
+        <location filename="../../ui/pages/overview_page.py" line="61" />
         <source>差距较大</source>
         <translation>Far from passing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="62" />
+        <location filename="../../ui/pages/overview_page.py" line="63" />
         <source>法定（书面）</source>
         <translation>Legal (written)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="63" />
+        <location filename="../../ui/pages/overview_page.py" line="64" />
         <source>预测（含意向）</source>
         <translation>Forecast (with intentions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="70" />
+        <location filename="../../ui/pages/overview_page.py" line="71" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71" />
+        <location filename="../../ui/pages/overview_page.py" line="72" />
         <source>小区</source>
         <translation>Estates</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72" />
+        <location filename="../../ui/pages/overview_page.py" line="73" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73" />
+        <location filename="../../ui/pages/overview_page.py" line="74" />
         <source>单元</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74" />
+        <location filename="../../ui/pages/overview_page.py" line="75" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75" />
+        <location filename="../../ui/pages/overview_page.py" line="76" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="76" />
+        <location filename="../../ui/pages/overview_page.py" line="77" />
         <source>差距</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="78" />
-        <source>反对户数</source>
-        <translation>Opposing</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/overview_page.py" line="79" />
-        <source>加梯项目</source>
-        <translation>Lift projects</translation>
+        <source>反对</source>
+        <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="90" />
+        <location filename="../../ui/pages/overview_page.py" line="80" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="97" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="94" />
+        <location filename="../../ui/pages/overview_page.py" line="101" />
         <source>批量打印…</source>
         <translation>Batch print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96" />
+        <location filename="../../ui/pages/overview_page.py" line="103" />
         <source>各单元意见征询表</source>
         <translation>Consent forms for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96" />
+        <location filename="../../ui/pages/overview_page.py" line="103" />
         <source>各单元书面同意书</source>
         <translation>Consent letters for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97" />
+        <location filename="../../ui/pages/overview_page.py" line="104" />
         <source>各单元公示</source>
         <translation>Public notices for every unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="109" />
+        <location filename="../../ui/pages/overview_page.py" line="116" />
         <source>{place}：各单元同意情况</source>
         <translation>{place}: consent by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="120" />
+        <location filename="../../ui/pages/overview_page.py" line="128" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
     </message>
@@ -2500,14 +2525,19 @@ The current database is backed up first.</translation>
 <context>
     <name>PositionLegend</name>
     <message>
-        <location filename="../../ui/widgets/position_legend.py" line="17" />
+        <location filename="../../ui/widgets/position_legend.py" line="19" />
         <source>颜色：</source>
         <translation>Colours:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/position_legend.py" line="25" />
+        <location filename="../../ui/widgets/position_legend.py" line="20" />
         <source>“（书面）”为签字的书面意见，其余为口头意向；有条件支持在预测中按支持计，在法定结论中不计为同意</source>
         <translation>“(written)” marks a signed form, the rest are spoken intentions; a conditional support counts as support in the forecast, not as agreement in the legal verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/position_legend.py" line="31" />
+        <source>（书面）= 签字</source>
+        <translation>(written) = signed</translation>
     </message>
 </context>
 <context>
@@ -3144,42 +3174,42 @@ The current database is backed up first.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="24" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="26" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="30" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="31" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
         <source>多少天无进展算停滞</source>
         <translation>Days without activity before a project counts as idle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="35" />
         <source>公示：受理异议的社区地址</source>
         <translation>Notice: community address for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="34" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
         <source>公示：受理异议的社区电话</source>
         <translation>Notice: community phone for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="38" />
         <source>站点锁与隐私…</source>
         <translation>Station lock and privacy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -3187,42 +3217,42 @@ The current database is backed up first.</translation>
 <context>
     <name>SignedFormDialog</name>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="112" />
         <source>记录签字的书面意见 — {room}</source>
         <translation>Record a signed written form — {room}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="114" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="113" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="116" />
         <source>征询表或同意书编号</source>
         <translation>Form or consent letter no.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="114" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="117" />
         <source>表格编号</source>
         <translation>Form number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
         <source>有条件支持时写明条件，例如“一楼补偿到位”</source>
         <translation>For a conditional support, state the condition, e.g. “ground floor compensated”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="118" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="121" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="122" />
         <source>签字日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/position_dialog.py" line="119" />
+        <location filename="../../ui/dialogs/position_dialog.py" line="122" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
@@ -3230,42 +3260,42 @@ The current database is backed up first.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="68" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="75" />
         <source>推进项目阶段</source>
         <translation>Move the project's stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="76" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="83" />
         <source>回退、跳过、暂停或终止时必填</source>
         <translation>Required when going back, skipping, pausing or stopping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="78" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="89" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="79" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="90" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="91" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="81" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="92" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="85" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="96" />
         <source>有 {n} 条异议未办结：确需推进审批，请写明理由（记录在案）</source>
         <translation>{n} objection(s) open: to go ahead with approval, give the reason (it is recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/project_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/project_dialogs.py" line="98" />
         <source>带异议推进理由</source>
         <translation>Reason to go ahead</translation>
     </message>
@@ -3273,62 +3303,62 @@ The current database is backed up first.</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="147" />
+        <location filename="../../ui/lock.py" line="171" />
         <source>站点与隐私</source>
         <translation>Station and privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="149" />
+        <location filename="../../ui/lock.py" line="173" />
         <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
         <translation>Station lock on (log in when the program opens and after being away)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="154" />
+        <location filename="../../ui/lock.py" line="178" />
         <source> 分钟无操作后自动锁定</source>
         <translation> idle minutes before it locks</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="158" />
+        <location filename="../../ui/lock.py" line="182" />
         <source>登录名（如 王姐）</source>
         <translation>Login name (e.g. 王姐)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="161" />
+        <location filename="../../ui/lock.py" line="185" />
         <source>密码（至少 6 位）</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="162" />
+        <location filename="../../ui/lock.py" line="186" />
         <source>添加登录</source>
         <translation>Add login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="165" />
+        <location filename="../../ui/lock.py" line="189" />
         <source>删除所选登录</source>
         <translation>Remove the selected login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="168" />
+        <location filename="../../ui/lock.py" line="192" />
         <source>保存完整身份证号（默认只保存后四位和校验码）</source>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="181" />
+        <location filename="../../ui/lock.py" line="205" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="186" />
+        <location filename="../../ui/lock.py" line="210" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="205" />
+        <location filename="../../ui/lock.py" line="229" />
         <source>注意：站点锁只锁住本程序的界面；数据库文件和备份本身没有加密，拿到文件的人仍能读取其中的个人信息。</source>
         <translation>Note: the station lock only locks this program's window; the database file and its backups are not encrypted, so anyone who gets the file can still read the personal data in it.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="207" />
+        <location filename="../../ui/lock.py" line="231" />
         <source>站点锁未开启：任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件，看到居民的姓名、电话和意见。</source>
         <translation>The station lock is off: anyone who can use this PC can open this program, or read the database file directly, and see residents' names, phones and positions.</translation>
     </message>
@@ -3372,8 +3402,8 @@ The current database is backed up first.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/enrol_dialogs.py" line="186" />
-        <source>全区（不限范围）</source>
-        <translation>whole district (no limit)</translation>
+        <source>由区里确认时指定（可留空）</source>
+        <translation>set by the district when it accepts this station (may stay empty)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/enrol_dialogs.py" line="187" />
@@ -3409,12 +3439,17 @@ The current database is backed up first.</translation>
 <context>
     <name>StationLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="92" />
+        <location filename="../../ui/lock.py" line="96" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="136" />
+        <source>锁定时关闭了未保存的窗口（输入未保存）：{titles}</source>
+        <translation>Closed when locking, input not saved: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="160" />
         <source>已登录：{name}</source>
         <translation>Logged in: {name}</translation>
     </message>
@@ -4104,209 +4139,235 @@ The current database is backed up first.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="107" />
+        <location filename="../../ui/pages/unit_page.py" line="109" />
         <source>住户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="108" />
+        <location filename="../../ui/pages/unit_page.py" line="110" />
         <source>楼层视图</source>
         <translation>Building view</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="111" />
+        <location filename="../../ui/pages/unit_page.py" line="113" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="112" />
+        <location filename="../../ui/pages/unit_page.py" line="114" />
         <source>意见</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="114" />
+        <location filename="../../ui/pages/unit_page.py" line="116" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="115" />
+        <location filename="../../ui/pages/unit_page.py" line="117" />
         <source>答复人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>书面</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>是 </source>
         <translation>yes </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="117" />
+        <location filename="../../ui/pages/unit_page.py" line="119" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="118" />
+        <location filename="../../ui/pages/unit_page.py" line="120" />
         <source>理由/备注</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="119" />
+        <location filename="../../ui/pages/unit_page.py" line="121" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="136" />
-        <source>记录意见（1–5；签字书面 Shift+1–5）</source>
-        <translation>Record position (1–5; signed form Shift+1–5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/unit_page.py" line="137" />
+        <location filename="../../ui/pages/unit_page.py" line="143" />
         <source>新增住户</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="138" />
+        <location filename="../../ui/pages/unit_page.py" line="156" />
         <source>按楼层批量生成</source>
         <translation>Create by floor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="139" />
+        <location filename="../../ui/pages/unit_page.py" line="157" />
         <source>删除住户（移入回收站）</source>
         <translation>Delete household (to recycle bin)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="140" />
+        <location filename="../../ui/pages/unit_page.py" line="144" />
         <source>导入名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <location filename="../../ui/pages/unit_page.py" line="158" />
         <source>导出名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="142" />
+        <location filename="../../ui/pages/unit_page.py" line="145" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="144" />
+        <location filename="../../ui/pages/unit_page.py" line="126" />
+        <location filename="../../ui/pages/unit_page.py" line="312" />
+        <source>意见记录</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="140" />
+        <source>记录意见…</source>
+        <translation>Record position…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="141" />
+        <source>在名册中选中一户按 1–5 记录意见（1 支持 2 反对 3 弃权 4 未表态 5 有条件）；签字的书面意见按 Shift+1–5，再输入表格编号</source>
+        <translation>Select a household in the roster and press 1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional); a signed form: Shift+1–5, then its number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="147" />
         <source>意见征询表</source>
         <translation>Consent form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="144" />
+        <location filename="../../ui/pages/unit_page.py" line="147" />
         <source>书面同意书（每户一页）</source>
         <translation>Consent letters (one page per household)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="145" />
+        <location filename="../../ui/pages/unit_page.py" line="148" />
         <source>公示（姓名电话已隐去）</source>
         <translation>Public notice (names and phones masked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="145" />
+        <location filename="../../ui/pages/unit_page.py" line="148" />
         <source>授权委托书（空白）</source>
         <translation>Power of attorney (blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="146" />
+        <location filename="../../ui/pages/unit_page.py" line="149" />
         <source>电梯日记</source>
         <translation>Lift diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="146" />
+        <location filename="../../ui/pages/unit_page.py" line="149" />
         <source>走访清单</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="149" />
+        <location filename="../../ui/pages/unit_page.py" line="152" />
         <source>项目与日记</source>
         <translation>Project and diary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="163" />
+        <location filename="../../ui/pages/unit_page.py" line="154" />
+        <source>更多…</source>
+        <translation>More…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="169" />
         <source>清除个人信息…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="168" />
+        <location filename="../../ui/pages/unit_page.py" line="174" />
         <source>产权信息（占用专有部分、不动产权证号）…</source>
         <translation>Property facts (occupied flat, certificate no.)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="171" />
+        <location filename="../../ui/pages/unit_page.py" line="177" />
         <source>过户…</source>
         <translation>Sale (过户)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="292" />
+        <location filename="../../ui/pages/unit_page.py" line="315" />
         <source>{room} 的意见记录（最新在上）</source>
         <translation>Positions of {room} (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="298" />
+        <location filename="../../ui/pages/unit_page.py" line="316" />
+        <source>{room} 意见记录</source>
+        <translation>{room} positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="324" />
+        <source>{room} 的“{position}”是口头的（{how}），只计入预测。拿到签字表后选中该户按 Shift+1–5，输入表格编号回车。</source>
+        <translation>{room}'s “{position}” was spoken ({how}): forecast only. With the signed form, select the household, press Shift+1–5, type the form number, Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_page.py" line="327" />
         <source>{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），再输入表格编号并回车。</source>
         <translation>{room}'s latest position “{position}” was spoken ({how}): it counts in the forecast, not in the legal verdict. Once the signed form is in, select the household and press Shift+1–5 (1 support 2 oppose 3 abstain 4 no answer 5 conditional), then type the form number and press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="311" />
+        <location filename="../../ui/pages/unit_page.py" line="338" />
         <source>共 {n} 户，总面积 {area} m²</source>
         <translation>{n} households, {area} m² in all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="313" />
+        <location filename="../../ui/pages/unit_page.py" line="340" />
         <source>；加梯项目：{name}（{stage}）</source>
         <translation>; lift project: {name} ({stage})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="313" />
+        <location filename="../../ui/pages/unit_page.py" line="340" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="315" />
+        <location filename="../../ui/pages/unit_page.py" line="342" />
         <source>；尚未立项加梯</source>
         <translation>; no lift project yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="395" />
+        <location filename="../../ui/pages/unit_page.py" line="422" />
         <source>将 {room} 移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {room} to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="396" />
+        <location filename="../../ui/pages/unit_page.py" line="423" />
         <source>将 {n} 户（{rooms}）移入回收站？这会改变本单元的同意比例。</source>
         <translation>Move {n} households ({rooms}) to the recycle bin? This changes the consent figures of this unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="402" />
+        <location filename="../../ui/pages/unit_page.py" line="429" />
         <source>已将 {n} 户移入回收站，可在回收站恢复或按 Ctrl+Z 撤销。</source>
         <translation>Moved {n} households to the recycle bin; restore them there or press Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="413" />
+        <location filename="../../ui/pages/unit_page.py" line="440" />
         <source>清除 {room} 室业主 {names} 的姓名、电话和身份证号？
 变更记录里的也一并清除，不能撤销；户数、面积和意见都保留。</source>
         <translation>Erase the name, phone and ID number of {names}, owner of room {room}?
 They are erased from the change log too and cannot be brought back; households, areas and positions stay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="454" />
+        <location filename="../../ui/pages/unit_page.py" line="481" />
         <source>导出名册</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="455" />
+        <location filename="../../ui/pages/unit_page.py" line="482" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_page.py" line="463" />
+        <location filename="../../ui/pages/unit_page.py" line="490" />
         <source>名册已导出：{path}</source>
         <translation>Roster exported: {path}</translation>
     </message>
@@ -4572,42 +4633,57 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="64" />
-        <source>法定（只计签字书面意见）</source>
-        <translation>Legal (signed written votes only)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="65" />
-        <source>预测（计入口头意向）</source>
-        <translation>Forecast (intentions included)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="121" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="126" />
         <source>规则：{name}</source>
         <translation>Rule: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="76" />
-        <source>建议走访（最少人数，最可能签字的在前，按楼层从高到低）：</source>
-        <translation>Visit next (fewest owners, likeliest signers first, top floor down):</translation>
+        <location filename="../../ui/widgets/verdict_panel.py" line="64" />
+        <source>法定（只计签字）</source>
+        <translation>Legal (signed only)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="86" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="65" />
+        <source>法定结论只计签字的书面意见</source>
+        <translation>The legal verdict counts only signed written consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="66" />
+        <source>预测（含口头）</source>
+        <translation>Forecast (with spoken)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="67" />
+        <source>预测也计入口头意向</source>
+        <translation>The forecast also counts spoken intentions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="78" />
+        <source>建议走访（最可能签字的在前）：</source>
+        <translation>Visit next (most likely to sign first):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="79" />
+        <source>建议走访：最少人数，最可能签字的在前，按楼层从高到低</source>
+        <translation>Visit next: fewest people, most likely to sign first, top floors first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/verdict_panel.py" line="89" />
         <source>打印走访清单…</source>
         <translation>Print visit list…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="137" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="142" />
         <source>已达标</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="140" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="145" />
         <source>未达标</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/verdict_panel.py" line="147" />
+        <location filename="../../ui/widgets/verdict_panel.py" line="152" />
         <source>有条件支持：{rooms}</source>
         <translation>Conditional support: {rooms}</translation>
     </message>
@@ -4651,22 +4727,22 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="57" />
+        <location filename="../../ui/pages/district_page.py" line="59" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="60" />
+        <location filename="../../ui/pages/district_page.py" line="62" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="60" />
+        <location filename="../../ui/pages/district_page.py" line="62" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="60" />
+        <location filename="../../ui/pages/district_page.py" line="62" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4682,17 +4758,17 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="93" />
+        <location filename="../../ui/app.py" line="95" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94" />
+        <location filename="../../ui/app.py" line="96" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="108" />
         <source>正在生成演示数据：{percent}%</source>
         <translation>Building the demo data: {percent}%</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QD
 
 from liftdesk.projects import meetings, projects
 from liftdesk.consent import positions
-from liftdesk.errors import LiftDeskError, ValidationError
+from liftdesk.errors import LiftDeskError
 from liftdesk.store import Store
 
 from .. import messages
@@ -83,14 +83,17 @@ class PositionDialog(QDialog):
         return next(code for code, b in self.buttons.items() if b.isChecked())
 
     def save(self) -> None:
+        details = dict(on_date=self.on_date.date().toString("yyyy-MM-dd"), method=self.method.currentData(),
+                       respondent=self.respondent.currentData(), respondent_name=self.respondent_name.text(),
+                       proxy_ref=self.proxy_ref.text(), recorded_by=self.recorded_by.text(),
+                       reason=self.reason.text(), condition=self.condition.text(), unit_id=self.unit_id,
+                       meeting_id=self.meeting.currentData())
         try:
-            self.record_id = positions.record_position(
-                self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
-                method=self.method.currentData(), respondent=self.respondent.currentData(),
-                respondent_name=self.respondent_name.text(), proxy_ref=self.proxy_ref.text(),
-                recorded_by=self.recorded_by.text(), reason=self.reason.text(), condition=self.condition.text(),
-                written=self.written.isChecked(), form_no=self.form_no.text(), unit_id=self.unit_id,
-                meeting_id=self.meeting.currentData())
+            if self.written.isChecked():
+                self.record_id = positions.record_signed_form(
+                    self.store, self.household_id, self.position, self.form_no.text(), **details)
+            else:
+                self.record_id = positions.record_position(self.store, self.household_id, self.position, **details)
         except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
@@ -121,11 +124,11 @@ class SignedFormDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.record_id = positions.record_position(
-                self.store, self.household_id, self.position, on_date=self.on_date.date().toString("yyyy-MM-dd"),
-                method="written", respondent="owner", recorded_by=self.recorded_by.text(),
-                condition=self.condition.text(), written=True, form_no=self.form_no.text(), unit_id=self.unit_id)
-        except ValidationError as exc:
+            self.record_id = positions.record_signed_form(
+                self.store, self.household_id, self.position, self.form_no.text(),
+                on_date=self.on_date.date().toString("yyyy-MM-dd"), respondent="owner",
+                recorded_by=self.recorded_by.text(), condition=self.condition.text(), unit_id=self.unit_id)
+        except LiftDeskError as exc:
             messages.error(self, str(exc))
             return
         self.accept()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.projects import diary, meetings, objections, projects
 from liftdesk.places import registry
@@ -28,6 +28,12 @@ def _date_edit(value: QDate | None = None, allow_future: bool = False) -> QDateE
     return edit
 
 
+def _holding(layout) -> QWidget:
+    holder = QWidget()
+    holder.setLayout(layout)
+    return holder
+
+
 def _iso(edit: QDateEdit) -> str:
     return edit.date().toString("yyyy-MM-dd")
 
@@ -39,6 +45,7 @@ class _SaveDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.box.accepted.connect(self._try)
         self.box.rejected.connect(self.reject)
@@ -74,7 +81,11 @@ class StageDialog(_SaveDialog):
         self.on_date = _date_edit()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("回退、跳过、暂停或终止时必填"))
+        self.reason.setToolTip(self.reason.placeholderText())
         self.recorded_by = QLineEdit(recorded_by)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + em)
+        self.resize(em * 30, em * 16)
         self.form.addRow(self.tr("阶段"), self.stage)
         self.form.addRow(self.tr("日期"), self.on_date)
         self.form.addRow(self.tr("原因"), self.reason)
@@ -172,7 +183,6 @@ class MeetingDialog(_SaveDialog):
                  meeting_id: str | None = None):
         super().__init__(self.tr("修改会议（补记纪要、参会人）") if meeting_id else self.tr("新建会议"), parent)
         self.store, self.project_id, self.unit_id = store, project_id, unit_id
-        self.resize(720, 640)
         self.kind = QComboBox()
         for code in meetings.MEETING_KINDS:
             self.kind.addItem(meetings.label(meetings.MEETING_KINDS, code), code)
@@ -186,21 +196,42 @@ class MeetingDialog(_SaveDialog):
         self.topic = QLineEdit()
         self.agenda = QPlainTextEdit()
         self.agenda.setPlaceholderText(self.tr("每行一项议程"))
-        self.agenda.setMaximumHeight(70)
         self.minutes = QPlainTextEdit()
-        self.minutes.setMaximumHeight(70)
         self.decisions = QLineEdit()
         self.others = QLineEdit()
         self.others.setPlaceholderText(self.tr("设计方、施工方等，用“、”分隔"))
         self.chair = QLineEdit()
         self.recorder = QLineEdit()
+        # Two columns at any type size: the meeting on the left (its facts, then agenda, minutes
+        # and follow-ups on a second tab), who came on the right with the list taking the height.
+        facts = QFormLayout()
         for label, widget in ((self.tr("类型"), self.kind), (self.tr("开始"), self.starts), (self.tr("结束"), self.ends),
                               (self.tr("地点"), self.place), (self.tr("议题"), self.topic),
-                              (self.tr("议程"), self.agenda), (self.tr("纪要"), self.minutes),
-                              (self.tr("决定事项"), self.decisions), (self.tr("其他参会方"), self.others),
-                              (self.tr("主持人"), self.chair), (self.tr("记录人"), self.recorder)):
-            self.form.addRow(label, widget)
-        self.extra.addWidget(QLabel(self.tr("参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）：")))
+                              (self.tr("主持人"), self.chair), (self.tr("记录人"), self.recorder),
+                              (self.tr("其他参会方"), self.others)):
+            facts.addRow(label, widget)
+        notes = QFormLayout()
+        for label, widget in ((self.tr("议程"), self.agenda), (self.tr("纪要"), self.minutes),
+                              (self.tr("决定事项"), self.decisions)):
+            notes.addRow(label, widget)
+        notes.addRow(QLabel(self.tr("待办事项（内容 / 负责人 / 截止日期）：")))
+        grid = QGridLayout()
+        self.followups = []
+        for n in range(self.FOLLOWUPS):
+            text, owner, due = QLineEdit(), QLineEdit(), _date_edit(QDate.currentDate().addDays(7), allow_future=True)
+            text.setPlaceholderText(self.tr("待办内容"))
+            owner.setPlaceholderText(self.tr("负责人"))
+            grid.addWidget(text, n, 0)
+            grid.addWidget(owner, n, 1)
+            grid.addWidget(due, n, 2)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 1)
+            self.followups.append((text, owner, due))
+        notes.addRow(grid)
+        self.sections = QTabWidget()
+        self.sections.addTab(_holding(facts), self.tr("会议"))
+        self.sections.addTab(_holding(notes), self.tr("议程、纪要与待办"))
+
         self.attendees = QListWidget()
         self.attendees.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         for h in registry.unit_households(store, unit_id):
@@ -211,30 +242,34 @@ class MeetingDialog(_SaveDialog):
             item.setData(self.LABEL_ROLE, f"{h.room}  {h.owners}")
             self._set_role(item, "owner")
             self.attendees.addItem(item)
-        self.extra.addWidget(self.attendees)
         self.role = QComboBox()
         for code in ("owner", "proxy", "tenant"):
             self.role.addItem(meetings.label(meetings.ATTENDEE_ROLES, code), code)
         self.attendee_name = QLineEdit()
-        self.attendee_name.setPlaceholderText(self.tr("到会人姓名（代理人、租户填本人姓名）"))
+        self.attendee_name.setPlaceholderText(self.tr("到会人本人姓名"))
+        self.attendee_name.setToolTip(self.tr("到会人姓名（代理人、租户填本人姓名）"))
         apply_role = QPushButton(self.tr("设为所选住户的到会身份"))
         apply_role.clicked.connect(self.apply_role)
         role_row = QHBoxLayout()
         role_row.addWidget(self.role)
-        role_row.addWidget(self.attendee_name)
-        role_row.addWidget(apply_role)
-        role_row.addStretch()
-        self.extra.addLayout(role_row)
-        self.extra.addWidget(QLabel(self.tr("待办事项（内容 / 负责人 / 截止日期）：")))
-        grid = QGridLayout()
-        self.followups = []
-        for n in range(self.FOLLOWUPS):
-            text, owner, due = QLineEdit(), QLineEdit(), _date_edit(QDate.currentDate().addDays(7), allow_future=True)
-            grid.addWidget(text, n, 0)
-            grid.addWidget(owner, n, 1)
-            grid.addWidget(due, n, 2)
-            self.followups.append((text, owner, due))
-        self.extra.addLayout(grid)
+        role_row.addWidget(self.attendee_name, 1)
+        who = QVBoxLayout()
+        who.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("参会住户（勾选到会的户；代理人或租户到会时，选中后改身份）："))
+        caption.setWordWrap(True)
+        who.addWidget(caption)
+        who.addWidget(self.attendees, 1)
+        who.addLayout(role_row)
+        who.addWidget(apply_role)
+        columns = QSplitter()
+        columns.addWidget(self.sections)
+        columns.addWidget(_holding(who))
+        columns.setChildrenCollapsible(False)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 2)
+        self.extra.addWidget(columns, 1)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.resize(em * 56, em * 30)  # fitted to the screen when shown
         self.meeting_id: str | None = meeting_id
         if meeting_id:
             self._fill(meeting_id)

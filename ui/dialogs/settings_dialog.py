@@ -13,6 +13,8 @@ class SettingsDialog(QDialog):
         self.settings, self.store = settings, store
         self.setWindowTitle(self.tr("设置"))
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # at 20 pt a long label goes above its field
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -41,6 +43,10 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for field in (self.office_address, self.office_phone):
+            field.setMinimumWidth(em * 16)  # an address is read whole, not through a slot
+        self.resize(em * 34, self.sizeHint().height())
 
     def open_station(self) -> None:
         from ..lock import StationDialog

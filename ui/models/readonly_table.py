@@ -18,6 +18,7 @@ class Column:
     value: Callable[[Any], Any]
     sort: Callable[[Any], Any] | None = None
     align_right: bool = False
+    elided: bool = False  # long text, cut to the column with "…": the whole text is its tooltip
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
@@ -53,6 +54,9 @@ class ReadOnlyTableModel(QAbstractTableModel):
             return (column.sort or column.value)(item)
         if role == ObjectRole:
             return item
+        if role == Qt.ItemDataRole.ToolTipRole and column.elided:
+            value = column.value(item)
+            return None if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

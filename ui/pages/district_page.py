@@ -23,6 +23,8 @@ from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
 from ..widgets.tables import captioned, data_table
 from .targets_panel import OpenObjectionsPanel, TargetsPanel
+from ..widgets.filling_layout import FillingLayout
+from ..screen import scroll_body
 
 
 def step_label(step: str) -> str:
@@ -177,7 +179,7 @@ class DistrictPage(QWidget):
         year_layout.addWidget(self.year_total)
         self.tabs.addTab(year_box, self.tr("年度表"))
         self.tabs.addTab(funnel_box, self.tr("进度漏斗"))
-        self.tabs.addTab(charts, self.tr("图表"))
+        self.tabs.addTab(scroll_body(charts), self.tr("图表"))  # scrolls inside: the page never does
         self.freshness_model = FreshnessModel(self)
         self.freshness_view = self._view(self.freshness_model)
         self.tabs.addTab(self.freshness_view, self.tr("数据新鲜度"))
@@ -186,7 +188,7 @@ class DistrictPage(QWidget):
         self.open_objections = OpenObjectionsPanel(store)
         self.open_objections.open_project.connect(self.open_project)
         self.tabs.addTab(self.open_objections, self.tr("未办结异议"))
-        layout = QVBoxLayout(self)
+        layout = FillingLayout(self)  # never scrolls by itself: the table scrolls inside
         layout.addWidget(self.title)
         layout.addLayout(controls)
         layout.addWidget(self.tabs, 1)

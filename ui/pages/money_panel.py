@@ -225,6 +225,7 @@ class MoneyPanel(QWidget):
         self.scheme.setCurrentIndex(max(self.scheme.findData(plan.scheme), 0))
         self.coefficients.setText(" ".join(f"{k}={v}" for k, v in sorted((plan.coefficients or {}).items(),
                                                                           key=lambda kv: int(kv[0]))))
+        self.coefficients.setEnabled(costshare.load_scheme(plan.scheme).custom)  # they only count for 自定义
         self.owners_part.setText(self.tr("业主承担：{amount}").format(amount=format_fen(plan.owners_part_fen))
                                  if plan.id else self.tr("尚无资金方案：填写总价与补贴后保存。"))
         self.refresh_shares()

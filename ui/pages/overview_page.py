@@ -4,8 +4,8 @@ filterable to what helpers ask for — 已达标, 差 1–2 户, 有反对."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QMenu, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHeaderView, QLabel, QMenu, QPushButton, QRadioButton,
+                               QWidget)
 
 from liftdesk.consent import evaluation
 from liftdesk.consent.evaluation import FORECAST, LEGAL, UnitVerdict
@@ -16,6 +16,7 @@ from ..colors import STATUS_COLORS
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import data_table
+from ..widgets.filling_layout import FillingLayout
 
 
 class _VerdictModel(ReadOnlyTableModel):
@@ -74,9 +75,9 @@ class OverviewPage(QWidget):
             Column(self.tr("户数"), lambda v: v.households, align_right=True),
             Column(self.tr("结论"), lambda v: self.tr("已达标") if v.verdict.passed else self.tr("未达标")),
             Column(self.tr("差距"), lambda v: v.verdict.shortfall_text, lambda v: (v.verdict.shortfall_households
-                   if v.verdict.achievable else 999)),
-            Column(self.tr("反对户数"), lambda v: len(v.verdict.opposed), align_right=True),
-            Column(self.tr("加梯项目"), lambda v: v.project or ""),
+                   if v.verdict.achievable else 999), elided=True),
+            Column(self.tr("反对"), lambda v: len(v.verdict.opposed), align_right=True),  # households against
+            Column(self.tr("项目"), lambda v: v.project or "", elided=True),  # the lift project
         ], self)
         self.proxy = _StatusFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -86,6 +87,12 @@ class OverviewPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the tree's order until a header is clicked
         self.table.activated.connect(lambda index: self.open_unit.emit(index.data(ObjectRole).unit_id))
+        # the long texts (差距, 加梯项目) share what the short columns leave, cut with "…" and whole in
+        # their tooltips, so no column is pushed off to the right at large type
+        self.long_columns = [n for n, column in enumerate(self.model.columns) if column.elided]
+        for n in self.long_columns:
+            self.table.horizontalHeader().setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
         controls = FlowLayout()  # wraps at large type
         controls.addWidget(QLabel(self.tr("筛选：")))
         controls.addWidget(self.filter)
@@ -98,7 +105,7 @@ class OverviewPage(QWidget):
             menu.addAction(label, lambda kind=kind: self.batch_print(kind))
         self.batch_button.setMenu(menu)
         controls.addWidget(self.batch_button)
-        layout = QVBoxLayout(self)
+        layout = FillingLayout(self)  # never scrolls by itself: the table scrolls inside
         layout.addWidget(self.title)
         layout.addWidget(self.counts)
         layout.addLayout(controls)
@@ -115,11 +122,28 @@ class OverviewPage(QWidget):
         mode = LEGAL if self.legal.isChecked() else FORECAST
         verdicts = evaluation.verdicts_under(self.store, self.address, mode=mode)
         self.model.set_items(verdicts)
+        self._fit_long_columns()
         tally = {s: sum(1 for v in verdicts if v.status == s) for s in ("passed", "close", "far")}
         opposed = sum(1 for v in verdicts if v.verdict.opposed)
         self.counts.setText(self.tr("共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}").format(
             n=len(verdicts), passed=tally["passed"], close=tally["close"], opposed=opposed))
         self._apply_filter()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_long_columns()
+
+    def _fit_long_columns(self) -> None:
+        """项目 gets room for its header (its name repeats the address), 差距 the rest of the width
+        the short columns leave (at least 6 characters): together they end at the right edge."""
+        header = self.table.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("中")
+        short = sum(header.sectionSize(n) for n in range(header.count()) if n not in self.long_columns)
+        free = self.table.viewport().width() - short - 2
+        gap, project = self.long_columns
+        narrow = max(header.sectionSizeHint(project), free // 3)
+        header.resizeSection(project, narrow)
+        header.resizeSection(gap, max(em * 6, free - narrow))
 
     def shown_unit_ids(self) -> list[str]:
         """The units the table shows now: the filter (e.g. only 差 1–2 户) decides what a batch prints."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMenu, QPushButton,
-                               QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QPushButton,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.history import recycle
 from liftdesk.consent import evaluation, positions
@@ -28,6 +28,7 @@ from ..models.building_grid import BuildingGridModel
 from ..models.households import HouseholdTableModel
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.delegates import ChoiceDelegate
+from ..widgets.filling_layout import FillingLayout
 from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
 from ..widgets.position_legend import PositionLegend
@@ -104,6 +105,7 @@ class UnitPage(QWidget):
         self.grid.activated.connect(self._grid_activated)
 
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)  # no frame around the pages: every pixel of height goes to the rows
         self.tabs.addTab(self.table, self.tr("住户名册"))
         self.tabs.addTab(self.grid, self.tr("楼层视图"))
 
@@ -120,6 +122,8 @@ class UnitPage(QWidget):
         ], self)
         self.history = data_table(self.history_model)
         self.history_title = QLabel()
+        self.history_tab = captioned(self.history_title, self.history)
+        self.tabs.addTab(self.history_tab, self.tr("意见记录"))
         self.spoken_hint = QLabel()
         self.spoken_hint.setWordWrap(True)
         self.spoken_hint.setObjectName("spokenHint")
@@ -132,13 +136,12 @@ class UnitPage(QWidget):
         self.verdict.visit_requested.connect(self.select_household)
         self.verdict.print_visits.connect(lambda: self.print_document("visit-list"))
 
-        buttons = FlowLayout()  # wraps at large type instead of widening the window
-        self.position_button = QPushButton(self.tr("记录意见（1–5；签字书面 Shift+1–5）"))
+        buttons = FlowLayout()  # one row at 20 pt: the daily buttons; the rest under 更多
+        self.position_button = QPushButton(self.tr("记录意见…"))
+        self.position_button.setToolTip(self.tr("在名册中选中一户按 1–5 记录意见（1 支持 2 反对 3 弃权 4 未表态 5 有条件）；"
+                                                "签字的书面意见按 Shift+1–5，再输入表格编号"))
         self.add_button = QPushButton(self.tr("新增住户"))
-        self.quick_button = QPushButton(self.tr("按楼层批量生成"))
-        self.delete_button = QPushButton(self.tr("删除住户（移入回收站）"))
         self.import_button = QPushButton(self.tr("导入名册…"))
-        self.export_button = QPushButton(self.tr("导出名册…"))
         self.print_button = QPushButton(self.tr("打印…"))
         menu = QMenu(self.print_button)
         for kind, label in (("consent-form", self.tr("意见征询表")), ("consent-letters", self.tr("书面同意书（每户一页）")),
@@ -148,14 +151,17 @@ class UnitPage(QWidget):
         self.print_button.setMenu(menu)
         self.project_button = QPushButton(self.tr("项目与日记"))
         self.project_button.clicked.connect(lambda: self.open_project.emit(self.unit_id))
+        self.more_button = QPushButton(self.tr("更多…"))
+        more = QMenu(self.more_button)
+        self.quick_action = more.addAction(self.tr("按楼层批量生成"), self.quick_create)
+        self.delete_action = more.addAction(self.tr("删除住户（移入回收站）"), self.delete_selected)
+        self.export_action = more.addAction(self.tr("导出名册…"), self.export_roster)
+        self.more_button.setMenu(more)
         self.position_button.clicked.connect(lambda: self.record_position(None))
         self.add_button.clicked.connect(self.add_household)
-        self.quick_button.clicked.connect(self.quick_create)
-        self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
-        self.export_button.clicked.connect(self.export_roster)
-        for b in (self.position_button, self.print_button, self.project_button, self.add_button, self.quick_button,
-                  self.delete_button, self.import_button, self.export_button):
+        for b in (self.position_button, self.print_button, self.project_button, self.add_button, self.import_button,
+                  self.more_button):
             buttons.addWidget(b)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # only on the roster, never from the tree
@@ -173,54 +179,69 @@ class UnitPage(QWidget):
         self.table.addAction(self.transfer_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+        # The roster has priority: it fills the page's height (history is a tab beside it, the
+        # legend one line under it); the verdict is a side panel that wraps and scrolls on its own,
+        # with "what to do next" (the spoken-word hint, 建议走访) at its top. See _fit_to_font for widths.
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        inner = QSplitter(Qt.Orientation.Vertical)
-        roster_box = QWidget()
-        roster_layout = QVBoxLayout(roster_box)
-        roster_layout.setContentsMargins(0, 0, 0, 0)
-        roster_layout.addWidget(self.tabs, 1)
-        roster_layout.addWidget(self.legend)
-        inner.addWidget(roster_box)
-        history_box = QWidget()
-        history_layout = QVBoxLayout(history_box)
-        history_layout.setContentsMargins(0, 0, 0, 0)
-        history_layout.addWidget(self.spoken_hint)
-        history_layout.addWidget(captioned(self.history_title, self.history), 1)
-        inner.addWidget(history_box)
-        inner.setSizes([480, 160])
-        left_layout.addWidget(inner)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self._verdict_area())
-        splitter.setStretchFactor(0, 1)
-        splitter.setCollapsible(0, False)
-        splitter.setCollapsible(1, False)
-        em = self.fontMetrics().horizontalAdvance("中")
-        splitter.setSizes([em * 48, em * 17])
+        left_layout.setSpacing(2)
+        left_layout.addWidget(self.tabs, 1)
+        left_layout.addWidget(self.legend)
+        # the spoken-word hint is a next step: it heads the side panel, above the verdict and 建议走访
+        self.verdict.widget().layout().insertWidget(0, self.spoken_hint)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.verdict)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self._splitter_dragged = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_dragged", True))
 
-        layout = QVBoxLayout(self)
+        layout = FillingLayout(self)  # fills the window: the roster and the side panel scroll inside
+        layout.setContentsMargins(6, 2, 2, 2)
+        layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
+        self._roster_order()
+        self._fit_to_font()
 
-    def _verdict_area(self) -> QScrollArea:
-        """The verdict panel scrolls vertically and wraps its text to the width it is given, so
-        at large type nothing overlaps or runs off to the right."""
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.verdict.setMaximumWidth(16777215)  # the splitter decides the width
-        area.setWidget(self.verdict)
+    def _roster_order(self) -> None:
+        """What a helper reads first comes first: room, owner, current position, phone; then the rest."""
+        header = self.table.horizontalHeader()
+        for visual, name in enumerate(("room", "owners", "position", "phones", "area", "floor", "occupancy")):
+            header.moveSection(header.visualIndex(HouseholdTableModel.COLUMNS.index(name)), visual)
+
+    def _fit_to_font(self, font_changed: bool = False) -> None:
+        """Widths from the current type size (again after 设置 changes it): the verdict panel gets
+        about 12 characters, never less than its radio buttons need, and what a narrow roster
+        leaves; the roster takes the rest. A split the helper dragged stays until the type changes."""
         em = self.fontMetrics().horizontalAdvance("中")
-        # never narrower than what cannot wrap (the mode radio buttons), or the panel is cut off
-        least = self.verdict.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 4
-        area.setMinimumWidth(max(em * 14, least))
-        area.setMaximumWidth(max(em * 24, least))
-        return area
+        least = self.verdict.minimumSizeHint().width()
+        self.verdict.setMinimumWidth(max(em * 9, least))
+        self.verdict.setMaximumWidth(max(em * 20, least))
+        if font_changed:
+            self._splitter_dragged = False
+        if self._splitter_dragged:
+            return
+        total = max(self.splitter.width(), em * 40)
+        header = self.table.horizontalHeader()
+        roster = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(header.count()))
+        roster += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
+        side = min(max(em * 12, least, total - roster), max(em * 20, least))
+        self.splitter.setSizes([total - side, side])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_to_font()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_to_font(font_changed=True)
+        super().changeEvent(event)
 
     @property
     def recorded_by(self) -> str:
@@ -247,6 +268,7 @@ class UnitPage(QWidget):
         elif self.model.rowCount():
             self.table.selectRow(0)
         self._show_history()
+        self._fit_to_font()
 
     def reload(self) -> bool:
         """Show the unit as it is now, keeping the selected household when it is still there.
@@ -287,19 +309,24 @@ class UnitPage(QWidget):
         if household is None:
             self.history_model.set_items([])
             self.history_title.setText("")
+            self.tabs.setTabText(self.tabs.indexOf(self.history_tab), self.tr("意见记录"))
             self.spoken_hint.hide()
             return
         self.history_title.setText(self.tr("{room} 的意见记录（最新在上）").format(room=household.room))
+        self.tabs.setTabText(self.tabs.indexOf(self.history_tab), self.tr("{room} 意见记录").format(room=household.room))
         records = positions.history(self.store, household.id)
         self.history_model.set_items(records)
         latest = records[0] if records else None
         if latest is not None and not latest.written:
+            words = dict(room=household.room, position=positions.label(positions.POSITIONS, latest.position),
+                         how=positions.label(positions.METHODS, latest.method))
             self.spoken_hint.setText(self.tr(
+                "{room} 的“{position}”是口头的（{how}），只计入预测。拿到签字表后选中该户按 Shift+1–5，"
+                "输入表格编号回车。").format(**words))
+            self.spoken_hint.setToolTip(self.tr(
                 "{room} 最新的意见“{position}”是口头的（{how}）：只计入预测，不计入法定结论。"
                 "拿到签字的书面意见后，在名册中选中该户按 Shift+1–5（1 支持 2 反对 3 弃权 4 未表态 5 有条件），"
-                "再输入表格编号并回车。").format(
-                room=household.room, position=positions.label(positions.POSITIONS, latest.position),
-                how=positions.label(positions.METHODS, latest.method)))
+                "再输入表格编号并回车。").format(**words))
             self.spoken_hint.show()
         else:
             self.spoken_hint.hide()

@@ -22,6 +22,27 @@ class BarChart(QWidget):
         self.title, self.labels, self.values = title, list(labels), list(values)
         self.update()
 
+    def _value_font(self, slot: float) -> QFont:
+        """The values' type, smaller (down to 55 %) when the widest value would not fit its bar's
+        slot with a gap on each side, as at 20 pt with many bars."""
+        font = QFont(self.font())
+        widest = max((QFontMetrics(font).horizontalAdvance(str(v)) for v in self.values), default=0)
+        room = slot * 0.9
+        if widest > room > 0:
+            font.setPointSizeF(max(self.font().pointSizeF() * room / widest, self.font().pointSizeF() * 0.55))
+        return font
+
+    def value_rects(self) -> list[tuple[float, float]]:
+        """Left and right of each drawn value (for tests: neighbours must not touch)."""
+        slot = (self.width() - 16) / max(len(self.values), 1)
+        metrics = QFontMetrics(self._value_font(slot))
+        spans = []
+        for n, value in enumerate(self.values):
+            centre = 8 + n * slot + slot / 2
+            half = metrics.horizontalAdvance(str(value)) / 2
+            spans.append((centre - half, centre + half))
+        return spans
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,15 +77,16 @@ class BarChart(QWidget):
             return
         top = max(max(self.values), 1)
         slot = area.width() / len(self.values)
+        value_font = self._value_font(slot)
         room = (bottom_space - line) / math.sin(math.radians(35))  # length a slanted label may take
         for n, (label, value) in enumerate(zip(self.labels, self.values)):
             height = (area.height() - line) * value / top
             bar = QRectF(area.left() + n * slot + slot * 0.15, area.bottom() - height, slot * 0.7, height)
             painter.fillRect(bar, QColor("#1f5f9e"))
             painter.setPen(QColor("#212121"))
-            painter.setFont(self.font())
-            painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
-                             Qt.AlignmentFlag.AlignCenter, str(value))
+            painter.setFont(value_font)  # within its own slot: neighbouring values never touch
+            painter.drawText(QRectF(area.left() + n * slot, bar.top() - line, slot, line),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(value))
             painter.setFont(label_font)
             if crowded:
                 painter.save()

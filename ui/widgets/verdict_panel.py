@@ -61,8 +61,10 @@ class VerdictPanel(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         self.rule_label = self._wrapping()
-        self.legal = QRadioButton(self.tr("法定（只计签字书面意见）"))
-        self.forecast = QRadioButton(self.tr("预测（计入口头意向）"))
+        self.legal = QRadioButton(self.tr("法定（只计签字）"))
+        self.legal.setToolTip(self.tr("法定结论只计签字的书面意见"))
+        self.forecast = QRadioButton(self.tr("预测（含口头）"))
+        self.forecast.setToolTip(self.tr("预测也计入口头意向"))
         self.legal.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.legal)
@@ -73,7 +75,8 @@ class VerdictPanel(QScrollArea):
         self.shortfall = self._wrapping()
         self.flags = self._wrapping()
         self.criteria_box = QVBoxLayout()
-        self.visit_title = self._wrapping(self.tr("建议走访（最少人数，最可能签字的在前，按楼层从高到低）："))
+        self.visit_title = self._wrapping(self.tr("建议走访（最可能签字的在前）："))
+        self.visit_title.setToolTip(self.tr("建议走访：最少人数，最可能签字的在前，按楼层从高到低"))
         self.visit_model = QStringListModel(self)
         self.visit_ids: list[str] = []
         self.visit_view = QListView()
@@ -85,17 +88,19 @@ class VerdictPanel(QScrollArea):
         self.visit_view.activated.connect(self._visit_activated)
         self.print_button = QPushButton(self.tr("打印走访清单…"))
         self.print_button.clicked.connect(self.print_visits.emit)
+        # what to do next first (the verdict, what is missing, whom to visit), the criteria in detail after
         layout = QVBoxLayout(body)
-        layout.addWidget(self.rule_label)
-        layout.addWidget(self.legal)
-        layout.addWidget(self.forecast)
+        layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.verdict_label)
-        layout.addLayout(self.criteria_box)
         layout.addWidget(self.shortfall)
         layout.addWidget(self.flags)
         layout.addWidget(self.visit_title)
         layout.addWidget(self.visit_view)
         layout.addWidget(self.print_button)
+        layout.addWidget(self.rule_label)
+        layout.addWidget(self.legal)
+        layout.addWidget(self.forecast)
+        layout.addLayout(self.criteria_box)
         layout.addStretch()
         self._rows: list[tuple[QLabel, CriterionBar]] = []
         self.setMinimumWidth(260)
@@ -157,7 +162,9 @@ class VerdictPanel(QScrollArea):
         for widget in (self.visit_title, self.visit_view, self.print_button):
             widget.setVisible(bool(visits))
         lines = self.fontMetrics().lineSpacing()
-        self.visit_view.setMinimumHeight(min(len(visits), 4) * lines * 4 + lines)  # ~4 wrapped lines each
+        # two visits (about three wrapped lines each) in view; the list scrolls for the rest
+        self.visit_view.setMinimumHeight(min(len(visits), 2) * lines * 3 + lines // 2)
+        self.visit_view.setMaximumHeight(max(len(visits), 1) * lines * 5)
 
     @staticmethod
     def _visit_text(verdict: Verdict, visit) -> str:

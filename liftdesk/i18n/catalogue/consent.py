@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "书面同意只能由业主、共有人或持授权委托书的受托人签署；家属或租户的意见只作为意向记录。",
         "en": "A written consent can only be signed by an owner, co-owner or proxy; a family member's or tenant's word is an intention.",
     },
+    "form_no.missing": {
+        "zh": "请填写征询表或同意书的编号（纸质表格上的编号），以便日后核对原件。",
+        "en": "Enter the number of the signed form (printed on the paper), so the original can be found again.",
+    },
     "condition.missing": {
         "zh": "有条件支持须写明条件（例如“一楼补偿到位”）。",
         "en": "A conditional support needs its condition (e.g. “ground floor compensated”).",

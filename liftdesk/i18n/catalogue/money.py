@@ -7,6 +7,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "share.no_coefficient": {"zh": "方案“{scheme}”没有第 {floor} 层的系数。", "en": "The scheme “{scheme}” has no coefficient for floor {floor}."},
     "share.bad_coefficient": {"zh": "系数“{value}”无效，应为数字。", "en": "The coefficient “{value}” is not a number."},
     "share.bad_floor": {"zh": "楼层“{value}”无效。", "en": "The floor “{value}” is invalid."},
+    "share.coefficients_custom_only": {
+        "zh": "自定义系数只用于“自定义”分摊方案；当前方案是“{scheme}”。请先把分摊方案改为自定义。",
+        "en": "Custom coefficients apply only to the custom scheme; the current one is “{scheme}”. Choose custom first."},
     "share.negative_coefficient": {
         "zh": "第 {floor} 层的系数 {value} 为负数：补偿请在该户的“约定金额”中填写负数并写明理由。",
         "en": "Floor {floor}'s coefficient {value} is negative: enter compensation as a negative agreed amount with a reason on that household."},

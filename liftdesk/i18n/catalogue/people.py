@@ -45,6 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "purge.done": {"zh": "已清除 {persons} 人的个人信息（改写变更记录 {rows} 条）。",
                    "en": "Erased the personal data of {persons} person(s) ({rows} change-log rows rewritten)."},
     "account.bad_login": {"zh": "用户名或密码不对。", "en": "Wrong user name or password."},
+    "station.locked": {"zh": "本站已锁定：请先登录，再保存。", "en": "The station is locked: log in before saving."},
     "account.exists": {"zh": "已有名为“{name}”的登录。", "en": "A login named \"{name}\" already exists."},
     "account.short_password": {"zh": "密码至少 {n} 个字符。", "en": "The password needs at least {n} characters."},
     "account.bad_name": {"zh": "登录名不能为空，也不能超过 32 个字。", "en": "A login name must be 1 to 32 characters."},
