@@ -75,10 +75,19 @@ def test_a_sync_import_on_a_full_disk_gives_a_json_error(capsys, tmp_path, monke
     district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)  # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     assert cli(capsys, district, "district-init", "--passphrase-file", pw, "--public-key-out", key)[0] == 0
     assert cli(capsys, station, "station-init", "--name", "长庆街道工作站", "--district-key", key,
                "--scope", "长庆街道")[0] == 0
+    assert cli(capsys, station, "export", "-o", tmp_path / "s0.liftsync")[0] == 0  # held until accepted
+    assert cli(capsys, district, "import", tmp_path / "s0.liftsync", "--passphrase-file", pw)[0] == 0
+    from liftdesk.store import open_store
+    from liftdesk.sync import enrol
+
+    me = enrol.station_identity(open_store(station))
+    assert cli(capsys, district, "accept-station", me.station_id, "--fingerprint", me.keys.fingerprint,
+               "--passphrase-file", pw)[0] == 0
     assert cli(capsys, station, "export", "-o", tmp_path / "s1.liftsync")[0] == 0
     before = user_rows(district)
     record_file = exchange.ledger.record_file

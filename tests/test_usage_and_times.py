@@ -111,12 +111,19 @@ def test_stations_are_listed_in_local_time(capsys, tmp_path):
     district_with_street(district)
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pw.chmod(0o600)  # a passphrase file others can read is refused
     key = tmp_path / "district.key"
     assert cli(capsys, "--db", district, "district-init", "--passphrase-file", pw, "--public-key-out", key)[0] == 0
     assert cli(capsys, "--db", station, "station-init", "--name", "长庆街道工作站", "--district-key", key,
                "--scope", "长庆街道")[0] == 0
     assert cli(capsys, "--db", station, "export", "-o", tmp_path / "s1.liftsync")[0] == 0
     assert cli(capsys, "--db", district, "import", tmp_path / "s1.liftsync", "--passphrase-file", pw)[0] == 0
+    from liftdesk.store import open_store
+    from liftdesk.sync import enrol
+
+    me = enrol.station_identity(open_store(station))  # a new station's first file waits for a person
+    assert cli(capsys, "--db", district, "accept-station", me.station_id, "--fingerprint", me.keys.fingerprint,
+               "--passphrase-file", pw)[0] == 0
     code, out, _ = cli(capsys, "--db", district, "stations")
     stamp = json.loads(cli(capsys, "--db", district, "stations", "--json")[1])[0]["last_received_at"]
     assert code == 0 and local_in_zone(stamp, "Asia/Shanghai", named=True) in out and stamp not in out
