@@ -130,6 +130,6 @@ case "${1:-app}" in
     # the linter first (pyflakes rules: undefined names, unused imports): a name error fails the run
     "$VENV/bin/python" -m ruff check --quiet . || die "ruff found problems (above); fix them, then run the tests again"
     # One worker per core (LIFTDESK_TEST_WORKERS=0 runs serially; a later -n in ARGS wins).
-    exec "$VENV/bin/python" -m pytest -q -n "${LIFTDESK_TEST_WORKERS:-auto}" "$@" ;;
+    exec "$VENV/bin/python" -m pytest -q -n "${LIFTDESK_TEST_WORKERS:-auto}" --dist worksteal "$@" ;;
   *) echo "usage: ./liftdesk.sh app [ARGS] | ./liftdesk.sh cli ARGS | ./liftdesk.sh test [PYTEST ARGS]" >&2; exit 2 ;;
 esac

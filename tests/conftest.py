@@ -153,3 +153,24 @@ def small_district(small_district_db, tmp_path):
 
 def change_count(store) -> int:
     return store.db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows():
+    """Windows and dialogs a test left behind are deleted after it: each one left alive makes every
+    later font or style change (init_app) and every event loop slower for the rest of the run."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    leftovers = [w for w in app.topLevelWidgets() if w.parent() is None]
+    for widget in leftovers:
+        widget.hide()
+        widget.deleteLater()
+    if leftovers:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
