@@ -25,7 +25,11 @@ def _ready_venv(tmp_path):
     liftdesk.sh computes (so the script installs nothing here)."""
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True)
-    (venv / "bin" / "python").symlink_to(sys.executable)
+    # a wrapper, not a symlink: a symlinked python outside its venv loses the venv (no pyvenv.cfg
+    # beside it) and on Debian falls back to the bare system Python
+    wrapper = venv / "bin" / "python"
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
     version = subprocess.run([sys.executable, "-V"], capture_output=True, text=True).stdout
     text = (ROOT / "pyproject.toml").read_bytes() + b"extras=test\n" + version.encode()
     (venv / ".liftdesk-deps").write_text(hashlib.sha256(text).hexdigest() + "\n")
