@@ -53,14 +53,7 @@ def list_held(store: Store, include_decided: bool = False) -> list[dict]:
     rows = store.db.execute("SELECT station_id, seq, reason, change, at, decided, decided_at, decided_by"
                             f" FROM sync_held{where} ORDER BY at, station_id, seq").fetchall()
     changes = [json.loads(r[3]) for r in rows]
-    inserts: dict[tuple[str, str], dict] = {}
-    for row in changes:
-        if row[3] == "insert":
-            try:
-                inserts[(row[1], row[2])] = json.loads(row[6] or "{}")
-            except ValueError:
-                pass
-    places = Places(store, inserts)
+    inserts, places = _context(store)
     out = []
     for (sid, seq, reason, _, at, decided, decided_at, decided_by), row in zip(rows, changes):
         name, scope, revoked = stations.get(sid, (sid, "", False))
@@ -71,6 +64,20 @@ def list_held(store: Store, include_decided: bool = False) -> list[dict]:
                     "description": describe(store, inserts, places, row), "station_revoked": revoked,
                     "decided": decided, "decided_at": decided_at, "decided_by": decided_by})
     return out
+
+
+def _context(store: Store) -> tuple[dict, Places]:
+    """The records every held insert would make (a held owner's name, a held household's room),
+    read with what the database has, so each row is described whole."""
+    inserts: dict[tuple[str, str], dict] = {}
+    for (raw,) in store.db.execute("SELECT change FROM sync_held"):
+        row = json.loads(raw)
+        if row[3] == "insert":
+            try:
+                inserts[(row[1], row[2])] = json.loads(row[6] or "{}")
+            except ValueError:
+                pass
+    return inserts, Places(store, inserts)
 
 
 def pending_stations(store: Store) -> list[dict]:
@@ -110,6 +117,9 @@ def _address(store: Store, places: Places, inserts: dict, tbl: str, rid: str) ->
     if tbl == "person":
         homes = places.owned(rid)
         return _address(store, places, inserts, "household", homes[0]) if homes else ""
+    if tbl == "ownership":
+        home = _values(store, inserts, tbl, rid).get("household_id")
+        return _address(store, places, inserts, "household", str(home)) if home else ""
     if tbl == "household":
         names, room = _household_where(store, places, inserts, rid)
         return f"{'/'.join(n for n in names if n)} {room}".strip()
@@ -187,12 +197,21 @@ def _undecided(store: Store, keys: list[HeldKey]) -> list[tuple[str, int, str, l
 
 
 def _named(store: Store, row: list) -> str:
-    inserts = {}
-    if row[3] == "insert":
-        inserts[(row[1], row[2])] = json.loads(row[6] or "{}")
-    places = Places(store, inserts)
-    where = _address(store, places, inserts, row[1], row[2])
-    return f"{where} {describe(store, inserts, places, row)}".strip()
+    inserts, places = _context(store)
+    return f"{_address(store, places, inserts, row[1], row[2])}：{describe(store, inserts, places, row)}"
+
+
+def _why_not(store: Store, exc: LiftDeskError, rows: list) -> LiftDeskError:
+    """A row that cannot be applied, named; when what it needs is itself still held, say so."""
+    wanted = exc.params.get("id")
+
+    def refers(row: list) -> bool:  # the row is the missing record, or an insert hanging on it
+        return row[2] == wanted or (row[3] == "insert" and wanted in json.loads(row[6] or "{}").values())
+    culprit = next((r[3] for r in rows if refers(r[3])), rows[0][3])
+    needed = store.db.execute("SELECT change FROM sync_held WHERE json_extract(change, '$[2]') = ? AND decided = ''"
+                              " AND json_extract(change, '$[3]') = 'insert'", [wanted]).fetchone() if wanted else None
+    reason = t("sync.held_needs_other", other=_named(store, json.loads(needed[0]))) if needed else str(exc)
+    return LiftDeskError("sync.held_cannot_release", row=_named(store, culprit), reason=reason)
 
 
 def release_held(store: Store, keys: list[HeldKey]) -> Counts:
@@ -227,8 +246,7 @@ def release_held(store: Store, keys: list[HeldKey]) -> Counts:
                 engine.insert_all(plan.inserts)
             engine.edit_all(plan.edits)
         except LiftDeskError as exc:
-            culprit = next((r[3] for r in rows if r[3][2] == exc.params.get("id")), rows[0][3])
-            raise LiftDeskError("sync.held_cannot_release", row=_named(store, culprit), reason=str(exc)) from None
+            raise _why_not(store, exc, rows) from None
         except sqlite3.IntegrityError as exc:
             raise LiftDeskError("sync.held_cannot_release", row=_named(store, rows[0][3]),
                                 reason=t("sync.held_breaks_rule", detail=str(exc))) from None

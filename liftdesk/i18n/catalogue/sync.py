@@ -195,3 +195,7 @@ MESSAGES.update({
                             "en": "Station “{name}” ({station}) was already revoked. Nothing was changed."},
     "action.release_held": {"zh": "采纳 {n} 条待审记录", "en": "Release {n} held row(s)"},
 })
+MESSAGES.update({
+    "sync.held_needs_other": {"zh": "它依赖的“{other}”还在待审列表里，请一并选中采纳。未作任何修改。",
+                              "en": "it needs “{other}”, which is still held: select and release it too. Nothing was changed."},
+})
