@@ -57,8 +57,9 @@ def list_held(store: Store, include_decided: bool = False) -> list[dict]:
     out = []
     for (sid, seq, reason, _, at, decided, decided_at, decided_by), row in zip(rows, changes):
         name, scope, revoked = stations.get(sid, (sid, "", False))
+        inside = reason == "scope" and bool(scope) and within(places, row[1], row[2], scope_list(scope))
         out.append({"id": held_id(sid, seq), "station_id": sid, "station": name, "seq": seq, "reason": reason,
-                    "reason_text": _reason_text(places, row, reason, scope, revoked),
+                    "reason_text": _reason_text(reason, scope, inside, revoked), "in_scope_now": inside,
                     "table": row[1], "table_label": _table_label(row[1]), "record_id": row[2], "op": row[3],
                     "field": row[4], "received_at": at, "address": _address(store, places, inserts, row[1], row[2]),
                     "description": describe(store, inserts, places, row), "station_revoked": revoked,
@@ -88,12 +89,11 @@ def pending_stations(store: Store) -> list[dict]:
         " ON p.station_id = s.station_id WHERE s.accepted = 0 GROUP BY s.station_id ORDER BY s.name")]
 
 
-def _reason_text(places: Places, row: list, reason: str, scope: str, revoked: bool) -> str:
+def _reason_text(reason: str, scope: str, inside: bool, revoked: bool) -> str:
     if reason == "id_collision":
         text = t("sync.held_reason_collision")
     else:
         shown = "、".join(a for a in scope.split("\n") if a) or t("sync.held_whole_district")
-        inside = bool(scope) and within(places, row[1], row[2], scope_list(scope))
         text = t("sync.held_reason_scope_now" if inside else "sync.held_reason_scope", scope=shown)
     return text + (t("sync.held_reason_revoked") if revoked else "")
 

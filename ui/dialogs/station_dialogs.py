@@ -66,3 +66,38 @@ class StationScopeDialog(QDialog):
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.addresses.toPlainText().splitlines() if line.strip()]
+
+
+class RevokeStationDialog(QDialog):
+    """Asks before a station is revoked, with its fingerprint in view (the one to stop trusting)."""
+
+    def __init__(self, station: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("撤销工作站"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("撤销工作站“{name}”（编号 {id}）？撤销后，它以后送来的文件一律拒收；已收到的数据保留，"
+                               "它的待审记录只能拒绝。电脑丢失、被盗或密钥外泄时使用。撤销不能取消：要再用这台电脑，"
+                               "只能用空数据库重新登记（新的密钥和指纹）。").format(name=station["name"], id=station["station_id"]))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("要撤销的密钥指纹：")))
+        self.fingerprint = QLabel(station["fingerprint"])
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF() * 1.5)
+        font.setBold(True)
+        self.fingerprint.setFont(font)
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setObjectName("fingerprint")
+        layout.addWidget(self.fingerprint)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("撤销该工作站"))
+        ok.setAutoDefault(False)
+        ok.setDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)  # Enter by habit does not revoke
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("中") * 36, self.sizeHint().height())
