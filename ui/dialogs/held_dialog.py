@@ -7,8 +7,8 @@ Enter to release, Delete to reject. The rules and messages are liftdesk/sync/hel
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from liftdesk.common.dates import local_in_zone, station_zone, zone_label
 from liftdesk.errors import LiftDeskError
@@ -43,13 +43,21 @@ class HeldRowsDialog(QDialog):
             Column(self.tr("地址"), lambda h: h["address"] or "—", elided=True),
             Column(self.tr("内容"), lambda h: h["description"], elided=True),
             Column(self.tr("待审原因"), lambda h: self._why(h), elided=True),
-            Column(self.tr("收到（{zone}）").format(zone=zone_label(zone)), lambda h: local_in_zone(h["received_at"], zone)),
         ], self)
+        self.zone = zone
         self.table = data_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # an address keeps its street and its room
+        header = self.table.horizontalHeader()
+        for column in (1, 2, 3):  # at 20 pt the texts are cut to the window; the whole row is shown below
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setObjectName("heldDetail")
+        layout.addWidget(self.detail)
         self.show_decided = QCheckBox(self.tr("也显示已拒绝的记录"))
         self.show_decided.toggled.connect(lambda _: self.refresh())
         layout.addWidget(self.show_decided)
@@ -72,6 +80,7 @@ class HeldRowsDialog(QDialog):
         layout.addLayout(buttons)
         self.table.installEventFilter(self)   # Enter releases, Delete rejects, from the table itself
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         width = self.fontMetrics().horizontalAdvance("中") * 60
         self.resize(width, self.fontMetrics().height() * 26)
         self.refresh()
@@ -93,6 +102,21 @@ class HeldRowsDialog(QDialog):
             return self.tr("已拒绝（{who}，{when}）").format(who=row["decided_by"] or "—", when=when)
         return row["reason_text"]
 
+    def _show_current(self) -> None:
+        """The current row whole: the table cuts long addresses and descriptions to fit."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.items):
+            self.detail.clear()
+            return
+        row = self.model.items[index.row()]
+        self.detail.setText("\n".join((
+            self.tr("{station} · {table} · 收到于 {when}（{zone}）").format(
+                station=row["station"], table=row["table_label"], when=local_in_zone(row["received_at"], self.zone),
+                zone=zone_label(self.zone)),
+            self.tr("地址：{address}").format(address=row["address"] or "—"),
+            self.tr("内容：{what}").format(what=row["description"]),
+            self.tr("待审原因：{why}").format(why=self._why(row)))))
+
     def refresh(self) -> None:
         self.model.set_items(held.list_held(self.store, include_decided=self.show_decided.isChecked()))
         pending = held.pending_stations(self.store)
@@ -103,6 +127,7 @@ class HeldRowsDialog(QDialog):
         self.status.setText("" if self.model.items else self.tr("没有待审记录。"))
         if self.model.items and self.table.selectionModel().selectedRows() == []:
             self.table.selectRow(0)
+        self._show_current()
         self.table.setFocus()
         self._enable()
 

@@ -5,8 +5,8 @@ station reads out over the phone) and giving a station its scope. The rules live
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 
 class AcceptStationDialog(QDialog):
@@ -49,7 +49,7 @@ class AcceptStationDialog(QDialog):
 class StationScopeDialog(QDialog):
     """One address a line (街道[/社区/…]); the core refuses one that names no place of the district."""
 
-    def __init__(self, station: dict, parent: QWidget | None = None):
+    def __init__(self, station: dict, parent: QWidget | None = None, choices: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("指定工作站范围"))
         layout = QVBoxLayout(self)
@@ -58,11 +58,27 @@ class StationScopeDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.addresses = QPlainTextEdit(station["scope"])
+        self.addresses.setTabChangesFocus(True)
         layout.addWidget(self.addresses)
+        pick = QHBoxLayout()  # the district's streets and communities, so nobody has to type them
+        self.choice = QComboBox()
+        self.choice.addItems(choices or [])
+        self.add_button = QPushButton(self.tr("加入此地址"))
+        self.add_button.clicked.connect(self.add_choice)
+        pick.addWidget(self.choice, 1)
+        pick.addWidget(self.add_button)
+        if choices:
+            layout.addLayout(pick)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("中") * 32, self.sizeHint().height())
+
+    def add_choice(self) -> None:
+        chosen = self.choice.currentText()
+        if chosen and chosen not in self.lines():
+            self.addresses.setPlainText("\n".join([*self.lines(), chosen]))
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.addresses.toPlainText().splitlines() if line.strip()]

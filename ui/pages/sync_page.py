@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QInputDialog, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.common.dates import local_in_zone, station_zone, zone_label
@@ -19,6 +19,7 @@ from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 from .. import messages, tasks
 from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ReadOnlyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
 
 FILTER = "LiftDesk 同步文件 (*.liftsync)"
@@ -103,13 +104,12 @@ class SyncPage(QWidget):
         self.revoke_button = QPushButton(self.tr("撤销工作站…"))
         self.revoke_button.clicked.connect(lambda: self.revoke_station())
         self.dialog = None
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps onto a second line at large type
         for b in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
             buttons.addWidget(b)
         for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button,
                   self.accept_button, self.scope_button, self.held_button, self.revoke_button):
             buttons.addWidget(b)
-        buttons.addStretch()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -362,7 +362,8 @@ class SyncPage(QWidget):
         station = self.selected_station()
         if station is None:
             return
-        self.dialog = dialog = StationScopeDialog(station, self)
+        from ..dialogs.enrol_dialogs import scope_choices
+        self.dialog = dialog = StationScopeDialog(station, self, scope_choices(self.store))
 
         def accepted():
             try:
