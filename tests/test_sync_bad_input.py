@@ -285,7 +285,7 @@ def test_catalogue_has_english_for_every_sync_message():
                                          "conflicts", "held", "rejected", "fingerprint", "file_no", "keyfile",
                                          "sheet", "changes", "size", "ack", "reason", "counts", "what", "old", "scope",
                                          "place", "room", "person", "household", "who", "area", "phone", "row",
-                                         "detail")})
+                                         "detail", "other")})
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):

@@ -14,7 +14,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.history import undo
 from liftdesk.people import ownership
 from liftdesk.places import registry
-from liftdesk.sync import enrol, exchange, status
+from liftdesk.sync import enrol, status
 from liftdesk.sync.held import list_held, parse_held_id, reject_held, release_held, station_keys
 
 from tests.sync_helpers import World, cli, snapshot

@@ -12,7 +12,7 @@ from liftdesk.places import registry
 from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
-from liftdesk.sync import enrol, exchange, status
+from liftdesk.sync import enrol, exchange
 from liftdesk.sync.held import list_held
 
 from tests.sync_helpers import PASSPHRASE, World, cli, district_with_street, forge, fresh_identity, station_id
