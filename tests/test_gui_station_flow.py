@@ -228,12 +228,14 @@ def _flow(qtbot, tmp_path, monkeypatch, shown, district, station, ids):
     # the owner's ownership alone cannot go in without the owner: said, and nothing changes
     table = dialog.table
     qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualRect(model.index(2, 0)).center())
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.task_done, timeout=20000):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
     assert len(errors) == 1 and "还在待审列表里" in errors[0] and "业主 王芳" in errors[0]
     assert len(list_held(district)) == 3
     errors.clear()
     qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # all three
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.task_done, timeout=20000):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
     assert errors == [] and "在该站范围之外" in shown["questions"][-1]
     assert "新增 2，更新 1" in dialog.status.text() and model.rowCount() == 0
     assert district.db.execute("SELECT area_x100 FROM household WHERE id = ?", [homes["101"]]).fetchone()[0] == 8650
@@ -302,7 +304,8 @@ def test_a_revoked_station_is_refused_with_a_clear_message(qtbot, world, tmp_pat
     # its held rows can only be rejected now
     qtbot.mouseClick(page.held_button, LEFT)
     table = page.dialog.table
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.dialog.task_done, timeout=20000):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
     assert "只能拒绝" in shown["errors"][-1] and len(list_held(world.district)) == 3
     qtbot.mouseClick(page.dialog.close_button, LEFT)
     _close(window)

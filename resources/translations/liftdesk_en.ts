@@ -767,102 +767,107 @@ The current database is backed up first.</translation>
 <context>
     <name>HeldRowsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="41" />
         <source>待审记录</source>
         <translation>Held rows</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="43" />
         <source>工作站送来的这些记录没有写入本库：它们在该站范围之外，或编号与本库另一条记录相同。“采纳”现在写入（与导入同样检查，可在“编辑”菜单撤销）；“拒绝”丢弃，并记下谁在何时拒绝。可多选（Shift/Ctrl）；Enter 采纳，Delete 拒绝。</source>
         <translation>These rows sent by stations were not written here: they lie outside the station's scope, or their id collides with another record. “Release” writes them now (with the same checks as an import; undo from the Edit menu); “Reject” drops them and records who did so and when. Choose several with Shift/Ctrl; Enter releases, Delete rejects.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="42" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="53" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="43" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="54" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="44" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="55" />
         <source>内容</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="45" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="56" />
         <source>待审原因</source>
         <translation>Why held</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="61" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="72" />
         <source>也显示已拒绝的记录</source>
         <translation>Show rejected rows too</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="68" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="79" />
         <source>采纳所选（Enter）</source>
         <translation>Release selected (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="82" />
         <source>拒绝所选…（Delete）</source>
         <translation>Reject selected… (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="84" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="102" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="113" />
         <source>已拒绝（{who}，{when}）</source>
         <translation>Rejected ({who}, {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="113" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="124" />
         <source>{station} · {table} · 收到于 {when}（{zone}）</source>
         <translation>{station} · {table} · received {when} ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="127" />
         <source>地址：{address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="117" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="128" />
         <source>内容：{what}</source>
         <translation>What it does: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="118" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="129" />
         <source>待审原因：{why}</source>
         <translation>Why held: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="124" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="135" />
         <source>工作站“{name}”尚未确认：暂存的 {n} 个文件在“确认新工作站”之后才读取，不在此列。</source>
         <translation>Station “{name}” is not accepted yet: its {n} kept file(s) are read only after “Accept new station”, so they are not listed here.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="127" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="138" />
         <source>没有待审记录。</source>
         <translation>No rows are held.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="148" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="159" />
         <source>采纳所选的 {n} 条记录，现在写入本库？</source>
         <translation>Release the {n} selected row(s) and write them here now?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="150" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="161" />
         <source>其中 {m} 条在该站范围之外：确认这些记录确实应由该站录入。</source>
         <translation>{m} of them lie outside the station's scope: make sure that station was right to record them.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/held_dialog.py" line="166" />
+        <location filename="../../ui/dialogs/held_dialog.py" line="167" />
+        <source>正在备份并写入…</source>
+        <translation>Backing up and writing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="188" />
         <source>拒绝所选的 {n} 条记录？它们不会写入本库；拒绝会记录在案（谁、何时）。</source>
         <translation>Reject the {n} selected row(s)? They will not be written here; the rejection is recorded (who, when).</translation>
     </message>

@@ -13,16 +13,27 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QHBoxLayou
 from liftdesk.common.dates import local_in_zone, station_zone, zone_label
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
-from liftdesk.store import Store
+from liftdesk.history import actions
+from liftdesk.store import Store, open_store
 from liftdesk.sync import held
 
-from .. import messages
+from .. import messages, tasks
 from ..models.readonly_table import Column, ReadOnlyTableModel
 from ..widgets.tables import data_table
 
 
+def _release(db_path, actor: str, keys: list, progress, cancelled):
+    """Off the UI thread: the release backs the file up first, which takes a while at a district."""
+    store = open_store(db_path, actor=actor)
+    try:
+        return held.release_held(store, keys)
+    finally:
+        store.close()
+
+
 class HeldRowsDialog(QDialog):
     changed = Signal()   # rows were applied: pages showing the data refresh
+    task_done = Signal()  # a release finished, well or not (tests wait on it)
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -150,14 +161,25 @@ class HeldRowsDialog(QDialog):
             text += "\n" + self.tr("其中 {m} 条在该站范围之外：确认这些记录确实应由该站录入。").format(m=outside)
         if not messages.confirm(self, text):
             return
-        try:
-            counts = held.release_held(self.store, [(r["station_id"], r["seq"]) for r in rows])
-        except LiftDeskError as exc:
-            messages.error(self, str(exc))
-            return
-        self.refresh()
-        self.status.setText(t("sync.released", counts=t("sync.preview", **counts.as_json())))
-        self.changed.emit()
+        task = tasks.Task(_release, self.store.path, self.store.actor, [(r["station_id"], r["seq"]) for r in rows])
+        for b in (self.release_button, self.reject_button):
+            b.setEnabled(False)
+        self.status.setText(self.tr("正在备份并写入…"))
+
+        def done(counts) -> None:
+            self.refresh()
+            self.status.setText(t("sync.released", counts=t("sync.preview", **counts.as_json())))
+            actions.notify(self.store)   # the step was taken on the task's connection: the Edit menu names it
+            self.changed.emit()
+
+        def failed(text: str) -> None:
+            self.refresh()
+            if text:
+                messages.error(self, text)
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        task.finished.connect(lambda: self.task_done.emit())
+        self._task = tasks.start(task)
 
     def reject_selected(self) -> None:
         rows = self.selected()
