@@ -566,13 +566,6 @@ def m0020_sync_trust(db: Database) -> None:
         ALTER TABLE sync_range_epoch RENAME TO sync_range""")
 
 
-@lru_cache(maxsize=None)
-def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""
-    found = ((child, tuple(col for col, parent in foreign_keys(child) if parent == table)) for child in USER_TABLES)
-    return tuple((child, cols) for child, cols in found if cols)
-
-
 @migrations(name="0130_sync_held_decisions")
 def m0130_sync_held_decisions(db: Database) -> None:
     """Issue 23: a held row the district rejects stays, marked with who decided and when (a
@@ -581,3 +574,10 @@ def m0130_sync_held_decisions(db: Database) -> None:
         ALTER TABLE sync_held ADD COLUMN decided TEXT NOT NULL DEFAULT '';
         ALTER TABLE sync_held ADD COLUMN decided_at TEXT;
         ALTER TABLE sync_held ADD COLUMN decided_by TEXT""")
+
+
+@lru_cache(maxsize=None)
+def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""
+    found = ((child, tuple(col for col, parent in foreign_keys(child) if parent == table)) for child in USER_TABLES)
+    return tuple((child, cols) for child, cols in found if cols)
