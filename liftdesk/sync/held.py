@@ -102,7 +102,10 @@ def _values(store: Store, inserts: dict, tbl: str, rid: str) -> dict:
     """The record's fields: from the held insert, else as stored here."""
     if (tbl, rid) in inserts:
         return inserts[(tbl, rid)]
-    cols = [c for c in ("name", "room", "phone", "person_id", "household_id") if c in Schema(store).columns(tbl)]
+    schema = Schema(store)
+    if not schema.known(tbl):  # checked when the file came; a name that goes into SQL is checked again
+        return {}
+    cols = [c for c in ("name", "room", "phone", "person_id", "household_id") if c in schema.columns(tbl)]
     row = store.db.execute(f"SELECT {', '.join(cols)} FROM {tbl} WHERE id = ?", [rid]).fetchone() if cols else None
     return dict(zip(cols, row)) if row else {}
 
