@@ -34,9 +34,13 @@ def test_every_command_has_an_example_in_the_reference():
 
 
 def test_every_screenshot_page_is_documented():
-    from ui.app import SCREENSHOT_PAGES
+    from ui.app import SCREENSHOT_PAGES, build_parser as gui_parser
+    page_help = next(a.help for a in gui_parser()._actions if a.dest == "page")
+    listed = re.findall(r"[a-z][a-z-]+", page_help.split(":", 1)[1].split("or an address")[0])
     text = CLI_DOC.read_text(encoding="utf-8")
-    assert [p for p in SCREENSHOT_PAGES if not re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text)] == []
+    pages = set(SCREENSHOT_PAGES) | set(listed)
+    assert len(pages) > 25
+    assert sorted(p for p in pages if not re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text)) == []
 
 
 def test_a_broken_example_fails(tmp_path):
