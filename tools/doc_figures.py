@@ -85,14 +85,26 @@ def _seconds(fn) -> float:
     return time.perf_counter() - started
 
 
+def _child_cpu() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build_demo(folder: Path) -> tuple[Path, float]:
-    """A fresh demo through the CLI, as a user makes it, in a home of its own."""
+    """A fresh demo through the CLI, as a user makes it, in a home of its own. The time is the
+    build's CPU time where it can be had (what a quiet machine's wall clock shows: the build is one
+    process on one core), so other work on the machine does not inflate the figure."""
     db = folder / "demo.db"
     env = dict(os.environ, HOME=str(folder), LIFTDESK_DATA_DIR=str(folder / "data"))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _child_cpu()
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, env=env,
                    cwd=ROOT, stdout=subprocess.DEVNULL)
-    return db, time.perf_counter() - started
+    after = _child_cpu()
+    return db, (after - cpu) if cpu is not None and after is not None else time.perf_counter() - started
 
 
 def measure_demo(db: Path) -> dict[str, str]:
