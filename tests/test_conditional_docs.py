@@ -1,5 +1,5 @@
 """How a signed 有条件支持 counts — as 支持 in the forecast, not as agreement in the legal verdict —
-is said where people look: the README and the unit page's colour legend (issue 21, item 12)."""
+is said where people look: the docs (the helper's guide, the internals) and the unit page's colour legend (issue 21, item 12)."""
 
 from liftdesk.consent import evaluation
 from liftdesk.consent.rules import load_rule
@@ -17,8 +17,9 @@ def test_the_forecast_and_the_verdict_differ_on_a_conditional_form_and_the_docs_
     assert evaluation.evaluate(ballots, rule, evaluation.FORECAST).passed
     legal = evaluation.evaluate(ballots, rule)
     assert not legal.passed and legal.depends_on_conditional
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "forecast (`--forecast`, the unit page's 预测 view) counts it as 支持" in readme
+    internals = (ROOT / "docs" / "internals.md").read_text(encoding="utf-8")  # the README's details moved there (#23)
+    assert "forecast (`--forecast`, the unit page's 预测 view) counts it as 支持" in internals
+    assert "有条件支持在预测中按支持计，在法定结论中不计为同意" in (ROOT / "docs" / "使用说明.md").read_text(encoding="utf-8")
     from ui.app import init_app
     from ui.widgets.position_legend import PositionLegend
 

@@ -326,7 +326,8 @@ class _FirstPaint(QObject):
 
 SCREENSHOT_PAGES = ("first-start", "home", "unit", "search", "bin", "overview", "project", "today", "district",
                     "funnel", "charts", "sync", "sync-conflicts", "district-keys", "station-enrol", "district-recover",
-                    "meeting", "preview", "settings", "rule", "receipt", "costs")
+                    "meeting", "preview", "settings", "rule", "receipt", "costs",
+                    "position", "backup", "station-lock")
 
 
 def _unit_with_project(store) -> str | None:
@@ -414,6 +415,8 @@ def show_page(window, page: str | None) -> QWidget | None:
 
         window.show_home()
         return ReceiptDialog(store, "", window)
+    elif page in ("position", "backup", "station-lock"):
+        return _guide_dialog(window, page)
     else:  # an address: a unit's page, or the overview of a street, community, estate or building
         kind, record_id = places.resolve(store, page)
         if kind == "unit":
@@ -421,6 +424,33 @@ def show_page(window, page: str | None) -> QWidget | None:
         else:
             window.open_overview(kind, record_id)
     return None
+
+
+def _guide_dialog(window, page: str) -> QWidget | None:
+    """Dialogs the helper's guide shows: 记录意见 over a unit whose verdict is short (its first
+    household without a signed form), 备份与恢复, 站点与隐私 (the station lock)."""
+    store = window.store
+    if page == "backup":
+        from .dialogs.backup_dialog import BackupDialog
+
+        window.show_home()
+        return BackupDialog(store, window.settings, window)
+    if page == "station-lock":
+        from .lock import StationDialog
+
+        window.show_home()
+        return StationDialog(store, window)
+    from .dialogs.position_dialog import PositionDialog
+
+    row = store.db.execute(
+        "SELECT h.id, h.room, h.unit_id FROM household h WHERE h.deleted = 0 AND NOT EXISTS (SELECT 1 FROM position"
+        " p WHERE p.household_id = h.id AND p.deleted = 0 AND p.written = 1) AND h.unit_id NOT IN (SELECT unit_id"
+        " FROM project WHERE deleted = 0 AND unit_id IS NOT NULL) ORDER BY h.unit_id, h.floor DESC LIMIT 1").fetchone()
+    if row is None:
+        window.show_home()
+        return None
+    window.open_unit(row[2])
+    return PositionDialog(store, row[0], row[1], row[2], None, "", window)
 
 
 def _preview_dialog(window, unit_id: str) -> QWidget:
@@ -455,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", help="page for --screenshot: first-start, home, unit, overview, project, upkeep, "
                         "objections, targets, today, district, funnel, charts, freshness, sync, sync-conflicts, "
                         "district-keys, station-enrol, district-recover, search, bin, meeting, preview, settings, "
-                        "rule, receipt, costs, or an address (a unit's page, or the overview of a "
+                        "rule, receipt, costs, position, backup, station-lock, or an address (a unit's page, or the overview of a "
                         "street/community/estate/building)")
     parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 1366x768 / 截图窗口尺寸")
     parser.add_argument("--font-size", type=int, metavar="N", help="font size in pt for --screenshot / 截图字号")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from liftdesk.demo import named
 from liftdesk.money import costshare
 from liftdesk.places import search
 from liftdesk.consent.evaluation import Ballot, evaluate
@@ -53,8 +54,8 @@ def _split(total: int, weights: list[float]) -> list[int]:
     return parts
 
 
-def _unique_names(rng: random.Random, n: int, suffixes: tuple[str, ...]) -> list[str]:
-    names, seen = [], set()
+def _unique_names(rng: random.Random, n: int, suffixes: tuple[str, ...], taken: set[str] = frozenset()) -> list[str]:
+    names, seen = [], set(taken)
     while len(names) < n:
         name = rng.choice(PLACE_WORDS) + rng.choice(suffixes)
         if name in seen:
@@ -115,30 +116,44 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
         for k in range(rng.randint(5, 12)):
             rows.add(store, "helper", {"team_id": team, "name": _person_name(rng), "phone": _phone(rng),
                                        "role": "staff" if k < 2 else "volunteer"})
-        units = _street_places(store, rows, rng, street_id, street.total + candidates[n - 1])
+        named_here = named.named_units(street.street)
         fates: list[int | None] = [y for y, c in street.by_year.items() for _ in range(c)]
         fates += [None] * street.under_construction
+        fates = named.without(fates, named.named_fates(named_here))
+        n_units = max(len(fates), street.total + candidates[n - 1] - len(named_here))  # the named units included
+        units = _street_places(store, rows, rng, street_id, n_units, taken={named.COMMUNITY} if named_here else set())
         projects: dict[str, _Project] = {}
         for (unit_id, label, _), fate in zip(rng.sample(units, len(fates)), fates):
             projects[unit_id] = _project(store, rows, rng, unit_id, label, fate)
+        specs = _named_places(store, rows, rng, street_id, named_here, units, projects)
         persons_in_street.clear()
         street_helpers = [(h["id"], h["name"]) for h in rows.tables["helper"] if h["team_id"] == team]
+        gathered: dict[str, tuple[list[Ballot], dict[str, str], list[int]]] = {}  # a project's units so far
         for unit_id, _, floors in units:
+            spec = specs.get(unit_id)
             names: dict[str, str] = {}
-            ballots = _households(store, rows, rng, unit_id, floors, persons_in_street, names)
+            ballots = _households(store, rows, rng, unit_id, floors, persons_in_street, names,
+                                  spec.rooms if spec else None)
             if unit_id in projects:
-                _project_positions(store, rows, rng, ballots, projects[unit_id].dates["consultation"])
-                _project_people(store, rows, rng, projects[unit_id], ballots, names, rng.choice(street_helpers))
-                _project_objections(store, rows, objection_rng, projects[unit_id], ballots, names)
-                if "handover" in projects[unit_id].dates:
-                    running = _project_money(store, rows, money_rng, projects[unit_id], ballots, floors)
-                    _project_upkeep(store, rows, upkeep_rng, projects[unit_id], running)
+                project = projects[unit_id]
+                _project_positions(store, rows, rng, ballots, project.dates["consultation"])
+                all_ballots, all_names, all_floors = gathered.setdefault(project.id, ([], {}, []))
+                all_ballots += ballots
+                all_names.update(names)
+                all_floors.append(floors)
+                if len(all_floors) < project.units:
+                    continue  # 四梯连装: the group, meetings and money once, over every unit
+                _project_people(store, rows, rng, project, all_ballots, all_names, rng.choice(street_helpers))
+                _project_objections(store, rows, objection_rng, project, all_ballots, all_names)
+                if "handover" in project.dates:
+                    running = _project_money(store, rows, money_rng, project, all_ballots, max(all_floors))
+                    _project_upkeep(store, rows, upkeep_rng, project, running)
             else:
-                _candidate_positions(store, rows, rng, ballots)
+                _candidate_positions(store, rows, rng, ballots, spec.profile if spec else "")
     _targets(store, rows, random.Random(seed + 4), table)
     report(len(table), len(table) + 1)
     order = ["district", "street", "team", "helper", "community", "estate", "building", "unit", "project",
-             "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
+             "project_unit", "stage_event", "household", "person", "ownership", "position", "group_member", "meeting",
              "attendance", "followup", "diary_entry", "lift_plan", "funding_plan", "cost_agreement", "payment",
              *UPKEEP_TABLES, "street_target"]
     with store.db.atomic():
@@ -152,11 +167,12 @@ def generate(store: Store, seed: int = 2023, progress: Callable[[int, int], None
 
 
 def _street_places(store: Store, rows: _Rows, rng: random.Random, street_id: str,
-                   n_units: int) -> list[tuple[str, str, int]]:
-    """Communities → estates → buildings → units until the street has `n_units` units."""
+                   n_units: int, taken: set[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """Communities → estates → buildings → units until the street has `n_units` units (community
+    names in `taken` are left to the named places)."""
     units: list[tuple[str, str, int]] = []
     n_communities = max(3, round(n_units / 90))
-    community_names = _unique_names(rng, n_communities, ("社区",))
+    community_names = _unique_names(rng, n_communities, ("社区",), taken)
     per_community = _split(n_units, [0.6 + rng.random() for _ in range(n_communities)])
     for c_name, c_units in zip(community_names, per_community):
         community_id = rows.add(store, "community", {"street_id": street_id, "name": c_name})
@@ -179,6 +195,43 @@ def _street_places(store: Store, rows: _Rows, rng: random.Random, street_id: str
     return units
 
 
+def _named_places(store: Store, rows: _Rows, rng: random.Random, street_id: str,
+                  named_units: tuple[named.NamedUnit, ...], units: list[tuple[str, str, int]],
+                  projects: dict[str, "_Project"]) -> dict[str, named.NamedUnit]:
+    """The seeds' named places of this street (see named.py): appended to `units`, their lifts to
+    `projects` (a 四梯连装 project once, over all its units). Returns each named unit by id."""
+    if not named_units:
+        return {}
+    community = rows.add(store, "community", {"street_id": street_id, "name": named.COMMUNITY})
+    estates: dict[str, str] = {}
+    buildings: dict[tuple[str, str], str] = {}
+    specs: dict[str, named.NamedUnit] = {}
+    groups: dict[str, list[str]] = {}
+    for spec in named_units:
+        if spec.estate not in estates:
+            estates[spec.estate] = rows.add(store, "estate", {"community_id": community, "name": spec.estate})
+        key = (spec.estate, spec.building)
+        if key not in buildings:
+            seq = int(spec.building.removesuffix("幢"))
+            buildings[key] = rows.add(store, "building", {"estate_id": estates[spec.estate], "name": spec.building,
+                                                          "floors": spec.floors, "seq": seq})
+        unit_id = rows.add(store, "unit", {"building_id": buildings[key], "name": spec.unit,
+                                           "seq": int(spec.unit.removesuffix("单元")), "eligible": 1})
+        units.append((unit_id, spec.label, spec.floors))
+        specs[unit_id] = spec
+        if spec.project:
+            groups.setdefault(spec.project, []).append(unit_id)
+    for key, unit_ids in groups.items():
+        first = specs[unit_ids[0]]
+        project = _project(store, rows, rng, unit_ids[0], key, first.handover_year, first.handover_on)
+        project.units = len(unit_ids)
+        for unit_id in unit_ids:
+            projects[unit_id] = project
+            if unit_id != unit_ids[0]:
+                rows.add(store, "project_unit", {"project_id": project.id, "unit_id": unit_id})
+    return specs
+
+
 CONTRACTORS = ("杭州西奥电梯工程有限公司", "浙江恒达电梯安装有限公司", "杭州奥立达电梯有限公司", "浙江新展电梯工程有限公司")
 CHAIN = (("survey", 20, 60), ("group", 15, 45), ("site_survey", 15, 45), ("design", 20, 60),
          ("consultation", 5, 20), ("notice", 20, 40), ("approval", 10, 40), ("subsidy", 5, 30),
@@ -190,13 +243,17 @@ class _Project:
     id: str
     dates: dict[str, date]
     manager: str = ""
+    units: int = 1  # a 四梯连装 project covers several
 
 
 def _project(store: Store, rows: _Rows, rng: random.Random, unit_id: str, label: str,
-             handover_year: int | None) -> _Project:
-    """A project with its whole stage history, consistent with its construction and handover."""
+             handover_year: int | None, handover_on: date | None = None) -> _Project:
+    """A project with its whole stage history, consistent with its construction and handover
+    (on `handover_on` when given: the same building time, moved to that day)."""
     project_id = rows.add(store, "project", {"unit_id": unit_id, "name": f"{label}电梯"})
     start, handover = _project_dates(rng, handover_year)
+    if handover and handover_on:
+        start, handover = handover_on - (handover - start), handover_on
     dates: dict[str, date] = {"construction": start}
     day = start
     for stage, low, high in reversed(CHAIN):
@@ -458,8 +515,8 @@ def _project_upkeep(store: Store, rows: _Rows, rng: random.Random, project: _Pro
 
 
 def _households(store: Store, rows: _Rows, rng: random.Random, unit_id: str, floors: int,
-                persons: list[str], names: dict[str, str]) -> list[Ballot]:
-    rooms = rng.choice((2, 2, 2, 3))
+                persons: list[str], names: dict[str, str], rooms: int | None = None) -> list[Ballot]:
+    rooms = rooms or rng.choice((2, 2, 2, 3))
     ballots = []
     stack_areas = [rng.randrange(4500, 9500) for _ in range(rooms)]
     for floor in range(1, floors + 1):
@@ -545,9 +602,11 @@ def _project_positions(store: Store, rows: _Rows, rng: random.Random, ballots: l
         cast[cast.index(b)] = _position(store, rows, rng, b, "support", signed, True)
 
 
-def _candidate_positions(store: Store, rows: _Rows, rng: random.Random, ballots: list[Ballot]) -> None:
-    """Units that meet the conditions but have not started: a realistic spread of opinion."""
-    profile = rng.choices(("untouched", "early", "close", "stuck", "passing"), (22, 28, 25, 15, 10))[0]
+def _candidate_positions(store: Store, rows: _Rows, rng: random.Random, ballots: list[Ballot],
+                         profile: str = "") -> None:
+    """Units that meet the conditions but have not started: a realistic spread of opinion (or the
+    `profile` a named unit is given)."""
+    profile = profile or rng.choices(("untouched", "early", "close", "stuck", "passing"), (22, 28, 25, 15, 10))[0]
     if profile == "untouched":
         return
     day0 = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 280))
