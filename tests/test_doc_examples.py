@@ -11,7 +11,7 @@ from .doc_examples import Example, Session, blocks_text, examples, run_all
 
 CLI_DOC = ROOT / "docs" / "cli.md"
 NOT_RUNNABLE = {  # they need what a run cannot make up: a recovery code, a conflict, held rows
-    "district-recover", "resolve", "release-held"}
+    "district-recover", "resolve", "release-held", "reject-held"}
 
 
 def test_readme_examples_run(tmp_path):

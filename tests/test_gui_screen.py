@@ -152,6 +152,16 @@ def _dialogs(window, store, unit):
     yield ImportRosterDialog(store, address, window, window.settings)
     done = generate.print_document(store, "consent-form", address, window.settings.path.parent / "form.pdf")
     yield PreviewDialog(done.path, done.serial, window)
+    # the district's sync dialogs (issue 23)
+    from ui.dialogs.held_dialog import HeldRowsDialog
+    from ui.dialogs.station_dialogs import AcceptStationDialog, RevokeStationDialog, StationScopeDialog
+
+    station = {"station_id": "a083597250eb", "name": "长庆街道工作站", "scope": "长庆街道",
+               "fingerprint": "60FD 9F0A 830E F140 0322 FA63", "pending": 1}
+    yield HeldRowsDialog(store, window)
+    yield RevokeStationDialog(station, window)
+    yield AcceptStationDialog(station, True, window)
+    yield StationScopeDialog(station, window, ["长庆街道", "长庆街道/王马社区"])
 
 
 @pytest.mark.parametrize("points", [12, 20])

@@ -16,6 +16,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.store import open_store
 from liftdesk.sync import bundle, crypto, enrol, exchange, ledger, receipts, status
+from liftdesk.sync.held import list_held, release_held, station_keys
 
 from tests.sync_helpers import World, forge, snapshot
 
@@ -265,14 +266,14 @@ def test_out_of_scope_rows_are_held(world):
     assert result.counts.held == 1 and result.counts.new == 0
     assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 0
     assert status.stations(world.district)[0]["held"] == 1
-    held = status.held_rows(world.district)
+    held = list_held(world.district)
     assert [(h["table"], h["reason"], h["op"]) for h in held] == [("estate", "scope", "insert")]
     # a person reviews it and lets it in
-    counts = exchange.release_held(world.district, s.station_id)
-    assert counts.new == 1 and status.held_rows(world.district) == []
+    counts = release_held(world.district, station_keys(world.district, s.station_id))
+    assert counts.new == 1 and list_held(world.district) == []
     assert world.district.db.execute("SELECT count(*) FROM estate WHERE name = '越界小区'").fetchone()[0] == 1
     with pytest.raises(LiftDeskError):
-        exchange.release_held(world.district, s.station_id)
+        station_keys(world.district, s.station_id)
 
 
 def test_catalogue_has_english_for_every_sync_message():
@@ -282,7 +283,9 @@ def test_catalogue_has_english_for_every_sync_message():
         assert t(key, **{k: 1 for k in ("n", "found", "supported", "kind", "name", "station", "pinned", "table",
                                          "id", "column", "path", "role", "value", "field", "new", "updated",
                                          "conflicts", "held", "rejected", "fingerprint", "file_no", "keyfile",
-                                         "sheet", "changes", "size", "ack", "reason", "counts", "what", "old", "scope")})
+                                         "sheet", "changes", "size", "ack", "reason", "counts", "what", "old", "scope",
+                                         "place", "room", "person", "household", "who", "area", "phone", "row",
+                                         "detail", "other")})
 
 
 def test_unwritable_target_and_missing_file(world, tmp_path, capsys):

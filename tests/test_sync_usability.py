@@ -12,7 +12,8 @@ from liftdesk.places import registry
 from liftdesk.people import ownership
 from liftdesk.errors import LiftDeskError
 from liftdesk.store import open_store
-from liftdesk.sync import enrol, exchange, status
+from liftdesk.sync import enrol, exchange
+from liftdesk.sync.held import list_held
 
 from tests.sync_helpers import PASSPHRASE, World, cli, district_with_street, forge, fresh_identity, station_id
 
@@ -175,7 +176,7 @@ def test_held_rows_say_where_and_what(tmp_path):
            json.dumps({"community_id": w.ids["other_community"], "name": "越界小区"}, ensure_ascii=False),
            "2026-01-01T00:00:00.000Z", hlc, s.station_id, "x", None, []]
     assert w.deliver(forge(s, [row], w.public, file_no=60)).counts.held == 1
-    held = status.held_rows(w.district)[0]
+    held = list_held(w.district)[0]
     assert held["address"] == "米市巷街道/大塘社区/越界小区"
     assert held["description"] == "新增小区“越界小区”"
     w.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 from liftdesk.common.dates import local_in_zone, station_zone
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
-from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
+from liftdesk.sync import conflicts, enrol, exchange, held, ledger, receipts, status
 
 from .common import add_force, emit, output_file
 
@@ -54,9 +54,15 @@ def add_parsers(sub) -> None:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("held", help="rows held for review (outside a station's scope) / 待审记录")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="rejected rows too / 含已拒绝的")
     p = sub.add_parser("release-held", help="apply rows held for review / 采纳待审记录")
     p.add_argument("station_id", metavar="STATION_ID")
     p.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
+    p = sub.add_parser("reject-held", help="drop rows held for review, keeping the decision / 拒绝待审记录")
+    p.add_argument("station_id", metavar="STATION_ID")
+    rows = p.add_mutually_exclusive_group(required=True)
+    rows.add_argument("--seq", type=int, action="append", help="only these rows (repeatable)")
+    rows.add_argument("--all", action="store_true", help="every held row of the station / 该站全部")
     p = sub.add_parser("revoke-station", help="refuse a station's files from now on / 撤销工作站")
     p.add_argument("station_id", metavar="ID")
     p = sub.add_parser("accept-station", help="accept a new station after comparing its fingerprint / 确认新工作站")
@@ -202,18 +208,25 @@ def _stations(store, args) -> int:
 
 
 def _held(store, args) -> int:
-    items = status.held_rows(store)
+    items = held.list_held(store, include_decided=args.all)
     if args.json:
         emit(items)
     else:
         for h in items:
-            print(f"{h['station']}  #{h['seq']}  {h['address']}  {h['description']}  {h['reason']}")
+            decided = f"  [{h['decided']} {h['decided_at']}]" if h["decided"] else ""
+            print(f"{h['station']}  #{h['seq']}  {h['address']}  {h['description']}  {h['reason_text']}{decided}")
     return 0
 
 
 def _release(store, args) -> int:
-    counts = exchange.release_held(store, args.station_id, args.seq)
+    counts = held.release_held(store, held.station_keys(store, args.station_id, args.seq))
     print(t("sync.released", counts=t("sync.preview", **counts.as_json())))
+    return 0
+
+
+def _reject(store, args) -> int:
+    n = held.reject_held(store, held.station_keys(store, args.station_id, None if args.all else args.seq))
+    print(t("sync.held_rejected", n=n))
     return 0
 
 
@@ -244,4 +257,5 @@ def _station_scope(store, args) -> int:
 
 HANDLERS = {"station-scope": _station_scope, "accept-station": _accept_station,"district-init": _district_init, "district-recover": _district_recover, "station-init": _station_init,
             "export": _export, "import": _import, "receipt": _receipt, "apply-receipt": _apply_receipt,
-            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "release-held": _release, "revoke-station": _revoke}
+            "conflicts": _conflicts, "resolve": _resolve, "stations": _stations, "held": _held, "release-held": _release, "reject-held": _reject,
+            "revoke-station": _revoke}

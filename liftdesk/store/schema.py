@@ -341,6 +341,16 @@ def m0010_sync(db: Database) -> None:
             at TEXT NOT NULL, PRIMARY KEY (station_id, seq)) WITHOUT ROWID""")
 
 
+@migrations(name="0140_sync_held_decisions")
+def m0140_sync_held_decisions(db: Database) -> None:
+    """Issue 23: a held row the district rejects stays, marked with who decided and when (a
+    released row is applied and leaves; its change log carries the undo step)."""
+    _run(db, """
+        ALTER TABLE sync_held ADD COLUMN decided TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sync_held ADD COLUMN decided_at TEXT;
+        ALTER TABLE sync_held ADD COLUMN decided_by TEXT""")
+
+
 @migrations(name="0006_accounts")
 def m0006_accounts(db: Database) -> None:
     """Station logins (station lock): local to this database, never synced, never in the change log.

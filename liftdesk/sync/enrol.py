@@ -348,7 +348,14 @@ def set_scope(store: Store, station_id: str, addresses: list[str]) -> str:
 
 
 def revoke(store: Store, station_id: str) -> None:
+    """From now on every file of this station is refused (a lost or stolen PC, a key given away);
+    what it sent before stays. Its held rows can then only be rejected."""
+    if role(store) != "district":
+        raise LiftDeskError("sync.not_district")
+    known = pinned(store, station_id)
+    if known is None:
+        raise LiftDeskError("sync.unknown_station", station=station_id)
+    if known.revoked:
+        raise LiftDeskError("sync.revoke_already", name=known.name, station=station_id)
     with store.db.atomic():
-        cur = store.db.execute("UPDATE sync_station SET revoked = 1 WHERE station_id = ?", [station_id])
-        if cur.rowcount == 0:
-            raise LiftDeskError("sync.unknown_station", station=station_id)
+        store.db.execute("UPDATE sync_station SET revoked = 1 WHERE station_id = ?", [station_id])

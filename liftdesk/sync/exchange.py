@@ -285,28 +285,3 @@ def accept_station(store: Store, station_id: str, fingerprint: str, keys: crypto
         with store.db.atomic():
             store.db.execute("DELETE FROM sync_pending WHERE id = ?", [pid])
     return results
-
-
-def release_held(store: Store, station_id: str, seqs: list[int] | None = None) -> Counts:
-    """Apply rows held for review (a person decided they belong here); all or nothing."""
-    where, params = "station_id = ? AND reason = 'scope'", [station_id]
-    rows = [json.loads(r[0]) for r in store.db.execute(
-        f"SELECT change FROM sync_held WHERE {where} ORDER BY seq", params)]
-    if seqs:
-        rows = [r for r in rows if r[0] in set(seqs)]
-    if not rows:
-        raise LiftDeskError("sync.nothing_held", station=station_id)
-    counts = Counts()
-    ledger.backup_before(store, "sync-release")
-    with store.db.atomic():
-        catch_up(store)
-        changes = parse_changes(Schema(store), rows, station_id)
-        plan = plan_changes(store, changes, (), None)
-        engine = Engine(store, counts)
-        if plan.inserts:
-            engine.insert_all(plan.inserts)
-        engine.edit_all(plan.edits)
-        erase_arrived(store, plan.edits)
-        store.db.conn.executemany("DELETE FROM sync_held WHERE station_id = ? AND seq = ?",
-                                  [(station_id, c.seq) for c in changes])
-    return counts

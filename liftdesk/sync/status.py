@@ -1,19 +1,18 @@
 """What a database knows of the exchange: its stations, the files that came and went, how fresh
-each street's data is, and rows held for review."""
+each street's data is (the rows held for review: held.py)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from liftdesk.i18n import language, t
+from liftdesk.i18n import language
 
 from ..store import Store
 from .enrol import role, station_identity
-from liftdesk.places.addresses import Places, scope_parts
+from liftdesk.places.addresses import scope_parts
 
 from . import ledger
-from .merge import Schema
 
 
 # What a file held, as people read it (history of files).
@@ -59,7 +58,7 @@ def stations(store: Store) -> list[dict]:
                                   " AND station_id = ? ORDER BY at DESC, id DESC LIMIT 1", [sid]).fetchone()
         files = store.db.execute("SELECT count(DISTINCT file_no) FROM sync_file WHERE direction = 'in'"
                                  " AND kind = 'bundle' AND station_id = ?", [sid]).fetchone()[0]
-        held = store.db.execute("SELECT count(*) FROM sync_held WHERE station_id = ?", [sid]).fetchone()[0]
+        held = store.db.execute("SELECT count(*) FROM sync_held WHERE station_id = ? AND decided = ''", [sid]).fetchone()[0]
         out.append({"station_id": sid, "name": name, "scope": scope, "fingerprint": fp, "pinned_at": pinned_at,
                     "revoked": bool(revoked), "files_received": files,
                     "last_file": highest[0], "last_received_at": highest[1],
@@ -113,60 +112,3 @@ def freshness(store: Store, now_iso: str | None = None) -> list[Freshness]:
         days = None if at is None else max(0, (now - datetime.fromisoformat(at.replace("Z", "+00:00"))).days)
         out.append(Freshness(name, "、".join(names), at, days, bool(names) and (days is None or days >= STALE_DAYS)))
     return out
-
-
-def held_rows(store: Store) -> list[dict]:
-    """Rows received but not applied (outside the station's scope, or an id collision), for review."""
-    names = {r[0]: r[1] for r in store.db.execute("SELECT station_id, name FROM sync_station")}
-    rows = store.db.execute("SELECT station_id, seq, reason, change, at FROM sync_held"
-                            " ORDER BY at, station_id, seq").fetchall()
-    changes = [json.loads(change) for _, _, _, change, _ in rows]
-    inserts = {}
-    for row in changes:
-        if row[3] == "insert":
-            try:
-                inserts[(row[1], row[2])] = json.loads(row[6] or "{}")
-            except ValueError:
-                pass
-    places = Places(store, inserts)
-    out = []
-    for (sid, seq, reason, _, at), row in zip(rows, changes):
-        out.append({"station_id": sid, "station": names.get(sid, sid), "seq": seq, "reason": reason,
-                    "table": row[1], "record_id": row[2], "op": row[3], "field": row[4], "received_at": at,
-                    "address": _held_address(store, places, inserts, row[1], row[2]),
-                    "description": _held_description(store, inserts, row)})
-    return out
-
-
-def _record_values(store: Store, inserts: dict, tbl: str, rid: str) -> dict:
-    if (tbl, rid) in inserts:
-        return inserts[(tbl, rid)]
-    cols = [c for c in ("name", "room") if c in Schema(store).columns(tbl)]
-    row = store.db.execute(f"SELECT {', '.join(cols)} FROM {tbl} WHERE id = ?", [rid]).fetchone() if cols else None
-    return dict(zip(cols, row)) if row else {}
-
-
-def _held_address(store: Store, places: Places, inserts: dict, tbl: str, rid: str) -> str:
-    """Street/community/estate/building/unit (and the room of a household), as far as known."""
-    parts = places.names(tbl, rid)
-    text = "/".join(p for p in (parts or ()) if p)
-    if tbl == "household":
-        room = _record_values(store, inserts, tbl, rid).get("room")
-        text = f"{text} {room}".strip() if room else text
-    return text
-
-
-def _held_description(store: Store, inserts: dict, row: list) -> str:
-    """What the row would do, in words: 新增小区“越界小区” / 住户 201 的面积：50.00 m² → 51.00 m²."""
-    from .conflicts import field_label, show_value
-    tbl, rid, op, fld, old, new = row[1], row[2], row[3], row[4], row[5], row[6]
-    zh, en = LABELS.get(tbl, (tbl, tbl))
-    table = en if language() == "en" else zh
-    values = _record_values(store, inserts, tbl, rid)
-    what = rid[:8] if tbl == "person" else str(values.get("name") or values.get("room") or rid[:8])
-    if op == "insert":
-        return t("sync.held_insert", table=table, what=what)
-    if fld == "deleted" and new == "1":
-        return t("sync.held_delete", table=table, what=what)
-    return t("sync.held_update", table=table, what=what, field=field_label(tbl, fld or ""),
-             old=show_value(tbl, fld or "", old), new=show_value(tbl, fld or "", new))

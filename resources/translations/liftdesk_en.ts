@@ -567,57 +567,57 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictRecoverDialog</name>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="249" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="250" />
         <source>从恢复单恢复区密钥</source>
         <translation>Recover the district key from the recovery sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="251" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="252" />
         <source>输入恢复单上的恢复码（空格和换行不要紧），或读取扫描二维码得到的文本文件，再输入区密钥口令。恢复后请核对密钥指纹与恢复单上的一致。</source>
         <translation>Type the recovery code from the recovery sheet (spaces and line breaks do not matter), or read the text file a scan of its QR code gave, then the district passphrase. Afterwards check that the key fingerprint matches the sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="256" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="257" />
         <source>恢复码</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="262" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="263" />
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="268" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="269" />
         <source>从文件读取恢复码…</source>
         <translation>Read the code from a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="272" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="273" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="275" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="276" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="283" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="284" />
         <source>恢复码文件</source>
         <translation>Recovery code file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="284" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="285" />
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="290" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="291" />
         <source>无法读取：{reason}</source>
         <translation>Cannot read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/enrol_dialogs.py" line="301" />
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="302" />
         <source>区密钥已恢复（{name}）。密钥指纹：{fp}</source>
         <translation>District key recovered ({name}). Key fingerprint: {fp}</translation>
     </message>
@@ -762,6 +762,114 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/district_page.py" line="120" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
+    </message>
+</context>
+<context>
+    <name>HeldRowsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="41" />
+        <source>待审记录</source>
+        <translation>Held rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="43" />
+        <source>工作站送来的这些记录没有写入本库：它们在该站范围之外，或编号与本库另一条记录相同。“采纳”现在写入（与导入同样检查，可在“编辑”菜单撤销）；“拒绝”丢弃，并记下谁在何时拒绝。可多选（Shift/Ctrl）；Enter 采纳，Delete 拒绝。</source>
+        <translation>These rows sent by stations were not written here: they lie outside the station's scope, or their id collides with another record. “Release” writes them now (with the same checks as an import; undo from the Edit menu); “Reject” drops them and records who did so and when. Choose several with Shift/Ctrl; Enter releases, Delete rejects.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="53" />
+        <source>工作站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="54" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="55" />
+        <source>内容</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="56" />
+        <source>待审原因</source>
+        <translation>Why held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="72" />
+        <source>也显示已拒绝的记录</source>
+        <translation>Show rejected rows too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="79" />
+        <source>采纳所选（Enter）</source>
+        <translation>Release selected (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="82" />
+        <source>拒绝所选…（Delete）</source>
+        <translation>Reject selected… (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="84" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="113" />
+        <source>已拒绝（{who}，{when}）</source>
+        <translation>Rejected ({who}, {when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="124" />
+        <source>{station} · {table} · 收到于 {when}（{zone}）</source>
+        <translation>{station} · {table} · received {when} ({zone})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="127" />
+        <source>地址：{address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="128" />
+        <source>内容：{what}</source>
+        <translation>What it does: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="129" />
+        <source>待审原因：{why}</source>
+        <translation>Why held: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="135" />
+        <source>工作站“{name}”尚未确认：暂存的 {n} 个文件在“确认新工作站”之后才读取，不在此列。</source>
+        <translation>Station “{name}” is not accepted yet: its {n} kept file(s) are read only after “Accept new station”, so they are not listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="138" />
+        <source>没有待审记录。</source>
+        <translation>No rows are held.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="159" />
+        <source>采纳所选的 {n} 条记录，现在写入本库？</source>
+        <translation>Release the {n} selected row(s) and write them here now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="161" />
+        <source>其中 {m} 条在该站范围之外：确认这些记录确实应由该站录入。</source>
+        <translation>{m} of them lie outside the station's scope: make sure that station was right to record them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="167" />
+        <source>正在备份并写入…</source>
+        <translation>Backing up and writing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/held_dialog.py" line="188" />
+        <source>拒绝所选的 {n} 条记录？它们不会写入本库；拒绝会记录在案（谁、何时）。</source>
+        <translation>Reject the {n} selected row(s)? They will not be written here; the rejection is recorded (who, when).</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3081,29 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>RevokeStationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="92" />
+        <source>撤销工作站</source>
+        <translation>Revoke station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="94" />
+        <source>撤销工作站“{name}”（编号 {id}）？撤销后，它以后送来的文件一律拒收；已收到的数据保留，它的待审记录只能拒绝。电脑丢失、被盗或密钥外泄时使用。撤销不能取消：要再用这台电脑，只能用空数据库重新登记（新的密钥和指纹）。</source>
+        <translation>Revoke station “{name}” (id {id})? From now on every file it sends is refused; what arrived before stays, and its held rows can only be rejected. Use this when a PC is lost or stolen or its key leaked. It cannot be undone: to use that PC again, enrol an empty database (a new key and fingerprint).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="99" />
+        <source>要撤销的密钥指纹：</source>
+        <translation>Key fingerprint to revoke:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="111" />
+        <source>撤销该工作站</source>
+        <translation>Revoke this station</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <location filename="../../ui/dialogs/rule_dialog.py" line="23" />
@@ -3435,6 +3566,21 @@ The current database is backed up first.</translation>
         <source>请先选择区公钥文件。</source>
         <translation>Choose the district's public key file first.</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="233" />
+        <source>工作站“{name}”已登记。导出第一个同步文件交给区加梯办，并在电话里念出：</source>
+        <translation>Station “{name}” is enrolled. Export the first sync file for the district office, and read out over the phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="234" />
+        <source>编号　{id}</source>
+        <translation>Id  {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/enrol_dialogs.py" line="234" />
+        <source>指纹　{fp}</source>
+        <translation>Fingerprint  {fp}</translation>
+    </message>
 </context>
 <context>
     <name>StationLock</name>
@@ -3466,306 +3612,327 @@ The current database is backed up first.</translation>
         <source>工作站“{name}”负责的范围，每行一个地址（街道或 街道/社区）。下一份回执会告诉工作站，并带去新范围内的数据。</source>
         <translation>What station “{name}” answers for, one address a line (street or street/community). The next receipt tells the station and brings the data of its new scope.</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/station_dialogs.py" line="66" />
+        <source>加入此地址</source>
+        <translation>Add this address</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="78" />
+        <location filename="../../ui/pages/sync_page.py" line="79" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="82" />
+        <location filename="../../ui/pages/sync_page.py" line="84" />
         <source>导出同步文件…</source>
         <translation>Export sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="84" />
+        <location filename="../../ui/pages/sync_page.py" line="86" />
         <source>应用回执…</source>
         <translation>Apply receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="86" />
+        <location filename="../../ui/pages/sync_page.py" line="88" />
         <source>导入同步文件…</source>
         <translation>Import sync file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="88" />
+        <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>给所选工作站写回执…</source>
         <translation>Write a receipt for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <location filename="../../ui/pages/sync_page.py" line="92" />
         <source>设置区密钥…</source>
         <translation>Set up the district key…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="92" />
+        <location filename="../../ui/pages/sync_page.py" line="94" />
         <source>登记为工作站…</source>
         <translation>Enrol as a station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="94" />
+        <location filename="../../ui/pages/sync_page.py" line="96" />
         <source>从恢复单恢复区密钥…</source>
         <translation>Recover the district key from the sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="116" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="116" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="116" />
+        <location filename="../../ui/pages/sync_page.py" line="121" />
         <source>发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="117" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="117" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="117" />
+        <location filename="../../ui/pages/sync_page.py" line="122" />
         <source>同步文件</source>
         <translation>Sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="118" />
-        <location filename="../../ui/pages/sync_page.py" line="127" />
-        <location filename="../../ui/pages/sync_page.py" line="185" />
+        <location filename="../../ui/pages/sync_page.py" line="123" />
+        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <location filename="../../ui/pages/sync_page.py" line="190" />
         <source>工作站</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119" />
-        <location filename="../../ui/pages/sync_page.py" line="129" />
+        <location filename="../../ui/pages/sync_page.py" line="124" />
+        <location filename="../../ui/pages/sync_page.py" line="134" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120" />
+        <location filename="../../ui/pages/sync_page.py" line="125" />
         <source>序号范围</source>
         <translation>Sequence range</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122" />
+        <location filename="../../ui/pages/sync_page.py" line="127" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="128" />
+        <location filename="../../ui/pages/sync_page.py" line="133" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="129" />
+        <location filename="../../ui/pages/sync_page.py" line="134" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="130" />
+        <location filename="../../ui/pages/sync_page.py" line="135" />
         <source>最后文件</source>
         <translation>Last file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="121" />
+        <location filename="../../ui/pages/sync_page.py" line="126" />
         <source>时间（{zone}）</source>
         <translation>Time ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="96" />
+        <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>确认新工作站…</source>
         <translation>Accept a new station…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <location filename="../../ui/pages/sync_page.py" line="100" />
         <source>指定范围…</source>
         <translation>Set scope…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <location filename="../../ui/pages/sync_page.py" line="102" />
+        <location filename="../../ui/pages/sync_page.py" line="226" />
+        <source>待审记录…</source>
+        <translation>Held rows…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="104" />
+        <source>撤销工作站…</source>
+        <translation>Revoke station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="136" />
         <source>最后收到（{zone}）</source>
         <translation>Last received ({zone})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="133" />
+        <location filename="../../ui/pages/sync_page.py" line="138" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="134" />
+        <location filename="../../ui/pages/sync_page.py" line="139" />
         <source>待审</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="135" />
+        <location filename="../../ui/pages/sync_page.py" line="140" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="135" />
+        <location filename="../../ui/pages/sync_page.py" line="140" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="136" />
+        <location filename="../../ui/pages/sync_page.py" line="141" />
         <source>待确认（暂存 {n} 个文件）</source>
         <translation>Awaiting acceptance ({n} file(s) kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="141" />
+        <location filename="../../ui/pages/sync_page.py" line="146" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="141" />
+        <location filename="../../ui/pages/sync_page.py" line="146" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="142" />
-        <location filename="../../ui/pages/sync_page.py" line="161" />
+        <location filename="../../ui/pages/sync_page.py" line="147" />
+        <location filename="../../ui/pages/sync_page.py" line="166" />
         <source>此处的值</source>
         <translation>Value here</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="143" />
-        <location filename="../../ui/pages/sync_page.py" line="162" />
+        <location filename="../../ui/pages/sync_page.py" line="148" />
+        <location filename="../../ui/pages/sync_page.py" line="167" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="144" />
+        <location filename="../../ui/pages/sync_page.py" line="149" />
         <source>对方</source>
         <translation>Other side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="148" />
+        <location filename="../../ui/pages/sync_page.py" line="153" />
         <source>对照</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="166" />
+        <location filename="../../ui/pages/sync_page.py" line="171" />
         <source>保留此值</source>
         <translation>Keep this</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="167" />
+        <location filename="../../ui/pages/sync_page.py" line="172" />
         <source>保留彼值</source>
         <translation>Keep theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="168" />
+        <location filename="../../ui/pages/sync_page.py" line="173" />
         <source>手动填写…</source>
         <translation>Enter a value…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="182" />
+        <location filename="../../ui/pages/sync_page.py" line="187" />
         <source>文件记录</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="183" />
+        <location filename="../../ui/pages/sync_page.py" line="188" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="184" />
+        <location filename="../../ui/pages/sync_page.py" line="189" />
         <source>首次收到工作站文件时登记其密钥指纹；密钥变化或已撤销的工作站，文件一律拒收。</source>
         <translation>A station's key fingerprint is pinned on its first file; files from a changed key or a revoked station are refused.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="202" />
+        <location filename="../../ui/pages/sync_page.py" line="207" />
         <source>本库是区加梯办（{name}）。区密钥指纹：{fp}</source>
         <translation>This database is the district office ({name}). District key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="206" />
+        <location filename="../../ui/pages/sync_page.py" line="211" />
         <source>本库是工作站“{name}”（编号 {id}，范围 {scope}）。本站密钥指纹：{fp}</source>
         <translation>This database is station “{name}” (id {id}, scope {scope}). Station key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="207" />
+        <location filename="../../ui/pages/sync_page.py" line="212" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="209" />
+        <location filename="../../ui/pages/sync_page.py" line="214" />
         <source>本库尚未登记。区加梯办点“设置区密钥…”（只做一次）；工作站点“登记为工作站…”，选择区加梯办发来的区公钥文件。</source>
         <translation>This database is not enrolled yet. The district office clicks “Set up the district key…” (once); a station clicks “Enrol as a station…” and chooses the district office's public key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="220" />
+        <location filename="../../ui/pages/sync_page.py" line="226" />
+        <source>待审记录（{n}）…</source>
+        <translation>Held rows ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="228" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="269" />
+        <location filename="../../ui/pages/sync_page.py" line="277" />
         <source>导出同步文件</source>
         <translation>Export sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="284" />
+        <location filename="../../ui/pages/sync_page.py" line="292" />
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="288" />
+        <location filename="../../ui/pages/sync_page.py" line="296" />
         <source>区密钥口令</source>
         <translation>District key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="288" />
+        <location filename="../../ui/pages/sync_page.py" line="296" />
         <source>请输入区密钥口令：</source>
         <translation>Enter the district key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="302" />
+        <location filename="../../ui/pages/sync_page.py" line="310" />
         <source>现在导入吗？</source>
         <translation>Import it now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="332" />
+        <location filename="../../ui/pages/sync_page.py" line="340" />
         <source>请先在“工作站”页选中一个工作站。</source>
         <translation>Select a station on the Stations tab first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="375" />
+        <location filename="../../ui/pages/sync_page.py" line="410" />
         <source>写回执</source>
         <translation>Write receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="387" />
+        <location filename="../../ui/pages/sync_page.py" line="422" />
         <source>应用回执</source>
         <translation>Apply receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="404" />
+        <location filename="../../ui/pages/sync_page.py" line="439" />
         <source>没有未解决的冲突。</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="415" />
+        <location filename="../../ui/pages/sync_page.py" line="450" />
         <source>手动填写</source>
         <translation>Enter a value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="415" />
+        <location filename="../../ui/pages/sync_page.py" line="450" />
         <source>{field} 的值：</source>
         <translation>Value of {field}:</translation>
     </message>

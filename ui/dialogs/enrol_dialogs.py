@@ -230,7 +230,8 @@ class StationEnrolDialog(QDialog):
         self.identity = me
         for w in (self.name, self.choose_button, self.scope, self.enrol_button):
             w.setEnabled(False)
-        lines = [t("sync.station_ready", name=me.name, station=me.station_id, fingerprint=me.keys.fingerprint)]
+        lines = [self.tr("工作站“{name}”已登记。导出第一个同步文件交给区加梯办，并在电话里念出：").format(name=me.name),
+                 self.tr("编号　{id}").format(id=me.station_id), self.tr("指纹　{fp}").format(fp=me.keys.fingerprint)]
         if me.scope and not enrol.has_places(self.store):
             lines.append(t("sync.scope_later", scope=me.scope))
         self.result_label.setText("\n".join(lines))

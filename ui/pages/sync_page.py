@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QInputDialog, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from liftdesk.common.dates import local_in_zone, station_zone, zone_label
@@ -19,6 +19,7 @@ from liftdesk.sync import conflicts, enrol, exchange, ledger, receipts, status
 from .. import messages, tasks
 from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ReadOnlyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.tables import captioned, data_table
 
 FILTER = "LiftDesk 同步文件 (*.liftsync)"
@@ -79,6 +80,7 @@ class SyncPage(QWidget):
         title.setObjectName("pageTitle")
         self.role_label = QLabel()
         self.role_label.setWordWrap(True)
+        self.role_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # id and fingerprint
         self.export_button = QPushButton(self.tr("导出同步文件…"))
         self.export_button.clicked.connect(lambda: self.export_file())
         self.apply_receipt_button = QPushButton(self.tr("应用回执…"))
@@ -97,14 +99,17 @@ class SyncPage(QWidget):
         self.accept_button.clicked.connect(lambda: self.accept_station())
         self.scope_button = QPushButton(self.tr("指定范围…"))
         self.scope_button.clicked.connect(lambda: self.set_scope())
+        self.held_button = QPushButton(self.tr("待审记录…"))
+        self.held_button.clicked.connect(lambda: self.review_held())
+        self.revoke_button = QPushButton(self.tr("撤销工作站…"))
+        self.revoke_button.clicked.connect(lambda: self.revoke_station())
         self.dialog = None
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps onto a second line at large type
         for b in (self.district_keys_button, self.station_enrol_button, self.district_recover_button):
             buttons.addWidget(b)
         for b in (self.export_button, self.apply_receipt_button, self.import_button, self.receipt_button,
-                  self.accept_button, self.scope_button):
+                  self.accept_button, self.scope_button, self.held_button, self.revoke_button):
             buttons.addWidget(b)
-        buttons.addStretch()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -212,10 +217,13 @@ class SyncPage(QWidget):
             button.setVisible(role is None)
         for button in (self.export_button, self.apply_receipt_button):
             button.setVisible(role == "station")
-        for button in (self.import_button, self.receipt_button, self.accept_button, self.scope_button):
+        for button in (self.import_button, self.receipt_button, self.accept_button, self.scope_button,
+                       self.held_button, self.revoke_button):
             button.setVisible(role == "district")
         self.history_model.set_items(status.history(self.store))
         self.station_model.set_items(status.stations(self.store) if role == "district" else [])
+        waiting = sum(s["held"] for s in self.station_model.items)
+        self.held_button.setText(self.tr("待审记录（{n}）…").format(n=waiting) if waiting else self.tr("待审记录…"))
         self.conflict_model.set_items(conflicts.open_conflicts(self.store))
         self.tabs.setTabText(1, self.tr("冲突（{n}）").format(n=len(self.conflict_model.items)))
         if self.conflict_model.items and not self.conflict_view.currentIndex().isValid():
@@ -354,7 +362,8 @@ class SyncPage(QWidget):
         station = self.selected_station()
         if station is None:
             return
-        self.dialog = dialog = StationScopeDialog(station, self)
+        from ..dialogs.enrol_dialogs import scope_choices
+        self.dialog = dialog = StationScopeDialog(station, self, scope_choices(self.store))
 
         def accepted():
             try:
@@ -363,6 +372,32 @@ class SyncPage(QWidget):
                 messages.error(self, str(exc))
                 return
             self.status.setText(t("sync.scope_set", station=station["station_id"], scope="、".join(scope.split("\n"))))
+            self.refresh()
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def review_held(self) -> None:
+        """The rows held back from stations, released or rejected one by one or many at once."""
+        from ..dialogs.held_dialog import HeldRowsDialog
+        self.dialog = dialog = HeldRowsDialog(self.store, self)
+        dialog.changed.connect(self.data_changed.emit)
+        dialog.finished.connect(lambda _: self.refresh())
+        dialog.open()
+
+    def revoke_station(self) -> None:
+        from ..dialogs.station_dialogs import RevokeStationDialog
+        station = self.selected_station()
+        if station is None:
+            return
+        self.dialog = dialog = RevokeStationDialog(station, self)
+
+        def accepted():
+            try:
+                enrol.revoke(self.store, station["station_id"])
+            except LiftDeskError as exc:
+                messages.error(self, str(exc))
+                return
+            self.status.setText(t("sync.revoked", station=station["station_id"]))
             self.refresh()
         dialog.accepted.connect(accepted)
         dialog.open()

@@ -159,3 +159,43 @@ MESSAGES.update({
     "sync.path_outside": {"zh": "路径“{path}”不在数据文件夹内，已拒绝。未作任何修改。",
                           "en": "The path “{path}” lies outside the data folder and was refused. Nothing was changed."},
 })
+
+# Issue 23: the district reviews held rows in the app (liftdesk/sync/held.py) and revokes stations.
+MESSAGES.update({
+    "sync.held_who": {"zh": "{table}“{what}”", "en": "{table} “{what}”"},
+    "sync.held_who_household": {"zh": "住户 {place} {room}", "en": "household {place} {room}"},
+    "sync.held_who_person": {"zh": "业主 {name}", "en": "owner {name}"},
+    "sync.held_who_ownership": {"zh": "产权：{person} — {household}", "en": "ownership: {person} — {household}"},
+    "sync.held_new": {"zh": "新增 {who}", "en": "new {who}"},
+    "sync.held_new_household": {"zh": "新增 {who} 面积 {area}", "en": "new {who}, area {area}"},
+    "sync.held_new_person": {"zh": "新增 {who} 电话 {phone}", "en": "new {who}, phone {phone}"},
+    "sync.held_removed": {"zh": "删除 {who}", "en": "delete {who}"},
+    "sync.held_changed": {"zh": "{who} 的{field}：{old} → {new}", "en": "{who}, {field}: {old} → {new}"},
+    "sync.held_whole_district": {"zh": "全区", "en": "the whole district"},
+    "sync.held_reason_scope": {"zh": "超出该站范围（{scope}）", "en": "outside the station's scope ({scope})"},
+    "sync.held_reason_scope_now": {"zh": "收到时超出该站范围；范围已改，现在在范围内（{scope}）",
+                                   "en": "outside the station's scope when it came; the scope has changed and now covers it ({scope})"},
+    "sync.held_reason_collision": {"zh": "编号与本库另一条记录相同", "en": "its id collides with another record here"},
+    "sync.held_reason_revoked": {"zh": "；该站已撤销", "en": "; the station was revoked"},
+    "sync.held_bad_id": {"zh": "待审记录编号“{id}”不对，应为 工作站编号:序号（见 held 命令）。",
+                         "en": "“{id}” is not a held row's id; it is STATION:SEQ (see the held command)."},
+    "sync.held_unknown": {"zh": "没有待审记录 {id}（可能已处理过）。未作任何修改。",
+                          "en": "There is no held row {id} (perhaps already decided). Nothing was changed."},
+    "sync.held_none_chosen": {"zh": "没有选中待审记录。", "en": "No held row was chosen."},
+    "sync.held_revoked": {"zh": "不能采纳“{row}”：该工作站已撤销，它的待审记录只能拒绝。未作任何修改。",
+                          "en": "Cannot release “{row}”: the station was revoked; its held rows can only be rejected. Nothing was changed."},
+    "sync.held_collision": {"zh": "不能采纳“{row}”：它的编号与本库另一条记录相同，只能拒绝。未作任何修改。",
+                            "en": "Cannot release “{row}”: its id collides with another record here; it can only be rejected. Nothing was changed."},
+    "sync.held_cannot_release": {"zh": "不能采纳“{row}”：{reason}",
+                                 "en": "Cannot release “{row}”: {reason}"},
+    "sync.held_breaks_rule": {"zh": "与本库现有数据冲突（{detail}）。未作任何修改。",
+                              "en": "It conflicts with the data here ({detail}). Nothing was changed."},
+    "sync.held_rejected": {"zh": "已拒绝 {n} 条待审记录（保留拒绝记录）。", "en": "{n} held row(s) rejected (the decision is kept)."},
+    "sync.revoke_already": {"zh": "工作站“{name}”（{station}）早已撤销。未作任何修改。",
+                            "en": "Station “{name}” ({station}) was already revoked. Nothing was changed."},
+    "action.release_held": {"zh": "采纳 {n} 条待审记录", "en": "Release {n} held row(s)"},
+})
+MESSAGES.update({
+    "sync.held_needs_other": {"zh": "它依赖的“{other}”还在待审列表里，请一并选中采纳。未作任何修改。",
+                              "en": "it needs “{other}”, which is still held: select and release it too. Nothing was changed."},
+})
