@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from liftdesk.errors import StoreError
+from . import cipher
 
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,7 +87,29 @@ def connect_ro(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
     """Read-only connection that never writes the file. In a folder we may not write, SQLite cannot
     make the WAL index beside the file, so the file is read as immutable (nobody can change it)."""
     immutable = not os.access(Path(path).resolve().parent, os.W_OK)
+    key = _key_of(path)
+    if key is not None:  # the station lock's encrypted file (#19): keyed through cipher.connect
+        return cipher.connect(ro_uri(path, immutable), key, uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
     return sqlite3.connect(ro_uri(path, immutable), uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
+def _key_of(path: Path) -> bytes | None:
+    """None for a plain file; the data key of an encrypted one (refused while no login opened it)."""
+    if cipher.has_plain_header(path) or not Path(path).exists() or Path(path).stat().st_size == 0:
+        return None
+    if cipher.is_encrypted(path):
+        return cipher.require_key(path)
+    return cipher.key_opening(path) if cipher.held_keys() else None  # a staged restore has no sidecar
+
+
+def connect_rw(path: Path, timeout_ms: int | None = None, **kwargs):
+    """The one read-write connection to a database file: the stdlib's for a plain file, a keyed
+    SQLCipher one for an encrypted file (its key unwrapped by a login, see cipher.py)."""
+    key = _key_of(path)
+    timeout = busy_timeout_ms(timeout_ms) / 1000
+    if key is not None:
+        return cipher.connect(str(path), key, timeout=timeout, **kwargs)
+    return sqlite3.connect(str(path), timeout=timeout, **kwargs)
 
 
 def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
@@ -105,7 +128,7 @@ def connect_sqlite_ro(path: Path, refusal: StoreError) -> sqlite3.Connection:
     (the caller names it: a database that is not ours, or a backup that cannot be restored)."""
     with open(path, "rb") as fh:
         header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and _key_of(path) is None:
         raise refusal
     try:
         return connect_ro(path)
