@@ -53,6 +53,18 @@ def _share_error_classes() -> None:
 _share_error_classes()
 
 
+def _quiet() -> None:
+    """SQLCipher logs a wrong key's failed page to stderr; a wrong key is an answer here, not news."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        conn.close()
+
+
+_quiet()
+
+
 # ---- the sidecar ---------------------------------------------------------------------------------
 
 def keys_path(db_path: str | Path) -> Path:
@@ -287,3 +299,12 @@ def is_cipher_connection(conn) -> bool:
 def memory_connection():
     """A SQLCipher-library connection in memory (plain): the other end of a logical copy."""
     return sqlcipher.connect(":memory:", isolation_level=None)
+
+
+def key_opening_conn(conn) -> bytes:
+    """Which held key a keyed connection was opened with (the one whose id its file's sidecar names)."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    key = key_for(path) if path else None
+    if key is None:
+        raise StoreError("cipher.locked", path=str(path))
+    return key

@@ -111,8 +111,8 @@ def decrypt_store(store) -> bytes | None:
         os.replace(tmp, path)
         _drop_sides(path)
         for backup_file in _backups(path):
-            if sealed.is_sealed(backup_file):
-                sealed.unseal_file(backup_file, backup_file)
+            if sealed.is_sealed(backup_file) and sealed.sealed_key_id(backup_file) == cipher.key_id(key):
+                sealed.unseal_file(backup_file, backup_file)  # one sealed by another key stays sealed
         cipher.keys_path(path).unlink()
     except BaseException:
         tmp.unlink(missing_ok=True)

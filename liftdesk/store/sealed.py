@@ -197,7 +197,7 @@ def unseal_stream(fh: BinaryIO, out: BinaryIO, path: Path) -> None:
         number += 1
     if fh.read(1):
         raise StoreError("backup.bad", path=str(path))
-    writer.flush(zstandard.FLUSH_FRAME)
+    writer.flush()
 
 
 def _write_atomic(target: Path, fill) -> Path:
@@ -265,3 +265,67 @@ def restore_into_file(sealed_path: Path, target: Path, key: bytes) -> Path:
         return Path(target)
     finally:
         memory.close()
+
+
+# ---- the hooks store/backup.py calls (#19) --------------------------------------------------------
+
+def handles(source) -> bool:
+    """A copy backup.copy_database must not make with a plain page copy: of an encrypted database
+    (sealed), of a sealed backup (its bytes), of a keyed staged restore (keyed like it)."""
+    if cipher.is_cipher_connection(source):
+        return True
+    if not isinstance(source, (str, Path)) or cipher.has_plain_header(source):
+        return False
+    return cipher.is_encrypted(source) or is_sealed(source) or \
+        (bool(cipher.held_keys()) and cipher.key_opening(source) is not None)
+
+
+def copy_encrypted(source, target: Path, check: bool = True) -> Path:
+    from .sqlite_file import check_integrity, connect_ro
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not cipher.is_cipher_connection(source) and is_sealed(source):
+        with open(source, "rb") as fh:
+            return _write_atomic(target, lambda out: out.write(fh.read()))
+    conn = source if cipher.is_cipher_connection(source) else connect_ro(Path(source))
+    try:
+        if check and check_integrity(conn, full=True):
+            raise StoreError("backup.source_damaged", path=str(source))
+        if cipher.is_cipher_connection(source) or cipher.is_encrypted(source):
+            return seal_connection(conn, target, cipher.require_key(source) if not
+                                   cipher.is_cipher_connection(source) else cipher.key_opening_conn(conn))
+        key = cipher.key_opening(source)  # a staged restore: a keyed copy, same key
+
+        def fill_keyed(tmp: Path) -> None:
+            dst = cipher.connect(str(tmp), key)
+            try:
+                conn.backup(dst)
+            finally:
+                dst.close()
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+        tmp.unlink(missing_ok=True)
+        fill_keyed(tmp)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+        return target
+    finally:
+        if conn is not source:
+            conn.close()
+
+
+def restoring(backup_path: Path, folder: Path, then):
+    """A sealed backup opened (after a login) into a keyed private copy in FOLDER, handed to THEN
+    (backup.restore on that copy), removed afterwards."""
+    key_id = sealed_key_id(backup_path)
+    key = next((k for k in cipher.held_keys() if cipher.key_id(k) == key_id), None)
+    if key is None:
+        raise StoreError("cipher.sealed_locked", path=str(backup_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = folder / f".unsealed-{os.getpid()}.part"
+    try:
+        restore_into_file(backup_path, staged, key)
+        return then(staged)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            staged.with_name(staged.name + suffix).unlink(missing_ok=True)

@@ -102,6 +102,15 @@ def _key_of(path: Path) -> bytes | None:
     return cipher.key_opening(path) if cipher.held_keys() else None  # a staged restore has no sidecar
 
 
+def attach(conn, path: Path, schema: str) -> None:
+    """ATTACH PATH as SCHEMA; on a keyed connection with the file's own key (a staged restore)."""
+    if cipher.is_cipher_connection(conn):
+        key = cipher.key_opening(path)
+        conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", [str(path), f"x'{key.hex()}'" if key else ""])
+    else:
+        conn.execute(f"ATTACH DATABASE ? AS {schema}", [str(path)])
+
+
 def connect_rw(path: Path, timeout_ms: int | None = None, **kwargs):
     """The one read-write connection to a database file: the stdlib's for a plain file, a keyed
     SQLCipher one for an encrypted file (its key unwrapped by a login, see cipher.py)."""
