@@ -29,7 +29,8 @@ from liftdesk.common.outputs import check_output
 from liftdesk.store.backup import protected_paths
 
 from . import messages, qt_noise, screen, tasks
-from .lock import StationLock, login_at_start
+from .lock import StationLock, login_at_start, unlock_at_start
+from liftdesk.people import accounts
 from .style import apply_font_size, register_cjk_font
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,10 @@ class Workbench(QObject):
         from .main_window import MainWindow
 
         path = Path(path)
+        opened, login = unlock_at_start(path)  # #19: an encrypted file asks for a login before it is read
+        if not opened:
+            self.login_cancelled = True
+            return False
         try:
             store = open_store(path, actor="gui", create=create)
         except LiftDeskError as exc:
@@ -198,7 +203,9 @@ class Workbench(QObject):
             store = offer_restore(path, exc)
             if store is None:
                 return False
-        if not login_at_start(store):  # the station lock: a login before any resident's data shows
+        if login is not None and login[0]:
+            accounts.login(store, *login)  # the login that unlocked the file is the change log's actor
+        elif login is None and not login_at_start(store):  # the station lock: a login before any data shows
             store.close()
             self.login_cancelled = True
             return False
