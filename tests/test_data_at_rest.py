@@ -295,3 +295,56 @@ def test_a_plain_file_still_opens_without_any_login(store, unit, db_path):
     taken = backup.make_backup(db_path, "manual")
     assert taken.read_bytes()[:16] == cipher.PLAIN_HEADER
     assert stat.S_IMODE(taken.stat().st_mode) == 0o600
+
+
+# ---- sync from an encrypted station -----------------------------------------------------------------
+
+def test_an_encrypted_station_syncs_and_its_files_stay_sealed(tmp_path, capsys):
+    """Export, receipts and the backup before a merge work on an encrypted station; the sync file
+    carries no name or phone in the clear, and the district receives them."""
+    import re
+
+    from tests.sync_helpers import PASSPHRASE, cli as run, district_with_street, station_id
+
+    district, station = tmp_path / "district.db", tmp_path / "station" / "station.db"
+    station.parent.mkdir()
+    ids = district_with_street(district)
+    pw = tmp_path / "pass.txt"
+    pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
+    key = tmp_path / "district.key"
+    assert run(capsys, district, "district-init", "--passphrase-file", str(pw), "--public-key-out", str(key))[0] == 0
+    assert run(capsys, station, "station-init", "--name", "长庆街道工作站", "--district-key", str(key),
+               "--scope", "长庆街道")[0] == 0
+    sid = station_id(station)
+    assert run(capsys, station, "export", "-o", str(tmp_path / "s1.liftsync"))[0] == 0
+    _, out, err = run(capsys, district, "import", str(tmp_path / "s1.liftsync"), "--passphrase-file", str(pw))
+    fingerprint = re.search(r"--fingerprint \"([0-9A-F ]+)\"", out + err).group(1)
+    assert run(capsys, district, "accept-station", sid, "--fingerprint", fingerprint, "--passphrase-file", str(pw))[0] == 0
+    assert run(capsys, district, "receipt", "--station", sid, "-o", str(tmp_path / "r1.liftsync"))[0] == 0
+
+    s = open_store(station)
+    accounts.add_account(s, "wang", "secret-1")
+    accounts.set_lock(s, True, 10, {"wang": "secret-1"})
+    s.close()
+    cipher.forget_all()
+    login = ["--user", "wang", "--password-file", _password_file(tmp_path, "secret-1")]
+    assert run(capsys, station, *login, "apply-receipt", str(tmp_path / "r1.liftsync"))[0] == 0
+    cipher.unlock(station, "wang", "secret-1")
+    s = open_store(station)
+    person = ownership.add_person(s, NAME, PHONE)
+    ownership.add_owner(s, ids["households"][0], person)
+    s.close()
+    cipher.forget_all()
+    assert run(capsys, station, "export", "-o", str(tmp_path / "s2.liftsync"))[0] == 2  # no login, no export
+    assert run(capsys, station, *login, "export", "-o", str(tmp_path / "s2.liftsync"))[0] == 0
+    assert _plain_hits({"s2": (tmp_path / "s2.liftsync").read_bytes()}) == []
+    code, out, err = run(capsys, district, "import", str(tmp_path / "s2.liftsync"), "--passphrase-file", str(pw), "--json")
+    assert code == 0, err
+    d = open_store(district)
+    try:
+        assert d.db.execute("SELECT phone FROM person WHERE name = ?", [NAME]).fetchone()[0] == PHONE
+    finally:
+        d.close()
+    files = _every_byte_beside(station)
+    assert backup.list_backups(station) and _plain_hits(files) == []
