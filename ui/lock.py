@@ -143,40 +143,64 @@ class RecoveryCodeDialog(QDialog):
     """The recovery code, shown once when the file is first encrypted: to write down or print and
     lock away. It is kept nowhere else."""
 
-    def __init__(self, code: str, parent: QWidget | None = None):
+    def __init__(self, code: str, code_id: str, database: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.code_text, self.code_id, self.database = cipher.code_groups(code), code_id, database
         self.setWindowTitle(self.tr("数据库已加密：请保管恢复码"))
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("数据库文件和备份现已加密。所有登录的密码都忘记时，只有下面的恢复码能打开它。"
                               "请抄写或打印后锁入保险柜；本程序不保存恢复码，关闭本窗口后无法再次显示。"))
         note.setWordWrap(True)
-        self.code = QLabel(cipher.code_groups(code))
+        self.code = QLabel(self.code_text)
         self.code.setObjectName("recoveryCode")
-        self.code.setTextInteractionFlags(self.code.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setStyleSheet("font-family: monospace; font-size: 150%; font-weight: bold;")
         layout.addWidget(note)
+        layout.addWidget(QLabel(self.tr("恢复单编号：{code_id}").format(code_id=code_id)))
         layout.addWidget(self.code)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        layout.addWidget(self.saved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("我已抄好"))
+        self.pdf_button = buttons.addButton(self.tr("存为 PDF 打印…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setAutoDefault(False)
+        self.pdf_button.clicked.connect(self.save_pdf)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def save_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from liftdesk.documents.recovery_code_sheet import write_sheet
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存恢复单"), f"恢复单-{self.code_id}.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            write_sheet(self.code_text, self.code_id, self.database, path)
+        except (OSError, LiftDeskError) as exc:
+            self.saved.setText(str(exc))
+            return
+        self.saved.setText(self.tr("已保存：{path}。打印后请删除这个文件：凭恢复码即可打开数据库。").format(path=path))
 
 
 def protection_note(store: Store, lock_on: bool) -> str:
     """What 设置 says about the file itself (#19): readable by anyone, or encrypted and where the
     recovery code is."""
-    tr = lambda text: QApplication.translate("lock", text)  # noqa: E731
     if store.path is None:
         return ""
     if cipher.is_encrypted(store.path):
         info = protection.recovery_info(store.path)
-        return tr("数据库文件和备份已加密（SQLCipher）：没有工作人员的密码，拿到文件的人也读不出其中的个人信息。"
-                  "恢复码在开启站点锁时显示的恢复单上（编号 {code_id}，{created}），请锁在保险柜里。").format(
+        return QApplication.translate(
+            "lock", "数据库文件和备份已加密（SQLCipher）：没有工作人员的密码，拿到文件的人也读不出其中的个人信息。"
+            "恢复码在开启站点锁时显示的恢复单上（编号 {code_id}，{created}），请锁在保险柜里。").format(
             code_id=info["code_id"], created=info["created_at"][:10])
     if lock_on:
-        return tr("站点锁已开启，但数据库文件还没有加密：点“确定”时加密，需要输入每个登录的密码。")
-    return tr("站点锁未开启：数据库文件没有加密，任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件和备份，"
-              "看到居民的姓名、电话和意见。")
+        return QApplication.translate("lock", "站点锁已开启，但数据库文件还没有加密：点“确定”时加密，需要输入每个登录的密码。")
+    return QApplication.translate(
+        "lock", "站点锁未开启：数据库文件没有加密，任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件和备份，"
+        "看到居民的姓名、电话和意见。")
 
 
 def login_at_start(store: Store) -> bool:
@@ -386,6 +410,7 @@ class StationDialog(QDialog):
             self.message.setText(str(exc))
             return
         if self.recovery_code:
-            RecoveryCodeDialog(self.recovery_code, self).exec()
+            RecoveryCodeDialog(self.recovery_code, protection.recovery_info(self.store.path)["code_id"],
+                               self.store.path.name, self).exec()
         privacy.set_id_policy(self.store, "full" if self.full_ids.isChecked() else "masked")
         super().accept()
