@@ -63,7 +63,7 @@ def figures(db: Path, window_class, settings_class, tmp: Path, units: list[str])
     unit = units[0]
     address = places.unit_address(store, unit)
     building = "/".join(str(address).split("/")[:-1])
-    folder = tmp / f"print-{db.stem}"
+    folder = tmp / f"print-{db.parent.name}"
     folder.mkdir()
     generate.print_batch(store, "consent-form", building, folder, unit_ids=[unit], replace=True)  # warm
 
