@@ -348,3 +348,24 @@ def test_an_encrypted_station_syncs_and_its_files_stay_sealed(tmp_path, capsys):
         d.close()
     files = _every_byte_beside(station)
     assert backup.list_backups(station) and _plain_hits(files) == []
+
+
+def test_a_damaged_encrypted_file_is_restored_from_its_sealed_backup(store, unit, db_path):
+    person = _resident(store, unit)
+    _lock_on(store)
+    taken = backup.make_backup(db_path, "manual")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    data[4096 + 100:4096 + 200] = os.urandom(100)  # a page SQLCipher's HMAC now refuses
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(StoreError) as damaged:
+        open_store(db_path, create=False)
+    assert damaged.value.key == "db.damaged" and str(taken) in str(damaged.value)
+    result = backup.restore(db_path, taken)
+    assert result["kept"] and ".damaged-" in result["kept"]
+    assert cipher.is_encrypted(db_path)
+    again = open_store(db_path, create=False)
+    try:
+        assert again.db.execute("SELECT name FROM person WHERE id = ?", [person]).fetchone()[0] == NAME
+    finally:
+        again.close()

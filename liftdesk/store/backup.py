@@ -27,7 +27,7 @@ from liftdesk.store.schema import known_migration_names, migrations
 from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
                                         connect_sqlite_ro, is_busy)
 from liftdesk.store import sealed  # #19: an encrypted database's backups are sealed (see sealed.py)
-from liftdesk.store.sqlite_file import attach, connect_rw  # #19: plain or keyed, as the file is
+from liftdesk.store.sqlite_file import attach, connect_like, connect_rw  # #19: plain or keyed, as the file is
 
 if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
     from liftdesk.store.connection import Store
@@ -438,7 +438,7 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
     """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
     src = connect_ro(backup_path)
     try:
-        dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
+        dst = connect_like(src, db_path)  # #19: keyed like a (sealed, staged) encrypted backup
         try:
             src.backup(dst)
             _mark_restored(dst)

@@ -102,6 +102,16 @@ def _key_of(path: Path) -> bytes | None:
     return cipher.key_opening(path) if cipher.held_keys() else None  # a staged restore has no sidecar
 
 
+def connect_like(source, path: Path, timeout_ms: int | None = None):
+    """A connection to a new file PATH that SOURCE's pages can be copied into: keyed with SOURCE's
+    key when SOURCE is an encrypted file, the stdlib's otherwise."""
+    if cipher.is_cipher_connection(source):
+        origin = source.execute("PRAGMA database_list").fetchone()[2]
+        key = cipher.key_for(origin) or cipher.key_opening(origin)
+        return cipher.connect(str(path), key, timeout=busy_timeout_ms(timeout_ms) / 1000)
+    return sqlite3.connect(str(path), timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
 def attach(conn, path: Path, schema: str) -> None:
     """ATTACH PATH as SCHEMA; on a keyed connection with the file's own key (a staged restore)."""
     if cipher.is_cipher_connection(conn):
