@@ -369,3 +369,40 @@ def test_a_damaged_encrypted_file_is_restored_from_its_sealed_backup(store, unit
         assert again.db.execute("SELECT name FROM person WHERE id = ?", [person]).fetchone()[0] == NAME
     finally:
         again.close()
+
+
+def test_turning_the_lock_on_in_the_dialog_asks_each_earlier_login_for_its_password(qtbot, store, db_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.app import init_app
+    from ui.lock import RecoveryCodeDialog, StationDialog
+
+    init_app("zh", 12)
+    accounts.add_account(store, "wang", "secret-1")  # made earlier: its password is not known here
+    dialog = StationDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen = []
+
+    def answer(password, then=None):
+        prompt = QApplication.activeModalWidget()
+        seen.append(type(prompt))
+        qtbot.keyClicks(prompt.findChild(type(dialog.new_password)), password)
+        qtbot.keyClick(prompt, Qt.Key.Key_Return)
+        if then:
+            QTimer.singleShot(0, then)
+
+    def close_code():
+        code = QApplication.activeModalWidget()
+        seen.append(type(code))
+        qtbot.keyClick(code, Qt.Key.Key_Return)
+
+    qtbot.keyClick(dialog.enabled, Qt.Key.Key_Space)
+    QTimer.singleShot(0, lambda: answer("wrong-pw"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # a wrong password: refused, nothing encrypted
+    assert dialog.isVisible() and "wang" in dialog.message.text() and not cipher.is_encrypted(db_path)
+    QTimer.singleShot(0, lambda: answer("secret-1", close_code))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert seen == [QInputDialog, QInputDialog, RecoveryCodeDialog]
+    assert not dialog.isVisible() and cipher.is_encrypted(db_path)
+    assert accounts.lock_settings(store).enabled and cipher.login_names(db_path) == ["wang"]

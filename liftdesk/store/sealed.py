@@ -73,9 +73,7 @@ def copy_content(src, dst) -> None:
             names = (["rowid"] if rowid else []) + [f'"{c}"' for c in columns]
             select = f'SELECT {", ".join(names)} FROM main."{name}"'
             insert = f'INSERT INTO main."{name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
-            cursor = src.execute(select)
-            while rows := cursor.fetchmany(5000):
-                dst.executemany(insert, rows)
+            dst.executemany(insert, src.execute(select))  # streamed row by row, in C on both sides
         if src.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
             dst.execute("DELETE FROM main.sqlite_sequence")
             dst.executemany("INSERT INTO main.sqlite_sequence (name, seq) VALUES (?, ?)",
