@@ -438,7 +438,7 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
     """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
     src = connect_ro(backup_path)
     try:
-        dst = connect_like(src, db_path)  # #19: keyed like a (sealed, staged) encrypted backup
+        dst = connect_like(src, db_path, busy_timeout_ms())  # #19: keyed like a (sealed, staged) encrypted backup
         try:
             src.backup(dst)
             _mark_restored(dst)
