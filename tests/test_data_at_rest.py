@@ -410,3 +410,20 @@ def test_turning_the_lock_on_in_the_dialog_asks_each_earlier_login_for_its_passw
     assert seen == [QInputDialog, QInputDialog, RecoveryCodeDialog]
     assert not dialog.isVisible() and cipher.is_encrypted(db_path)
     assert accounts.lock_settings(store).enabled and cipher.login_names(db_path) == ["wang"]
+
+
+def test_a_missing_keys_file_is_said_in_words(qtbot, encrypted_db, tmp_path, monkeypatch, capsys):
+    from ui import messages
+    from ui.app import Workbench, init_app
+
+    os.replace(cipher.keys_path(encrypted_db), tmp_path / "elsewhere.keys")
+    assert not cipher.is_encrypted(encrypted_db)  # without its sidecar it is no database we can read
+    assert cli(["--db", str(encrypted_db), "info"]) == 2
+    assert "错误" in capsys.readouterr().err
+    os.replace(tmp_path / "elsewhere.keys", cipher.keys_path(encrypted_db))
+    cipher.keys_path(encrypted_db).write_text("{not json")
+    init_app("zh", 12)
+    said = []
+    monkeypatch.setattr(messages, "error", lambda parent, text: said.append(text))
+    assert not Workbench(Settings(tmp_path / "settings.json")).open(encrypted_db)
+    assert "损坏" in said[0]

@@ -190,7 +190,14 @@ class Workbench(QObject):
         from .main_window import MainWindow
 
         path = Path(path)
-        opened, login = unlock_at_start(path)  # #19: an encrypted file asks for a login before it is read
+        try:
+            opened, login = unlock_at_start(path)  # #19: an encrypted file asks for a login before it is read
+        except LiftDeskError as exc:  # its keys file missing or damaged: said, nothing opened
+            if self.screenshot:
+                print(t("cli.error", message=exc), file=sys.stderr)
+            else:
+                messages.error(None, str(exc))
+            return False
         if not opened:
             self.login_cancelled = True
             return False
