@@ -62,6 +62,8 @@ def _plain_hits(files: dict) -> list[str]:
 def test_turning_the_lock_on_leaves_no_name_or_phone_in_any_file(store, unit, db_path):
     person = _resident(store, unit)
     backup.make_backup(db_path, "manual")  # a plain backup from before the lock
+    aside = db_path.with_name(db_path.name + ".damaged-20260101T000000000000Z")
+    aside.write_bytes(db_path.read_bytes())  # a damaged file once set aside by a restore
     assert _plain_hits(_every_byte_beside(db_path))  # the check can see them: they are there now
     code = _lock_on(store)
     assert cipher.is_encrypted(db_path) and len(cipher.normalize_code(code)) == 32
@@ -225,7 +227,7 @@ def test_the_cli_backup_of_an_encrypted_file_is_sealed(encrypted_db, tmp_path, c
 
 # ---- the app ----------------------------------------------------------------------------------------
 
-def test_the_app_asks_for_a_login_before_it_reads_an_encrypted_file(qtbot, encrypted_db, tmp_path):
+def test_the_app_asks_for_a_login_before_it_reads_an_encrypted_file(qtbot, encrypted_db, tmp_path, monkeypatch):
     from ui.app import Workbench, init_app
     from ui.lock import UnlockDialog
 
@@ -242,7 +244,8 @@ def test_the_app_asks_for_a_login_before_it_reads_an_encrypted_file(qtbot, encry
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, type_password)
-    bench = Workbench(Settings(tmp_path / "settings.json"), screenshot=True)
+    monkeypatch.setattr("ui.app.start_backup", lambda path: None)
+    bench = Workbench(Settings(tmp_path / "settings.json"))
     try:
         assert bench.open(encrypted_db)
         assert "不对" in seen[0] and bench.store.actor == "wang"
@@ -252,7 +255,7 @@ def test_the_app_asks_for_a_login_before_it_reads_an_encrypted_file(qtbot, encry
         bench.close()
 
 
-def test_the_recovery_code_opens_it_in_the_app(qtbot, store, unit, db_path, tmp_path):
+def test_the_recovery_code_opens_it_in_the_app(qtbot, store, unit, db_path, tmp_path, monkeypatch):
     from ui.app import Workbench, init_app
 
     _resident(store, unit)
@@ -268,7 +271,8 @@ def test_the_recovery_code_opens_it_in_the_app(qtbot, store, unit, db_path, tmp_
         qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, type_code)
-    bench = Workbench(Settings(tmp_path / "settings.json"), screenshot=True)
+    monkeypatch.setattr("ui.app.start_backup", lambda path: None)
+    bench = Workbench(Settings(tmp_path / "settings.json"))
     try:
         assert bench.open(db_path)
     finally:
@@ -427,3 +431,11 @@ def test_a_missing_keys_file_is_said_in_words(qtbot, encrypted_db, tmp_path, mon
     monkeypatch.setattr(messages, "error", lambda parent, text: said.append(text))
     assert not Workbench(Settings(tmp_path / "settings.json")).open(encrypted_db)
     assert "损坏" in said[0]
+
+
+def test_a_screenshot_run_refuses_an_encrypted_file_it_cannot_log_in_to(encrypted_db, tmp_path, capsys):
+    from ui.app import Workbench, init_app
+
+    init_app("zh", 12)
+    assert not Workbench(Settings(tmp_path / "settings.json"), screenshot=True).open(encrypted_db)
+    assert "已加密" in capsys.readouterr().err

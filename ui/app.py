@@ -31,6 +31,8 @@ from liftdesk.store.backup import protected_paths
 from . import messages, qt_noise, screen, tasks
 from .lock import StationLock, login_at_start, unlock_at_start
 from liftdesk.people import accounts
+from liftdesk.store import cipher
+from liftdesk.errors import StoreError
 from .style import apply_font_size, register_cjk_font
 
 log = logging.getLogger(__name__)
@@ -191,6 +193,8 @@ class Workbench(QObject):
 
         path = Path(path)
         try:
+            if self.screenshot and cipher.is_encrypted(path) and cipher.key_for(path) is None:
+                raise StoreError("cipher.locked", path=str(path))  # nobody is there to log in
             opened, login = unlock_at_start(path)  # #19: an encrypted file asks for a login before it is read
         except LiftDeskError as exc:  # its keys file missing or damaged: said, nothing opened
             if self.screenshot:

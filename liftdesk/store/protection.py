@@ -62,7 +62,9 @@ def _export(source, target: Path, target_key: str) -> None:
 
 
 def _backups(path: Path) -> list[Path]:
-    return [b.path for b in backup.list_backups(path)]
+    """Every copy of the file LiftDesk keeps: its backups (both folders) and damaged files set aside."""
+    aside = [p for p in path.parent.glob(path.name + ".damaged-*") if p.is_file()]
+    return [b.path for b in backup.list_backups(path)] + aside
 
 
 def encrypt_store(store, logins: dict[str, str], id_key: bytes | None) -> str:
