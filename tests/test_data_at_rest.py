@@ -61,9 +61,10 @@ def _plain_hits(files: dict) -> list[str]:
 
 def test_turning_the_lock_on_leaves_no_name_or_phone_in_any_file(store, unit, db_path):
     person = _resident(store, unit)
-    backup.make_backup(db_path, "manual")  # a plain backup from before the lock
+    plain = backup.make_backup(db_path, "manual")  # a plain backup from before the lock
     aside = db_path.with_name(db_path.name + ".damaged-20260101T000000000000Z")
-    aside.write_bytes(db_path.read_bytes())  # a damaged file once set aside by a restore
+    aside.write_bytes(plain.read_bytes())  # a damaged file once set aside by a restore
+    assert _plain_hits({"aside": aside.read_bytes(), "backup": plain.read_bytes()}) == ["aside", "backup"]
     assert _plain_hits(_every_byte_beside(db_path))  # the check can see them: they are there now
     code = _lock_on(store)
     assert cipher.is_encrypted(db_path) and len(cipher.normalize_code(code)) == 32
