@@ -21,7 +21,7 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def locked_store(store, unit):
     accounts.add_account(store, "wang", "secret-1")
-    accounts.set_lock(store, True, 10)
+    accounts.set_lock(store, True, 10, {"wang": "secret-1"})
     store.actor = "wang"
     return store
 

@@ -24,7 +24,7 @@ def test_the_lock_is_off_by_default_and_needs_a_login_to_turn_on(store):
     with pytest.raises(LiftDeskError):
         accounts.set_lock(store, True, 5)
     accounts.add_account(store, "wang", "secret-1")
-    accounts.set_lock(store, True, 5)
+    accounts.set_lock(store, True, 5, {"wang": "secret-1"})  # each login's password wraps the file's key
     assert accounts.lock_settings(store) == accounts.LockSettings(True, 5)
     with pytest.raises(LiftDeskError):
         accounts.remove_account(store, "wang")  # the last login of a locked station
@@ -56,7 +56,7 @@ def test_passwords_are_kept_as_salted_scrypt_hashes(store):
 def locked_store(store, unit):
     accounts.add_account(store, "wang", "secret-1")
     accounts.add_account(store, "li", "secret-2")
-    accounts.set_lock(store, True, 10)
+    accounts.set_lock(store, True, 10, {"wang": "secret-1", "li": "secret-2"})
     return store
 
 
@@ -155,8 +155,15 @@ def test_station_dialog_adds_logins_and_turns_the_lock_on(qtbot, store):
     dialog.idle.selectAll()
     qtbot.keyClicks(dialog.idle, "3")
     qtbot.keyClick(dialog.full_ids, Qt.Key.Key_Space)
+    shown = []
+
+    def note_the_code():  # #19: the file is encrypted now; its recovery code is shown once
+        code_dialog = QApplication.activeModalWidget()
+        shown.append(code_dialog.code.text())
+        qtbot.keyClick(code_dialog, Qt.Key.Key_Return)
+    QTimer.singleShot(0, note_the_code)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    assert not dialog.isVisible() and len(shown[0].replace(" ", "")) == 32
     assert accounts.lock_settings(store) == accounts.LockSettings(True, 3)
     assert privacy.id_policy(store) == "full"
     pid = ownership.add_person(store, "测试", "", "110101198001010011")

@@ -29,7 +29,10 @@ from liftdesk.common.outputs import check_output
 from liftdesk.store.backup import protected_paths
 
 from . import messages, qt_noise, screen, tasks
-from .lock import StationLock, login_at_start
+from .lock import StationLock, login_at_start, unlock_at_start
+from liftdesk.people import accounts
+from liftdesk.store import cipher
+from liftdesk.errors import StoreError
 from .style import apply_font_size, register_cjk_font
 
 log = logging.getLogger(__name__)
@@ -190,6 +193,19 @@ class Workbench(QObject):
 
         path = Path(path)
         try:
+            if self.screenshot and cipher.is_encrypted(path) and cipher.key_for(path) is None:
+                raise StoreError("cipher.locked", path=str(path))  # nobody is there to log in
+            opened, login = unlock_at_start(path)  # #19: an encrypted file asks for a login before it is read
+        except LiftDeskError as exc:  # its keys file missing or damaged: said, nothing opened
+            if self.screenshot:
+                print(t("cli.error", message=exc), file=sys.stderr)
+            else:
+                messages.error(None, str(exc))
+            return False
+        if not opened:
+            self.login_cancelled = True
+            return False
+        try:
             store = open_store(path, actor="gui", create=create)
         except LiftDeskError as exc:
             if self.screenshot:
@@ -198,7 +214,9 @@ class Workbench(QObject):
             store = offer_restore(path, exc)
             if store is None:
                 return False
-        if not login_at_start(store):  # the station lock: a login before any resident's data shows
+        if login is not None and login[0]:
+            accounts.login(store, *login)  # the login that unlocked the file is the change log's actor
+        elif login is None and not login_at_start(store):  # the station lock: a login before any data shows
             store.close()
             self.login_cancelled = True
             return False

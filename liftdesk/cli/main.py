@@ -21,7 +21,7 @@ from liftdesk.store.connection import translate
 from liftdesk.store.sqlite_file import on_wait
 
 from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, upkeep
-from . import usage
+from . import login, usage
 from . import settings as settings_cli
 from .common import emit, print_error
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = usage.Parser(prog="main.py", description=t("cli.description"), epilog=t("cli.gui_options"))
     parser.add_argument("--db", help="database file / 数据库文件")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / language")
+    login.add_arguments(parser)  # #19: the station lock's login
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for part in PARTS:
         part.add_parsers(sub)
@@ -71,6 +72,12 @@ def run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> 
 
 
 def _run(args: argparse.Namespace, db_path: Path, default_path: bool = False) -> int:
+    try:
+        credentials = login.unlock(args, db_path)  # #19: an encrypted file opens after a login
+    except LiftDeskError as exc:
+        print_error(exc)
+        _json_error(args, str(exc))
+        return 2
     if args.command in database.FILE_COMMANDS:
         try:
             return database.FILE_COMMANDS[args.command](db_path, args)
@@ -94,6 +101,7 @@ def _run(args: argparse.Namespace, db_path: Path, default_path: bool = False) ->
         print(t("db.created", path=db_path), file=sys.stderr)
     args.db_path = db_path
     try:
+        login.after_open(store, args, credentials)
         return HANDLERS[args.command](store, args)
     except LiftDeskError as exc:
         print_error(exc)

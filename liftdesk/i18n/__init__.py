@@ -10,6 +10,8 @@ from liftdesk.i18n.catalogue import (cli, common, consent, documents, history, i
                                      projects, store, sync, upkeep)
 
 DOMAINS = (store, common, places, people, consent, projects, money, documents, io, history, sync, cli, upkeep)
+from liftdesk.i18n.catalogue import protection  # noqa: E402  (#19: data at rest)
+DOMAINS += (protection,)
 
 
 def _merged() -> dict[str, dict[str, str]]:

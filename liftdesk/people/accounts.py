@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from liftdesk.errors import LiftDeskError, ValidationError
-from liftdesk.store import Store
+from liftdesk.store import Store, cipher, protection
+
+from . import privacy
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ def add_account(store: Store, name: str, password: str) -> str:
             raise ValidationError("account.exists", name=name)
         store.db.execute("INSERT INTO account (name, pw_hash, created_at) VALUES (?, ?, ?)",
                          [name, hash_password(password), datetime.now(timezone.utc).isoformat(timespec="seconds")])
+    if cipher.is_encrypted(store.path):  # the file's data key, wrapped for the new login too
+        protection.set_login(store.path, name, password)
     log.info("station login added")
     return name
 
@@ -86,6 +90,8 @@ def set_password(store: Store, name: str, password: str) -> None:
         raise ValidationError("account.bad_login")
     with store.db.atomic():
         store.db.execute("UPDATE account SET pw_hash = ? WHERE name = ?", [hash_password(password), name])
+    if cipher.is_encrypted(store.path):
+        protection.set_login(store.path, name, password)  # rewrapped: the old password opens nothing
     log.info("station login password changed")
 
 
@@ -94,6 +100,8 @@ def remove_account(store: Store, name: str) -> None:
         if lock_settings(store).enabled and len(names(store)) <= 1:
             raise ValidationError("account.last")
         store.db.execute("DELETE FROM account WHERE name = ?", [name])
+    if cipher.is_encrypted(store.path):
+        protection.drop_login(store.path, name)
     log.info("station login removed")
 
 
@@ -105,9 +113,10 @@ def login(store: Store, name: str, password: str) -> str:
     if not row or not ok:
         log.warning("station login refused")
         raise LiftDeskError("account.bad_login")
-    with store.db.atomic():
-        store.db.execute("UPDATE account SET last_login = ? WHERE name = ?",
-                         [datetime.now(timezone.utc).isoformat(timespec="seconds"), row[0]])
+    if not store.readonly:  # a read-only command (CLI) logs in without writing
+        with store.db.atomic():
+            store.db.execute("UPDATE account SET last_login = ? WHERE name = ?",
+                             [datetime.now(timezone.utc).isoformat(timespec="seconds"), row[0]])
     store.actor = row[0]
     store.actions.locked = False
     log.info("station login accepted")
@@ -128,13 +137,43 @@ def lock_settings(store: Store) -> LockSettings:
     return LockSettings(store.meta(LOCK_KEY, "0") == "1", max(1, minutes))
 
 
-def set_lock(store: Store, enabled: bool, idle_minutes: int = DEFAULT_IDLE_MINUTES) -> None:
-    """Turn the station lock on (needs at least one login) or off; set the idle minutes."""
+def set_lock(store: Store, enabled: bool, idle_minutes: int = DEFAULT_IDLE_MINUTES,
+             passwords: dict[str, str] | None = None) -> str | None:
+    """Turn the station lock on (needs at least one login) or off; set the idle minutes.
+
+    A database file is encrypted while the lock is on (#19): turning it on needs the password of
+    every login (each one wraps the data key) and returns the new recovery code to print, which is
+    kept nowhere else; turning it off decrypts the file (after a login: the key is held)."""
     if enabled and not names(store):
         raise ValidationError("account.none")
     if not 1 <= int(idle_minutes) <= 240:
         raise ValidationError("account.bad_idle")
+    encrypted = cipher.is_encrypted(store.path)
+    code = None
+    if enabled and store.path is not None and not encrypted:
+        code = protection.encrypt_store(store, _checked_passwords(store, passwords or {}), privacy.plain_id_key(store))
+    elif not enabled and encrypted:
+        kept = protection.decrypt_store(store)
+        if kept is not None:
+            privacy.keep_id_key_in_meta(store, kept)
     with store.db.atomic():
         store.set_meta(LOCK_KEY, "1" if enabled else "0")
         store.set_meta(IDLE_KEY, str(int(idle_minutes)))
     log.info("station lock %s, idle %d min", "on" if enabled else "off", int(idle_minutes))
+    return code
+
+
+def _checked_passwords(store: Store, passwords: dict[str, str]) -> dict[str, str]:
+    """Every login's password, each checked against its hash: a login left out could never open
+    the encrypted file."""
+    wanted = {}
+    missing = []
+    for name in names(store):
+        stored = store.db.execute("SELECT pw_hash FROM account WHERE name = ?", [name]).fetchone()[0]
+        if name in passwords and check_password(passwords[name], stored):
+            wanted[name] = passwords[name]
+        else:
+            missing.append(name)
+    if missing:
+        raise ValidationError("cipher.passwords_needed", names="、".join(missing))
+    return wanted

@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from liftdesk.store import cipher, protection
+
 OWNER_ONLY_UMASK = 0o077
 
 
@@ -58,6 +60,12 @@ def set_id_policy(store, policy: str) -> None:
 
 def _salt(store) -> bytes:
     salt = store.meta(ID_SALT_KEY)
+    if salt is None and cipher.is_encrypted(store.path):  # the station lock's file: the key is in its
+        kept = protection.id_key_of(store.path)           # sidecar, sealed by the data key (#19)
+        if kept is None:
+            kept = os.urandom(16)
+            protection.put_id_key(store.path, kept)
+        return kept
     if salt is None:
         store.db.execute("INSERT OR IGNORE INTO liftdesk_meta (key, value) VALUES (?, ?)",
                          [ID_SALT_KEY, os.urandom(16).hex()])
@@ -103,3 +111,14 @@ def display_id_ref(kept: str) -> str:
     """What a form or screen shows: a masked number as ****1234, a whole one as it is."""
     kept = kept or ""
     return kept.split(" ", 1)[1] if is_masked(kept) and " " in kept else kept
+
+
+def plain_id_key(store) -> bytes | None:
+    """The ID-number hash key kept in liftdesk_meta of a plain file (None before the first ID)."""
+    salt = store.meta(ID_SALT_KEY)
+    return bytes.fromhex(salt) if salt else None
+
+
+def keep_id_key_in_meta(store, key: bytes) -> None:
+    """Back in liftdesk_meta when the file is decrypted again (the same key: hashes keep matching)."""
+    store.db.execute("INSERT OR REPLACE INTO liftdesk_meta (key, value) VALUES (?, ?)", [ID_SALT_KEY, key.hex()])

@@ -26,6 +26,8 @@ from liftdesk.errors import StoreError
 from liftdesk.store.schema import known_migration_names, migrations
 from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
                                         connect_sqlite_ro, is_busy)
+from liftdesk.store import sealed  # #19: an encrypted database's backups are sealed (see sealed.py)
+from liftdesk.store.sqlite_file import attach, connect_like, connect_rw  # #19: plain or keyed, as the file is
 
 if TYPE_CHECKING:  # only for annotations: opening a store (connection.py) builds on this module
     from liftdesk.store.connection import Store
@@ -131,6 +133,8 @@ def _discard(tmp: Path) -> None:
 def copy_database(source: Path | sqlite3.Connection, target: Path, check: bool = True) -> Path:
     """A consistent copy through the online backup API (one step, so one snapshot), written to a
     temporary name and renamed, readable by the owner only. Refuses a damaged source."""
+    if sealed.handles(source):  # #19: encrypted database → sealed backup; never a plain copy
+        return sealed.copy_encrypted(source, target, check)
     own = not isinstance(source, sqlite3.Connection)
     src = connect_ro(Path(source)) if own else source
     target = Path(target)
@@ -313,7 +317,8 @@ def check_backup(path: Path, full: bool = True) -> None:
     """Refuse a file that is not a sound LiftDesk database (the header, our meta row, integrity)."""
     path = Path(path)
     try:
-        conn = connect_sqlite_ro(path, StoreError("backup.bad", path=str(path)))
+        conn = sealed.open_sealed(path) if sealed.is_sealed(path) else \
+            connect_sqlite_ro(path, StoreError("backup.bad", path=str(path)))  # #19: sealed after a login
     except IsADirectoryError:
         raise StoreError("db.is_dir", path=str(path)) from None
     except OSError:
@@ -349,7 +354,7 @@ def preview(path: Path) -> dict:
     """What a backup holds, for the restore dialog and `restore --dry-run`: record counts, the
     newest change and when the copy was made."""
     path = Path(path)
-    conn = connect_ro(path)
+    conn = sealed.open_sealed(path) if sealed.is_sealed(path) else connect_ro(path)  # #19
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
@@ -393,6 +398,9 @@ def restore(db_path: Path, backup_path: Path, timeout_ms: int | None = None) -> 
     from an older version is brought up to this version's schema first; a newer one is refused.
     A damaged current file cannot be locked as a database: it is renamed aside and replaced."""
     db_path, backup_path = Path(db_path), Path(backup_path)
+    if sealed.is_sealed(backup_path):  # #19: opened into a keyed private copy, restored like any backup
+        return sealed.restoring(backup_path, backup_folder(db_path),
+                                lambda staged: {**restore(db_path, staged, timeout_ms), "restored": str(backup_path)})
     check_backup(backup_path, full=True)
     if db_path.exists() and db_path.resolve() == backup_path.resolve():
         raise StoreError("backup.same_file", path=str(backup_path))
@@ -430,7 +438,7 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
     """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
     src = connect_ro(backup_path)
     try:
-        dst = sqlite3.connect(str(db_path), timeout=busy_timeout_ms() / 1000)
+        dst = connect_like(src, db_path, busy_timeout_ms())  # #19: keyed like a (sealed, staged) encrypted backup
         try:
             src.backup(dst)
             _mark_restored(dst)
@@ -460,7 +468,7 @@ def _migrated_copy(backup_path: Path, folder: Path) -> Path:
     copy_database(backup_path, staged, check=False)
     from sqlite_utils import Database  # the migrations speak sqlite-utils
 
-    conn = sqlite3.connect(str(staged))
+    conn = connect_rw(staged)  # #19: keyed when the backup was sealed
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
         migrations.apply(Database(conn))
@@ -471,10 +479,10 @@ def _migrated_copy(backup_path: Path, folder: Path) -> Path:
 
 
 def _replace_under_lock(db_path: Path, staged: Path, backup_path: Path, timeout_ms: int | None) -> Path:
-    conn = sqlite3.connect(str(db_path), timeout=busy_timeout_ms(timeout_ms) / 1000, isolation_level=None)
+    conn = connect_rw(db_path, timeout_ms, isolation_level=None)  # #19: keyed when encrypted
     try:
         conn.execute("PRAGMA foreign_keys = OFF")  # tables are dropped and refilled whole
-        conn.execute("ATTACH DATABASE ? AS restored", [str(staged)])
+        attach(conn, staged, "restored")  # #19: keyed like the database when it is encrypted
         try:
             begin_immediate(conn)  # the connection's busy timeout: TIMEOUT_MS or the default
         except sqlite3.OperationalError as exc:

@@ -23,9 +23,10 @@ from liftdesk.common.outputs import MIN_NEED, free_space, human_size
 from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
-from . import backup
+from . import backup, cipher, sealed
 from .schema import known_migration_names, migrations
 from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
+from .sqlite_file import connect_rw
 
 log = logging.getLogger(__name__)
 
@@ -359,7 +360,7 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
 
         backup.backup_before_migration(path, len(known_migration_names()) - len(pending))
     try:
-        db = LiftDeskDatabase(sqlite3.connect(str(path), timeout=timeout_ms / 1000), file_path=path,
+        db = LiftDeskDatabase(connect_rw(path, timeout_ms), file_path=path,  # keyed when encrypted (#19)
                               execute_plugins=False)
         if defer_check:
             db.pending_check = BackgroundCheck(path)
@@ -382,8 +383,11 @@ def _open_readonly(path: Path, pending: list[str], actor: str, timeout_ms: int) 
     try:
         conn = connect_ro(path, timeout_ms)
         if pending:  # an older file: migrate a private copy in memory, the file stays as it is
-            memory = sqlite3.connect(":memory:")
-            conn.backup(memory)
+            if cipher.is_cipher_connection(conn):  # an encrypted file: a logical copy (#19)
+                memory = sealed.plain_memory_copy(conn)
+            else:
+                memory = sqlite3.connect(":memory:")
+                conn.backup(memory)
             conn.close()
             conn = memory
             db = LiftDeskDatabase(conn, file_path=path, execute_plugins=False)

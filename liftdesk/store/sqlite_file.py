@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from liftdesk.errors import StoreError
+from . import cipher
 
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,7 +87,48 @@ def connect_ro(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
     """Read-only connection that never writes the file. In a folder we may not write, SQLite cannot
     make the WAL index beside the file, so the file is read as immutable (nobody can change it)."""
     immutable = not os.access(Path(path).resolve().parent, os.W_OK)
+    key = _key_of(path)
+    if key is not None:  # the station lock's encrypted file (#19): keyed through cipher.connect
+        return cipher.connect(ro_uri(path, immutable), key, uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
     return sqlite3.connect(ro_uri(path, immutable), uri=True, timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
+def _key_of(path: Path) -> bytes | None:
+    """None for a plain file; the data key of an encrypted one (refused while no login opened it)."""
+    if cipher.has_plain_header(path) or not Path(path).exists() or Path(path).stat().st_size == 0:
+        return None
+    if cipher.is_encrypted(path):
+        return cipher.require_key(path)
+    return cipher.key_opening(path) if cipher.held_keys() else None  # a staged restore has no sidecar
+
+
+def connect_like(source, path: Path, timeout_ms: int | None = None):
+    """A connection to a new file PATH that SOURCE's pages can be copied into: keyed with SOURCE's
+    key when SOURCE is an encrypted file, the stdlib's otherwise."""
+    if cipher.is_cipher_connection(source):
+        origin = source.execute("PRAGMA database_list").fetchone()[2]
+        key = cipher.key_for(origin) or cipher.key_opening(origin)
+        return cipher.connect(str(path), key, timeout=busy_timeout_ms(timeout_ms) / 1000)
+    return sqlite3.connect(str(path), timeout=busy_timeout_ms(timeout_ms) / 1000)
+
+
+def attach(conn, path: Path, schema: str) -> None:
+    """ATTACH PATH as SCHEMA; on a keyed connection with the file's own key (a staged restore)."""
+    if cipher.is_cipher_connection(conn):
+        key = cipher.key_opening(path)
+        conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", [str(path), f"x'{key.hex()}'" if key else ""])
+    else:
+        conn.execute(f"ATTACH DATABASE ? AS {schema}", [str(path)])
+
+
+def connect_rw(path: Path, timeout_ms: int | None = None, **kwargs):
+    """The one read-write connection to a database file: the stdlib's for a plain file, a keyed
+    SQLCipher one for an encrypted file (its key unwrapped by a login, see cipher.py)."""
+    key = _key_of(path)
+    timeout = busy_timeout_ms(timeout_ms) / 1000
+    if key is not None:
+        return cipher.connect(str(path), key, timeout=timeout, **kwargs)
+    return sqlite3.connect(str(path), timeout=timeout, **kwargs)
 
 
 def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
@@ -105,7 +147,7 @@ def connect_sqlite_ro(path: Path, refusal: StoreError) -> sqlite3.Connection:
     (the caller names it: a database that is not ours, or a backup that cannot be restored)."""
     with open(path, "rb") as fh:
         header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and _key_of(path) is None:
         raise refusal
     try:
         return connect_ro(path)

@@ -3043,6 +3043,44 @@ The current database is backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="149" />
+        <source>数据库已加密：请保管恢复码</source>
+        <translation>The database is encrypted: keep the recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="151" />
+        <source>数据库文件和备份现已加密。所有登录的密码都忘记时，只有下面的恢复码能打开它。请抄写或打印后锁入保险柜；本程序不保存恢复码，关闭本窗口后无法再次显示。</source>
+        <translation>The database file and its backups are now encrypted. If every login's password is forgotten, only the recovery code below opens it. Write it down or print it and lock it away; LiftDesk does not keep it and cannot show it again once this window is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="159" />
+        <source>恢复单编号：{code_id}</source>
+        <translation>Recovery sheet no.: {code_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="165" />
+        <source>我已抄好</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="166" />
+        <source>存为 PDF 打印…</source>
+        <translation>Save as PDF to print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="177" />
+        <source>保存恢复单</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="185" />
+        <source>已保存：{path}。打印后请删除这个文件：凭恢复码即可打开数据库。</source>
+        <translation>Saved: {path}. Delete this file once printed: the recovery code alone opens the database.</translation>
+    </message>
+</context>
+<context>
     <name>RecyclePage</name>
     <message>
         <location filename="../../ui/pages/recycle_page.py" line="24" />
@@ -3300,47 +3338,47 @@ The current database is backed up first.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="14" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="15" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="26" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="27" />
         <source> 磅</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="31" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="31" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
         <source>字号</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33" />
         <source>多少天无进展算停滞</source>
         <translation>Days without activity before a project counts as idle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
         <source>公示：受理异议的社区地址</source>
         <translation>Notice: community address for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37" />
         <source>公示：受理异议的社区电话</source>
         <translation>Notice: community phone for objections</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="38" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="39" />
         <source>站点锁与隐私…</source>
         <translation>Station lock and privacy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="41" />
+        <location filename="../../ui/dialogs/settings_dialog.py" line="42" />
         <source>站点</source>
         <translation>Station</translation>
     </message>
@@ -3434,64 +3472,64 @@ The current database is backed up first.</translation>
 <context>
     <name>StationDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="171" />
+        <location filename="../../ui/lock.py" line="305" />
         <source>站点与隐私</source>
         <translation>Station and privacy</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="173" />
+        <location filename="../../ui/lock.py" line="307" />
         <source>开启站点锁（打开程序时和离开一段时间后需要登录）</source>
         <translation>Station lock on (log in when the program opens and after being away)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="178" />
+        <location filename="../../ui/lock.py" line="312" />
         <source> 分钟无操作后自动锁定</source>
         <translation> idle minutes before it locks</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="182" />
+        <location filename="../../ui/lock.py" line="316" />
         <source>登录名（如 王姐）</source>
         <translation>Login name (e.g. 王姐)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="185" />
+        <location filename="../../ui/lock.py" line="319" />
         <source>密码（至少 6 位）</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="186" />
+        <location filename="../../ui/lock.py" line="320" />
         <source>添加登录</source>
         <translation>Add login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="189" />
+        <location filename="../../ui/lock.py" line="323" />
         <source>删除所选登录</source>
         <translation>Remove the selected login</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="192" />
+        <location filename="../../ui/lock.py" line="326" />
         <source>保存完整身份证号（默认只保存后四位和校验码）</source>
         <translation>Keep whole ID numbers (by default only the last four and a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="205" />
+        <location filename="../../ui/lock.py" line="339" />
         <source>站点锁</source>
         <translation>Station lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="210" />
+        <location filename="../../ui/lock.py" line="344" />
         <source>登录（每位工作人员一个，变更记录里记下是谁改的）</source>
         <translation>Logins (one per staff member; the change log records who changed what)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="229" />
-        <source>注意：站点锁只锁住本程序的界面；数据库文件和备份本身没有加密，拿到文件的人仍能读取其中的个人信息。</source>
-        <translation>Note: the station lock only locks this program's window; the database file and its backups are not encrypted, so anyone who gets the file can still read the personal data in it.</translation>
+        <location filename="../../ui/lock.py" line="393" />
+        <source>加密数据库</source>
+        <translation>Encrypt the database</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="231" />
-        <source>站点锁未开启：任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件，看到居民的姓名、电话和意见。</source>
-        <translation>The station lock is off: anyone who can use this PC can open this program, or read the database file directly, and see residents' names, phones and positions.</translation>
+        <location filename="../../ui/lock.py" line="393" />
+        <source>开启站点锁会加密数据库文件。请输入“{name}”的密码：</source>
+        <translation>Turning the station lock on encrypts the database file. Enter the password of “{name}”:</translation>
     </message>
 </context>
 <context>
@@ -3585,17 +3623,17 @@ The current database is backed up first.</translation>
 <context>
     <name>StationLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="96" />
+        <location filename="../../ui/lock.py" line="228" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="136" />
+        <location filename="../../ui/lock.py" line="268" />
         <source>锁定时关闭了未保存的窗口（输入未保存）：{titles}</source>
         <translation>Closed when locking, input not saved: {titles}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="160" />
+        <location filename="../../ui/lock.py" line="292" />
         <source>已登录：{name}</source>
         <translation>Logged in: {name}</translation>
     </message>
@@ -4540,6 +4578,49 @@ They are erased from the change log too and cannot be brought back; households, 
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="82" />
+        <source>登录 LiftDesk</source>
+        <translation>Log in to LiftDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="87" />
+        <source>忘记密码：用打印的恢复码打开</source>
+        <translation>Forgot the password: open with the printed recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="89" />
+        <source>恢复码（32 个字母和数字，空格可省略）</source>
+        <translation>Recovery code (32 letters and digits; spaces optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="96" />
+        <source>本数据库已加密（站点锁已开启）：登录后才能打开。</source>
+        <translation>This database is encrypted (the station lock is on): log in to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="97" />
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="98" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="103" />
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="104" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>UpkeepPanel</name>
     <message>
         <location filename="../../ui/pages/upkeep_panel.py" line="59" />
@@ -4925,17 +5006,17 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="95" />
+        <location filename="../../ui/app.py" line="98" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="99" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108" />
+        <location filename="../../ui/app.py" line="111" />
         <source>正在生成演示数据：{percent}%</source>
         <translation>Building the demo data: {percent}%</translation>
     </message>
@@ -4961,6 +5042,24 @@ They are erased from the change log too and cannot be brought back; households, 
         <location filename="../../ui/dialogs/database_dialogs.py" line="86" />
         <source>另存副本</source>
         <translation>Save a copy</translation>
+    </message>
+</context>
+<context>
+    <name>lock</name>
+    <message>
+        <location filename="../../ui/lock.py" line="195" />
+        <source>数据库文件和备份已加密（SQLCipher）：没有工作人员的密码，拿到文件的人也读不出其中的个人信息。恢复码在开启站点锁时显示的恢复单上（编号 {code_id}，{created}），请锁在保险柜里。</source>
+        <translation>The database file and its backups are encrypted (SQLCipher): without a helper's password, whoever gets the file cannot read the personal data in it. The recovery code is on the recovery sheet shown when the station lock was turned on (no. {code_id}, {created}); keep it locked away.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="200" />
+        <source>站点锁已开启，但数据库文件还没有加密：点“确定”时加密，需要输入每个登录的密码。</source>
+        <translation>The station lock is on but the database file is not encrypted yet: it is encrypted on OK, which asks for every login's password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="201" />
+        <source>站点锁未开启：数据库文件没有加密，任何能使用这台电脑的人都能打开本程序，或直接读取数据库文件和备份，看到居民的姓名、电话和意见。</source>
+        <translation>The station lock is off: the database file is not encrypted; anyone who can use this PC can open LiftDesk, or read the database file and its backups directly, and see residents' names, phones and positions.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+                               QSpinBox, QWidget)
 
 from liftdesk.common.settings import BY_KEY, Settings
 
@@ -39,6 +40,12 @@ class SettingsDialog(QDialog):
             self.station_button.setAutoDefault(False)
             self.station_button.clicked.connect(self.open_station)
             form.addRow(self.tr("站点"), self.station_button)
+            # #19: said plainly, what the database file itself reveals to whoever has it
+            self.protection = QLabel()
+            self.protection.setObjectName("protectionNote")
+            self.protection.setWordWrap(True)
+            form.addRow(self.protection)
+            self._show_protection()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -55,6 +62,14 @@ class SettingsDialog(QDialog):
             lock = getattr(self.parent(), "station_lock", None)
             if lock is not None:
                 lock.refresh()
+        self._show_protection()
+
+    def _show_protection(self) -> None:
+        from liftdesk.people import accounts
+
+        from ..lock import protection_note
+
+        self.protection.setText(protection_note(self.store, accounts.lock_settings(self.store).enabled))
 
     def accept(self) -> None:
         self.settings.set("language", self.language.currentData())
