@@ -175,5 +175,5 @@ def test_the_app_backs_up_on_start_off_the_ui_thread(qtbot, store, unit, db_path
     init_app("zh", 12)
     start_backup(db_path)
     qtbot.waitUntil(lambda: bool(backup.list_backups(db_path)), timeout=20000)
-    assert backup.list_backups(db_path)[0].reason == "start"
-    assert backup.backup_if_due(db_path) is None  # the start backup counts as today's
+    assert backup.list_backups(db_path)[0].reason == "daily"
+    assert backup.backup_if_due(db_path) is None  # at most one automatic backup a day
