@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Q
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from liftdesk.demo import demo
 from liftdesk.places import places
 from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
@@ -80,6 +79,8 @@ def init_app(lang: str, font_size: int) -> QApplication:
 
 
 def _build_demo(path: Path, progress, cancelled) -> dict:
+    from liftdesk.demo import demo  # late: the demo's imports (reportlab) cost the first paint time
+
     store = open_store(path, actor="demo")
     try:
         if not demo.is_empty(store):  # built before (a cancelled build leaves the file empty)

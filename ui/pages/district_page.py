@@ -11,7 +11,7 @@ from liftdesk.places import places
 from liftdesk.reports import stats
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
-from liftdesk.reports import report, targets as target_report
+from liftdesk.reports import targets as target_report
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 from liftdesk.sync.status import freshness
@@ -274,6 +274,8 @@ class DistrictPage(QWidget):
             return None
         path = str(path)
         try:
+            from liftdesk.reports import report  # late: reportlab costs the first paint time
+
             report.export(self.table, self.funnel, self.district_name(), path, target_report.every_year(self.store))
         except LiftDeskError as exc:
             messages.error(self, str(exc))
