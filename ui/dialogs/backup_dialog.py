@@ -13,7 +13,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings
 from liftdesk.store import Store, backup
 
-from .. import messages
+from .. import messages, tasks
 
 PathRole = Qt.ItemDataRole.UserRole
 
@@ -121,12 +121,17 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(True)
 
     def backup_now(self) -> None:
-        try:
-            made = backup.make_backup(self.store.path, "manual", second=self._second() or False,
-                                      keep=self.keep.value())
-        except LiftDeskError as exc:
-            messages.error(self, str(exc))
-            return
+        """Made, compressed and verified (decompressed into memory and checked) off the UI thread."""
+        self.backup_button.setEnabled(False)
+        self.backup_task = task = tasks.Task(_make_backup, self.store.path, self._second() or False,
+                                             self.keep.value())
+        task.succeeded.connect(self._backed_up)
+        task.failed.connect(lambda message: message and messages.error(self, message.splitlines()[-1]))
+        task.finished.connect(lambda: self.backup_button.setEnabled(True))
+        self.preview.setText(self.tr("正在备份并校验…"))
+        tasks.start(task)
+
+    def _backed_up(self, made) -> None:
         messages.status(self.parentWidget() or self, self.tr("已备份：{path}").format(path=made))
         self.reload()
         self.list.setCurrentRow(0)
@@ -146,3 +151,7 @@ class BackupDialog(QDialog):
         messages.info(self, self.tr("已恢复。恢复前的数据库已保存为：{kept}").format(kept=done["kept"] or "—"))
         self.restored.emit(done["restored"])
         self.reload()
+
+
+def _make_backup(path: Path, second, keep: int, progress, cancelled) -> Path:
+    return backup.make_backup(path, "manual", second=second, keep=keep)
