@@ -2,7 +2,6 @@
 only when the source changed since it was last checked, one per sync import batch, retention by
 count and total size; restore reads new .db.zst and old plain .db backups."""
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest

@@ -2,8 +2,6 @@
 write waits for it, a damaged file is refused before any write; a full check after an unclean end
 and on a schedule; a read-only answer with no check when the file is as last checked."""
 
-import os
-import sqlite3
 import threading
 import time
 from datetime import datetime, timedelta, timezone

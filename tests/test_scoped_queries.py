@@ -2,7 +2,6 @@
 exactly the verdicts computed over the whole file at once; the current stage by a seek per
 project gives the stages the window over every stage event gave; the funnel's lists per page."""
 
-import sqlite3
 
 import pytest
 
