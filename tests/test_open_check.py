@@ -187,3 +187,18 @@ def test_a_read_only_answer_needs_no_check_when_the_file_is_as_last_checked(clos
     with pytest.raises(StoreError) as err:
         open_store(closed_db, readonly=True)
     assert err.value.key == "db.damaged"
+
+
+def test_the_scheduled_check_in_the_app_tells_a_damaged_file_and_backs_nothing_up(qtbot, closed_db):
+    from liftdesk.store import backup
+    from ui.app import init_app, start_backup
+
+    init_app("zh", 12)
+    damage_btree_page(closed_db)
+    told = []
+    timer = start_backup(closed_db, on_damaged=lambda: told.append(True))
+    try:
+        qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    finally:
+        timer.stop()
+    assert backup.list_backups(closed_db) == []

@@ -155,22 +155,16 @@ def offer_restore(path: Path, exc: LiftDeskError):
         return None
 
 
-def _daily_task(path: Path, progress, cancelled):
-    from liftdesk.store import backup
-
-    return backup.backup_if_due(path, "daily")
-
-
 def _scheduled_check_task(path: Path, progress, cancelled):
-    from liftdesk.store import checks
+    """The day's backup first (its full check, when one is needed, is remembered), then the
+    scheduled full check, which then finds nothing to do unless the file changed since."""
+    from liftdesk.store import backup, checks
 
+    try:
+        backup.backup_if_due(path, "daily")
+    except LiftDeskError as exc:
+        log.warning("backup failed: %s", exc.key)
     return checks.full_check_if_due(path)
-
-
-def _run_backup(fn, path: Path) -> None:
-    task = tasks.Task(fn, path)
-    task.failed.connect(lambda message: log.warning("backup failed: %s", message.splitlines()[0] if message else ""))
-    tasks.start(task)
 
 
 def _run_scheduled_check(path: Path, on_damaged) -> None:
@@ -184,11 +178,10 @@ def _run_scheduled_check(path: Path, on_damaged) -> None:
 
 def start_backup(path: Path, on_damaged=lambda: None) -> QTimer:
     """The day's backup (at most one automatic backup a day) and the scheduled full check, then
-    both looked at every hour; off the UI thread, a failed backup is only logged (the next one
-    tries again). Started once the open check has passed, never before the first paint. The timer
+    both looked at every hour, in one task off the UI thread; a failed backup is only logged (the
+    next hour tries again). Started once the open check has passed, never before the first paint. The timer
     stops when another database is opened."""
     def tick() -> None:
-        _run_backup(_daily_task, path)
         _run_scheduled_check(path, on_damaged)
 
     tick()
