@@ -87,3 +87,24 @@ def test_retention_keeps_the_total_under_the_size_cap_and_the_newest_always(stor
     assert kept[0].taken_at == start + timedelta(days=39)  # the newest
     backup.thin(db_path, folder, keep=10, max_bytes=1)
     assert [b.taken_at for b in backup.list_backups(db_path, [folder])] == [start + timedelta(days=39)]
+
+
+def test_the_size_cap_is_a_setting_the_backup_dialog_changes(qtbot, store, unit, db_path):
+    from PySide6.QtCore import Qt
+
+    from liftdesk.common.settings import Settings
+    from ui.app import init_app
+    from ui.dialogs.backup_dialog import BackupDialog
+
+    init_app("zh", 12)
+    settings = Settings()
+    assert settings.get("backup_max_mb") == 2048  # 2 GB by default
+    dialog = BackupDialog(store, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.max_size.value() == 2
+    dialog.max_size.setFocus()
+    dialog.max_size.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.max_size, "5")
+    qtbot.keyClick(dialog.max_size, Qt.Key.Key_Return)
+    assert Settings().get("backup_max_mb") == 5 * 1024

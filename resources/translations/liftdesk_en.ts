@@ -144,94 +144,99 @@
         <translation>Recent backups to keep (plus one per day, week and month)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="54" />
+        <source>备份文件夹总大小上限（超出时先删最旧的）</source>
+        <translation>Backups folder at most (the oldest go first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="56" />
         <source>已有的备份（最新的在上）：</source>
         <translation>Backups (newest first):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="59" />
         <source>选中一份备份，查看其中的内容。</source>
         <translation>Select a backup to see what it holds.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="57" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="62" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="58" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="63" />
         <source>恢复所选备份…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="81" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="87" />
         <source>选择第二个备份文件夹</source>
         <translation>Choose the second backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="95" />
         <source>{when}  {reason}  {folder}</source>
         <translation>{when}  {reason}  {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>启动时</source>
         <translation>on start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>每日</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>导入名册前</source>
         <translation>before a roster import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>合并前</source>
         <translation>before a merge</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>恢复前</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="106" />
         <source>升级前</source>
         <translation>before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="117" />
         <source>这份备份不能用：{reason}</source>
         <translation>This backup cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="122" />
         <source>备份时间 {taken}；最近一次修改 {newest}
 {households} 户、{units} 个单元、{projects} 个加梯项目、{people} 人、{positions} 条意见记录、{changes} 条修改记录</source>
         <translation>Taken {taken}; newest change {newest}
 {households} households, {units} units, {projects} lift projects, {people} people, {positions} position records, {changes} logged changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="131" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="137" />
         <source>正在备份并校验…</source>
         <translation>Backing up and verifying…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="135" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="141" />
         <source>已备份：{path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="143" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="149" />
         <source>用这份备份替换当前数据库？
 {preview}
 当前数据库会先另存一份备份。</source>
@@ -240,7 +245,7 @@
 The current database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="151" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="157" />
         <source>已恢复。恢复前的数据库已保存为：{kept}</source>
         <translation>Restored. The database as it was is kept as: {kept}</translation>
     </message>
