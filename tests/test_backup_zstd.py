@@ -90,7 +90,6 @@ def test_retention_keeps_the_total_under_the_size_cap_and_the_newest_always(stor
 
 
 def test_the_size_cap_is_a_setting_the_backup_dialog_changes(qtbot, store, unit, db_path):
-    from PySide6.QtCore import Qt
 
     from liftdesk.common.settings import Settings
     from ui.app import init_app
@@ -105,6 +104,5 @@ def test_the_size_cap_is_a_setting_the_backup_dialog_changes(qtbot, store, unit,
     assert dialog.max_size.value() == 2
     dialog.max_size.setFocus()
     dialog.max_size.lineEdit().selectAll()
-    qtbot.keyClicks(dialog.max_size, "5")
-    qtbot.keyClick(dialog.max_size, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.max_size.lineEdit(), "5")  # typed: the setting follows each key
     assert Settings().get("backup_max_mb") == 5 * 1024
