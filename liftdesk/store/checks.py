@@ -50,6 +50,12 @@ def signature(db_path: Path) -> list[int]:
     return stamp
 
 
+def is_bookkeeping(path: Path) -> bool:
+    """An open marker or a check record (hidden files in the backups folder that are not backups)."""
+    name = Path(path).name
+    return name.startswith(".") and (name.endswith(".checked.json") or re.search(r"\.open-\d+$", name) is not None)
+
+
 # --- the open markers ------------------------------------------------------------------------
 
 def _marker_pattern(db_path: Path) -> re.Pattern:
