@@ -202,3 +202,14 @@ def test_the_scheduled_check_in_the_app_tells_a_damaged_file_and_backs_nothing_u
     finally:
         timer.stop()
     assert backup.list_backups(closed_db) == []
+
+
+def test_a_session_that_only_read_leaves_the_file_as_checked(closed_db, monkeypatch):
+    open_store(closed_db, readonly=True).close()  # checked once
+    store = open_store(closed_db, actor="t", defer_check=True)  # the app opens it, reads, closes
+    store.db.execute("SELECT count(*) FROM household").fetchone()
+    store.close()
+    seen = []
+    monkeypatch.setattr(connection, "check_integrity", lambda conn, full=False: seen.append(full) or [])
+    open_store(closed_db, readonly=True).close()
+    assert seen == []  # an empty WAL made and removed is no write

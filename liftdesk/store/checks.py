@@ -39,14 +39,15 @@ def _folder(db_path: Path) -> Path:
 
 
 def signature(db_path: Path) -> list[int]:
-    """Size and mtime (ns) of the file and its WAL: changes with every committed write."""
+    """Size and mtime (ns) of the file and of its WAL when that holds frames: changes with every
+    committed write, not with a session that only opened the file (an empty WAL made or left)."""
     stamp: list[int] = []
     for suffix in ("", "-wal"):
         try:
             st = os.stat(str(db_path) + suffix)
-            stamp += [st.st_size, st.st_mtime_ns]
+            stamp += [st.st_size, st.st_mtime_ns] if st.st_size or not suffix else [0, 0]
         except OSError:
-            stamp += [-1, -1]
+            stamp += [-1, -1] if not suffix else [0, 0]
     return stamp
 
 
