@@ -43,7 +43,8 @@ def test_a_backup_is_a_checked_private_copy_of_committed_data(store, unit, db_pa
     writer.close()
     assert made.parent == db_path.parent / "backups" and made.name.startswith("station-")
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
-    copy = open_store(made, readonly=True)
+    assert made.name.endswith(".db.zst")  # compressed
+    copy = open_store(backup._decompress_to(made, made.parent.parent / "plain.db"), readonly=True)
     assert places.counts(copy)["households"] == 12
     assert copy.db.execute("SELECT min(area_x100) FROM household").fetchone()[0] == 6000
     copy.close()
@@ -58,7 +59,7 @@ def test_a_second_folder_gets_a_copy_and_a_missing_one_is_no_error(store, unit, 
     backup.make_backup(db_path, "manual", second=tmp_path / "unplugged")  # only logged
     Settings().set("backup_dir2", str(usb))
     backup.make_backup(db_path, "daily")
-    assert len(list(usb.glob("station-*.db"))) == 2
+    assert len(list(usb.glob("station-*.db.zst"))) == 2
 
 
 def test_thinning_keeps_recent_daily_weekly_monthly(store, unit, db_path):
@@ -102,7 +103,7 @@ def test_cli_backup_and_restore_keep_the_current_database_first(store, unit, db_
     assert json.loads(run_cli(tmp_path, "--db", db_path, "info", "--json").stdout)["units"] == 1
     kept = [b for b in backup.list_backups(db_path) if b.reason == "before-restore"]
     assert len(kept) == 1
-    before = open_store(kept[0].path, readonly=True)
+    before = open_store(backup._decompress_to(kept[0].path, tmp_path / "before.db"), readonly=True)
     assert places.counts(before)["units"] == 2  # the state just before the restore is kept
     before.close()
 
@@ -153,8 +154,9 @@ def test_backup_dialog_backs_up_previews_and_restores(qtbot, store, unit, db_pat
     dialog.show()
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert settings.get("backup_dir2") == str(usb)
-    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
-    assert dialog.list.count() == 2 and len(list(usb.glob("*.db"))) == 1
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)  # made and verified off the UI thread
+    qtbot.waitUntil(lambda: dialog.list.count() == 2, timeout=20000)
+    assert len(list(usb.glob("*.db.zst"))) == 1
     registry.add_unit(store, store.db.execute("SELECT id FROM building").fetchone()[0], "2单元")
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Home)
@@ -175,5 +177,5 @@ def test_the_app_backs_up_on_start_off_the_ui_thread(qtbot, store, unit, db_path
     init_app("zh", 12)
     start_backup(db_path)
     qtbot.waitUntil(lambda: bool(backup.list_backups(db_path)), timeout=20000)
-    assert backup.list_backups(db_path)[0].reason == "start"
-    assert backup.backup_if_due(db_path) is None  # the start backup counts as today's
+    assert backup.list_backups(db_path)[0].reason == "daily"
+    assert backup.backup_if_due(db_path) is None  # at most one automatic backup a day

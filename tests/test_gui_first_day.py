@@ -30,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not suppo
 def quiet(monkeypatch):
     """No backups on worker threads behind the test's back; messages collected, not shown."""
     said = {"info": [], "error": []}
-    monkeypatch.setattr(ui_app, "start_backup", lambda path: None)
+    monkeypatch.setattr(ui_app, "start_backup", lambda path, **kw: None)
     monkeypatch.setattr(messages, "info", lambda parent, text: said["info"].append(text))
     monkeypatch.setattr(messages, "error", lambda parent, text: said["error"].append(text))
     return said

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from liftdesk.errors import StoreError
-from liftdesk.store import open_store, records
+from liftdesk.store import backup, open_store, records
 from liftdesk.store.clock import Clock
 from liftdesk.store.ids import IdFactory, id_time_ms
 from liftdesk.store.schema import migrations
@@ -152,9 +152,8 @@ def test_migrating_an_older_database_backs_it_up_first(db_path, monkeypatch):
     s = open_store(db_path)
     assert s.schema_version == len(migrations._migrations)
     s.close()
-    backups = list((db_path.parent / "backups").glob("station-*-migration.db"))
+    backups = list((db_path.parent / "backups").glob("station-*-migration.db.zst"))
     assert len(backups) == 1
-    conn = sqlite3.connect(backups[0])
-    assert conn.execute("SELECT name FROM person").fetchone()[0] == "王芳"
-    assert "extra_test" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    conn.close()
+    with backup.open_backup(backups[0]) as conn:
+        assert conn.execute("SELECT name FROM person").fetchone()[0] == "王芳"
+        assert "extra_test" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

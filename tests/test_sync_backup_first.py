@@ -21,12 +21,13 @@ def _station_with_a_change(tmp_path):
     return w, w.export("长庆站")
 
 
-def test_an_import_makes_its_backup_first(tmp_path):
+def test_an_import_makes_its_backup_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(backup, "BATCHED", {})  # every import its own backup (a batch shares one: test_backup_zstd)
     w, data = _station_with_a_change(tmp_path)
     before = {b.path for b in backup.list_backups(w.district.path)}
     w.deliver(data)
     made = [b for b in backup.list_backups(w.district.path) if b.path not in before]
-    assert [b.path.name.endswith("-sync-import.db") for b in made] == [True]
+    assert [b.path.name.endswith("-sync-import.db.zst") for b in made] == [True]
     w.close()
 
 

@@ -47,7 +47,18 @@ def hold_write_lock(path):
     return holder
 
 
+def plain_backup(db_path):
+    """A backup as older versions wrote it (a plain .db), which a test may edit with sqlite3."""
+    made = backup.make_backup(db_path, "manual")
+    plain = backup._decompress_to(made, made.with_name(made.name.removesuffix(".zst")))
+    made.unlink()
+    return plain
+
+
 def households(path) -> int:
+    if backup.is_compressed(path):  # a backup made by this version
+        with backup.open_backup(path) as conn:
+            return conn.execute("SELECT count(*) FROM household").fetchone()[0]
     conn = sqlite3.connect(path)
     try:
         return conn.execute("SELECT count(*) FROM household").fetchone()[0]
@@ -98,7 +109,7 @@ def test_restore_waits_for_the_lock_and_honours_the_timeout(tmp_path, store, uni
 def test_restore_refuses_a_backup_from_a_newer_version(tmp_path, store, unit, db_path, capsys):
     from liftdesk.cli.main import main
 
-    copy = backup.make_backup(db_path, "manual")
+    copy = plain_backup(db_path)
     conn = sqlite3.connect(copy)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('liftdesk', '9999_future', 'x')")
     conn.commit()
@@ -112,7 +123,7 @@ def test_restore_refuses_a_backup_from_a_newer_version(tmp_path, store, unit, db
 
 
 def test_restore_of_an_older_backup_brings_it_to_this_schema(tmp_path, store, unit, db_path):
-    copy = backup.make_backup(db_path, "manual")
+    copy = plain_backup(db_path)
     conn = sqlite3.connect(copy)  # as a version before serial reservations wrote it
     conn.execute("DROP TABLE serial_counter")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0030_serial_counter'")
@@ -166,7 +177,7 @@ def _race(base, tmp_path, n, rng, src, copy):
 
 
 def test_a_restore_racing_an_import_never_loses_the_import_20_of_20(tmp_path, store, unit, db_path):
-    copy = backup.make_backup(db_path, "manual")
+    copy = plain_backup(db_path)
     store.close()
     src = roster_file(tmp_path / "r.csv")
     rng = random.Random(int(os.environ.get("LIFTDESK_RACE_SEED", "20")))

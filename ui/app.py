@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, Q
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from liftdesk.demo import demo
 from liftdesk.places import places
 from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
@@ -83,6 +82,8 @@ def init_app(lang: str, font_size: int) -> QApplication:
 
 
 def _build_demo(path: Path, progress, cancelled) -> dict:
+    from liftdesk.demo import demo  # late: the demo's imports (reportlab) cost the first paint time
+
     store = open_store(path, actor="demo")
     try:
         if not demo.is_empty(store):  # built before (a cancelled build leaves the file empty)
@@ -127,6 +128,18 @@ def build_demo_with_progress(path: Path, echo: bool = False) -> bool:
     return True
 
 
+def offer_restore_now(path: Path, good: Path):
+    """Restore GOOD over the damaged file at PATH (kept beside it); the opened store, or None."""
+    from liftdesk.store import backup
+
+    try:
+        backup.restore(path, good)
+        return open_store(path, actor="gui", create=False)
+    except LiftDeskError as again:
+        messages.error(None, str(again))
+        return None
+
+
 def offer_restore(path: Path, exc: LiftDeskError):
     """A refused database: say why; when it is damaged and a good backup exists, offer to restore
     it (the damaged file is kept beside it). Returns the opened store, or None."""
@@ -145,33 +158,73 @@ def offer_restore(path: Path, exc: LiftDeskError):
         return None
 
 
-def _backup_task(path: Path, progress, cancelled):
-    from liftdesk.store import backup
+def _scheduled_check_task(path: Path, progress, cancelled):
+    """The day's backup first (its full check, when one is needed, is remembered), then the
+    scheduled full check, which then finds nothing to do unless the file changed since."""
+    from liftdesk.store import backup, checks
 
-    return backup.make_backup(path, "start")
+    try:
+        backup.backup_if_due(path, "daily")
+    except LiftDeskError as exc:
+        log.warning("backup failed: %s", exc.key)
+    return checks.full_check_if_due(path)
 
 
-def _daily_task(path: Path, progress, cancelled):
-    from liftdesk.store import backup
-
-    return backup.backup_if_due(path, "daily")
-
-
-def _run_backup(fn, path: Path) -> None:
-    task = tasks.Task(fn, path)
-    task.failed.connect(lambda message: log.warning("backup failed: %s", message.splitlines()[0] if message else ""))
+def _run_scheduled_check(path: Path, on_damaged) -> None:
+    """The full integrity check when due (daily), off the UI thread; a damaged file is told at once."""
+    task = tasks.Task(_scheduled_check_task, path)
+    task.succeeded.connect(lambda problems: problems and on_damaged())
+    task.failed.connect(lambda message: log.warning("scheduled check failed: %s",
+                                                    message.splitlines()[0] if message else ""))
     tasks.start(task)
 
 
-def start_backup(path: Path) -> QTimer:
-    """A backup on start, then the daily one checked every hour; off the UI thread, a failure is
-    only logged (the next one tries again). The timer stops when another database is opened."""
-    _run_backup(_backup_task, path)
+def start_backup(path: Path, on_damaged=lambda: None) -> QTimer:
+    """The day's backup (at most one automatic backup a day) and the scheduled full check, then
+    both looked at every hour, in one task off the UI thread; a failed backup is only logged (the
+    next hour tries again). Started once the open check has passed, never before the first paint. The timer
+    stops when another database is opened."""
+    def tick() -> None:
+        _run_scheduled_check(path, on_damaged)
+
+    tick()
     timer = QTimer(QApplication.instance())
     timer.setInterval(3600 * 1000)
-    timer.timeout.connect(lambda: _run_backup(_daily_task, path))
+    timer.timeout.connect(tick)
     timer.start()
     return timer
+
+
+CHECK_POLL_MS = 100
+
+
+class OpenCheckWatch(QObject):
+    """Waits, without blocking the window, for the open check running in the background
+    (`BackgroundCheck`); when it passes, the day's backup and the scheduled check start; when it
+    fails, the damaged-file refusal and its backup offer (writes are refused by the store itself)."""
+
+    def __init__(self, workbench: "Workbench", store):
+        super().__init__(workbench)
+        self.workbench, self.store = workbench, store
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        self.poll()
+
+    def poll(self) -> None:
+        if self.workbench.store is not self.store:  # another database was opened meanwhile
+            self.timer.stop()
+            return
+        try:
+            if not self.store.db.sound_yet():
+                return
+        except LiftDeskError as exc:
+            self.timer.stop()
+            self.workbench.damaged(exc)
+            return
+        self.timer.stop()
+        self.workbench.check_passed()
 
 
 class Workbench(QObject):
@@ -184,6 +237,7 @@ class Workbench(QObject):
         self.window = None
         self.store = None
         self._backups: QTimer | None = None
+        self.check_watch: OpenCheckWatch | None = None
         self.login_cancelled = False  # the last open stopped at the station lock: not an error
 
     def open(self, path: Path, create: bool = False) -> bool:
@@ -206,7 +260,8 @@ class Workbench(QObject):
             self.login_cancelled = True
             return False
         try:
-            store = open_store(path, actor="gui", create=create)
+            # the check runs in the background: the window paints first, writes wait for it
+            store = open_store(path, actor="gui", create=create, defer_check=True)
         except LiftDeskError as exc:
             if self.screenshot:
                 print(t("cli.error", message=exc), file=sys.stderr)
@@ -235,8 +290,42 @@ class Workbench(QObject):
             remember_database(self.settings, path)
             if self._backups is not None:
                 self._backups.stop()
-            self._backups = start_backup(path)
+                self._backups = None
+        self.check_watch = OpenCheckWatch(self, store)
         return True
+
+    def check_passed(self) -> None:
+        """The open check passed: the day's backup and the scheduled full check may start."""
+        if not self.screenshot and self.store is not None and self.store.path is not None:
+            path = self.store.path
+            self._backups = start_backup(path, on_damaged=lambda: self._scheduled_check_failed(path))
+
+    def _scheduled_check_failed(self, path: Path) -> None:
+        from liftdesk.store.connection import damaged_error
+
+        if self.store is not None and self.store.path == path:
+            self.damaged(damaged_error(path))
+
+    def damaged(self, exc: LiftDeskError) -> None:
+        """The file failed its check after the window was shown: nothing was written to it (every
+        write waits for the check); say so and offer the newest good backup, as at open."""
+        if self.screenshot:
+            print(t("cli.error", message=exc), file=sys.stderr)
+            return
+        path = self.store.path
+        if self.window is not None:
+            self.window.setEnabled(False)
+        good = getattr(exc, "backup", None)
+        if good is None or not messages.offer_backup(self.window, str(exc), str(good)):
+            if good is None:
+                messages.error(self.window, str(exc))
+            return
+        self.store.close()
+        self.store = None
+        store = offer_restore_now(path, good)
+        if store is not None:
+            store.close()
+            self.open(path)
 
     def switch(self, path: str) -> None:
         """Another database from the 文件 menu; the current one stays when it cannot be opened."""

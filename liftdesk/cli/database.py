@@ -55,10 +55,18 @@ def _info(store, args) -> int:
 
 
 def _backup(db_path: Path, args) -> int:
-    target = output_file(db_path, args.output, (".db", ".sqlite", ".sqlite3", ".bak"), args.force)
+    """FILE.zst: compressed like the automatic backups; any other name: a plain database copy. The
+    full check runs only when the file was not checked since its last write."""
+    target = output_file(db_path, args.output, (".db", ".sqlite", ".sqlite3", ".bak", ".zst"), args.force)
     open_store(db_path, readonly=True, create=False).close()  # the same refusals as any command
-    inspect_file(db_path, full_check=True)
-    print(t("backup.done", path=backup.copy_database(db_path, target, check=False)))
+    inspect_file(db_path, check=False)  # newer or foreign files; damage is the full check's
+    backup.check_source(db_path)
+    if backup.is_compressed(target):
+        made = backup.write_backup(db_path, target)
+        backup.check_backup(made, full=False)
+    else:
+        made = backup.copy_database(db_path, target, check=False)
+    print(t("backup.done", path=made))
     return 0
 
 

@@ -17,8 +17,8 @@ from liftdesk.i18n import set_language, t
 from liftdesk.people.privacy import restrict_new_files
 from liftdesk.common.outputs import write_error
 from liftdesk.store import open_store
-from liftdesk.store.connection import translate
-from liftdesk.store.sqlite_file import on_wait
+from liftdesk.store.connection import damaged_error, translate
+from liftdesk.store.sqlite_file import is_busy, on_wait
 
 from . import consent, database, history, money, people, places, print as print_cli, projects, reports, sync, upkeep
 from . import login, usage
@@ -107,7 +107,13 @@ def _run(args: argparse.Namespace, db_path: Path, default_path: bool = False) ->
         print_error(exc)
         _json_error(args, str(exc))
         return 2
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if store.readonly and store.path is not None and not is_busy(exc):
+            # a read-only command runs no check first: a damaged page it meets is the same refusal
+            error = damaged_error(store.path)
+            print_error(error)
+            _json_error(args, str(error))
+            return 2
         if store.db.pending_check is None:
             raise
         try:  # a damaged page met before the background check finished: its refusal, not a traceback

@@ -45,6 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backup_dir2", "", str, "第二个备份文件夹（如U盘）", "Second backup folder (e.g. a USB stick)"),
     Setting("backup_keep", 10, int, "保留最近备份的份数", "Recent backups to keep"),
     Setting("recent_dbs", [], list, "最近打开的数据库", "Databases opened recently"),
+    Setting("backup_max_mb", 2048, int, "备份文件夹的总大小上限（MB）", "Total size of the backups folder at most (MB)"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

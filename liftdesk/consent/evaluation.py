@@ -14,7 +14,7 @@ import math
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 from fractions import Fraction
 
 from liftdesk.errors import ValidationError
@@ -481,7 +481,11 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
     """Ballots of every household matching `where` (over household h), grouped by unit id.
     Two scans and one pass in Python: the district overview reads every household."""
     words = _words(store, where, params, mode, written_only)
-    names = dict(store.db.execute("SELECT id, name FROM unit")) if unit_names else {}
+    names = {}
+    if unit_names:  # only the units in scope: a street's, not the district's
+        names = dict(store.db.execute("SELECT id, name FROM unit") if where == "1" else store.db.execute(
+            f"SELECT u.id, u.name FROM unit u WHERE u.id IN (SELECT h.unit_id FROM household h WHERE {where})",
+            params))
     by_unit: dict[str, list[Ballot]] = {}
     silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
     last_unit, group, unit = None, [], ("",)
@@ -570,29 +574,44 @@ class UnitVerdict:
 
 def verdicts_under(store: Store, under: str | None = None, rule_id: str | None = None,
                    mode: str = LEGAL) -> list[UnitVerdict]:
-    """Every unit's verdict under a street, community … (or the whole database), in a few queries.
-    Names come with the voters each shortfall text names; unit_verdict() gives a unit's full list."""
+    """Every unit's verdict under a street, community … (or the whole database), in a few queries
+    per street. Names come with the voters each shortfall text names; unit_verdict() gives a unit's
+    full list. For the whole district, iter_verdicts() keeps only one street in memory."""
+    return list(iter_verdicts(store, under, rule_id, mode))
+
+
+def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = None,
+                  mode: str = LEGAL) -> Iterator[UnitVerdict]:
+    """The verdicts of verdicts_under(), streamed street by street in the tree's order: memory
+    bounded by the largest street, not the district (a 15× city holds 1.3 M households)."""
     from liftdesk.places.places import list_units
 
     setting = district_rule(store)
     rule = load_rule(rule_id or setting.rule)
-    units = list_units(store, under)
     if under:
+        chunks = [under]
+    else:  # the streets in the navigation tree's order (list_units sorts by it, street first)
+        chunks = [name for (name,) in store.db.execute("SELECT name FROM street WHERE deleted = 0 ORDER BY seq, name")]
+    for chunk in chunks:
+        units = list_units(store, chunk)
+        if not units:
+            continue
         where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps([u.id for u in units])]
-    else:
-        where, params = "1", []
-    with _no_gc():
-        by_unit = load_ballots(store, where, params, mode, setting.written_only,
-                               unit_names=setting.scope == "building")
-        verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
-        _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
-        return verdicts
+        with _no_gc():
+            by_unit = load_ballots(store, where, params, mode, setting.written_only,
+                                   unit_names=setting.scope == "building")
+            verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
+            _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
+        yield from verdicts
+        del by_unit, verdicts, units
 
 
 def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,
               scope: str) -> list[UnitVerdict]:
-    if scope == "building":
-        building_of = dict(store.db.execute("SELECT id, building_id FROM unit").fetchall())
+    if scope == "building":  # the units of these units' buildings (a street's, at most)
+        building_of = dict(store.db.execute(
+            "SELECT u.id, u.building_id FROM unit u WHERE u.building_id IN (SELECT building_id FROM unit"
+            " WHERE id IN (SELECT value FROM json_each(?)))", [json.dumps([u.id for u in units])]).fetchall())
         by_building: dict[str, list[Ballot]] = {}
         for unit_id, group in by_unit.items():
             by_building.setdefault(building_of[unit_id], []).extend(group)

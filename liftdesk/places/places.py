@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from liftdesk.errors import ValidationError
-from liftdesk.projects.stages import CURRENT_STAGE_SQL, stage_label  # noqa: F401  (re-exported)
+from liftdesk.projects.stages import CURRENT_STAGE_SQL, current_stage_sql, stage_label  # noqa: F401  (re-exported)
 from liftdesk.store import Store
 
 ADDRESS_PARTS = ("street", "community", "estate", "building", "unit")
@@ -135,10 +135,9 @@ def list_units(store: Store, under: str | None = None) -> list[UnitListing]:
     rows = store.db.execute(
         f"""SELECT u.id, s.name, c.name, e.name, b.name, u.name,
                    (SELECT count(*) FROM household h WHERE h.unit_id = u.id AND h.deleted = 0),
-                   p.name, cs.stage, s.seq
+                   p.name, {current_stage_sql("p.id")}, s.seq
             {UNIT_PATH_SQL}
             LEFT JOIN project p ON p.unit_id = u.id AND p.deleted = 0
-            LEFT JOIN ({CURRENT_STAGE_SQL}) cs ON cs.project_id = p.id
             WHERE {where}""", params).fetchall()
     joined = {r[0]: r[1:] for r in store.db.execute(  # units joined to a multi-unit project (few)
         """SELECT pu.unit_id, p.name, (SELECT e.stage FROM stage_event e WHERE e.project_id = p.id AND e.deleted = 0

@@ -43,10 +43,16 @@ def stage_label(code: str | None) -> str:
     return BY_CODE[code].label if code in BY_CODE else ""
 
 
-# The latest stage event per project (by date, then HLC), for listings.
-CURRENT_STAGE_SQL = """
-    SELECT project_id, stage, on_date FROM (
-        SELECT project_id, stage, on_date,
-               row_number() OVER (PARTITION BY project_id ORDER BY on_date DESC, hlc DESC) AS rn
-        FROM stage_event WHERE deleted = 0)
-    WHERE rn = 1"""
+def current_stage_sql(project: str, column: str = "stage") -> str:
+    """The latest stage event's COLUMN of the project whose id is the SQL expression PROJECT (by
+    date, then HLC): a seek on stage_event(project_id, on_date) per project shown, never a window
+    over every stage event in the file."""
+    return (f"(SELECT se.{column} FROM stage_event se WHERE se.project_id = {project} AND se.deleted = 0"
+            f" ORDER BY se.on_date DESC, se.hlc DESC LIMIT 1)")
+
+
+# The latest stage event per project, as a table (project_id, stage, on_date) for joins: one
+# seek per project through current_stage_sql's order, not a window over every stage event.
+CURRENT_STAGE_SQL = f"""
+    SELECT se.project_id, se.stage, se.on_date FROM project pr
+    JOIN stage_event se ON se.rowid = {current_stage_sql("pr.id", "rowid")}"""

@@ -149,12 +149,16 @@ class FunnelItem:
     stage: str | None
 
 
-def funnel_items(store, step: str, ids: list[str]) -> list[FunnelItem]:
-    """What stands behind one funnel figure: units for 'eligible', projects for the other steps."""
+FUNNEL_PAGE = 200  # rows of a funnel list shown (and computed) at a time
+
+
+def funnel_items(store, step: str, ids: list[str], offset: int = 0, limit: int | None = None) -> list[FunnelItem]:
+    """What stands behind one funnel figure: units for 'eligible', projects for the other steps;
+    only the page shown (LIMIT ids from OFFSET) is looked up: 'all eligible' is thousands of units."""
     from liftdesk.places.places import unit_address, unit_project
 
     items = []
-    for record_id in ids:
+    for record_id in ids[offset:None if limit is None else offset + limit]:
         if step == "eligible":
             name, stage = unit_project(store, record_id)
             items.append(FunnelItem(record_id, name or "", str(unit_address(store, record_id)), stage))

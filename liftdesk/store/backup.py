@@ -1,28 +1,39 @@
-"""Rolling backups with SQLite's online backup API, and restoring one.
+"""Rolling backups with SQLite's online backup API, compressed with zstd, and restoring one.
 
-A backup is a complete, checked copy of the database made while it stays in use: on start, daily,
-and before anything risky (a roster import, a sync merge, a migration). Each folder keeps the
-newest few plus one per day, week and month (grandfather-father-son thinning); a second folder
-(a USB stick) can be set. A backup is never made from a damaged file, and a restore checks the
-backup, keeps a copy of the current database first, then copies pages into the live file so
-other open connections see the restored data.
+A backup is a complete, checked copy of the database made while it stays in use: once a day (the
+first app start of the day), and before anything risky (a roster import, a sync import batch, a
+migration). The pipeline: one consistent snapshot (the backup API, into a hidden file in the
+backups folder), streamed through zstd (`_write_compressed`, where an encrypted database's backup
+is sealed after compressing) into `NAME-STAMP-REASON.db.zst`, the snapshot removed, the result
+verified by decompressing it into memory and running `quick_check`. The full `integrity_check`
+of the source runs only when it was not checked since its last write (store/checks.py keeps that
+record). Each folder keeps the newest few plus one per day, week and month (grandfather-father-
+son thinning), under a total size (a setting, 2 GB by default); a second folder (a USB stick) can
+be set. A restore reads new `.db.zst` and old plain `.db` backups alike, checks the backup, keeps
+a copy of the current database first, then copies pages into the live file so other open
+connections see the restored data.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
+
+import zstandard
 
 from liftdesk.common.dates import DEFAULT_ZONE, local_in_zone
 from liftdesk.common.outputs import FULL, Protected, write_error
 from liftdesk.errors import StoreError
+from liftdesk.store import checks
 from liftdesk.store.schema import known_migration_names, migrations
 from liftdesk.store.sqlite_file import (APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro,
                                         connect_sqlite_ro, is_busy)
@@ -37,6 +48,15 @@ log = logging.getLogger(__name__)
 FOLDER = "backups"
 STAMP = "%Y%m%dT%H%M%S%fZ"
 KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 10, 7, 4, 12
+COMPRESSED = ".db.zst"
+ZSTD_LEVEL = 3          # 9:1 on the demo at a few hundred MB/s; higher levels cost time for little
+MEMORY_VERIFY_LIMIT = 1 << 30  # a backup larger than this decompresses to a hidden file to be checked
+BATCH_WINDOW = timedelta(minutes=10)  # sync imports this close together are one batch: one backup
+BATCHED = {"sync-import": BATCH_WINDOW}
+# A seal wraps the file a compressed backup is written to and returns the stream to write into
+# (closing that stream finishes the seal); an unseal wraps a file being read. For a database that is
+# encrypted at rest the backup is compressed first, then sealed (the station lock's protection).
+Seal = Callable[[BinaryIO], BinaryIO]
 _REASON = re.compile(r"[^a-z0-9]+")
 
 
@@ -69,6 +89,12 @@ def _keep_recent() -> int:
     return max(1, Settings().get("backup_keep"))
 
 
+def _max_total_bytes() -> int:
+    from liftdesk.common.settings import Settings
+
+    return max(1, Settings().get("backup_max_mb")) * 1024 * 1024
+
+
 def folders_for(db_path: Path, second: Path | None | bool = True) -> list[Path]:
     folders = [backup_folder(db_path)]
     extra = _second_folder() if second is True else (second or None)
@@ -87,7 +113,7 @@ def protected_paths(db_path: Path | None) -> Protected:
 
 
 def _pattern(db_path: Path) -> re.Pattern:
-    return re.compile(re.escape(Path(db_path).stem) + r"-(\d{8}T\d{12}Z)-([a-z0-9-]+)\.db$")
+    return re.compile(re.escape(Path(db_path).stem) + r"-(\d{8}T\d{12}Z)-([a-z0-9-]+)\.db(?:\.zst)?$")
 
 
 def list_backups(db_path: Path, folders: Iterable[Path] | None = None) -> list[BackupFile]:
@@ -230,22 +256,110 @@ def _running(pid: int) -> bool:
     return True
 
 
+def check_source(db_path: Path) -> None:
+    """The full check before a backup, unless one passed on the file exactly as it is now."""
+    if checks.checked_since_last_write(db_path, full=True):
+        return
+    try:
+        problems = checks.run_check(db_path, full=True)
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise StoreError("db.busy") from None
+        problems = [str(exc)]
+    if problems:
+        raise StoreError("backup.source_damaged", path=str(db_path))
+
+
+def _snapshot(db_path: Path, target: Path) -> Path:
+    """One consistent copy of the live file (WAL included) through the backup API, in rollback
+    mode so that it deserializes into memory. TARGET is a hidden file in the backups folder."""
+    copy_database(db_path, target, check=False)
+    conn = sqlite3.connect(str(target))
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    return target
+
+
+def _write_compressed(src_path: Path, dest_path: Path, seal: Seal | None = None) -> Path:
+    """Stream SRC through zstd into DEST (a hidden temp name, renamed when whole). SEAL, when
+    given, wraps the output: the compressed stream is sealed (encrypted) as it is written."""
+    dest_path = Path(dest_path)
+    tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.part")
+    try:
+        dest_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(src_path, "rb") as source, open(tmp, "wb") as raw:
+            sink = seal(raw) if seal is not None else raw
+            zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_content_size=True).copy_stream(
+                source, sink, size=os.fstat(source.fileno()).st_size)
+            if sink is not raw:
+                sink.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, dest_path)
+    except OSError as exc:
+        _discard(tmp)
+        if exc.errno in FULL:
+            raise write_error(exc, dest_path.parent, _size(Path(src_path)) // 8) from None
+        raise StoreError("backup.cannot_write", path=str(dest_path), reason=exc.strerror or str(exc)) from None
+    return dest_path
+
+
+def write_backup(db_path: Path, target: Path, seal: Seal | None = None) -> Path:
+    """A compressed backup of DB_PATH at TARGET: snapshot, compress (and seal), snapshot removed."""
+    target = Path(target)
+    if seal is None and sealed.handles(db_path):  # #19: encrypted → compressed then sealed, never a plain snapshot
+        return sealed.copy_encrypted(db_path, target, check=False)
+    snap = target.with_name(f".{target.name}.snapshot.{os.getpid()}.part")
+    try:
+        _snapshot(db_path, snap)
+        return _write_compressed(snap, target, seal)
+    finally:
+        _discard(snap)
+        _discard(snap.with_name(snap.name + "-journal"))
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        shutil.copyfile(source, tmp)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except OSError:
+        _discard(tmp)
+        raise
+
+
 def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True, check: bool = True,
-                now: datetime | None = None, keep: int | None = None) -> Path:
+                now: datetime | None = None, keep: int | None = None, seal: Seal | None = None,
+                verify: bool = True) -> Path:
     """Back up into the backup folder (and the second folder when set), then thin each folder.
-    Returns the primary copy. A missing second folder (the USB stick is out) is only logged."""
+    Returns the primary copy. A missing second folder (the USB stick is out) is only logged.
+    CHECK: refuse a damaged source (a full check unless it was checked since its last write);
+    VERIFY: the written backup is decompressed into memory and quick-checked, and removed if bad."""
     db_path = Path(db_path)
     taken = now or datetime.now(timezone.utc)
-    name = f"{db_path.stem}-{taken.strftime(STAMP)}-{_REASON.sub('-', reason.lower()).strip('-') or 'manual'}.db"
+    name = f"{db_path.stem}-{taken.strftime(STAMP)}-{_REASON.sub('-', reason.lower()).strip('-') or 'manual'}"
+    name += COMPRESSED
     folders = folders_for(db_path, second)
-    primary = copy_database(db_path, folders[0] / name, check=check)
+    if check:
+        check_source(db_path)
+    primary = write_backup(db_path, folders[0] / name, seal)
+    if verify and seal is None:
+        try:
+            check_backup(primary, full=False)
+        except StoreError:
+            _discard(primary)
+            raise
     for folder in folders[1:]:
         try:
             if folder.is_dir():
-                copy_database(primary, folder / name, check=False)
+                _copy_file(primary, folder / name)
             else:
                 log.warning("second backup folder is not available")
-        except StoreError:
+        except OSError:
             log.warning("could not write the second backup copy")
     for folder in folders:
         thin(db_path, folder, keep=keep)
@@ -254,9 +368,18 @@ def make_backup(db_path: Path, reason: str, *, second: Path | None | bool = True
 
 
 def backup_before(store: Store, reason: str) -> Path | None:
-    """Call before a risky operation (import, merge), outside its transaction. No-op in memory."""
+    """Call before a risky operation (import, merge), outside its transaction. No-op in memory.
+    One backup serves a batch of the district's sync imports (BATCHED): none is made when one for
+    REASON is younger than the batch window; a file merged badly is imported again from the same
+    file after a restore."""
     if store.path is None:
         return None
+    batch = BATCHED.get(reason)
+    if batch is not None:
+        now = datetime.now(timezone.utc)
+        if any(b.reason == reason and now - b.taken_at < batch
+               for b in list_backups(store.path, [backup_folder(store.path)])):
+            return None
     return make_backup(store.path, reason)
 
 
@@ -295,11 +418,24 @@ def keep_set(taken: list[datetime], recent: int = KEEP_RECENT, daily: int = KEEP
     return keep
 
 
-def thin(db_path: Path, folder: Path, keep: int | None = None) -> list[Path]:
-    """Delete what `keep_set` does not keep. A second process thinning at once is harmless."""
+def thin(db_path: Path, folder: Path, keep: int | None = None, max_bytes: int | None = None) -> list[Path]:
+    """Delete what `keep_set` does not keep, then the oldest kept ones while the folder's backups
+    together are larger than MAX_BYTES (the setting; the newest is always kept). A second process
+    thinning at once is harmless."""
     sweep_leftovers(folder)
     files = list_backups(db_path, [folder])
     keep = keep_set([b.taken_at for b in files], recent=keep or _keep_recent())
+    limit = max_bytes if max_bytes is not None else _max_total_bytes()
+    total = 0
+    for b in files:  # newest first
+        if b.taken_at not in keep:
+            continue
+        try:
+            total += b.path.stat().st_size
+        except OSError:
+            continue
+        if total > limit and b is not files[0]:
+            keep.discard(b.taken_at)
     removed = []
     for b in files:
         if b.taken_at not in keep:
@@ -313,30 +449,110 @@ def thin(db_path: Path, folder: Path, keep: int | None = None) -> list[Path]:
     return removed
 
 
+def is_compressed(path: Path) -> bool:
+    return Path(path).name.endswith(".zst")
+
+
+def _decompress_to(path: Path, target: Path, unseal: Seal | None = None) -> Path:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with open(path, "rb") as fh, open(tmp, "wb") as out:
+            zstandard.ZstdDecompressor().copy_stream(unseal(fh) if unseal else fh, out)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except zstandard.ZstdError:
+        _discard(tmp)
+        raise StoreError("backup.bad", path=str(path)) from None
+    except OSError as exc:
+        _discard(tmp)
+        if exc.errno in FULL:
+            raise write_error(exc, target.parent, 0) from None
+        raise
+    return target
+
+
+@contextlib.contextmanager
+def open_backup(path: Path, unseal: Seal | None = None) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to what a backup holds: an old plain `.db` as it is; a `.db.zst`
+    decompressed into memory (deserialized), or, when larger than MEMORY_VERIFY_LIMIT, into a
+    hidden file beside it that is removed afterwards. Refuses what is not a SQLite database."""
+    path = Path(path)
+    refusal = StoreError("backup.bad", path=str(path))
+    if path.is_dir():
+        raise StoreError("db.is_dir", path=str(path))
+    if sealed.is_sealed(path):  # #19: an encrypted database's backup, opened in memory after a login
+        conn = sealed.open_sealed(path)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    if not is_compressed(path):
+        try:  # #19: a keyed private copy (a sealed backup being restored) opens with its key
+            conn = connect_ro(path) if sealed.handles(path) else connect_sqlite_ro(path, refusal)
+        except OSError:
+            raise StoreError("backup.missing", path=str(path)) from None
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    try:
+        with open(path, "rb") as fh:
+            size = zstandard.frame_content_size(fh.read(18)) if unseal is None else -1
+    except OSError:
+        raise StoreError("backup.missing", path=str(path)) from None
+    except zstandard.ZstdError:
+        raise refusal from None
+    if 0 <= size <= MEMORY_VERIFY_LIMIT:
+        try:
+            with open(path, "rb") as fh:  # one call with the size known: 3× faster than a stream
+                data = zstandard.ZstdDecompressor().decompress(fh.read(), max_output_size=size)
+        except zstandard.ZstdError:
+            raise refusal from None
+        if data[:16] != b"SQLite format 3\x00":
+            raise refusal
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(data)
+            del data
+            conn.execute("PRAGMA query_only = ON")
+            yield conn
+        finally:
+            conn.close()
+        return
+    staged = _decompress_to(path, path.with_name(f".{path.name}.open.{os.getpid()}.part"), unseal)
+    try:
+        conn = connect_sqlite_ro(staged, refusal)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        _discard(staged)
+        for side in ("-wal", "-shm", "-journal"):
+            _discard(staged.with_name(staged.name + side))
+
+
 def check_backup(path: Path, full: bool = True) -> None:
     """Refuse a file that is not a sound LiftDesk database (the header, our meta row, integrity)."""
     path = Path(path)
+    with open_backup(path) as conn:
+        _check_backup_connection(conn, path, full)
+
+
+def _check_backup_connection(conn: sqlite3.Connection, path: Path, full: bool) -> None:
     try:
-        conn = sealed.open_sealed(path) if sealed.is_sealed(path) else \
-            connect_sqlite_ro(path, StoreError("backup.bad", path=str(path)))  # #19: sealed after a login
-    except IsADirectoryError:
-        raise StoreError("db.is_dir", path=str(path)) from None
-    except OSError:
-        raise StoreError("backup.missing", path=str(path)) from None
-    try:
-        try:
-            app = conn.execute("SELECT value FROM liftdesk_meta WHERE key = 'app'").fetchone()
-        except sqlite3.DatabaseError:
-            raise StoreError("backup.bad", path=str(path)) from None
-        if not app or app[0] != APP_ID:
-            raise StoreError("backup.bad", path=str(path))
-        unknown = [name for name in _applied(conn) if name not in known_migration_names()]
-        if unknown:  # restoring it would leave a database this version refuses to open
-            raise StoreError("restore.newer", path=str(path), names=", ".join(unknown))
-        if check_integrity(conn, full=full):
-            raise StoreError("backup.bad", path=str(path))
-    finally:
-        conn.close()
+        app = conn.execute("SELECT value FROM liftdesk_meta WHERE key = 'app'").fetchone()
+    except sqlite3.DatabaseError:
+        raise StoreError("backup.bad", path=str(path)) from None
+    if not app or app[0] != APP_ID:
+        raise StoreError("backup.bad", path=str(path))
+    unknown = [name for name in _applied(conn) if name not in known_migration_names()]
+    if unknown:  # restoring it would leave a database this version refuses to open
+        raise StoreError("restore.newer", path=str(path), names=", ".join(unknown))
+    if check_integrity(conn, full=full):
+        raise StoreError("backup.bad", path=str(path))
 
 
 def _applied(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
@@ -354,8 +570,7 @@ def preview(path: Path) -> dict:
     """What a backup holds, for the restore dialog and `restore --dry-run`: record counts, the
     newest change and when the copy was made."""
     path = Path(path)
-    conn = sealed.open_sealed(path) if sealed.is_sealed(path) else connect_ro(path)  # #19
-    try:
+    with open_backup(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
                   for t in PREVIEW_TABLES if t in tables}
@@ -365,8 +580,6 @@ def preview(path: Path) -> dict:
             if "_sqlite_migrations" in tables else 0
         zone = conn.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone() \
             if "district" in tables else None
-    finally:
-        conn.close()
     m = re.search(r"-(\d{8}T\d{12}Z)-", path.name)
     taken = (datetime.strptime(m.group(1), STAMP).replace(tzinfo=timezone.utc) if m
              else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
@@ -436,8 +649,7 @@ def _sound(db_path: Path) -> bool:
 
 def _copy_over(backup_path: Path, db_path: Path) -> None:
     """Onto a missing, empty or (renamed aside) damaged file: a plain page copy."""
-    src = connect_ro(backup_path)
-    try:
+    with open_backup(backup_path) as src:
         dst = connect_like(src, db_path, busy_timeout_ms())  # #19: keyed like a (sealed, staged) encrypted backup
         try:
             src.backup(dst)
@@ -451,8 +663,6 @@ def _copy_over(backup_path: Path, db_path: Path) -> None:
             raise StoreError("backup.cannot_write", path=str(db_path), reason=str(exc)) from None
         finally:
             dst.close()
-    finally:
-        src.close()
 
 
 def _mark_restored(conn: sqlite3.Connection) -> None:
@@ -465,7 +675,11 @@ def _migrated_copy(backup_path: Path, folder: Path) -> Path:
     """A private copy of the backup (hidden, in the backups folder) with this version's migrations
     applied, so its tables are the tables the database is to have."""
     staged = folder / f".restore-{datetime.now(timezone.utc).strftime(STAMP)}.{os.getpid()}.part"
-    copy_database(backup_path, staged, check=False)
+    if is_compressed(backup_path):
+        folder.mkdir(parents=True, exist_ok=True)
+        _decompress_to(backup_path, staged)
+    else:
+        copy_database(backup_path, staged, check=False)
     from sqlite_utils import Database  # the migrations speak sqlite-utils
 
     conn = connect_rw(staged)  # #19: keyed when the backup was sealed

@@ -23,7 +23,7 @@ from liftdesk.common.outputs import MIN_NEED, free_space, human_size
 from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
-from . import backup, cipher, sealed
+from . import backup, checks, cipher, sealed
 from .schema import known_migration_names, migrations
 from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 from .sqlite_file import connect_rw
@@ -178,6 +178,7 @@ class Store:
     readonly: bool = False
     actions: ActionState = field(default_factory=ActionState)
     scope: StationScope = field(default_factory=StationScope)
+    open_marker: Path | None = None  # checks.mark_open: removed at a clean close (see checks.py)
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM liftdesk_meta WHERE key = ?", [key]).fetchone()
@@ -201,6 +202,8 @@ class Store:
             except sqlite3.Error:
                 pass
         self.db.close()
+        checks.mark_closed(self.open_marker)
+        self.open_marker = None
 
 
 def damaged_error(path: Path) -> StoreError:
@@ -216,25 +219,24 @@ def damaged_error(path: Path) -> StoreError:
 
 
 class BackgroundCheck:
-    """`quick_check` on its own read-only connection in a thread (SQLite releases the GIL while it
-    reads), so a batch can start reading while the check runs on another core. Whoever writes first
-    waits for it: `LiftDeskDatabase.atomic()` does, and a batch holds its files until it passes."""
+    """`quick_check` (or, after an unclean end, the full `integrity_check`) on its own read-only
+    connection in a thread (SQLite releases the GIL while it reads), so the window paints and a
+    batch starts reading while the check runs on another core. Whoever writes first waits for it:
+    `LiftDeskDatabase.atomic()` does, and a batch holds its files until it passes. STALE: open
+    markers of sessions that ended uncleanly, cleared once a full check has passed."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, full: bool = False, stale: list[Path] | None = None):
+        self.path, self.full, self.stale = path, full, list(stale or [])
         self._problems: list[str] = []
         self._busy = False
-        self._thread = threading.Thread(target=self._run, name="liftdesk-quick-check", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="liftdesk-open-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            conn = connect_ro(self.path)
-            try:
-                conn.execute("PRAGMA mmap_size = 1073741824")  # pages mapped, not copied: less system time
-                self._problems = check_integrity(conn)
-            finally:
-                conn.close()
+            self._problems = checks.run_check(self.path, self.full)
+            if self.full and not self._problems:
+                checks.clear_stale(self.stale)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc).lower() or "busy" in str(exc).lower():
                 self._busy = True
@@ -288,13 +290,16 @@ def inspect_file(path: Path, full_check: bool = False, check: bool = True) -> li
         pending = [name for name in known if name not in applied]
         if not check and not pending and not full_check:
             return pending
+        stamp = checks.signature(path)
+        full = full_check or bool(pending)
         try:
-            problems = check_integrity(conn, full=full_check or bool(pending))
+            problems = check_integrity(conn, full=full)
         except sqlite3.OperationalError:
             raise StoreError("db.busy") from None
         if problems:
             log.warning("integrity check failed: %s", "; ".join(problems[:3]))
             raise damaged_error(path)
+        checks.remember_check(path, full, stamp)
         return pending
     finally:
         conn.close()
@@ -352,7 +357,15 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
     path = Path(path)
     existed = _check_access(path, create, readonly, adopt_empty)
     defer_check = defer_check and existed and not readonly
-    pending = inspect_file(path, check=not defer_check) if existed else known_migration_names()
+    stale = checks.stale_markers(path) if existed and not readonly else []
+    # No check stands before an answer when one has passed on the file exactly as it is now (the
+    # check record's signature: no write since); a damaged page met anyway is SQLite's "malformed"
+    # error, which the faces turn into the damaged-file refusal.
+    check_now = not defer_check and (bool(stale) or not checks.checked_since_last_write(path, full=False))
+    pending = inspect_file(path, check=check_now, full_check=bool(stale) and not defer_check) \
+        if existed else known_migration_names()
+    if stale and not defer_check:
+        checks.clear_stale(stale)
     defer_check = defer_check and not pending
     if readonly:
         return _open_readonly(path, pending, actor, timeout_ms)
@@ -363,12 +376,13 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
         db = LiftDeskDatabase(connect_rw(path, timeout_ms), file_path=path,  # keyed when encrypted (#19)
                               execute_plugins=False)
         if defer_check:
-            db.pending_check = BackgroundCheck(path)
+            db.pending_check = BackgroundCheck(path, full=bool(stale), stale=stale)
         _configure(db, timeout_ms)
         if pending:
             with db.atomic():  # one migrator at a time; a second opener waits, then finds nothing to do
                 migrations.apply(db)
         store = _make_store(db, path, actor)
+        store.open_marker = checks.mark_open(path)
     except sqlite3.OperationalError as exc:
         error = translate(exc, path)
         if error is exc:

@@ -144,89 +144,99 @@
         <translation>Recent backups to keep (plus one per day, week and month)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="54" />
+        <source>备份文件夹总大小上限（超出时先删最旧的）</source>
+        <translation>Backups folder at most (the oldest go first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="56" />
         <source>已有的备份（最新的在上）：</source>
         <translation>Backups (newest first):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="59" />
         <source>选中一份备份，查看其中的内容。</source>
         <translation>Select a backup to see what it holds.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="57" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="62" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="58" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="63" />
         <source>恢复所选备份…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="81" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="87" />
         <source>选择第二个备份文件夹</source>
         <translation>Choose the second backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="95" />
         <source>{when}  {reason}  {folder}</source>
         <translation>{when}  {reason}  {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>启动时</source>
         <translation>on start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>每日</source>
         <translation>daily</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="103" />
         <source>导入名册前</source>
         <translation>before a roster import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>合并前</source>
         <translation>before a merge</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>手动</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="104" />
         <source>恢复前</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="106" />
         <source>升级前</source>
         <translation>before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="111" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="117" />
         <source>这份备份不能用：{reason}</source>
         <translation>This backup cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="116" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="122" />
         <source>备份时间 {taken}；最近一次修改 {newest}
 {households} 户、{units} 个单元、{projects} 个加梯项目、{people} 人、{positions} 条意见记录、{changes} 条修改记录</source>
         <translation>Taken {taken}; newest change {newest}
 {households} households, {units} units, {projects} lift projects, {people} people, {positions} position records, {changes} logged changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="130" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="137" />
+        <source>正在备份并校验…</source>
+        <translation>Backing up and verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="141" />
         <source>已备份：{path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="138" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="149" />
         <source>用这份备份替换当前数据库？
 {preview}
 当前数据库会先另存一份备份。</source>
@@ -235,7 +245,7 @@
 The current database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="146" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="157" />
         <source>已恢复。恢复前的数据库已保存为：{kept}</source>
         <translation>Restored. The database as it was is kept as: {kept}</translation>
     </message>
@@ -444,122 +454,127 @@ The current database is backed up first.</translation>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="134" />
+        <location filename="../../ui/pages/district_page.py" line="139" />
         <source>按交付年份</source>
         <translation>By handover year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="135" />
+        <location filename="../../ui/pages/district_page.py" line="140" />
         <source>按开工年份</source>
         <translation>By start year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="139" />
+        <location filename="../../ui/pages/district_page.py" line="144" />
         <source>统计口径：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="142" />
+        <location filename="../../ui/pages/district_page.py" line="147" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="142" />
+        <location filename="../../ui/pages/district_page.py" line="147" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="143" />
+        <location filename="../../ui/pages/district_page.py" line="148" />
         <source>导出 PDF 报表…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="155" />
+        <location filename="../../ui/pages/district_page.py" line="162" />
         <source>双击漏斗中的数字，查看其背后的单元或项目。</source>
         <translation>Double-click a figure in the funnel to see the units or projects behind it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="157" />
+        <location filename="../../ui/pages/district_page.py" line="164" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="157" />
+        <location filename="../../ui/pages/district_page.py" line="164" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="158" />
+        <location filename="../../ui/pages/district_page.py" line="165" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="180" />
+        <location filename="../../ui/pages/district_page.py" line="201" />
         <source>年度表</source>
         <translation>Yearly table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="181" />
+        <location filename="../../ui/pages/district_page.py" line="202" />
         <source>进度漏斗</source>
         <translation>Progress funnel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="182" />
+        <location filename="../../ui/pages/district_page.py" line="203" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="185" />
+        <location filename="../../ui/pages/district_page.py" line="206" />
         <source>数据新鲜度</source>
         <translation>Freshness</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="187" />
+        <location filename="../../ui/pages/district_page.py" line="208" />
         <source>年度目标</source>
         <translation>Yearly targets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="190" />
+        <location filename="../../ui/pages/district_page.py" line="211" />
         <source>未办结异议</source>
         <translation>Open objections</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="233" />
+        <location filename="../../ui/pages/district_page.py" line="257" />
         <source>{district} 加装电梯总览</source>
         <translation>{district}: lift retrofits overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="241" />
+        <location filename="../../ui/pages/district_page.py" line="266" />
         <source>各年电梯数</source>
         <translation>Lifts per year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="243" />
+        <location filename="../../ui/pages/district_page.py" line="277" />
         <source>各街道电梯数（含在建）</source>
         <translation>Lifts per street (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="246" />
+        <location filename="../../ui/pages/district_page.py" line="270" />
         <source>进度漏斗（全区）</source>
         <translation>Progress funnel (district)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="257" />
+        <location filename="../../ui/pages/district_page.py" line="279" />
+        <source>{title}：第 {page}/{pages} 页</source>
+        <translation>{title}: page {page}/{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/district_page.py" line="292" />
         <source>{place} · {step}：{n}</source>
         <translation>{place} · {step}: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="258" />
+        <location filename="../../ui/pages/district_page.py" line="293" />
         <source>全区</source>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="269" />
+        <location filename="../../ui/pages/district_page.py" line="309" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="281" />
+        <location filename="../../ui/pages/district_page.py" line="323" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -749,17 +764,17 @@ The current database is backed up first.</translation>
 <context>
     <name>FunnelModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="103" />
+        <location filename="../../ui/pages/district_page.py" line="108" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="115" />
+        <location filename="../../ui/pages/district_page.py" line="120" />
         <source>全区合计</source>
         <translation>District total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="120" />
+        <location filename="../../ui/pages/district_page.py" line="125" />
         <source>双击查看名单</source>
         <translation>Double-click for the list</translation>
     </message>
@@ -2336,6 +2351,24 @@ The current database is backed up first.</translation>
         <location filename="../../ui/pages/overview_page.py" line="128" />
         <source>共 {n} 个单元：已达标 {passed}，差 1–2 户 {close}，有反对 {opposed}</source>
         <translation>{n} units: {passed} passed, {close} 1–2 households short, {opposed} with opposition</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <location filename="../../ui/widgets/pager.py" line="16" />
+        <source>◀ 上一页</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pager.py" line="17" />
+        <source>下一页 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pager.py" line="44" />
+        <source>第 {first}–{last} 项，共 {total} 项（第 {page}/{pages} 页）</source>
+        <translation>{first}–{last} of {total} (page {page}/{pages})</translation>
     </message>
 </context>
 <context>
@@ -4975,22 +5008,22 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>YearTableModel</name>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="59" />
+        <location filename="../../ui/pages/district_page.py" line="64" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="62" />
+        <location filename="../../ui/pages/district_page.py" line="67" />
         <source>在建</source>
         <translation>Under construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="62" />
+        <location filename="../../ui/pages/district_page.py" line="67" />
         <source>合计（含在建）</source>
         <translation>Total (incl. under construction)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/district_page.py" line="62" />
+        <location filename="../../ui/pages/district_page.py" line="67" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5006,17 +5039,17 @@ They are erased from the change log too and cannot be brought back; households, 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="98" />
+        <location filename="../../ui/app.py" line="99" />
         <source>正在生成演示数据（拱墅区）…</source>
         <translation>Generating the demo district (Gongshu)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="99" />
+        <location filename="../../ui/app.py" line="100" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111" />
+        <location filename="../../ui/app.py" line="112" />
         <source>正在生成演示数据：{percent}%</source>
         <translation>Building the demo data: {percent}%</translation>
     </message>

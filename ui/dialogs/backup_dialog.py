@@ -13,7 +13,7 @@ from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings
 from liftdesk.store import Store, backup
 
-from .. import messages
+from .. import messages, tasks
 
 PathRole = Qt.ItemDataRole.UserRole
 
@@ -47,6 +47,11 @@ class BackupDialog(QDialog):
         self.keep.setRange(1, 100)
         self.keep.setValue(settings.get("backup_keep"))
         form.addRow(self.tr("保留最近备份的份数（另按天、周、月各留一份）"), self.keep)
+        self.max_size = QSpinBox()  # retention by size too: the oldest go first, the newest always stays
+        self.max_size.setRange(1, 1000)
+        self.max_size.setSuffix(" GB")
+        self.max_size.setValue(max(1, round(settings.get("backup_max_mb") / 1024)))
+        form.addRow(self.tr("备份文件夹总大小上限（超出时先删最旧的）"), self.max_size)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("已有的备份（最新的在上）：")))
         self.list = QListWidget()
@@ -65,6 +70,7 @@ class BackupDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_second)
         self.clear_button.clicked.connect(lambda: self._set_second(""))
         self.keep.valueChanged.connect(lambda value: self.settings.set("backup_keep", value))
+        self.max_size.valueChanged.connect(lambda value: self.settings.set("backup_max_mb", value * 1024))
         self.list.currentItemChanged.connect(self.show_preview)
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -121,12 +127,17 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(True)
 
     def backup_now(self) -> None:
-        try:
-            made = backup.make_backup(self.store.path, "manual", second=self._second() or False,
-                                      keep=self.keep.value())
-        except LiftDeskError as exc:
-            messages.error(self, str(exc))
-            return
+        """Made, compressed and verified (decompressed into memory and checked) off the UI thread."""
+        self.backup_button.setEnabled(False)
+        self.backup_task = task = tasks.Task(_make_backup, self.store.path, self._second() or False,
+                                             self.keep.value())
+        task.succeeded.connect(self._backed_up)
+        task.failed.connect(lambda message: message and messages.error(self, message.splitlines()[-1]))
+        task.finished.connect(lambda: self.backup_button.setEnabled(True))
+        self.preview.setText(self.tr("正在备份并校验…"))
+        tasks.start(task)
+
+    def _backed_up(self, made) -> None:
         messages.status(self.parentWidget() or self, self.tr("已备份：{path}").format(path=made))
         self.reload()
         self.list.setCurrentRow(0)
@@ -146,3 +157,7 @@ class BackupDialog(QDialog):
         messages.info(self, self.tr("已恢复。恢复前的数据库已保存为：{kept}").format(kept=done["kept"] or "—"))
         self.restored.emit(done["restored"])
         self.reload()
+
+
+def _make_backup(path: Path, second, keep: int, progress, cancelled) -> Path:
+    return backup.make_backup(path, "manual", second=second, keep=keep)

@@ -11,7 +11,7 @@ from liftdesk.places import places
 from liftdesk.reports import stats
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
-from liftdesk.reports import report, targets as target_report
+from liftdesk.reports import targets as target_report
 from liftdesk.projects.stages import stage_label
 from liftdesk.store import Store
 from liftdesk.sync.status import freshness
@@ -21,10 +21,15 @@ from ..save_paths import ask_save_path, check_save_path
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel
 from ..models.sync_models import FreshnessModel
 from ..widgets.bar_chart import BarChart
+from ..widgets.pager import Pager
 from ..widgets.tables import captioned, data_table
 from .targets_panel import OpenObjectionsPanel, TargetsPanel
 from ..widgets.filling_layout import FillingLayout
 from ..screen import scroll_body
+
+
+STREETS_PER_PAGE = 18  # bars of the street chart at a time: the demo's district fits on one page
+ITEMS_PER_PAGE = stats.FUNNEL_PAGE
 
 
 def step_label(step: str) -> str:
@@ -151,6 +156,8 @@ class DistrictPage(QWidget):
         self.year_total = self._footer(self.year_view)
         self.funnel_model = FunnelModel(self)
         self.funnel_view = self._view(self.funnel_model)
+        self.funnel_total = self._footer(self.funnel_view)
+        self.funnel_total.activated.connect(self.show_funnel_items)
         self.funnel_view.activated.connect(self.show_funnel_items)
         self.items_title = QLabel(self.tr("双击漏斗中的数字，查看其背后的单元或项目。"))
         self.items_model = ReadOnlyTableModel([
@@ -158,10 +165,21 @@ class DistrictPage(QWidget):
             Column(self.tr("阶段"), lambda i: stage_label(i.stage))], self)
         self.items_view = self._view(self.items_model)
         self.items_view.activated.connect(self._open_item)
+        self.items_pager = Pager(ITEMS_PER_PAGE)
+        self.items_pager.changed.connect(lambda _: self._show_items_page())
         self.current_step: str | None = None
+        self.current_ids: list[str] = []
         funnel_box = QSplitter(Qt.Orientation.Vertical)
-        funnel_box.addWidget(self.funnel_view)
-        funnel_box.addWidget(captioned(self.items_title, self.items_view))
+        funnel_top = QWidget()
+        funnel_layout = QVBoxLayout(funnel_top)
+        funnel_layout.setContentsMargins(0, 0, 0, 0)
+        funnel_layout.setSpacing(0)
+        funnel_layout.addWidget(self.funnel_view, 1)
+        funnel_layout.addWidget(self.funnel_total)
+        funnel_box.addWidget(funnel_top)
+        items_box = captioned(self.items_title, self.items_view)
+        items_box.layout().addWidget(self.items_pager)
+        funnel_box.addWidget(items_box)
 
         self.year_chart, self.street_chart, self.funnel_chart = BarChart(), BarChart(), BarChart()
         charts = QWidget()
@@ -169,6 +187,9 @@ class DistrictPage(QWidget):
         grid.addWidget(self.year_chart, 0, 0)
         grid.addWidget(self.funnel_chart, 0, 1)
         grid.addWidget(self.street_chart, 1, 0, 1, 2)
+        self.street_pager = Pager(STREETS_PER_PAGE)  # 270 streets: a page of bars at a time
+        self.street_pager.changed.connect(lambda _: self._show_street_page())
+        grid.addWidget(self.street_pager, 2, 0, 1, 2)
 
         self.tabs = QTabWidget()
         year_box = QWidget()
@@ -213,16 +234,19 @@ class DistrictPage(QWidget):
         view.horizontalScrollBar().valueChanged.connect(footer.horizontalScrollBar().setValue)
         return footer
 
-    def _pin_total(self) -> None:
-        last = self.year_model.rowCount() - 1
+    def _pin_total(self, view: QTableView | None = None, footer: QTableView | None = None) -> None:
+        """The totals row shows in the pinned footer only (270 streets above it scroll)."""
+        view, footer = view or self.year_view, footer or self.year_total
+        model = view.model()
+        last = model.rowCount() - 1
         for row in range(last + 1):
-            self.year_view.setRowHidden(row, row == last)
-            self.year_total.setRowHidden(row, row != last)
-        header = self.year_view.horizontalHeader()
-        for column in range(self.year_model.columnCount()):
-            self.year_total.setColumnWidth(column, header.sectionSize(column))
-        height = self.year_total.rowHeight(last) if last >= 0 else 0
-        self.year_total.setFixedHeight(height + 2 * self.year_total.frameWidth())
+            view.setRowHidden(row, row == last)
+            footer.setRowHidden(row, row != last)
+        header = view.horizontalHeader()
+        for column in range(model.columnCount()):
+            footer.setColumnWidth(column, header.sectionSize(column))
+        height = footer.rowHeight(last) if last >= 0 else 0
+        footer.setFixedHeight(height + 2 * footer.frameWidth())
 
     def district_name(self) -> str:
         return places.district_name(self.store)
@@ -234,17 +258,27 @@ class DistrictPage(QWidget):
         self.year_model.set_table(self.table)
         self._pin_total()
         self.funnel_model.set_funnel(self.funnel)
+        self._pin_total(self.funnel_view, self.funnel_total)
         self.freshness_model.set_items(freshness(self.store))
         self.targets.refresh()
         self.open_objections.refresh()
         years = self.table.years
         self.year_chart.set_data(self.tr("各年电梯数"), [str(y) for y in years],
                                  [self.table.totals.by_year[y] for y in years])
-        self.street_chart.set_data(self.tr("各街道电梯数（含在建）"),
-                                   [r.street.removesuffix("街道") for r in self.table.rows],
-                                   [r.total for r in self.table.rows])
+        self.street_pager.set_total(len(self.table.rows), self.street_pager.offset)
+        self._show_street_page()
         self.funnel_chart.set_data(self.tr("进度漏斗（全区）"), [step_label(s) for s in stats.FUNNEL_STEPS],
                                    [self.funnel.count(s) for s in stats.FUNNEL_STEPS])
+
+    def _show_street_page(self) -> None:
+        """One page of the street chart: a readable bar per street, the pager for the rest."""
+        first = self.street_pager.offset
+        rows = self.table.rows[first:first + STREETS_PER_PAGE]
+        title = self.tr("各街道电梯数（含在建）")
+        if self.street_pager.pages > 1:
+            title = self.tr("{title}：第 {page}/{pages} 页").format(
+                title=title, page=first // STREETS_PER_PAGE + 1, pages=self.street_pager.pages)
+        self.street_chart.set_data(title, [r.street.removesuffix("街道") for r in rows], [r.total for r in rows])
 
     def show_funnel_items(self, index) -> None:
         if index.column() == 0:
@@ -252,10 +286,16 @@ class DistrictPage(QWidget):
         step = stats.FUNNEL_STEPS[index.column() - 1]
         street = self.funnel_model.street_at(index.row())
         ids = self.funnel.ids[step].get(street, []) if street else [i for v in self.funnel.ids[step].values() for i in v]
-        self.current_step = step
-        self.items_model.set_items(stats.funnel_items(self.store, step, ids))
+        self.current_step, self.current_ids = step, ids
+        self.items_pager.set_total(len(ids))
+        self._show_items_page()
         self.items_title.setText(self.tr("{place} · {step}：{n}").format(
             place=street or self.tr("全区"), step=step_label(step), n=len(ids)))
+
+    def _show_items_page(self) -> None:
+        """Only the page shown is looked up: 全区 · 符合条件单元 is thousands of units."""
+        self.items_model.set_items(stats.funnel_items(self.store, self.current_step, self.current_ids,
+                                                      offset=self.items_pager.offset, limit=ITEMS_PER_PAGE))
 
     def _open_item(self, index) -> None:
         item = index.data(ObjectRole)
@@ -274,6 +314,8 @@ class DistrictPage(QWidget):
             return None
         path = str(path)
         try:
+            from liftdesk.reports import report  # late: reportlab costs the first paint time
+
             report.export(self.table, self.funnel, self.district_name(), path, target_report.every_year(self.store))
         except LiftDeskError as exc:
             messages.error(self, str(exc))

@@ -1,0 +1,85 @@
+"""Queries scoped to what is shown (#24 item 5): all-unit verdicts streamed street by street give
+exactly the verdicts computed over the whole file at once; the current stage by a seek per
+project gives the stages the window over every stage event gave; the funnel's lists per page."""
+
+
+import pytest
+
+from liftdesk.consent import evaluation
+from liftdesk.places import places
+from liftdesk.reports import stats
+from liftdesk.store import open_store
+
+
+def _all_at_once(store, mode):
+    """The verdicts as they were computed before: every household of the file in one pass."""
+    setting = evaluation.district_rule(store)
+    rule = evaluation.load_rule(setting.rule)
+    units = places.list_units(store)
+    by_unit = evaluation.load_ballots(store, "1", [], mode, setting.written_only,
+                                      unit_names=setting.scope == "building")
+    verdicts = evaluation._verdicts(store, units, by_unit, rule, mode, setting.scope)
+    evaluation._attach_people(store, [v.verdict for v in verdicts], shown_only=True)
+    return verdicts
+
+
+def _seen(verdicts):
+    return [(v.unit_id, v.status, v.households, v.project, v.verdict.shortfall_text, v.verdict.as_json())
+            for v in verdicts]
+
+
+@pytest.mark.parametrize("scope", ["unit", "building"])
+def test_streamed_verdicts_are_the_verdicts_of_the_whole_file(small_district, scope):
+    store = open_store(small_district)
+    try:
+        if scope == "building":
+            evaluation.set_district_rule(store, evaluation.district_rule(store).rule, "building", False)
+        streets = store.db.execute("SELECT count(*) FROM street WHERE deleted = 0").fetchone()[0]
+        assert streets > 1
+        for mode in (evaluation.LEGAL, evaluation.FORECAST):
+            before = _seen(_all_at_once(store, mode))
+            streamed = evaluation.iter_verdicts(store, mode=mode)
+            assert not isinstance(streamed, list)  # a generator: one street at a time
+            after = _seen(streamed)
+            assert len(after) == len(before) > 50 and after == before
+            assert {s for s, *_ in _seen(evaluation.verdicts_under(store, mode=mode))} == {s for s, *_ in before}
+    finally:
+        store.close()
+
+
+WINDOW = """SELECT project_id, stage FROM (
+    SELECT project_id, stage, row_number() OVER (PARTITION BY project_id ORDER BY on_date DESC, hlc DESC) AS rn
+    FROM stage_event WHERE deleted = 0) WHERE rn = 1"""
+
+
+def test_the_current_stage_by_a_seek_per_project_is_the_windowed_one(small_district):
+    store = open_store(small_district, readonly=True)
+    try:
+        windowed = dict(store.db.execute(WINDOW).fetchall())
+        shown = {u.id: u.stage for u in places.list_units(store)}
+        by_unit = dict(store.db.execute("SELECT unit_id, id FROM project WHERE deleted = 0 AND unit_id IS NOT NULL"))
+        assert len(windowed) > 10
+        assert {u: shown[u] for u in by_unit if u in shown} == {u: windowed.get(p) for u, p in by_unit.items() if u in shown}
+        plan = " ".join(r[-1] for r in store.db.execute(
+            f"EXPLAIN QUERY PLAN SELECT u.id, {places.current_stage_sql('p.id')} FROM unit u"
+            " LEFT JOIN project p ON p.unit_id = u.id").fetchall())
+        assert "stage_event" in plan and "USING INDEX" in plan and "SCAN se" not in plan
+        names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "idx_13_stage_event" not in names and "idx_stage_event_project_id_on_date" in names
+    finally:
+        store.close()
+
+
+def test_the_funnels_lists_are_computed_a_page_at_a_time(small_district):
+    store = open_store(small_district, readonly=True)
+    try:
+        funnel = stats.funnel(store)
+        ids = [i for v in funnel.ids["eligible"].values() for i in v]
+        assert len(ids) > 30
+        whole = stats.funnel_items(store, "eligible", ids)
+        pages = [stats.funnel_items(store, "eligible", ids, offset=o, limit=20) for o in range(0, len(ids), 20)]
+        assert all(len(p) <= 20 for p in pages) and [i for p in pages for i in p] == whole
+        projects = [i for v in funnel.ids["group"].values() for i in v]
+        assert stats.funnel_items(store, "group", projects, limit=5) == stats.funnel_items(store, "group", projects)[:5]
+    finally:
+        store.close()
