@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+import zstandard
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -63,8 +64,9 @@ def test_turning_the_lock_on_leaves_no_name_or_phone_in_any_file(store, unit, db
     person = _resident(store, unit)
     plain = backup.make_backup(db_path, "manual")  # a plain backup from before the lock
     aside = db_path.with_name(db_path.name + ".damaged-20260101T000000000000Z")
-    aside.write_bytes(plain.read_bytes())  # a damaged file once set aside by a restore
-    assert _plain_hits({"aside": aside.read_bytes(), "backup": plain.read_bytes()}) == ["aside", "backup"]
+    readable = zstandard.ZstdDecompressor().stream_reader(plain.read_bytes()).read()  # compressed, not protected
+    aside.write_bytes(readable)  # a damaged file once set aside by a restore
+    assert _plain_hits({"aside": aside.read_bytes(), "backup": readable}) == ["aside", "backup"]
     assert _plain_hits(_every_byte_beside(db_path))  # the check can see them: they are there now
     code = _lock_on(store)
     assert cipher.is_encrypted(db_path) and len(cipher.normalize_code(code)) == 32
@@ -120,6 +122,7 @@ def test_the_id_hash_key_moves_inside_the_protection_and_id_search_still_finds_t
     person = _resident(store, unit)
     salt = store.meta(privacy.ID_SALT_KEY)
     assert salt and ownership.find_person(store, "", "", ID_NUMBER) == person
+    backup.make_backup(db_path, "manual")  # compressed before the lock, sealed with it, unsealed after it
     _lock_on(store)
     assert store.meta(privacy.ID_SALT_KEY) is None  # never plain in liftdesk_meta of an encrypted file
     sidecar = cipher.keys_path(db_path).read_text()
@@ -133,6 +136,9 @@ def test_the_id_hash_key_moves_inside_the_protection_and_id_search_still_finds_t
     assert store.meta(privacy.ID_SALT_KEY) == salt
     assert ownership.find_person(store, "", "", ID_NUMBER) == person
     assert all(not sealed.is_sealed(b.path) for b in backup.list_backups(db_path))
+    assert backup.list_backups(db_path)
+    for kept in backup.list_backups(db_path):  # unsealed back to what a plain backup is: it opens
+        assert backup.preview(kept.path)["counts"]
 
 
 def test_a_station_locked_before_its_first_id_keeps_no_salt_in_meta(store, unit, db_path):
@@ -245,7 +251,7 @@ def test_the_app_asks_for_a_login_before_it_reads_an_encrypted_file(qtbot, encry
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, type_password)
-    monkeypatch.setattr("ui.app.start_backup", lambda path: None)
+    monkeypatch.setattr("ui.app.start_backup", lambda path, **kw: None)
     bench = Workbench(Settings(tmp_path / "settings.json"))
     try:
         assert bench.open(encrypted_db)
@@ -272,7 +278,7 @@ def test_the_recovery_code_opens_it_in_the_app(qtbot, store, unit, db_path, tmp_
         qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, type_code)
-    monkeypatch.setattr("ui.app.start_backup", lambda path: None)
+    monkeypatch.setattr("ui.app.start_backup", lambda path, **kw: None)
     bench = Workbench(Settings(tmp_path / "settings.json"))
     try:
         assert bench.open(db_path)
@@ -302,7 +308,8 @@ def test_a_plain_file_still_opens_without_any_login(store, unit, db_path):
     _resident(store, unit)
     assert not cipher.keys_path(db_path).exists() and db_path.read_bytes()[:16] == cipher.PLAIN_HEADER
     taken = backup.make_backup(db_path, "manual")
-    assert taken.read_bytes()[:16] == cipher.PLAIN_HEADER
+    assert not sealed.is_sealed(taken)  # compressed only: the plain image inside
+    assert zstandard.ZstdDecompressor().stream_reader(taken.read_bytes()).read(16) == cipher.PLAIN_HEADER
     assert stat.S_IMODE(taken.stat().st_mode) == 0o600
 
 

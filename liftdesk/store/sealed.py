@@ -220,10 +220,17 @@ def seal_connection(conn, target: Path, key: bytes) -> Path:
     return _write_atomic(target, lambda out: seal_stream(io.BytesIO(image), out, key))
 
 
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
 def seal_file(plain_path: Path, target: Path, key: bytes) -> Path:
-    """A plain backup file sealed at TARGET (which may be PLAIN_PATH itself: replaced atomically)."""
+    """A plain backup file sealed at TARGET (which may be PLAIN_PATH itself: replaced atomically).
+    A compressed plain backup (`.db.zst`) is sealed as the image it holds, so it opens like any other."""
     with open(plain_path, "rb") as plain:
-        return _write_atomic(target, lambda out: seal_stream(plain, out, key))
+        compressed = plain.read(len(ZSTD_MAGIC)) == ZSTD_MAGIC
+        plain.seek(0)
+        source = zstandard.ZstdDecompressor().stream_reader(plain) if compressed else plain
+        return _write_atomic(target, lambda out: seal_stream(source, out, key))
 
 
 def unseal_image(path: Path) -> bytes:
@@ -235,8 +242,17 @@ def unseal_image(path: Path) -> bytes:
 
 def unseal_file(path: Path, target: Path) -> Path:
     """A sealed backup back to a plain SQLite file (only when the lock is turned off)."""
+    def fill(out: BinaryIO) -> None:
+        if not str(target).endswith(".zst"):
+            unseal_stream(fh, out, Path(path))
+            return
+        writer = zstandard.ZstdCompressor(level=ZSTD_LEVEL).stream_writer(out, closefd=False)
+        unseal_stream(fh, writer, Path(path))  # a `.db.zst` backup stays compressed once unsealed
+        writer.flush(zstandard.FLUSH_FRAME)
+        writer.close()
+
     with open(path, "rb") as fh:
-        return _write_atomic(target, lambda out: unseal_stream(fh, out, Path(path)))
+        return _write_atomic(target, fill)
 
 
 def open_sealed(path: Path) -> sqlite3.Connection:
