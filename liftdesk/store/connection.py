@@ -23,7 +23,7 @@ from liftdesk.common.outputs import MIN_NEED, free_space, human_size
 from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
-from . import backup
+from . import backup, changelog
 from .schema import known_migration_names, migrations
 from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
@@ -411,6 +411,6 @@ def _make_store(db: LiftDeskDatabase, path: Path | None, actor: str, readonly: b
         station_id = db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone()[0]
     else:
         station_id = station[0] if station else ""
-    last = db.execute("SELECT max(hlc) FROM change_log").fetchone()[0]
+    last = changelog.latest_hlc(db)
     return Store(db=db, path=path, station_id=station_id, clock=Clock(station_id, last_stamp=last), actor=actor,
                  readonly=readonly)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places.addresses import Places, within
-from liftdesk.store import Store
+from liftdesk.store import Store, changelog
+from liftdesk.store.records import text
 from liftdesk.store.schema import foreign_keys
 
 from .merge import Change
@@ -21,6 +22,15 @@ def _existing_ids(store: Store, tbl: str, ids: list[str]) -> set[str]:
         found.update(r[0] for r in store.db.execute(
             f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
     return found
+
+
+def _same_content(store: Store, c: Change, logged: str | None, seq: int) -> bool:
+    """Whether an insert that arrives again wrote what the one here wrote (the log keeps no copy
+    of the content: it is the record with later changes set back, liftdesk/store/changelog.py)."""
+    if logged is not None:
+        return json.loads(logged) == c.values()
+    here = changelog.insert_contents(store.db, c.table, [(c.record_id, seq)]).get(c.record_id, {})
+    return all(k in here and text(here[k]) == text(v) for k, v in c.values().items())
 
 
 @dataclass
@@ -43,10 +53,10 @@ def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...
         if c.record_id not in exists[c.table]:
             inserts.append(c)
             continue
-        row = store.db.execute("SELECT hlc, new FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
+        row = store.db.execute("SELECT hlc, new, seq FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
                                " ORDER BY seq LIMIT 1", [c.table, c.record_id]).fetchone()
         if row and row[0] == c.hlc:
-            if json.loads(row[1] or "{}") != c.values():
+            if not _same_content(store, c, row[1], row[2]):
                 raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
             continue  # the same insert again
         rejected.append((c, "id_collision"))
