@@ -86,12 +86,16 @@ def at_of(value: int) -> str:
 def station_refs(db, station_ids: Iterable[str]) -> dict[str, int]:
     """The small integers standing for stations in the log (added on first use)."""
     wanted = sorted(set(station_ids))
-    db.conn.executemany("INSERT OR IGNORE INTO log_station (station_id) VALUES (?)", [(s,) for s in wanted])
     refs: dict[str, int] = {}
-    for i in range(0, len(wanted), 900):
-        chunk = wanted[i:i + 900]
-        refs.update((s, n) for n, s in db.execute(
-            f"SELECT n, station_id FROM log_station WHERE station_id IN ({', '.join('?' for _ in chunk)})", chunk))
+    for attempt in range(2):
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            refs.update((s, n) for n, s in db.conn.execute(
+                f"SELECT n, station_id FROM log_station WHERE station_id IN ({', '.join('?' for _ in chunk)})", chunk))
+        missing = [s for s in wanted if s not in refs]
+        if not missing:
+            break
+        db.conn.executemany("INSERT OR IGNORE INTO log_station (station_id) VALUES (?)", [(s,) for s in missing])
     return refs
 
 
