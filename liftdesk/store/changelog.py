@@ -51,7 +51,8 @@ TABLE_SQL = """CREATE TABLE change_entry (
 STATION_SQL = "CREATE TABLE log_station (n INTEGER PRIMARY KEY, station_id TEXT NOT NULL UNIQUE)"
 
 INDEX_SQL = (
-    "CREATE INDEX idx_change_entry_record ON change_entry(tbl, record_id)",
+    # ids are unique across tables (UUIDs): the table name need not be repeated in the index
+    "CREATE INDEX idx_change_entry_record ON change_entry(record_id)",
     "CREATE INDEX idx_change_entry_hlc ON change_entry(hlc)",
     "CREATE INDEX idx_change_entry_action ON change_entry(action_id) WHERE action_id IS NOT NULL",
 )
