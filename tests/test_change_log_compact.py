@@ -120,6 +120,14 @@ def test_stamps_are_integers_and_the_view_shows_the_old_text(tmp_path):
     s.close()
 
 
+def _freelist(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA freelist_count").fetchone()[0]
+    finally:
+        con.close()
+
+
 def to_old_layout(path: Path) -> None:
     """Write a file of today's layout back in the layout before migration 0110 (what the old code
     kept: insert contents, text stamps, `at`), so the migration can be run on a copy of a district."""
@@ -189,6 +197,9 @@ def test_the_migration_keeps_every_count_verdict_report_and_sync_of_a_district(s
     con = sqlite3.connect(after)
     assert con.execute("SELECT count(*) FROM change_log WHERE op = 'insert' AND new IS NULL").fetchone()[0] == 0
     con.close()
+    size = after.stat().st_size
+    open_store(after).close()   # the upgrade, then the rewrite: nothing of the old log is left unused
+    assert _freelist(after) == 0 and after.stat().st_size < size
     old, new = _facts(before), _facts(after)
     assert new["counts"] == old["counts"] and new["verdicts"] == old["verdicts"]
     assert new["report"] == old["report"] and new["funnel"] == old["funnel"]

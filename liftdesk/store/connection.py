@@ -24,7 +24,7 @@ from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
 from . import backup, changelog
-from .schema import known_migration_names, migrations
+from .schema import COMPACTING, known_migration_names, migrations
 from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 
 log = logging.getLogger(__name__)
@@ -367,6 +367,8 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
         if pending:
             with db.atomic():  # one migrator at a time; a second opener waits, then finds nothing to do
                 migrations.apply(db)
+            if existed:
+                _compact_after(db, pending)
         store = _make_store(db, path, actor)
     except sqlite3.OperationalError as exc:
         error = translate(exc, path)
@@ -376,6 +378,18 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
     if not existed:
         log.info("created a new database")
     return store
+
+
+def _compact_after(db: LiftDeskDatabase, pending: list[str]) -> None:
+    """A migration that frees much of the file (schema.COMPACTING) is followed by VACUUM, so the
+    file shrinks now rather than as it fills again. Skipped, never fatal, when it cannot run
+    (another program has the file open, or the disk lacks room for the rewrite)."""
+    if not set(pending) & COMPACTING:
+        return
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError as exc:
+        log.warning("the file was not compacted after its upgrade: %s", exc)
 
 
 def _open_readonly(path: Path, pending: list[str], actor: str, timeout_ms: int) -> Store:

@@ -577,6 +577,10 @@ def _hex_digit(expr: str) -> str:
     return f"(instr('0123456789abcdef', {expr}) - 1)"
 
 
+# Migrations after which the file is rewritten (VACUUM, store/connection.py): they free much of it.
+COMPACTING = {"0110_compact_change_log"}
+
+
 @migrations(name="0110_compact_change_log")
 def m0110_compact_change_log(db: Database) -> None:
     """Issue 24: the change log in compact rows (liftdesk/store/changelog.py says what is kept and
