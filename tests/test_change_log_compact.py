@@ -33,18 +33,15 @@ def _old_files(tmp: Path) -> dict[str, Path]:
     return out
 
 
-def _rows(bundle_rows: list[list], keys_of: list[list] | None = None) -> list[list]:
+def _rows(store, bundle_rows: list[list]) -> list[list]:
     """A sync file's rows without `at` (the old layout kept the wall time, the new one shows the HLC's).
-    An insert now carries every column of its record (the old code: those given, the rest took their
-    defaults); with `keys_of`, only the columns the other file's insert named are kept."""
+    An insert names the values that differ from the column's default (the old code: those the caller
+    gave, which may include a default); compared with the defaults left out."""
     out = []
-    for n, r in enumerate(bundle_rows):
+    for r in bundle_rows:
         r = list(r)
-        if r[3] == "insert" and keys_of is not None:
-            values, named = json.loads(r[6]), json.loads(keys_of[n][6])
-            r[6] = {k: values[k] for k in named if k in values}
-        elif r[3] == "insert":
-            r[6] = json.loads(r[6])
+        if r[3] == "insert":
+            r[6] = changelog.without_defaults(json.loads(r[6]), changelog.defaults(store.db, r[1]))
         out.append(r[:7] + r[8:])
     return out
 
@@ -66,7 +63,7 @@ def test_old_layout_files_migrate_and_a_file_the_old_code_wrote_still_imports(tm
     # the migrated station writes what the old code wrote: the inserts' values as they were then
     new_rows = exchange.open_bundle(
         district, exchange.export_bundle(station, all_changes=True, plaintext=True).data, keys).payload["changes"]
-    assert len(new_rows) == len(old_rows) and _rows(new_rows, old_rows) == _rows(old_rows)
+    assert len(new_rows) == len(old_rows) and _rows(station, new_rows) == _rows(station, old_rows)
     edited = [r for r in new_rows if r[1] == "person" and r[3] == "insert" and "欧阳" in r[6]]
     assert json.loads(edited[0][6])["phone"] == "13912345678"   # the value inserted, not today's
     # no copy of a record's content is left in the migrated log
@@ -92,7 +89,7 @@ def test_an_insert_followed_by_edits_travels_with_the_values_it_inserted(tmp_pat
     rows = exchange.open_bundle(w.district, data, w.keys).payload["changes"]
     person = [r for r in rows if r[1] == "person" and r[2] == pid]
     assert [r[3] for r in person] == ["insert", "update", "update", "update"]
-    assert json.loads(person[0][6]) == {"name": "欧阳慧敏", "phone": "13912345678", "id_ref": "", "other_phones": ""}
+    assert json.loads(person[0][6]) == {"name": "欧阳慧敏", "phone": "13912345678"}
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)   # in the order they were made
     assert [r[8] for r in rows if r[9] == s.station_id] == sorted(r[8] for r in rows if r[9] == s.station_id)
     w.deliver(data)

@@ -160,9 +160,9 @@ def insert_contents(db, table: str, inserts: list[tuple[str, int]]) -> dict[str,
         marks = ", ".join("?" for _ in chunk)
         cur = db.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk)
         names = [d[0] for d in cur.description]
+        kept, at_id = [(i, n) for i, n in enumerate(names) if n not in COMMON_FIELDS], names.index("id")
         for row in cur.fetchall():
-            values = dict(zip(names, row))
-            out[values["id"]] = {k: v for k, v in values.items() if k not in COMMON_FIELDS}
+            out[row[at_id]] = {n: row[i] for i, n in kept}
         seen: set[tuple[str, str]] = set()
         for rid, seq, op, fld, old in db.execute(
                 f"SELECT record_id, seq, op, field, old FROM change_entry WHERE tbl = ? AND record_id IN ({marks})"
@@ -182,15 +182,42 @@ def content_text(values: dict[str, Any]) -> str:
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
+_NO_DEFAULT = object()
+
+
+def _default(declared: str | None, notnull: int) -> Any:
+    """A column's default as a value (what an INSERT that leaves the column out writes)."""
+    if declared is None:
+        return _NO_DEFAULT if notnull else None
+    if len(declared) >= 2 and declared[0] == declared[-1] == "'":
+        return declared[1:-1].replace("''", "'")
+    try:
+        return int(declared)
+    except ValueError:
+        return _NO_DEFAULT   # an expression: always written out
+
+
+def defaults(db, table: str) -> dict[str, Any]:
+    return {r[1]: _default(r[4], r[3]) for r in db.execute(f"PRAGMA table_info({table})")}
+
+
+def without_defaults(values: dict[str, Any], table_defaults: dict[str, Any]) -> dict[str, Any]:
+    """The values an insert has to name: a column left out takes its default on every station."""
+    return {k: v for k, v in values.items()
+            if not (k in table_defaults and type(v) is type(table_defaults[k]) and v == table_defaults[k])}
+
+
 def fill_inserts(db, changes: list) -> None:
-    """Give every insert read from the log its content (the `new` the old layout kept)."""
+    """Give every insert read from the log its content (the `new` the old layout kept): the
+    record's values at the insert, without those that equal the column's default."""
     by_table: dict[str, list] = {}
     for ch in changes:
         if ch.op == "insert" and ch.new is None:
             by_table.setdefault(ch.table, []).append(ch)
     for table, group in by_table.items():
         contents = insert_contents(db, table, [(ch.record_id, ch.seq) for ch in group])
+        table_defaults = defaults(db, table)
         for ch in group:
             if ch.record_id in contents:
-                ch.new = content_text(contents[ch.record_id])
+                ch.new = content_text(without_defaults(contents[ch.record_id], table_defaults))
                 ch.parsed = None

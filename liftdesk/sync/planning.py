@@ -24,13 +24,23 @@ def _existing_ids(store: Store, tbl: str, ids: list[str]) -> set[str]:
     return found
 
 
-def _same_content(store: Store, c: Change, logged: str | None, seq: int) -> bool:
-    """Whether an insert that arrives again wrote what the one here wrote (the log keeps no copy
-    of the content: it is the record with later changes set back, liftdesk/store/changelog.py)."""
-    if logged is not None:
-        return json.loads(logged) == c.values()
-    here = changelog.insert_contents(store.db, c.table, [(c.record_id, seq)]).get(c.record_id, {})
-    return all(k in here and text(here[k]) == text(v) for k, v in c.values().items())
+def _check_same_content(store: Store, again: list[tuple[Change, str | None, int]]) -> None:
+    """An insert that arrives again must carry what the one here wrote (the log keeps no copy of
+    the content: it is the record with later changes set back, liftdesk/store/changelog.py)."""
+    by_table: dict[str, list[tuple[Change, str | None, int]]] = {}
+    for item in again:
+        by_table.setdefault(item[0].table, []).append(item)
+    for table, items in by_table.items():
+        contents = changelog.insert_contents(store.db, table, [(c.record_id, seq) for c, logged, seq in items
+                                                               if logged is None])
+        for c, logged, _ in items:
+            if logged is not None:
+                same = json.loads(logged) == c.values()
+            else:
+                here = contents.get(c.record_id, {})
+                same = all(k in here and text(here[k]) == text(v) for k, v in c.values().items())
+            if not same:
+                raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
 
 
 @dataclass
@@ -48,7 +58,7 @@ def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...
     for c in schema_inserts:
         by_table.setdefault(c.table, []).append(c)
     exists: dict[str, set[str]] = {t: _existing_ids(store, t, [c.record_id for c in cs]) for t, cs in by_table.items()}
-    inserts, rejected = [], []
+    inserts, rejected, again = [], [], []
     for c in schema_inserts:
         if c.record_id not in exists[c.table]:
             inserts.append(c)
@@ -56,10 +66,10 @@ def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...
         row = store.db.execute("SELECT hlc, new, seq FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
                                " ORDER BY seq LIMIT 1", [c.table, c.record_id]).fetchone()
         if row and row[0] == c.hlc:
-            if not _same_content(store, c, row[1], row[2]):
-                raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
-            continue  # the same insert again
+            again.append((c, row[1], row[2]))
+            continue  # the same insert again (its content is compared below)
         rejected.append((c, "id_collision"))
+    _check_same_content(store, again)
     seen = {(c.table, c.record_id): c.values() for c in inserts}
     places = Places(store, seen)
     held_keys: set[tuple[str, str]] = set()
