@@ -81,7 +81,7 @@ def _rewrite_log(store: Store, table: str, record_id: str, secrets: set[str], pe
         else:
             new_old = (_scrub(old, secrets), _scrub(new, secrets))
         if new_old != (old, new):
-            store.db.execute("UPDATE change_log SET old = ?, new = ? WHERE seq = ?", [*new_old, seq])
+            store.db.execute("UPDATE change_entry SET old = ?, new = ? WHERE seq = ?", [*new_old, seq])
             changed += 1
     return changed
 
@@ -106,7 +106,7 @@ def _scrub_sync(store: Store, persons: list[str], copies: list[tuple[str, str]],
         store.db.execute(f"UPDATE sync_version SET value = ? WHERE tbl = 'person' AND field = ?"
                          f" AND record_id IN ({marks})", [blank, field, *persons])
     # the purge's own log rows as a merge writes them (old = the value it replaced)
-    store.db.execute(f"UPDATE change_log SET old = NULL WHERE tbl = 'person' AND op = 'purge'"
+    store.db.execute(f"UPDATE change_entry SET old = NULL WHERE tbl = 'person' AND op = 'purge'"
                      f" AND record_id IN ({marks})", persons)
     for tbl, rid in [("person", p) for p in persons] + copies:
         for field, value, hlc in store.db.execute("SELECT field, value, hlc FROM sync_version WHERE tbl = ?"

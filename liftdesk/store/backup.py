@@ -571,10 +571,11 @@ def preview(path: Path) -> dict:
     newest change and when the copy was made."""
     path = Path(path)
     with open_backup(path) as conn:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
                   for t in PREVIEW_TABLES if t in tables}
-        newest = conn.execute("SELECT max(at) FROM change_log").fetchone()[0] if "change_log" in tables else None
+        newest = conn.execute("SELECT max(at) FROM change_log WHERE seq = (SELECT max(seq) FROM change_log)"
+                              ).fetchone()[0] if "change_log" in tables else None
         changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0] if "change_log" in tables else 0
         version = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] \
             if "_sqlite_migrations" in tables else 0

@@ -23,8 +23,8 @@ from liftdesk.common.outputs import MIN_NEED, free_space, human_size
 from liftdesk.errors import StoreError
 from .clock import Clock
 from .ids import IdFactory
-from . import backup, checks, cipher, sealed
-from .schema import known_migration_names, migrations
+from . import backup, changelog, checks, cipher, sealed
+from .schema import COMPACTING, known_migration_names, migrations
 from .sqlite_file import APP_ID, begin_immediate, busy_timeout_ms, check_integrity, connect_ro, connect_sqlite_ro
 from .sqlite_file import connect_rw
 
@@ -381,6 +381,8 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
         if pending:
             with db.atomic():  # one migrator at a time; a second opener waits, then finds nothing to do
                 migrations.apply(db)
+            if existed:
+                _compact_after(db, pending)
         store = _make_store(db, path, actor)
         store.open_marker = checks.mark_open(path)
     except sqlite3.OperationalError as exc:
@@ -391,6 +393,18 @@ def open_store(path: str | Path | None, actor: str = "", *, create: bool = True,
     if not existed:
         log.info("created a new database")
     return store
+
+
+def _compact_after(db: LiftDeskDatabase, pending: list[str]) -> None:
+    """A migration that frees much of the file (schema.COMPACTING) is followed by VACUUM, so the
+    file shrinks now rather than as it fills again. Skipped, never fatal, when it cannot run
+    (another program has the file open, or the disk lacks room for the rewrite)."""
+    if not set(pending) & COMPACTING:
+        return
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError as exc:
+        log.warning("the file was not compacted after its upgrade: %s", exc)
 
 
 def _open_readonly(path: Path, pending: list[str], actor: str, timeout_ms: int) -> Store:
@@ -429,6 +443,6 @@ def _make_store(db: LiftDeskDatabase, path: Path | None, actor: str, readonly: b
         station_id = db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone()[0]
     else:
         station_id = station[0] if station else ""
-    last = db.execute("SELECT max(hlc) FROM change_log").fetchone()[0]
+    last = changelog.latest_hlc(db)
     return Store(db=db, path=path, station_id=station_id, clock=Clock(station_id, last_stamp=last), actor=actor,
                  readonly=readonly)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable
 
 from liftdesk.errors import LiftDeskError
+from . import changelog
 from .connection import Store
 from .schema import USER_TABLES
 from .validation import check_row, column_types
@@ -52,11 +53,7 @@ def _log(store: Store, rows: Iterable[tuple]) -> None:
     rows = list(rows)
     if rows:  # table, operation and count only: never values (they hold residents' data)
         log.info("%s %s: %d change(s)", rows[0][2], rows[0][0], len(rows))
-    store.db.conn.executemany(
-        "INSERT INTO change_log (tbl, record_id, op, field, old, new, at, hlc, station_id, actor, action_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(*row, action_id) for row in rows],
-    )
+    changelog.append(store.db, [(*row, action_id) for row in rows])
 
 
 def text(value: Any) -> str | None:
@@ -78,10 +75,8 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
         record.update(created_at=record.get("created_at", now), updated_at=now,
                       station_id=store.station_id, hlc=hlc, deleted=0)
         prepared.append(record)
-        payload = {k: v for k, v in record.items() if k not in COMMON_FIELDS}
-        log_rows.append((table, record["id"], "insert", None, None,
-                         json.dumps(payload, ensure_ascii=False, sort_keys=True), now, hlc,
-                         store.station_id, store.actor))
+        # the record is the insert's content: the log keeps no copy (liftdesk/store/changelog.py)
+        log_rows.append((table, record["id"], "insert", None, None, None, now, hlc, store.station_id, store.actor))
     types = column_types(store.db, table)
     for record in prepared:
         check_row(table, record, types)
@@ -188,5 +183,7 @@ class Change:
 def history(store: Store, table: str, record_id: str) -> list[Change]:
     rows = store.db.execute(f"SELECT {LOG_SELECT} FROM change_log WHERE tbl = ? AND record_id = ? ORDER BY seq",
                             [table, record_id]).fetchall()
-    return [Change(*r) for r in rows]
+    changes = [Change(*r) for r in rows]
+    changelog.fill_inserts(store.db, changes)
+    return changes
 

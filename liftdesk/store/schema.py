@@ -588,3 +588,68 @@ def referencing(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(child table, its columns) whose foreign keys point at `table`: what hangs on one of its rows."""
     found = ((child, tuple(col for col, parent in foreign_keys(child) if parent == table)) for child in USER_TABLES)
     return tuple((child, cols) for child, cols in found if cols)
+
+
+def _hex_digit(expr: str) -> str:
+    return f"(instr('0123456789abcdef', {expr}) - 1)"
+
+
+# Migrations after which the file is rewritten (VACUUM, store/connection.py): they free much of it.
+COMPACTING = {"0110_compact_change_log"}
+
+
+@migrations(name="0110_compact_change_log")
+def m0110_compact_change_log(db: Database) -> None:
+    """Issue 24: the change log in compact rows (liftdesk/store/changelog.py says what is kept and
+    why), read through a view of the old columns. An insert's content is dropped wherever the record
+    and the later changes' old values give it back exactly; the rest keep theirs."""
+    import json
+    import logging
+
+    from . import changelog
+
+    log = logging.getLogger(__name__)
+    stamp = "[0-9]" * 13 + "-" + "[0-9a-f]" * 4 + "-?*"
+    bad = db.execute(f"SELECT count(*) FROM change_log WHERE hlc NOT GLOB '{stamp}'").fetchone()[0]
+    if bad:
+        raise ValueError(f"change_log: {bad} stamp(s) not in the HLC format")
+    total = db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    log.info("compacting the change log: %d rows", total)
+    _run(db, f"""{changelog.STATION_SQL};
+        {changelog.TABLE_SQL};
+        INSERT OR IGNORE INTO log_station (station_id) SELECT DISTINCT station_id FROM change_log;
+        INSERT OR IGNORE INTO log_station (station_id) SELECT DISTINCT substr(hlc, 20) FROM change_log""")
+    counter = " + ".join(f"{_hex_digit(f'substr(c.hlc, {15 + i}, 1)')} * {16 ** (3 - i)}" for i in range(4))
+    db.execute(f"""INSERT INTO change_entry (seq, {changelog.COLUMNS})
+        SELECT c.seq, c.tbl, c.record_id, c.op, c.field, c.old, CASE WHEN c.op = 'insert' THEN NULL ELSE c.new END,
+            (CAST(substr(c.hlc, 1, 13) AS INTEGER) << 16) | ({counter}),
+            s.n, CASE WHEN h.n = s.n THEN NULL ELSE h.n END, c.actor, c.action_id
+        FROM change_log c JOIN log_station s ON s.station_id = c.station_id
+            JOIN log_station h ON h.station_id = substr(c.hlc, 20) ORDER BY c.seq""")
+    log.info("compacting the change log: rows copied, checking inserts")
+    for (table,) in db.execute("SELECT DISTINCT tbl FROM change_log WHERE op = 'insert'").fetchall():
+        kept, done = [], 0
+        rows = db.execute("SELECT seq, record_id, new FROM change_log WHERE tbl = ? AND op = 'insert' ORDER BY seq",
+                          [table]).fetchall()
+        for i in range(0, len(rows), 5000):
+            chunk = rows[i:i + 5000]
+            present = bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                      [table]).fetchone())
+            contents = changelog.insert_contents(db, table, [(rid, seq) for seq, rid, _ in chunk]) if present else {}
+            for seq, rid, new in chunk:
+                if new is None:
+                    continue
+                try:
+                    payload = json.loads(new)
+                except ValueError:
+                    payload = None
+                now = contents.get(rid)
+                if not (isinstance(payload, dict) and now is not None
+                        and all(k in now and now[k] == v and type(now[k]) is type(v) for k, v in payload.items())):
+                    kept.append((new, seq))
+            done += len(chunk)
+        db.conn.executemany("UPDATE change_entry SET new = ? WHERE seq = ?", kept)
+        log.info("compacting the change log: %s, %d inserts, %d keep their content", table, done, len(kept))
+    _run(db, f"""DROP TABLE change_log;
+        {changelog.VIEW_SQL};
+        {';'.join(changelog.INDEX_SQL)}""")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from liftdesk.store import Store
+from liftdesk.store import Store, changelog
 from liftdesk.store.ids import IdFactory
 
 
@@ -31,8 +31,7 @@ def begin(store: Store) -> str:
     # from a state this file no longer has) comes back with the next receipt.
     sent = store.db.execute("SELECT max(seq_upto) FROM sync_file WHERE direction = 'out' AND kind = 'bundle'"
                             " AND station_id = ?", [store.station_id]).fetchone()[0] or 0
-    base = store.db.execute("SELECT max(hlc) FROM change_log WHERE station_id = ? AND seq <= ?",
-                            [store.station_id, sent]).fetchone()[0]
+    base = changelog.latest_hlc(store.db, store.station_id, sent)
     store.set_meta("sync.epoch", epoch)
     store.set_meta("sync.epoch_start", ack)
     store.set_meta("sync.epoch_base_hlc", base or "0")   # "0": everything of ours returns

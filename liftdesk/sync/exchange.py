@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from liftdesk.errors import LiftDeskError
-from ..store import Store
+from ..store import Store, changelog
 from . import bundle, crypto, epoch as epochs, ledger
 from .planning import plan_changes
 from .enrol import check_station, district_public, pin, scope_exists, station_identity
@@ -61,8 +61,9 @@ def export_bundle(store: Store, path: str | Path | None = None, all_changes: boo
             created.update(((tbl, rid), c) for rid, c in store.db.execute(
                 f"SELECT id, created_at FROM {tbl} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
     changes, counts = [], {}
-    for r in rows:
-        ch = Change(*r)
+    read = [Change(*r) for r in rows]
+    changelog.fill_inserts(store.db, read)   # an insert's content is its record (liftdesk/store/changelog.py)
+    for ch in read:
         if ch.is_insert:
             ch.created_at = created.get((ch.table, ch.record_id))
         else:

@@ -231,8 +231,7 @@ def release_held(store: Store, keys: list[HeldKey]) -> Counts:
             raise LiftDeskError("sync.held_collision", row=_named(store, row))
     counts = Counts()
     ledger.backup_before(store, "sync-release")
-    with actions.action(store, "action.release_held", n=len(rows)) as act:
-        top = store.db.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+    with actions.action(store, "action.release_held", n=len(rows)):  # the engine tags its log rows
         catch_up(store)
         changes = []
         for sid in dict.fromkeys(r[0] for r in rows):
@@ -256,8 +255,6 @@ def release_held(store: Store, keys: list[HeldKey]) -> Counts:
         erase_arrived(store, plan.edits)
         store.db.conn.executemany("DELETE FROM sync_held WHERE station_id = ? AND seq = ?",
                                   [(sid, seq) for sid, seq, _, _ in rows])
-        # the engine writes the log as the station's; tagged here, the release is one undo step
-        store.db.execute("UPDATE change_log SET action_id = ? WHERE seq > ? AND action_id IS NULL", [act.id, top])
     log.info("released %d held rows", len(rows))
     return counts
 

@@ -21,12 +21,11 @@ import re
 from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
-from ..store import Store
-from ..store.records import COMMON_FIELDS, Change, text
+from ..store import Store, changelog
+from ..store.records import COMMON_FIELDS, Change, current_action, text
 from ..store.schema import USER_TABLES
 from ..store.validation import MAX_JSON, check_field, check_row, column_types, loads_capped, stored_value
 
-LOG_COLUMNS = "tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
 HLC_RE = re.compile(r"^\d{13}-[0-9a-f]{4}-[0-9a-z]{1,40}$")
 PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit", "household")
@@ -178,7 +177,7 @@ def winner_hlc(store: Store, tbl: str, rid: str, fld: str) -> str | None:
 def catch_up(store: Store) -> int:
     """Turn local edits made since the last sync into versions based on what was shown then."""
     last = int(store.meta("sync.catchup_seq", "0") or 0)
-    top = store.db.execute("SELECT max(seq) FROM change_log").fetchone()[0] or 0
+    top = changelog.top_seq(store.db)
     if top <= last:
         return 0
     rows = store.db.execute(
@@ -228,9 +227,10 @@ class Engine:
                 values = ch.values()
                 rows.append([ch.record_id, ch.created_at or ch.at, ch.at, ch.station_id, ch.hlc, 0]
                             + [values[k] for k in keys])
-                log.append((tbl, ch.record_id, "insert", None, None, ch.new, ch.at, ch.hlc, ch.station_id, ch.actor))
+                log.append((tbl, ch.record_id, "insert", None, None, None, ch.at, ch.hlc, ch.station_id, ch.actor,
+                            current_action(self.store)))  # None but in a release of held rows: one undo step
             self.store.db.conn.executemany(sql, rows)
-        self.store.db.conn.executemany(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
+        changelog.append(self.store.db, log)
         self.counts.new += len(changes)
 
     # edits
@@ -256,9 +256,9 @@ class Engine:
             raise LiftDeskError("sync.missing_record", table=tbl, id=rid)
         if text(current[0]) != win[2]:
             db.execute(f"UPDATE {tbl} SET {fld} = ? WHERE id = ?", [win[2], rid])
-            db.execute(f"INSERT INTO change_log ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       [tbl, rid, ch.op if win[0] == ch.hlc else "update", fld, text(current[0]), win[2], win[4],
-                        win[0], win[3], ch.actor if win[0] == ch.hlc else ""])
+            changelog.append(db, [(tbl, rid, ch.op if win[0] == ch.hlc else "update", fld, text(current[0]), win[2],
+                                   win[4], win[0], win[3], ch.actor if win[0] == ch.hlc else "",
+                                   current_action(self.store))])
         db.execute(f"UPDATE {tbl} SET updated_at = CASE WHEN hlc < ? THEN ? ELSE updated_at END,"
                    " station_id = CASE WHEN hlc < ? THEN ? ELSE station_id END,"
                    " hlc = CASE WHEN hlc < ? THEN ? ELSE hlc END WHERE id = ?",

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places.addresses import Places, within
-from liftdesk.store import Store
+from liftdesk.store import Store, changelog
+from liftdesk.store.records import text
 from liftdesk.store.schema import foreign_keys
 
 from .merge import Change
@@ -21,6 +22,25 @@ def _existing_ids(store: Store, tbl: str, ids: list[str]) -> set[str]:
         found.update(r[0] for r in store.db.execute(
             f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' for _ in chunk)})", chunk))
     return found
+
+
+def _check_same_content(store: Store, again: list[tuple[Change, str | None, int]]) -> None:
+    """An insert that arrives again must carry what the one here wrote (the log keeps no copy of
+    the content: it is the record with later changes set back, liftdesk/store/changelog.py)."""
+    by_table: dict[str, list[tuple[Change, str | None, int]]] = {}
+    for item in again:
+        by_table.setdefault(item[0].table, []).append(item)
+    for table, items in by_table.items():
+        contents = changelog.insert_contents(store.db, table, [(c.record_id, seq) for c, logged, seq in items
+                                                               if logged is None])
+        for c, logged, _ in items:
+            if logged is not None:
+                same = json.loads(logged) == c.values()
+            else:
+                here = contents.get(c.record_id, {})
+                same = all(k in here and text(here[k]) == text(v) for k, v in c.values().items())
+            if not same:
+                raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
 
 
 @dataclass
@@ -38,18 +58,18 @@ def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...
     for c in schema_inserts:
         by_table.setdefault(c.table, []).append(c)
     exists: dict[str, set[str]] = {t: _existing_ids(store, t, [c.record_id for c in cs]) for t, cs in by_table.items()}
-    inserts, rejected = [], []
+    inserts, rejected, again = [], [], []
     for c in schema_inserts:
         if c.record_id not in exists[c.table]:
             inserts.append(c)
             continue
-        row = store.db.execute("SELECT hlc, new FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
+        row = store.db.execute("SELECT hlc, new, seq FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
                                " ORDER BY seq LIMIT 1", [c.table, c.record_id]).fetchone()
         if row and row[0] == c.hlc:
-            if json.loads(row[1] or "{}") != c.values():
-                raise LiftDeskError("sync.same_clock_differs", table=c.table, id=c.record_id)
-            continue  # the same insert again
+            again.append((c, row[1], row[2]))
+            continue  # the same insert again (its content is compared below)
         rejected.append((c, "id_collision"))
+    _check_same_content(store, again)
     seen = {(c.table, c.record_id): c.values() for c in inserts}
     places = Places(store, seen)
     held_keys: set[tuple[str, str]] = set()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from liftdesk.errors import LiftDeskError
-from ..store import Store
+from ..store import Store, changelog
 from ..store.schema import USER_TABLES, foreign_keys
 from . import bundle
 from .enrol import district_public, district_signer, pinned, station_identity
@@ -89,7 +89,8 @@ def _district_changes(store: Store, since: str, scope: list[tuple[str, ...]],
     me = store.station_id
     rows = store.db.execute(
         "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-        " WHERE station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq", [me, since]).fetchall()
+        " WHERE hlc_n >= ? AND station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq",
+        [changelog.hlc_floor(since), me, since]).fetchall()
     versions = store.db.execute(
         "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at FROM sync_version v"
         " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [me, since]).fetchall()
@@ -98,13 +99,18 @@ def _district_changes(store: Store, since: str, scope: list[tuple[str, ...]],
         sid, base = returning
         rows += store.db.execute(
             "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-            " WHERE station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq", [sid, base]).fetchall()
+            " WHERE hlc_n >= ? AND station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq",
+            [changelog.hlc_floor(base), sid, base]).fetchall()
         own = store.db.execute(
             "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at, v.station_id FROM sync_version v"
             " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [sid, base]).fetchall()
         versions = [v[:7] + (me,) for v in versions] + own
     else:
         versions = [v[:7] + (me,) for v in versions]
+
+    read = [Change(*r) for r in rows]
+    changelog.fill_inserts(store.db, read)   # an insert's content is its record (liftdesk/store/changelog.py)
+    rows = [(*r[:6], ch.new, *r[7:]) for r, ch in zip(rows, read)]
 
     def wanted(tbl: str, rid: str) -> bool:
         return rid in allowed.get(tbl, ())
