@@ -1,9 +1,12 @@
 """Finding households across the whole database as helpers type: by address text ("城北小区 1幢
 201"), room, owner name, phone, or the pinyin of a name ("hqc" or "huangqicai" for 黄杞财).
 
-Every word must match the household, each in any of these ways. Pinyin keys are precomputed per
-person (table person_search, migration 0013_search); triggers mark a person whose name changed
-as stale in the same transaction, and the keys of stale persons are computed before a search."""
+Every word must match the household, each in any of these ways. People are found through an
+index (migration 0120_search_index: one document per person in `search_doc`, FTS5 trigram and
+short-piece indexes over it), so a query at 1.3 M people is a few lookups, not a pass over all.
+Triggers drop a changed person's document and mark it stale in the same transaction; stale
+documents (their pinyin needs Python) are written before a search or by a background task.
+Addresses are matched against every unit's address, held in memory until the file changes."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places.places import UNIT_PATH_SQL, Address, natural_key
@@ -67,22 +71,59 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     return initials, full
 
 
-def refresh_keys(store: Store) -> int:
-    """Compute the pinyin keys of persons added or renamed since the last search."""
-    stale = store.db.execute("SELECT s.person_id, p.name FROM person_search_stale s"
-                             " LEFT JOIN person p ON p.id = s.person_id").fetchall()
-    if not stale:
-        return 0
-    rows = [(pid, *pinyin_keys(name or "")) for pid, name in stale]
+def grams(*texts: str) -> str:
+    """The one- and two-character pieces of a person's texts, as words: what `search_gram` finds
+    for a query shorter than a trigram ("王", "芳", "wf"). Alternatives ("hqc|hqc") are pieced apart."""
+    pieces: dict[str, None] = {}
+    for text in texts:
+        for part in text.split("|"):
+            for i in range(len(part)):
+                pieces[part[i]] = None
+                if i + 1 < len(part):
+                    pieces[part[i:i + 2]] = None
+    return " ".join(pieces)
+
+
+BATCH = 5000
+
+
+def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the search documents of persons added or changed since the last search (their pinyin
+    keys need Python), in batches, each its own transaction; progress(done, total) after each."""
     try:
-        with store.db.atomic():
-            store.db.conn.executemany("INSERT OR REPLACE INTO person_search (person_id, initials, full)"
-                                      " VALUES (?, ?, ?)", rows)
-            store.db.conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", [(r[0],) for r in rows])
+        total = store.db.execute("SELECT count(*) FROM person_search_stale").fetchone()[0]
+        done = 0
+        while total:
+            with store.db.atomic():  # read and write in one transaction: no rename slips between
+                stale = store.db.execute("SELECT s.person_id, p.name, p.phone FROM person_search_stale s"
+                                         " LEFT JOIN person p ON p.id = s.person_id LIMIT ?", [BATCH]).fetchall()
+                if not stale:
+                    break
+                docs = []
+                for pid, name, phone in stale:
+                    if name is not None:
+                        initials, full = pinyin_keys(name)
+                        docs.append((pid, name, phone or "", initials, full, grams(name, initials, full)))
+                ids = [(r[0],) for r in stale]
+                conn = store.db.conn  # not REPLACE: without recursive triggers it would skip the index's delete
+                conn.executemany("DELETE FROM search_doc WHERE person_id = ?", ids)
+                conn.executemany("INSERT INTO search_doc (person_id, name, phone, initials, full, grams)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)", docs)
+                conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", ids)
+            done += len(stale)
+            if progress:
+                progress(min(done, total), total)
+        return done
     except (sqlite3.OperationalError, LiftDeskError):  # read-only or busy: search on with the keys it has
-        log.warning("pinyin keys not updated: database not writable")
+        log.warning("search index not updated: database not writable")
         return 0
-    return len(rows)
+
+
+def forget_erased(store: Store) -> None:
+    """After an erasure: merge the indexes' segments, so a deleted document's words leave the file
+    too (FTS5 keeps them, marked deleted, until a merge; with secure_delete the freed pages are zeroed)."""
+    for table in ("search_fts", "search_gram"):
+        store.db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
 
 # ---- places -----------------------------------------------------------------------------------
@@ -142,32 +183,51 @@ def _maybe_person(word: str, places: set[int]) -> bool:
     return not (any(c.isdigit() for c in word) and not word.isdigit()) and not word.endswith(_PLACE_END)
 
 
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _word_docs(word: str, columns: tuple[str, ...], bit: int) -> tuple[str, list]:
+    """SQL giving (docid, bit) of the persons whose columns contain the word, exactly as instr():
+    a trigram phrase for 3+ characters (case-sensitive trigrams match exactly), otherwise the
+    short-pieces index narrowed by instr; a word the pieces index cannot spell is scanned."""
+    contains = " OR ".join(f"instr(d.{c}, ?) > 0" for c in columns)
+    if len(word) >= 3:
+        return (f"SELECT rowid, {bit} FROM search_fts WHERE search_fts MATCH ?",
+                ["{" + " ".join(columns) + "}: " + _fts_phrase(word)])
+    if word.isalnum():
+        return (f"SELECT g.rowid, {bit} FROM search_gram g JOIN search_doc d ON d.docid = g.rowid"
+                f" WHERE search_gram MATCH ? AND ({contains})", [_fts_phrase(word), *[word] * len(columns)])
+    return f"SELECT d.docid, {bit} FROM search_doc d WHERE {contains}", [word] * len(columns)
+
+
 def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str, list]:
-    """One pass over people: household id → [unit id, floor, room, bit mask of words its owners match]."""
-    names = [(n, w) for n, w in enumerate(words)
-             if n not in skip and (not w.isascii() or not (w.isdigit() or _is_pinyin(w)))]
-    phones = [(n, w) for n, w in enumerate(words) if n not in skip and w.isdigit() and len(w) >= 4]
-    spelled = [(n, w.lower()) for n, w in enumerate(words) if n not in skip and _is_pinyin(w)]
-    params: dict[str, str] = {f"w{n}": w for n, w in names + phones + spelled}
-    parts = []
-    conds = [(n, f"instr(name, :w{n}) > 0") for n, _ in names] + [(n, f"instr(phone, :w{n}) > 0") for n, _ in phones]
-    if conds:
-        mask = " + ".join(f"({c}) * {1 << n}" for n, c in conds)
-        parts.append(f"SELECT id AS pid, {mask} AS mask FROM person WHERE deleted = 0 AND ("
-                     + " OR ".join(c for _, c in conds) + ")")
-    if spelled:
-        conds = [(n, f"(instr(initials, :w{n}) > 0 OR instr(full, :w{n}) > 0)") for n, _ in spelled]
-        mask = " + ".join(f"{c} * {1 << n}" for n, c in conds)
-        parts.append(f"SELECT person_id AS pid, {mask} AS mask FROM person_search WHERE "
-                     + " OR ".join(c for _, c in conds))
+    """Household id → [unit id, floor, room, bit mask of words its owners match], from the search
+    index: each word one lookup, never a pass over every person."""
+    parts, params = [], []
+    for n, w in enumerate(words):
+        if n in skip:
+            continue
+        if _is_pinyin(w):
+            columns, w = ("initials", "full"), w.lower()
+        elif w.isascii() and w.isdigit():
+            if len(w) < 4:
+                continue
+            columns = ("phone",)
+        else:
+            columns = ("name",)
+        sql, args = _word_docs(w, columns, 1 << n)
+        parts.append(sql)
+        params += args
     if not parts:
         return {}
     rows = store.db.execute(
-        f"""WITH m AS ({' UNION ALL '.join(parts)})
+        f"""WITH m(docid, mask) AS ({' UNION ALL '.join(parts)})
             SELECT o.household_id, h.unit_id, h.floor, h.room, m.mask
-            FROM m CROSS JOIN ownership o ON o.person_id = m.pid AND o.deleted = 0
+            FROM m JOIN search_doc d ON d.docid = m.docid
+            CROSS JOIN ownership o ON o.person_id = d.person_id AND o.deleted = 0
             JOIN household h ON h.id = o.household_id AND h.deleted = 0
-            JOIN person p ON p.id = m.pid AND p.deleted = 0""", params).fetchall()
+            JOIN person p ON p.id = d.person_id AND p.deleted = 0""", params).fetchall()
     found: dict[str, list] = {}
     for household, unit, floor, room, mask in rows:
         entry = found.setdefault(household, [unit, floor, room, 0])
@@ -187,9 +247,10 @@ def _room_of(word: str) -> str:
     return word[:-1] if word[-1:] in ("室", "号") and len(word) > 1 else word
 
 
-def search_households(store: Store, query: str, limit: int = LIMIT) -> list[SearchHit]:
+def search_households(store: Store, query: str, limit: int = LIMIT, offset: int = 0) -> list[SearchHit]:
     """Every word must match: part of the address (or a place's exact name), the room, part of
-    an owner's name or phone (3+ digits), or the pinyin initials or spelling of an owner's name."""
+    an owner's name or phone (4+ digits), or the pinyin initials or spelling of an owner's name.
+    One page of the hits in the tree's order: `limit` of them after the first `offset`."""
     words = [w for w in _SPLIT.split(query.strip()) if w]
     if not words:
         return []
@@ -199,6 +260,7 @@ def search_households(store: Store, query: str, limit: int = LIMIT) -> list[Sear
     by_word = [units.matching(w) for w in words]
     rooms = {n: _room_of(w) for n, w in enumerate(words) if _ROOM.match(_room_of(w))}
     everything = (1 << len(words)) - 1
+    wanted = offset + limit
 
     def satisfied(rank: int, room: str, mask: int) -> bool:
         return all(mask >> n & 1 or rank in by_word[n] or rooms.get(n) == room for n in range(len(words)))
@@ -227,11 +289,11 @@ def search_households(store: Store, query: str, limit: int = LIMIT) -> list[Sear
             counts = dict(store.db.execute(
                 "SELECT unit_id, count(*) FROM household WHERE deleted = 0 AND unit_id IN "
                 "(SELECT value FROM json_each(?)) GROUP BY unit_id",
-                [_json([units.ids[r] for r in sorted(allowed)[:limit * 2]])]).fetchall())
+                [_json([units.ids[r] for r in sorted(allowed)[:wanted * 2]])]).fetchall())
             for rank in sorted(allowed):
                 chosen.append(units.ids[rank])
                 count += counts.get(units.ids[rank], 0)
-                if count >= limit or len(chosen) >= limit * 2:
+                if count >= wanted or len(chosen) >= wanted * 2:
                     break
             rows = store.db.execute("SELECT id, unit_id, floor, room FROM household WHERE deleted = 0 AND unit_id IN"
                                     " (SELECT value FROM json_each(?))", [_json(chosen)]).fetchall()
@@ -241,7 +303,7 @@ def search_households(store: Store, query: str, limit: int = LIMIT) -> list[Sear
                     and satisfied(rank, room, 0):
                 hits[household] = (rank, floor, len(room), room, household)
 
-    chosen_ids = [k[-1] for k in sorted(hits.values())[:limit]]
+    chosen_ids = [k[-1] for k in sorted(hits.values())[offset:wanted]]
     return _hits(store, units, chosen_ids)
 
 
