@@ -87,13 +87,14 @@ def grams(*texts: str) -> str:
 BATCH = 5000
 
 
-def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
+def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = None, most: int | None = None) -> int:
     """Write the search documents of persons added or changed since the last search (their pinyin
-    keys need Python), in batches, each its own transaction; progress(done, total) after each."""
+    keys need Python), in batches, each its own transaction; progress(done, total) after each.
+    `most`: stop after about this many (a background task does the rest in steps)."""
     try:
         total = store.db.execute("SELECT count(*) FROM person_search_stale").fetchone()[0]
         done = 0
-        while total:
+        while total and (most is None or done < most):
             with store.db.atomic():  # read and write in one transaction: no rename slips between
                 stale = store.db.execute("SELECT s.person_id, p.name, p.phone FROM person_search_stale s"
                                          " LEFT JOIN person p ON p.id = s.person_id LIMIT ?", [BATCH]).fetchall()
@@ -117,6 +118,12 @@ def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = Non
     except (sqlite3.OperationalError, LiftDeskError):  # read-only or busy: search on with the keys it has
         log.warning("search index not updated: database not writable")
         return 0
+
+
+def many_stale(store: Store) -> bool:
+    """More stale search documents than one search writes first (a migration, a large import)."""
+    return store.db.execute("SELECT count(*) FROM (SELECT 1 FROM person_search_stale LIMIT ?)",
+                            [BATCH + 1]).fetchone()[0] > BATCH
 
 
 def forget_erased(store: Store) -> None:
@@ -247,14 +254,17 @@ def _room_of(word: str) -> str:
     return word[:-1] if word[-1:] in ("室", "号") and len(word) > 1 else word
 
 
-def search_households(store: Store, query: str, limit: int = LIMIT, offset: int = 0) -> list[SearchHit]:
+def search_households(store: Store, query: str, limit: int = LIMIT, offset: int = 0,
+                      refresh: bool = True) -> list[SearchHit]:
     """Every word must match: part of the address (or a place's exact name), the room, part of
     an owner's name or phone (4+ digits), or the pinyin initials or spelling of an owner's name.
-    One page of the hits in the tree's order: `limit` of them after the first `offset`."""
+    One page of the hits in the tree's order: `limit` of them after the first `offset`.
+    refresh: first write every stale search document (off for a caller that refreshes in steps)."""
     words = [w for w in _SPLIT.split(query.strip()) if w]
     if not words:
         return []
-    refresh_keys(store)
+    if refresh:
+        refresh_keys(store)
     units = _units(store)
     words = [part for w in words for part in _unglued(w, units)][:8]
     by_word = [units.matching(w) for w in words]

@@ -1,0 +1,76 @@
+"""Search off the UI thread (issue 24): while a slow query runs, keys land in the box at once; only
+the latest query's results ever show; a long list comes a page at a time."""
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from liftdesk.common.settings import Settings
+from liftdesk.people import ownership
+from liftdesk.places import registry, search
+from ui.app import init_app
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, store, unit, tmp_path):
+    init_app("zh", 12)
+    rows = registry.unit_households(store, unit)
+    ownership.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
+    ownership.set_owners(store, rows[11].id, ["王芳"], "13900001111")
+    w = MainWindow(store, Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_typing_goes_on_while_a_slow_query_runs_and_only_the_latest_results_show(qtbot, window, monkeypatch):
+    real = search.search_households
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_first(store, query, *args, **kwargs):
+        if query == "hqc":  # the first query is slow on purpose: it waits until the test lets it go
+            entered.set()
+            release.wait(10)
+        return real(store, query, *args, **kwargs)
+
+    monkeypatch.setattr(search, "search_households", slow_first)
+    page = window.search_page
+    titles = []
+    page.shown.connect(lambda: titles.append(page.title.text()))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "hqc")
+    qtbot.waitUntil(entered.is_set, timeout=5000)  # the slow query is running on the search thread
+    started = time.perf_counter()
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "wf")  # the user goes on typing while it runs
+    typed = time.perf_counter() - started
+    assert window.search_box.text() == "wf" and typed < 1.0  # the keys landed at once
+    qtbot.wait(400)  # the pause after typing: the second query is asked for
+    assert not release.is_set() and titles == []  # the slow one still runs; nothing shown yet
+    release.set()
+    qtbot.waitUntil(lambda: bool(titles), timeout=5000)
+    qtbot.wait(300)  # time for a stale result to arrive, if it were going to be shown
+    assert titles == ["“wf”：找到 1 户"]  # never the slow query's list
+    assert page.table.model().index(0, 6).data() == "王芳"
+    assert window.search_box.hasFocus()
+
+
+def test_a_long_list_comes_a_page_at_a_time(qtbot, window, store, unit, monkeypatch):
+    monkeypatch.setattr(search, "LIMIT", 5)
+    page = window.search_page
+    window.search_box.setText("遥祥寺巷")
+    with qtbot.waitSignal(page.shown):
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert page.table.model().rowCount() == 5 and page.more_button.isVisible()
+    with qtbot.waitSignal(page.shown):
+        qtbot.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
+    assert page.table.model().rowCount() == 10
+    with qtbot.waitSignal(page.shown):
+        qtbot.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
+    assert page.table.model().rowCount() == 12 and not page.more_button.isVisible()
+    assert "找到 12 户" in page.title.text()
