@@ -133,3 +133,15 @@ def test_an_erased_name_leaves_the_index_and_the_file(tmp_path, unit, store):
 @pytest.mark.parametrize("query", ["", "  "])
 def test_an_empty_query_finds_nothing(store, query):
     assert search.search_households(store, query) == []
+
+
+def test_an_erasure_that_arrived_by_sync_leaves_the_index_too(unit, store):
+    rows = registry.unit_households(store, unit)
+    ownership.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
+    person = store.db.execute("SELECT id FROM person WHERE name = '黄杞财'").fetchone()[0]
+    assert [h.room for h in search.search_households(store, "黄杞财")] == ["201"]
+    store.db.execute("PRAGMA secure_delete = ON")  # as the import does for a file that carries a purge
+    with store.db.atomic():
+        erasure.erase_arrived(store, [person])
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert "黄杞财".encode() not in store.path.read_bytes()

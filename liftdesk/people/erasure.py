@@ -136,6 +136,8 @@ def erase_arrived(store: Store, person_ids: list[str]) -> None:
             _purge_one(store, person_id, now, hlc, log_purge=False)
         except LiftDeskError:
             pass  # nothing left to erase here
+    if person_ids:
+        search.forget_erased(store)
 
 
 def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
