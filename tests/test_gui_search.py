@@ -74,3 +74,28 @@ def test_a_long_list_comes_a_page_at_a_time(qtbot, window, store, unit, monkeypa
         qtbot.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
     assert page.table.model().rowCount() == 12 and not page.more_button.isVisible()
     assert "找到 12 户" in page.title.text()
+
+
+def test_new_peoples_pinyin_is_written_in_the_background_in_steps(qtbot, window, store, unit, monkeypatch):
+    """As after a sync import that brings a street: many people without search documents; the
+    search thread writes them a step at a time, and their pinyin finds them."""
+    from liftdesk.store import records
+    from ui import search_runner
+
+    monkeypatch.setattr(search_runner, "STEP", 3)
+    monkeypatch.setattr(search, "BATCH", 2)
+    rows = registry.unit_households(store, unit)
+    ownership.set_owners(store, rows[7].id, ["单雄信"], "")
+    with store.db.atomic():
+        for n in range(10):
+            records.insert(store, "person", {"name": f"路人{n}", "phone": ""})
+    assert store.db.execute("SELECT count(*) FROM person_search_stale").fetchone()[0] >= 11
+    left = []
+    window.search_page.runner.keys_progress.connect(left.append)
+    window.search_page.runner.refresh_keys()
+    qtbot.waitUntil(lambda: left[-1:] == [0], timeout=10000)
+    assert len(left) > 2 and left == sorted(left, reverse=True)  # in steps, fewer left each time
+    assert store.db.execute("SELECT count(*) FROM person_search_stale").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM search_doc WHERE full = 'luren1|luoren1'"
+                            ).fetchone()[0] == 1
+    assert [h.room for h in search.search_households(store, "sxx", refresh=False)] == ["402"]

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places import search
@@ -132,13 +132,12 @@ class SearchRunner(QObject):
 
     def _refreshed(self, left: int) -> None:
         self._refreshing = False
+        if left < 0:  # the file's check has not finished: writes wait for it, so try again soon
+            QTimer.singleShot(500, self.refresh_keys)
+            return
+        self.keys_progress.emit(left)
         if left:
-            self.keys_progress.emit(max(left, 0))
-            if left > 0:
-                self.refresh_keys()
-            # -1: the file's check has not finished; the next query or import tries again
-        else:
-            self.keys_progress.emit(0)
+            self.refresh_keys()
 
     def close(self) -> None:
         """Stop: pending queries are dropped, the running one is interrupted, the connection closed
