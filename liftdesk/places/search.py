@@ -208,28 +208,48 @@ def _word_docs(word: str, columns: tuple[str, ...], bit: int) -> tuple[str, list
     return f"SELECT d.docid, {bit} FROM search_doc d WHERE {contains}", [word] * len(columns)
 
 
-def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str, list]:
-    """Household id → [unit id, floor, room, bit mask of words its owners match], from the search
-    index: each word one lookup, never a pass over every person."""
-    parts, params = [], []
+def _person_words(words: list[str], skip: set[int]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(word's number, the word as matched, the document columns it is looked for in)."""
+    found = []
     for n, w in enumerate(words):
         if n in skip:
             continue
         if _is_pinyin(w):
-            columns, w = ("initials", "full"), w.lower()
+            found.append((n, w.lower(), ("initials", "full")))
         elif w.isascii() and w.isdigit():
-            if len(w) < 4:
-                continue
-            columns = ("phone",)
+            if len(w) >= 4:
+                found.append((n, w, ("phone",)))
         else:
-            columns = ("name",)
+            found.append((n, w, ("name",)))
+    return found
+
+
+def _matches_sql(person_words) -> tuple[str, list]:
+    """SQL giving (docid, bit) for every person document that a word matches."""
+    parts, params = [], []
+    for n, w, columns in person_words:
         sql, args = _word_docs(w, columns, 1 << n)
         parts.append(sql)
         params += args
-    if not parts:
+    return " UNION ALL ".join(parts), params
+
+
+def _many_matches(store: Store, person_words) -> bool:
+    if not person_words:
+        return False
+    sql, params = _matches_sql(person_words)
+    return store.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT ?)",
+                            [*params, DENSE]).fetchone()[0] >= DENSE
+
+
+def _person_matches(store: Store, person_words) -> dict[str, list]:
+    """Household id → [unit id, floor, room, bit mask of words its owners match], from the search
+    index: each word one lookup, never a pass over every person."""
+    if not person_words:
         return {}
+    sql, params = _matches_sql(person_words)
     rows = store.db.execute(
-        f"""WITH m(docid, mask) AS ({' UNION ALL '.join(parts)})
+        f"""WITH m(docid, mask) AS ({sql})
             SELECT o.household_id, h.unit_id, h.floor, h.room, m.mask
             FROM m JOIN search_doc d ON d.docid = m.docid
             CROSS JOIN ownership o ON o.person_id = d.person_id AND o.deleted = 0
@@ -240,6 +260,44 @@ def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str,
         entry = found.setdefault(household, [unit, floor, room, 0])
         entry[3] |= mask
     return found
+
+
+DENSE = 3000  # a query whose words match this many people walks the tree instead (its hits are near)
+WALK_UNITS = 48  # units read at a time by the walk
+_WALK_SQL = """SELECT h.id, h.unit_id, h.floor, h.room, d.name, d.phone, d.initials, d.full
+    FROM household h LEFT JOIN ownership o ON o.household_id = h.id AND o.deleted = 0
+    LEFT JOIN person p ON p.id = o.person_id AND p.deleted = 0
+    LEFT JOIN search_doc d ON d.person_id = p.id
+    WHERE h.deleted = 0 AND h.unit_id IN (SELECT value FROM json_each(?))"""
+
+
+def _walk(store: Store, units: _Units, person_words, is_hit, wanted: int) -> dict[str, tuple] | None:
+    """Households in the tree's order, a few units at a time, until `wanted` hits: cheap when hits
+    are dense ("王", "zh", "101"), where the index would hand over a tenth of the city. None when
+    they turn out sparse (the index is then the better way)."""
+    budget = max(4000, 20 * wanted)
+    hits: dict[str, tuple] = {}
+    walked = 0
+    for start in range(0, len(units.ids), WALK_UNITS):
+        households: dict[str, list] = {}
+        for hid, unit, floor, room, *doc in store.db.execute(
+                _WALK_SQL, [_json(units.ids[start:start + WALK_UNITS])]):
+            entry = households.setdefault(hid, [unit, floor, room, 0])
+            if doc[0] is not None:
+                texts = dict(zip(("name", "phone", "initials", "full"), doc))
+                for n, w, columns in person_words:
+                    if any(w in texts[c] for c in columns):
+                        entry[3] |= 1 << n
+        for hid, (unit, floor, room, mask) in households.items():
+            rank = units.rank.get(unit)
+            if rank is not None and is_hit(rank, room, mask):
+                hits[hid] = (rank, floor, len(room), room, hid)
+        walked += len(households)
+        if len(hits) >= wanted:
+            return hits
+        if walked > budget:
+            return None
+    return hits
 
 
 def _unglued(word: str, units: _Units) -> list[str]:
@@ -275,16 +333,31 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
     def satisfied(rank: int, room: str, mask: int) -> bool:
         return all(mask >> n & 1 or rank in by_word[n] or rooms.get(n) == room for n in range(len(words)))
 
-    hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
     skip = {n for n, w in enumerate(words) if not _maybe_person(w, by_word[n])}
-    for household, (unit, floor, room, mask) in _person_matches(store, words, skip).items():
+    person_words = _person_words(words, skip)
+    place_words = [n for n in range(len(words)) if n not in rooms]
+    allowed = set.intersection(*(by_word[n] for n in place_words)) if place_words else None
+    room_values = set(rooms.values())
+
+    def is_hit(rank: int, room: str, mask: int) -> bool:
+        """Matched through an owner (and every other word somehow), or by place and room alone."""
+        if mask and satisfied(rank, room, mask):
+            return True
+        return (allowed is None or rank in allowed) and (not rooms or room in room_values) \
+            and satisfied(rank, room, 0)
+
+    if _many_matches(store, person_words) or (rooms and allowed is None):
+        walked = _walk(store, units, person_words, is_hit, wanted)
+        if walked is not None:
+            return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
+
+    hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
+    for household, (unit, floor, room, mask) in _person_matches(store, person_words).items():
         rank = units.rank.get(unit)
         if rank is not None and (mask == everything or satisfied(rank, room, mask)):
             hits[household] = (rank, floor, len(room), room, household)
 
     # Households matched by place and room alone: their unit must match every non-room word.
-    place_words = [n for n in range(len(words)) if n not in rooms]
-    allowed = set.intersection(*(by_word[n] for n in place_words)) if place_words else None
     if allowed is None or allowed:
         if rooms:  # +deleted: use the index on room, not the one on deleted
             sql = ("SELECT id, unit_id, floor, room FROM household WHERE +deleted = 0"
