@@ -277,6 +277,7 @@ def measure(db: Path, work: Path, runs: int = 3) -> dict:
                          cwd=ROOT, check=True)
     verdicts = json.loads(out.stdout.strip().splitlines()[-1])
     figures["verdicts_s"], figures["verdicts_mb"] = verdicts["seconds"], verdicts["peak_kb"] / 1024
+    figures["verdicts_mb_over"] = (verdicts["peak_kb"] - verdicts["base_kb"]) / 1024
     out = subprocess.run([sys.executable, "-c", _SCOPED, str(db), street], capture_output=True, text=True,
                          env=env, cwd=ROOT, check=True)
     figures.update(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -294,6 +295,7 @@ ROWS = (  # (label, key, format)
     ("search worst", "search_worst", "{:.0f} ms", 1000),
     ("all-unit verdicts: time", "verdicts_s", "{:.2f} s"),
     ("all-unit verdicts: peak memory (process)", "verdicts_mb", "{:,.0f} MB"),
+    ("all-unit verdicts: peak memory over the opened store", "verdicts_mb_over", "{:,.0f} MB"),
     ("units of one street", "street_units", "{:.0f} ms", 1000),
     ("overview of one street (verdicts)", "overview", "{:.0f} ms", 1000),
     ("funnel's all-eligible list", "eligible_list", "{:.2f} s"),
