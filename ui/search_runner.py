@@ -67,8 +67,8 @@ def _search(connection: _Connection, generation: int, latest, query: str, offset
         return None  # typed over before it started
     store = connection.store()
     try:
-        if store.db.sound_yet():  # people added a moment ago are found by their pinyin too
-            search.refresh_keys(store, most=search.BATCH)
+        if not search.many_stale(store):  # people added a moment ago are found too (a mass is the
+            search.refresh_keys(store)    # background steps' work); waits for the file's check
         hits = search.search_households(store, query, limit=limit, offset=offset, refresh=False)
     except sqlite3.OperationalError as exc:
         if latest() != generation:
