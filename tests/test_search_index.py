@@ -151,3 +151,33 @@ def test_an_erasure_that_arrived_by_sync_leaves_the_index_too(unit, store):
         erasure.erase_arrived(store, [person])
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert "黄杞财".encode() not in store.path.read_bytes()
+
+
+def test_a_restored_backup_keeps_a_working_index(store, unit, db_path, tmp_path):
+    """Restoring drops and recreates every table: the index's own tables come back with it."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    rows = registry.unit_households(store, unit)
+    ownership.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
+    assert [h.room for h in search.search_households(store, "hqc")] == ["201"]
+    store.close()
+    env = {"HOME": str(tmp_path), "LIFTDESK_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    cli = [sys.executable, str(ROOT / "main.py"), "--db", str(db_path)]
+    assert subprocess.run([*cli, "backup", "-o", str(tmp_path / "copy.db")], env=env, cwd=ROOT).returncode == 0
+    later = open_store(db_path)
+    ownership.set_owners(later, rows[3].id, ["王芳"], "")
+    search.refresh_keys(later)
+    later.close()
+    out = subprocess.run([*cli, "restore", str(tmp_path / "copy.db")], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    restored = open_store(db_path)
+    try:
+        assert [h.room for h in search.search_households(restored, "hqc")] == ["201"]
+        assert search.search_households(restored, "王芳") == []
+        for table in ("search_fts", "search_gram"):
+            restored.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    finally:
+        restored.close()
