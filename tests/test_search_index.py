@@ -181,3 +181,18 @@ def test_a_restored_backup_keeps_a_working_index(store, unit, db_path, tmp_path)
             restored.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
     finally:
         restored.close()
+
+
+def test_addresses_are_read_again_when_a_place_changes_and_only_then(store, unit, db_path):
+    assert len(search.search_households(store, "遥祥寺巷小区")) == 12
+    cached = search._units(store)
+    ownership.set_owners(store, registry.unit_households(store, unit)[0].id, ["王芳"], "")
+    assert search._units(store) is cached  # a household's write leaves the addresses as they were
+    other = open_store(db_path)  # another connection (the app's, while the search thread reads)
+    try:
+        estate = other.db.execute("SELECT id FROM estate").fetchone()[0]
+        records.update(other, "estate", estate, {"name": "新桥小区"})
+    finally:
+        other.close()
+    assert search.search_households(store, "遥祥寺巷小区") == []
+    assert len(search.search_households(store, "新桥小区")) == 12

@@ -6,7 +6,7 @@ index (migration 0120_search_index: one document per person in `search_doc`, FTS
 short-piece indexes over it), so a query at 1.3 M people is a few lookups, not a pass over all.
 Triggers drop a changed person's document and mark it stale in the same transaction; stale
 documents (their pinyin needs Python) are written before a search or by a background task.
-Addresses are matched against every unit's address, held in memory until the file changes."""
+Addresses are matched against every unit's address, held in memory until a place changes."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ def forget_erased(store: Store) -> None:
 
 @dataclass
 class _Units:
-    signature: tuple
+    signature: int
     ids: list[str]
     addresses: list[Address]
     rank: dict[str, int]
@@ -157,9 +157,9 @@ _cache: dict[int, _Units] = {}
 
 
 def _units(store: Store) -> _Units:
-    """Every unit's address in the tree's order, cached until the database changes."""
+    """Every unit's address in the tree's order, cached until a place changes (in any connection)."""
     conn = store.db.conn
-    signature = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    signature = conn.execute("SELECT n FROM search_place_stamp").fetchone()[0]  # bumped by any place's write
     cached = _cache.get(id(store))
     if cached is not None and cached.signature == signature:
         return cached

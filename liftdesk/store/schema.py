@@ -626,4 +626,12 @@ def m0120_search_index(db: Database) -> None:
         CREATE TRIGGER person_search_gone AFTER DELETE ON person BEGIN
             DELETE FROM search_doc WHERE person_id = OLD.id;
             DELETE FROM person_search_stale WHERE person_id = OLD.id; END;
-        INSERT OR IGNORE INTO person_search_stale (person_id) SELECT id FROM person;""")
+        INSERT OR IGNORE INTO person_search_stale (person_id) SELECT id FROM person;
+        CREATE TABLE search_place_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO search_place_stamp (id, n) VALUES (1, 0);""")
+    # Every unit's address is held in memory by the search; it is read again only when a place
+    # changes (not after every write: at 100,000 units that costs seconds).
+    for table in ("street", "community", "estate", "building", "unit"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER search_places_{table}_{event.lower()} AFTER {event} ON {table} BEGIN"
+                       " UPDATE search_place_stamp SET n = n + 1; END")
