@@ -7,7 +7,7 @@ every other table are exactly what the app writes). Each added district's street
 district, renamed with a district prefix ("02区长庆街道") and numbered after the ones before; its
 own district record is deleted. Ids are kept as generated (random UUIDs: the content is the same
 on every build, the bytes are not). Built cities are cached under --cache, keyed by scale, the
-schema's migrations and the demo's source, so reruns only measure.
+schema's and the demo's source, so reruns only measure.
 
     python benchmarks/bench_city.py                  # 1× and 15× (the 15× build takes a while)
     python benchmarks/bench_city.py --scale 2        # a smaller trial
@@ -50,11 +50,12 @@ def seed_of(k: int) -> int:
 
 
 def cache_key(scale: int) -> str:
-    """Scale, migrations and the demo's source: a change to any of them builds the city again."""
+    """Scale, the schema's and the demo's source: a change to either builds the city again."""
     from liftdesk.demo import demo
-    from liftdesk.store.schema import known_migration_names
+    from liftdesk.store import schema
 
-    digest = hashlib.sha256(json.dumps(list(known_migration_names())).encode())
+    digest = hashlib.sha256(json.dumps(list(schema.known_migration_names())).encode())
+    digest.update(Path(schema.__file__).read_bytes())
     digest.update(Path(demo.__file__).read_bytes())
     return f"city-x{scale}-{digest.hexdigest()[:12]}.db"
 
