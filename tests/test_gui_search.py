@@ -99,3 +99,18 @@ def test_new_peoples_pinyin_is_written_in_the_background_in_steps(qtbot, window,
     assert store.db.execute("SELECT count(*) FROM search_doc WHERE full = 'luren1|luoren1'"
                             ).fetchone()[0] == 1
     assert [h.room for h in search.search_households(store, "sxx", refresh=False)] == ["402"]
+
+
+def test_a_late_result_does_not_take_the_focus_from_another_page(qtbot, window, unit, monkeypatch):
+    real = search.search_households
+    release = threading.Event()
+    monkeypatch.setattr(search, "search_households",
+                        lambda store, query, *a, **k: (release.wait(10), real(store, query, *a, **k))[1])
+    page = window.search_page
+    window.search_box.setText("hqc")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # Enter: the list would take the focus
+    window.open_unit(unit)  # the user moves on before the results come
+    window.unit_page.table.setFocus()
+    with qtbot.waitSignal(page.shown):
+        release.set()
+    assert window.unit_page.table.hasFocus() and not page.table.hasFocus()

@@ -86,7 +86,8 @@ class SearchPage(QWidget):
             self.table.selectRow(0)
         if self._focus_results:
             self._focus_results = False
-            self.table.setFocus()
+            if self.isVisible():  # the user may have moved on (and be typing elsewhere): no focus stolen
+                self.table.setFocus()
         self.shown.emit()
 
     def close_runner(self) -> None:
