@@ -114,3 +114,16 @@ def test_a_late_result_does_not_take_the_focus_from_another_page(qtbot, window, 
     with qtbot.waitSignal(page.shown):
         release.set()
     assert window.unit_page.table.hasFocus() and not page.table.hasFocus()
+
+
+def test_a_failing_search_says_so_in_the_title(qtbot, window, monkeypatch):
+    import sqlite3
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(search, "search_households", broken)
+    window.search_box.setText("hqc")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "搜索出错" in window.search_page.title.text(), timeout=5000)
+    assert "disk I/O error" in window.search_page.title.text()

@@ -3121,64 +3121,69 @@ The current database is backed up first.</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="32" />
+        <location filename="../../ui/pages/search_page.py" line="31" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="33" />
+        <location filename="../../ui/pages/search_page.py" line="32" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="34" />
+        <location filename="../../ui/pages/search_page.py" line="33" />
         <source>小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="35" />
+        <location filename="../../ui/pages/search_page.py" line="34" />
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="36" />
+        <location filename="../../ui/pages/search_page.py" line="35" />
         <source>单元</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="37" />
+        <location filename="../../ui/pages/search_page.py" line="36" />
         <source>房号</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="38" />
+        <location filename="../../ui/pages/search_page.py" line="37" />
         <source>业主</source>
         <translation>Owners</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="39" />
+        <location filename="../../ui/pages/search_page.py" line="38" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="47" />
+        <location filename="../../ui/pages/search_page.py" line="46" />
         <source>显示更多</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="66" />
+        <location filename="../../ui/pages/search_page.py" line="65" />
         <source>正在搜索“{q}”…</source>
         <translation>Searching “{q}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="81" />
+        <location filename="../../ui/pages/search_page.py" line="80" />
         <source>“{q}”：已显示前 {n} 条，可点“显示更多”或输入更多字词缩小范围</source>
         <translation>“{q}”: showing the first {n}; press “Show more” or add words to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/search_page.py" line="84" />
+        <location filename="../../ui/pages/search_page.py" line="83" />
         <source>“{q}”：找到 {n} 户</source>
         <translation>“{q}”: {n} households found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/search_page.py" line="94" />
+        <source>搜索出错：{error}</source>
+        <translation>Search failed: {error}</translation>
     </message>
 </context>
 <context>

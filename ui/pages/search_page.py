@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from liftdesk.places import search
 from liftdesk.store import Store
 
-from .. import messages
 from ..models.readonly_table import Column, ObjectRole, ReadOnlyTableModel, SortRole
 from ..search_runner import SearchResult, SearchRunner
 from ..widgets.tables import data_table
@@ -49,7 +48,7 @@ class SearchPage(QWidget):
         self.more_button.clicked.connect(self.more)
         self.runner = SearchRunner(store.path, self)
         self.runner.found.connect(self._show)
-        self.runner.failed.connect(lambda text: messages.error(self, text))
+        self.runner.failed.connect(self._failed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
@@ -89,6 +88,10 @@ class SearchPage(QWidget):
             if self.isVisible():  # the user may have moved on (and be typing elsewhere): no focus stolen
                 self.table.setFocus()
         self.shown.emit()
+
+    def _failed(self, text: str) -> None:
+        """In the title, not a dialog: a search that fails fails again at the next keystroke."""
+        self.title.setText(self.tr("搜索出错：{error}").format(error=text.strip().splitlines()[-1]))
 
     def close_runner(self) -> None:
         self.runner.close()
