@@ -346,7 +346,7 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
         return (allowed is None or rank in allowed) and (not rooms or room in room_values) \
             and satisfied(rank, room, 0)
 
-    if _many_matches(store, person_words) or (rooms and allowed is None):
+    if _many_matches(store, person_words) or (rooms and allowed is None and not person_words):
         walked = _walk(store, units, person_words, is_hit, wanted)
         if walked is not None:
             return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
