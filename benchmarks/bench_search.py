@@ -1,5 +1,5 @@
-"""Search figures on the demo district: computing every person's pinyin keys once (what the
-first search after migration 0013 does), then queries of each kind. Prints figures; asserts nothing.
+"""Search figures on the demo district: writing every person's search document once (what the
+background steps after migration 0120 do), then queries of each kind. Prints figures; asserts nothing.
 
     python benchmarks/bench_search.py [--db demo.db]   (builds a demo database if none given)
 """
@@ -39,7 +39,7 @@ def main() -> None:
     store.db.conn.commit()
     t0, c0 = time.perf_counter(), time.process_time()
     n = search.refresh_keys(store)
-    print(f"pinyin keys for {n:,} persons (once)        {time.perf_counter() - t0:.2f} s"
+    print(f"search documents for {n:,} persons (once)   {time.perf_counter() - t0:.2f} s"
           f" (CPU {time.process_time() - c0:.2f} s)")
 
     rng = random.Random(7)

@@ -90,8 +90,9 @@ def test_a_bad_area_is_refused_with_a_chinese_message(qtbot, window, store, unit
 def test_search_finds_a_household_and_opens_it(qtbot, window, unit):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     window.search_box.insert("杞财")  # what an input method commits; QTest types ASCII only
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     page = window.search_page
+    with qtbot.waitSignal(page.shown):  # the query runs off the UI thread
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is page
     assert page.table.model().rowCount() == 1
     assert "找到 1 户" in page.title.text()
@@ -102,7 +103,8 @@ def test_search_finds_a_household_and_opens_it(qtbot, window, unit):
     assert current.siblingAtColumn(0).data() == "201"
     window.search_box.clear()
     qtbot.keyClicks(window.search_box, "2345678")  # by phone
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.shown):
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert page.table.model().index(0, 6).data() == "黄杞财"
 
 

@@ -259,6 +259,6 @@ def test_search_follows_the_typing(qtbot, window, store, unit):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.search_box, "hqc")  # no Enter: results follow after a short pause
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.search_page, timeout=3000)
-    assert window.search_page.table.model().rowCount() == 1
+    qtbot.waitUntil(lambda: window.search_page.table.model().rowCount() == 1, timeout=3000)
     assert window.search_page.table.model().index(0, 5).data() == "301"
     assert window.search_box.hasFocus()  # typing goes on in the box

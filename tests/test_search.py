@@ -32,7 +32,7 @@ def test_pinyin_initials_and_spelling_find_owners_and_follow_renames(store, unit
     person = store.db.execute("SELECT id FROM person WHERE name = '黄杞财'").fetchone()[0]
     records.update(store, "person", person, {"name": "王芳"})
     # the old keys are gone in the same transaction as the rename (a purged name leaves nothing)
-    assert store.db.execute("SELECT count(*) FROM person_search WHERE person_id = ?", [person]).fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM search_doc WHERE person_id = ?", [person]).fetchone()[0] == 0
     assert _rooms(store, "hqc") == []
     assert _rooms(store, "wf") == [("6幢", "201")]
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QSpli
 from shiboken6 import isValid
 
 from liftdesk.history import actions, recycle, undo
-from liftdesk.places import places, registry, scope
+from liftdesk.places import places, registry, scope, search
 from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings, recent_databases
@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.sync_page = SyncPage(store)
         self.sync_page.data_changed.connect(lambda: (self.reload_tree(), self.home.refresh()))
+        self.sync_page.data_changed.connect(self.search_page.runner.refresh_keys)  # a merged street's pinyin
+        self.search_page.runner.keys_progress.connect(self._search_keys_progress)
+        if search.many_stale(store):  # after the index's migration, say: filled in the background
+            self.search_page.runner.refresh_keys()
         self.pages.addWidget(self.sync_page)
         self.unit_page.changed.connect(self.home.refresh)
         self.search_page.open_household.connect(self.open_unit)
@@ -390,6 +394,16 @@ class MainWindow(QMainWindow):
         self.recycle_page.refresh()
         self.pages.setCurrentWidget(self.recycle_page)
 
+    def _search_keys_progress(self, left: int) -> None:
+        if left:
+            self.statusBar().showMessage(self.tr("正在为搜索整理 {n} 人的姓名拼音…").format(n=f"{left:,}"))
+        else:
+            self.statusBar().clearMessage()
+
+    def closeEvent(self, event) -> None:
+        self.search_page.close_runner()  # its connection closes on its own thread
+        super().closeEvent(event)
+
     def hideEvent(self, event) -> None:
         self._search_timer.stop()  # a closed or locked window searches nothing later
         super().hideEvent(event)
@@ -408,9 +422,8 @@ class MainWindow(QMainWindow):
         query = self.search_box.text().strip()
         if not query:
             return
-        self.search_page.run(query)
+        self.search_page.run(query, focus_results=True)
         self.pages.setCurrentWidget(self.search_page)
-        self.search_page.table.setFocus()
 
     def _open_index(self, index: QModelIndex) -> None:
         kind, record_id = index.data(KindIdRole)

@@ -76,7 +76,7 @@ class _Runnable(QRunnable):
 _running: set[Task] = set()
 
 
-def start(task: Task) -> Task:
+def start(task: Task, pool: QThreadPool | None = None, priority: int = 0) -> Task:
     """Run TASK on the pool. While any task runs, Python's cycle collector is off: it would run in
     whichever thread allocates, and a worker that collects the GUI's Qt objects crashes the app.
     It runs again, on the main thread, when the last task has finished."""
@@ -85,5 +85,5 @@ def start(task: Task) -> Task:
         gc.disable()
     _running.add(task)
     task.finished.connect(task._done)  # a method of the task, which lives on the main thread: queued there
-    QThreadPool.globalInstance().start(_Runnable(task))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(task), priority)
     return task

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
+from liftdesk.places import search
 from liftdesk.store import Store, records
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,8 @@ def erase_arrived(store: Store, person_ids: list[str]) -> None:
             _purge_one(store, person_id, now, hlc, log_purge=False)
         except LiftDeskError:
             pass  # nothing left to erase here
+    if person_ids:
+        search.forget_erased(store)
 
 
 def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
@@ -148,6 +151,7 @@ def purge_persons(store: Store, person_ids: list[str]) -> PurgeReport:
         for person_id in person_ids:
             for n, value in enumerate(_purge_one(store, person_id, now, hlc)):
                 totals[n] += value
+        search.forget_erased(store)  # the search index's copies of the words, too
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("purged personal data of %d person record(s); %d log rows and %d copies rewritten", *totals)
     return PurgeReport(*totals)

@@ -1,9 +1,12 @@
 """Finding households across the whole database as helpers type: by address text ("城北小区 1幢
 201"), room, owner name, phone, or the pinyin of a name ("hqc" or "huangqicai" for 黄杞财).
 
-Every word must match the household, each in any of these ways. Pinyin keys are precomputed per
-person (table person_search, migration 0013_search); triggers mark a person whose name changed
-as stale in the same transaction, and the keys of stale persons are computed before a search."""
+Every word must match the household, each in any of these ways. People are found through an
+index (migration 0120_search_index: one document per person in `search_doc`, FTS5 trigram and
+short-piece indexes over it), so a query at 1.3 M people is a few lookups, not a pass over all.
+Triggers drop a changed person's document and mark it stale in the same transaction; stale
+documents (their pinyin needs Python) are written before a search or by a background task.
+Addresses are matched against every unit's address, held in memory until a place changes."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places.places import UNIT_PATH_SQL, Address, natural_key
@@ -67,29 +71,73 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     return initials, full
 
 
-def refresh_keys(store: Store) -> int:
-    """Compute the pinyin keys of persons added or renamed since the last search."""
-    stale = store.db.execute("SELECT s.person_id, p.name FROM person_search_stale s"
-                             " LEFT JOIN person p ON p.id = s.person_id").fetchall()
-    if not stale:
-        return 0
-    rows = [(pid, *pinyin_keys(name or "")) for pid, name in stale]
+def grams(*texts: str) -> str:
+    """The one- and two-character pieces of a person's texts, as words: what `search_gram` finds
+    for a query shorter than a trigram ("王", "芳", "wf"). Alternatives ("hqc|hqc") are pieced apart."""
+    pieces: dict[str, None] = {}
+    for text in texts:
+        for part in text.split("|"):
+            for i in range(len(part)):
+                pieces[part[i]] = None
+                if i + 1 < len(part):
+                    pieces[part[i:i + 2]] = None
+    return " ".join(pieces)
+
+
+BATCH = 5000
+
+
+def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = None, most: int | None = None) -> int:
+    """Write the search documents of persons added or changed since the last search (their pinyin
+    keys need Python), in batches, each its own transaction; progress(done, total) after each.
+    `most`: stop after about this many (a background task does the rest in steps)."""
     try:
-        with store.db.atomic():
-            store.db.conn.executemany("INSERT OR REPLACE INTO person_search (person_id, initials, full)"
-                                      " VALUES (?, ?, ?)", rows)
-            store.db.conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", [(r[0],) for r in rows])
+        total = store.db.execute("SELECT count(*) FROM person_search_stale").fetchone()[0]
+        done = 0
+        while total and (most is None or done < most):
+            with store.db.atomic():  # read and write in one transaction: no rename slips between
+                stale = store.db.execute("SELECT s.person_id, p.name, p.phone FROM person_search_stale s"
+                                         " LEFT JOIN person p ON p.id = s.person_id LIMIT ?", [BATCH]).fetchall()
+                if not stale:
+                    break
+                docs = []
+                for pid, name, phone in stale:
+                    if name is not None:
+                        initials, full = pinyin_keys(name)
+                        docs.append((pid, name, phone or "", initials, full, grams(name, initials, full)))
+                ids = [(r[0],) for r in stale]
+                conn = store.db.conn  # not REPLACE: without recursive triggers it would skip the index's delete
+                conn.executemany("DELETE FROM search_doc WHERE person_id = ?", ids)
+                conn.executemany("INSERT INTO search_doc (person_id, name, phone, initials, full, grams)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)", docs)
+                conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", ids)
+            done += len(stale)
+            if progress:
+                progress(min(done, total), total)
+        return done
     except (sqlite3.OperationalError, LiftDeskError):  # read-only or busy: search on with the keys it has
-        log.warning("pinyin keys not updated: database not writable")
+        log.warning("search index not updated: database not writable")
         return 0
-    return len(rows)
+
+
+def many_stale(store: Store) -> bool:
+    """More stale search documents than one search writes first (a migration, a large import)."""
+    return store.db.execute("SELECT count(*) FROM (SELECT 1 FROM person_search_stale LIMIT ?)",
+                            [BATCH + 1]).fetchone()[0] > BATCH
+
+
+def forget_erased(store: Store) -> None:
+    """After an erasure: merge the indexes' segments, so a deleted document's words leave the file
+    too (FTS5 keeps them, marked deleted, until a merge; with secure_delete the freed pages are zeroed)."""
+    for table in ("search_fts", "search_gram"):
+        store.db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
 
 
 # ---- places -----------------------------------------------------------------------------------
 
 @dataclass
 class _Units:
-    signature: tuple
+    signature: int
     ids: list[str]
     addresses: list[Address]
     rank: dict[str, int]
@@ -109,9 +157,9 @@ _cache: dict[int, _Units] = {}
 
 
 def _units(store: Store) -> _Units:
-    """Every unit's address in the tree's order, cached until the database changes."""
+    """Every unit's address in the tree's order, cached until a place changes (in any connection)."""
     conn = store.db.conn
-    signature = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    signature = conn.execute("SELECT n FROM search_place_stamp").fetchone()[0]  # bumped by any place's write
     cached = _cache.get(id(store))
     if cached is not None and cached.signature == signature:
         return cached
@@ -142,37 +190,114 @@ def _maybe_person(word: str, places: set[int]) -> bool:
     return not (any(c.isdigit() for c in word) and not word.isdigit()) and not word.endswith(_PLACE_END)
 
 
-def _person_matches(store: Store, words: list[str], skip: set[int]) -> dict[str, list]:
-    """One pass over people: household id → [unit id, floor, room, bit mask of words its owners match]."""
-    names = [(n, w) for n, w in enumerate(words)
-             if n not in skip and (not w.isascii() or not (w.isdigit() or _is_pinyin(w)))]
-    phones = [(n, w) for n, w in enumerate(words) if n not in skip and w.isdigit() and len(w) >= 4]
-    spelled = [(n, w.lower()) for n, w in enumerate(words) if n not in skip and _is_pinyin(w)]
-    params: dict[str, str] = {f"w{n}": w for n, w in names + phones + spelled}
-    parts = []
-    conds = [(n, f"instr(name, :w{n}) > 0") for n, _ in names] + [(n, f"instr(phone, :w{n}) > 0") for n, _ in phones]
-    if conds:
-        mask = " + ".join(f"({c}) * {1 << n}" for n, c in conds)
-        parts.append(f"SELECT id AS pid, {mask} AS mask FROM person WHERE deleted = 0 AND ("
-                     + " OR ".join(c for _, c in conds) + ")")
-    if spelled:
-        conds = [(n, f"(instr(initials, :w{n}) > 0 OR instr(full, :w{n}) > 0)") for n, _ in spelled]
-        mask = " + ".join(f"{c} * {1 << n}" for n, c in conds)
-        parts.append(f"SELECT person_id AS pid, {mask} AS mask FROM person_search WHERE "
-                     + " OR ".join(c for _, c in conds))
-    if not parts:
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _word_docs(word: str, columns: tuple[str, ...], bit: int) -> tuple[str, list]:
+    """SQL giving (docid, bit) of the persons whose columns contain the word, exactly as instr():
+    a trigram phrase for 3+ characters (case-sensitive trigrams match exactly), otherwise the
+    short-pieces index narrowed by instr; a word the pieces index cannot spell is scanned."""
+    contains = " OR ".join(f"instr(d.{c}, ?) > 0" for c in columns)
+    if len(word) >= 3:
+        return (f"SELECT rowid, {bit} FROM search_fts WHERE search_fts MATCH ?",
+                ["{" + " ".join(columns) + "}: " + _fts_phrase(word)])
+    if word.isalnum():
+        return (f"SELECT g.rowid, {bit} FROM search_gram g JOIN search_doc d ON d.docid = g.rowid"
+                f" WHERE search_gram MATCH ? AND ({contains})", [_fts_phrase(word), *[word] * len(columns)])
+    return f"SELECT d.docid, {bit} FROM search_doc d WHERE {contains}", [word] * len(columns)
+
+
+def _person_words(words: list[str], skip: set[int]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(word's number, the word as matched, the document columns it is looked for in)."""
+    found = []
+    for n, w in enumerate(words):
+        if n in skip:
+            continue
+        if _is_pinyin(w):
+            found.append((n, w.lower(), ("initials", "full")))
+        elif w.isascii() and w.isdigit():
+            if len(w) >= 4:
+                found.append((n, w, ("phone",)))
+        else:
+            found.append((n, w, ("name",)))
+    return found
+
+
+def _matches_sql(person_words) -> tuple[str, list]:
+    """SQL giving (docid, bit) for every person document that a word matches."""
+    parts, params = [], []
+    for n, w, columns in person_words:
+        sql, args = _word_docs(w, columns, 1 << n)
+        parts.append(sql)
+        params += args
+    return " UNION ALL ".join(parts), params
+
+
+def _many_matches(store: Store, person_words) -> bool:
+    if not person_words:
+        return False
+    sql, params = _matches_sql(person_words)
+    return store.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT ?)",
+                            [*params, DENSE]).fetchone()[0] >= DENSE
+
+
+def _person_matches(store: Store, person_words) -> dict[str, list]:
+    """Household id → [unit id, floor, room, bit mask of words its owners match], from the search
+    index: each word one lookup, never a pass over every person."""
+    if not person_words:
         return {}
+    sql, params = _matches_sql(person_words)
     rows = store.db.execute(
-        f"""WITH m AS ({' UNION ALL '.join(parts)})
+        f"""WITH m(docid, mask) AS ({sql})
             SELECT o.household_id, h.unit_id, h.floor, h.room, m.mask
-            FROM m CROSS JOIN ownership o ON o.person_id = m.pid AND o.deleted = 0
+            FROM m JOIN search_doc d ON d.docid = m.docid
+            CROSS JOIN ownership o ON o.person_id = d.person_id AND o.deleted = 0
             JOIN household h ON h.id = o.household_id AND h.deleted = 0
-            JOIN person p ON p.id = m.pid AND p.deleted = 0""", params).fetchall()
+            JOIN person p ON p.id = d.person_id AND p.deleted = 0""", params).fetchall()
     found: dict[str, list] = {}
     for household, unit, floor, room, mask in rows:
         entry = found.setdefault(household, [unit, floor, room, 0])
         entry[3] |= mask
     return found
+
+
+DENSE = 3000  # a query whose words match this many people walks the tree instead (its hits are near)
+WALK_UNITS = 48  # units read at a time by the walk
+_WALK_SQL = """SELECT h.id, h.unit_id, h.floor, h.room, d.name, d.phone, d.initials, d.full
+    FROM household h LEFT JOIN ownership o ON o.household_id = h.id AND o.deleted = 0
+    LEFT JOIN person p ON p.id = o.person_id AND p.deleted = 0
+    LEFT JOIN search_doc d ON d.person_id = p.id
+    WHERE h.deleted = 0 AND h.unit_id IN (SELECT value FROM json_each(?))"""
+
+
+def _walk(store: Store, units: _Units, person_words, is_hit, wanted: int) -> dict[str, tuple] | None:
+    """Households in the tree's order, a few units at a time, until `wanted` hits: cheap when hits
+    are dense ("王", "zh", "101"), where the index would hand over a tenth of the city. None when
+    they turn out sparse (the index is then the better way)."""
+    budget = max(4000, 20 * wanted)
+    hits: dict[str, tuple] = {}
+    walked = 0
+    for start in range(0, len(units.ids), WALK_UNITS):
+        households: dict[str, list] = {}
+        for hid, unit, floor, room, *doc in store.db.execute(
+                _WALK_SQL, [_json(units.ids[start:start + WALK_UNITS])]):
+            entry = households.setdefault(hid, [unit, floor, room, 0])
+            if doc[0] is not None:
+                texts = dict(zip(("name", "phone", "initials", "full"), doc))
+                for n, w, columns in person_words:
+                    if any(w in texts[c] for c in columns):
+                        entry[3] |= 1 << n
+        for hid, (unit, floor, room, mask) in households.items():
+            rank = units.rank.get(unit)
+            if rank is not None and is_hit(rank, room, mask):
+                hits[hid] = (rank, floor, len(room), room, hid)
+        walked += len(households)
+        if len(hits) >= wanted:
+            return hits
+        if walked > budget:
+            return None
+    return hits
 
 
 def _unglued(word: str, units: _Units) -> list[str]:
@@ -187,32 +312,52 @@ def _room_of(word: str) -> str:
     return word[:-1] if word[-1:] in ("室", "号") and len(word) > 1 else word
 
 
-def search_households(store: Store, query: str, limit: int = LIMIT) -> list[SearchHit]:
+def search_households(store: Store, query: str, limit: int = LIMIT, offset: int = 0,
+                      refresh: bool = True) -> list[SearchHit]:
     """Every word must match: part of the address (or a place's exact name), the room, part of
-    an owner's name or phone (3+ digits), or the pinyin initials or spelling of an owner's name."""
+    an owner's name or phone (4+ digits), or the pinyin initials or spelling of an owner's name.
+    One page of the hits in the tree's order: `limit` of them after the first `offset`.
+    refresh: first write every stale search document (off for a caller that refreshes in steps)."""
     words = [w for w in _SPLIT.split(query.strip()) if w]
     if not words:
         return []
-    refresh_keys(store)
+    if refresh:
+        refresh_keys(store)
     units = _units(store)
     words = [part for w in words for part in _unglued(w, units)][:8]
     by_word = [units.matching(w) for w in words]
     rooms = {n: _room_of(w) for n, w in enumerate(words) if _ROOM.match(_room_of(w))}
     everything = (1 << len(words)) - 1
+    wanted = offset + limit
 
     def satisfied(rank: int, room: str, mask: int) -> bool:
         return all(mask >> n & 1 or rank in by_word[n] or rooms.get(n) == room for n in range(len(words)))
 
-    hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
     skip = {n for n, w in enumerate(words) if not _maybe_person(w, by_word[n])}
-    for household, (unit, floor, room, mask) in _person_matches(store, words, skip).items():
+    person_words = _person_words(words, skip)
+    place_words = [n for n in range(len(words)) if n not in rooms]
+    allowed = set.intersection(*(by_word[n] for n in place_words)) if place_words else None
+    room_values = set(rooms.values())
+
+    def is_hit(rank: int, room: str, mask: int) -> bool:
+        """Matched through an owner (and every other word somehow), or by place and room alone."""
+        if mask and satisfied(rank, room, mask):
+            return True
+        return (allowed is None or rank in allowed) and (not rooms or room in room_values) \
+            and satisfied(rank, room, 0)
+
+    if _many_matches(store, person_words) or (rooms and allowed is None and not person_words):
+        walked = _walk(store, units, person_words, is_hit, wanted)
+        if walked is not None:
+            return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
+
+    hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
+    for household, (unit, floor, room, mask) in _person_matches(store, person_words).items():
         rank = units.rank.get(unit)
         if rank is not None and (mask == everything or satisfied(rank, room, mask)):
             hits[household] = (rank, floor, len(room), room, household)
 
     # Households matched by place and room alone: their unit must match every non-room word.
-    place_words = [n for n in range(len(words)) if n not in rooms]
-    allowed = set.intersection(*(by_word[n] for n in place_words)) if place_words else None
     if allowed is None or allowed:
         if rooms:  # +deleted: use the index on room, not the one on deleted
             sql = ("SELECT id, unit_id, floor, room FROM household WHERE +deleted = 0"
@@ -227,11 +372,11 @@ def search_households(store: Store, query: str, limit: int = LIMIT) -> list[Sear
             counts = dict(store.db.execute(
                 "SELECT unit_id, count(*) FROM household WHERE deleted = 0 AND unit_id IN "
                 "(SELECT value FROM json_each(?)) GROUP BY unit_id",
-                [_json([units.ids[r] for r in sorted(allowed)[:limit * 2]])]).fetchall())
+                [_json([units.ids[r] for r in sorted(allowed)[:wanted * 2]])]).fetchall())
             for rank in sorted(allowed):
                 chosen.append(units.ids[rank])
                 count += counts.get(units.ids[rank], 0)
-                if count >= limit or len(chosen) >= limit * 2:
+                if count >= wanted or len(chosen) >= wanted * 2:
                     break
             rows = store.db.execute("SELECT id, unit_id, floor, room FROM household WHERE deleted = 0 AND unit_id IN"
                                     " (SELECT value FROM json_each(?))", [_json(chosen)]).fetchall()
@@ -241,7 +386,7 @@ def search_households(store: Store, query: str, limit: int = LIMIT) -> list[Sear
                     and satisfied(rank, room, 0):
                 hits[household] = (rank, floor, len(room), room, household)
 
-    chosen_ids = [k[-1] for k in sorted(hits.values())[:limit]]
+    chosen_ids = [k[-1] for k in sorted(hits.values())[offset:wanted]]
     return _hits(store, units, chosen_ids)
 
 

@@ -730,12 +730,20 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
     for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'view'").fetchall():
         conn.execute(f'DROP VIEW main."{name}"')
     for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                                " AND sql LIKE 'CREATE VIRTUAL TABLE%'").fetchall():
+        conn.execute(f'DROP TABLE main."{name}"')  # a virtual table (the search index) takes its own tables
+    for (name,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'"
                                 " AND name NOT LIKE 'sqlite_%'").fetchall():
         conn.execute(f'DROP TABLE main."{name}"')
     objects = conn.execute("SELECT type, name, sql FROM restored.sqlite_master WHERE sql IS NOT NULL"
                            " AND name NOT LIKE 'sqlite_%'").fetchall()
-    for kind, name, sql in objects:
-        if kind == "table":
+    virtual = [name for kind, name, sql in objects if kind == "table" and sql.startswith("CREATE VIRTUAL TABLE")]
+    for kind, name, sql in sorted(objects, key=lambda o: o[1] not in virtual):
+        if name in virtual:
+            conn.execute(sql)  # creates its shadow tables, filled from the copy below
+        elif kind == "table" and any(name.startswith(v + "_") for v in virtual):
+            conn.execute(f'INSERT OR REPLACE INTO main."{name}" SELECT * FROM restored."{name}"')
+        elif kind == "table":
             conn.execute(sql)
             conn.execute(f'INSERT INTO main."{name}" SELECT * FROM restored."{name}"')
     for kind, _name, sql in objects:

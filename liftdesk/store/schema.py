@@ -653,3 +653,67 @@ def m0110_compact_change_log(db: Database) -> None:
     _run(db, f"""DROP TABLE change_log;
         {changelog.VIEW_SQL};
         {';'.join(changelog.INDEX_SQL)}""")
+
+
+# Issue 24: search over 1.3 M people. `search_doc` holds, per person, what a search matches (name,
+# phone, pinyin keys, and the one- and two-character pieces of these for queries shorter than a
+# trigram); two FTS5 indexes read it as external content: `search_fts` (trigram, case-sensitive, so
+# a match is exactly `instr`) and `search_gram` (the short pieces as words). A person's document is
+# dropped by trigger in the same transaction as any insert, rename, new phone or delete (an erased
+# name leaves the index at once) and marked stale; liftdesk.places.search writes stale documents
+# again before it searches, or in the background. Derived data: never synced or logged.
+def _run_whole(db: Database, sql: str) -> None:
+    """Like _run, for statements that hold ";" themselves (a trigger's body): split where complete."""
+    import sqlite3
+
+    statement = ""
+    for line in sql.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement.strip().rstrip(";"))
+            statement = ""
+
+
+@migrations(name="0120_search_index")
+def m0120_search_index(db: Database) -> None:
+    _run_whole(db, """
+        DROP TRIGGER IF EXISTS person_search_renamed;
+        DROP TABLE IF EXISTS person_search;
+        CREATE TABLE search_doc (
+            docid INTEGER PRIMARY KEY, person_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '', initials TEXT NOT NULL DEFAULT '', full TEXT NOT NULL DEFAULT '',
+            grams TEXT NOT NULL DEFAULT '');
+        CREATE VIRTUAL TABLE search_fts USING fts5(name, phone, initials, full, content='search_doc',
+            content_rowid='docid', tokenize='trigram case_sensitive 1', columnsize=0);
+        CREATE VIRTUAL TABLE search_gram USING fts5(grams, content='search_doc', content_rowid='docid',
+            tokenize='unicode61 remove_diacritics 0', detail='none', columnsize=0);
+        CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc BEGIN
+            INSERT INTO search_fts (rowid, name, phone, initials, full)
+                VALUES (NEW.docid, NEW.name, NEW.phone, NEW.initials, NEW.full);
+            INSERT INTO search_gram (rowid, grams) VALUES (NEW.docid, NEW.grams); END;
+        CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc BEGIN
+            INSERT INTO search_fts (search_fts, rowid, name, phone, initials, full)
+                VALUES ('delete', OLD.docid, OLD.name, OLD.phone, OLD.initials, OLD.full);
+            INSERT INTO search_gram (search_gram, rowid, grams) VALUES ('delete', OLD.docid, OLD.grams); END;
+        CREATE TRIGGER search_doc_au AFTER UPDATE ON search_doc BEGIN
+            INSERT INTO search_fts (search_fts, rowid, name, phone, initials, full)
+                VALUES ('delete', OLD.docid, OLD.name, OLD.phone, OLD.initials, OLD.full);
+            INSERT INTO search_gram (search_gram, rowid, grams) VALUES ('delete', OLD.docid, OLD.grams);
+            INSERT INTO search_fts (rowid, name, phone, initials, full)
+                VALUES (NEW.docid, NEW.name, NEW.phone, NEW.initials, NEW.full);
+            INSERT INTO search_gram (rowid, grams) VALUES (NEW.docid, NEW.grams); END;
+        CREATE TRIGGER person_search_changed AFTER UPDATE OF name, phone ON person BEGIN
+            DELETE FROM search_doc WHERE person_id = NEW.id;
+            INSERT OR IGNORE INTO person_search_stale (person_id) VALUES (NEW.id); END;
+        CREATE TRIGGER person_search_gone AFTER DELETE ON person BEGIN
+            DELETE FROM search_doc WHERE person_id = OLD.id;
+            DELETE FROM person_search_stale WHERE person_id = OLD.id; END;
+        INSERT OR IGNORE INTO person_search_stale (person_id) SELECT id FROM person;
+        CREATE TABLE search_place_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO search_place_stamp (id, n) VALUES (1, 0);""")
+    # Every unit's address is held in memory by the search; it is read again only when a place
+    # changes (not after every write: at 100,000 units that costs seconds).
+    for table in ("street", "community", "estate", "building", "unit"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER search_places_{table}_{event.lower()} AFTER {event} ON {table} BEGIN"
+                       " UPDATE search_place_stamp SET n = n + 1; END")
