@@ -5,6 +5,7 @@ hash key lives inside that protection, the CLI and the app ask for a login befor
 import json
 import os
 import stat
+import threading
 
 import pytest
 import zstandard
@@ -447,3 +448,24 @@ def test_a_screenshot_run_refuses_an_encrypted_file_it_cannot_log_in_to(encrypte
     init_app("zh", 12)
     assert not Workbench(Settings(tmp_path / "settings.json"), screenshot=True).open(encrypted_db)
     assert "已加密" in capsys.readouterr().err
+
+
+def test_the_search_thread_finds_a_resident_of_an_encrypted_file(store, unit, db_path):
+    """The search page's own connection (ui/search_runner.py, opened in its thread) is keyed like
+    the window's: after a login the encrypted file is searchable, its index inside the encryption."""
+    from ui.search_runner import _Connection
+
+    from liftdesk.places import search
+
+    _resident(store, unit)
+    _lock_on(store)
+    connection = _Connection(db_path)
+    found: list = []
+
+    def run() -> None:  # as the search thread does: opened, searched and closed in that thread
+        found.extend(search.search_households(connection.store(), NAME))
+        connection.close()
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(30)
+    assert found and NAME.encode("utf-8") not in db_path.read_bytes()
