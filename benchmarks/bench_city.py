@@ -322,6 +322,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rebuild", action="store_true", help="build again even when cached")
     parser.add_argument("--runs", type=int, default=3, help="runs per timed command (median)")
     parser.add_argument("--measure-search", type=Path, metavar="DB", help="only the search figures of DB")
+    parser.add_argument("--write", type=Path, metavar="DOC.md",
+                        help="also put the table between <!-- city-table --> marks in DOC.md")
     args = parser.parse_args(argv)
     if args.measure_search:
         print(json.dumps(measure_search(args.measure_search)))
@@ -337,8 +339,22 @@ def main(argv: list[str] | None = None) -> None:
             _cli(db, "consent", consent_unit, "--json", env=_env(Path(tmp)))  # a renamed street answers
             columns[f"{scale}×"] = measure(db, Path(tmp) / f"x{scale}", args.runs)
             say(f"{scale}×: measured")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall times grow with other work)")
+    said = (f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall times grow with other work)"
+            f", {time.strftime('%Y-%m-%d')}")
+    print(said)
     print(table(columns))
+    if args.write:
+        write_table(args.write, said + "\n\n" + table(columns))
+
+
+CITY_MARKS = ("<!-- city-table -->", "<!-- /city-table -->")
+
+
+def write_table(doc: Path, text: str) -> None:
+    """The table between the city marks of DOC, so that the docs' figures are this script's output."""
+    content = doc.read_text(encoding="utf-8")
+    start, end = content.index(CITY_MARKS[0]) + len(CITY_MARKS[0]), content.index(CITY_MARKS[1])
+    doc.write_text(content[:start] + "\n" + text + "\n" + content[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -66,3 +66,10 @@ def test_the_table_has_a_column_per_scale(bench_city):
     text = bench_city.table({"1×": {"file_mb": 400.0, "search_median": 0.002}, "2×": {"file_mb": 800.0}})
     assert "| file size | 400 MB | 800 MB |" in text
     assert "| search median (core, off the UI thread) | 2 ms | — |" in text
+
+
+def test_the_table_goes_between_the_marks_of_a_doc(bench_city, tmp_path):
+    doc = tmp_path / "doc.md"
+    doc.write_text("before\n<!-- city-table -->\nold\n<!-- /city-table -->\nafter\n", encoding="utf-8")
+    bench_city.write_table(doc, "| measured | 1× |")
+    assert doc.read_text(encoding="utf-8") == "before\n<!-- city-table -->\n| measured | 1× |\n<!-- /city-table -->\nafter\n"
