@@ -291,7 +291,7 @@ def _write_compressed(src_path: Path, dest_path: Path, seal: Seal | None = None)
         dest_path.parent.mkdir(parents=True, exist_ok=True)
         with open(src_path, "rb") as source, open(tmp, "wb") as raw:
             sink = seal(raw) if seal is not None else raw
-            zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_content_size=True).copy_stream(
+            zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_content_size=True, threads=-1).copy_stream(
                 source, sink, size=os.fstat(source.fileno()).st_size)
             if sink is not raw:
                 sink.close()

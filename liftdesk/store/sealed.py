@@ -140,7 +140,7 @@ def seal_stream(plain: BinaryIO, out: BinaryIO, key: bytes) -> None:
                          "nonce": prefix.hex()}, separators=(",", ":")).encode()
     out.write(MAGIC + _LEN.pack(len(header)) + header)
     aead = AESGCM(key)
-    compressed = zstandard.ZstdCompressor(level=ZSTD_LEVEL).stream_reader(plain, read_size=CHUNK)
+    compressed = zstandard.ZstdCompressor(level=ZSTD_LEVEL, threads=-1).stream_reader(plain, read_size=CHUNK)
     for number, (chunk, last) in enumerate(_chunks(compressed)):
         sealed = aead.encrypt(_nonce(prefix, number), chunk, _aad(header, number, last))
         out.write(_LEN.pack(len(sealed)) + sealed)
