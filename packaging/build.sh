@@ -38,6 +38,24 @@ grep -q "station-init" "$tmp/help.txt"
 street=$(bare dist/LiftDesk/liftdesk-cli --db "$demo" units --json | grep -o '"street": "[^"]*"' | sed -n 1p | cut -d'"' -f4)
 bare dist/LiftDesk/liftdesk-cli --db "$demo" print consent-form --all "$street" -o "$tmp/batch"
 [ "$(ls "$tmp/batch" | grep -c '\.pdf$')" -gt 50 ]
+# compressed backups (zstandard) and an encrypted station (SQLCipher) work in the frozen build too
+bare dist/LiftDesk/liftdesk-cli --db "$demo" backup -o "$tmp/demo.db.zst"
+bare dist/LiftDesk/liftdesk-cli --db "$demo" restore "$tmp/demo.db.zst" --dry-run > /dev/null
+"$VENV/bin/python" - "$tmp/station.db" <<'PY'
+import sys
+sys.path.insert(0, ".")
+from liftdesk.people import accounts
+from liftdesk.store import open_store
+store = open_store(sys.argv[1])
+accounts.add_account(store, "wang", "secret-1")
+accounts.set_lock(store, True, 10, {"wang": "secret-1"})
+store.close()
+PY
+printf 'secret-1' > "$tmp/pw" && chmod 600 "$tmp/pw"
+bare dist/LiftDesk/liftdesk-cli --db "$tmp/station.db" --user wang --password-file "$tmp/pw" info --json > "$tmp/enc.json"
+if bare dist/LiftDesk/liftdesk-cli --db "$tmp/station.db" info --json < /dev/null > /dev/null 2>&1; then
+  echo "an encrypted database answered without a login" >&2; exit 1
+fi
 cp "$tmp/first.png" "${SMOKE_PNG:-dist/smoke-first-start.png}"
 cp "$tmp/ask.png" "${SMOKE_ASK_PNG:-dist/smoke-first-start-question.png}"
-echo "smoke test passed: first start built the demo and painted the window, liftdesk-cli info answered, $street printed"
+echo "smoke test passed: first start built the demo and painted the window, liftdesk-cli info answered, $street printed, a compressed backup made and read, an encrypted station opened after a login"
