@@ -138,7 +138,7 @@ def measure_demo(db: Path) -> dict[str, str]:
 
 
 def measure_dist(dist: Path) -> dict[str, str]:
-    total = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
+    total = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink())  # a link is no second copy
     program = next((p for p in (dist / "LiftDesk", dist / "LiftDesk.exe") if p.exists()), None)
     values = {"build_size": _mb(total)}
     if program:
