@@ -10,6 +10,7 @@ station waiting to be accepted. Prints a warning for any widget narrower or lowe
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -203,6 +204,23 @@ def shots(folder: Path, data: dict, out: Path, pt: int) -> list[str]:
     shot("revoke-station", window, RevokeStationDialog(stations["长庆街道工作站"], window))
     window.close()
     store.close()
+
+    # the station lock (#19): the login before an encrypted file is read, the recovery code shown once
+    from liftdesk.people import accounts
+    from liftdesk.store import cipher
+    from ui.lock import RecoveryCodeDialog, UnlockDialog
+
+    locked = folder / f"站点锁-{pt}.db"
+    store = open_store(locked, actor="截图")
+    logins = {"王红": "secret-1", "李明": "secret-2"}
+    for name, password in logins.items():
+        accounts.add_account(store, name, password)
+    code = accounts.set_lock(store, True, 10, logins)
+    store.close()
+    code_id = json.loads(cipher.keys_path(locked).read_text(encoding="utf-8"))["recovery"]["code_id"]
+    cipher.forget_all()
+    shot("unlock", None, UnlockDialog(locked, desktop))
+    shot("recovery-code", None, RecoveryCodeDialog(code, code_id, str(locked), desktop))
     return report
 
 
