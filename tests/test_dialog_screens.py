@@ -25,4 +25,5 @@ def test_every_dialog_fits_a_1366x768_screen_at_20pt(tmp_path, qapp):
         screen.set_screen_size(None)
         apply_font_size(12)
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 11 and "held-rows-1366x768-20pt.png" in names and "revoke-station-1366x768-20pt.png" in names
+    assert len(names) == 13 and "held-rows-1366x768-20pt.png" in names and "revoke-station-1366x768-20pt.png" in names
+    assert "unlock-1366x768-20pt.png" in names and "recovery-code-1366x768-20pt.png" in names
