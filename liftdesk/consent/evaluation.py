@@ -385,16 +385,19 @@ def district_rule(store: Store) -> DistrictRule:
     return DistrictRule(row[0], row[1], bool(row[2])) if row else DistrictRule(DEFAULT_RULE, "unit", True)
 
 
-def _positions_sql(where: str) -> str:
+def _positions_sql(where: str, stale: bool = True) -> str:
     """Every live position record in scope, in one scan of the covering index (grouping in SQL
-    costs a temporary B-tree here and saves almost no rows)."""
+    costs a temporary B-tree here and saves almost no rows). `stale=False`: the caller knows no
+    unit in scope has a materially changed plan, so no form can be stale (skips a subquery per form)."""
     scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL},"
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc,"
+            f" {STALE_SQL if stale else '0'},"
             f" p.method = 'roster'"
             f" FROM position p WHERE p.deleted = 0{scope} AND NOT {ENDED_SQL.format(p='p')}")
 
 
-def _words(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, tuple]:
+def _words(store: Store, where: str, params: list, mode: str, written_only: bool,
+           stale: bool = True) -> dict[str, tuple]:
     """household → (position, stamp, intention, hearsay), each the latest by date, then HLC. The
     legal position is the latest vote the setting accepts; the intention is the latest owner's
     word of any kind, else a tenant's or family member's (which never overrides an owner's)."""
@@ -403,7 +406,8 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
     other: dict[str, tuple] = {}
     signed: dict[str, dict[str, list]] = {}  # household → signer → its latest day's signed forms
     voting = frozenset(VOTING_RESPONDENTS)
-    for hid, written, respondent, position, stamp, stale, undated in store.db.execute(_positions_sql(where), params):
+    for hid, written, respondent, position, stamp, stale, undated in store.db.execute(_positions_sql(where, stale),
+                                                                                        params):
         written = written and not stale  # signed for a plan a material change replaced: no longer a vote
         if respondent in voting:
             held = owner.get(hid)
@@ -477,10 +481,11 @@ def _disagreeing(signers: dict[str, list]) -> tuple:
 
 
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
-                 unit_names: bool = False) -> dict[str, list[Ballot]]:
+                 unit_names: bool = False, stale: bool = True) -> dict[str, list[Ballot]]:
     """Ballots of every household matching `where` (over household h), grouped by unit id.
-    Two scans and one pass in Python: the district overview reads every household."""
-    words = _words(store, where, params, mode, written_only)
+    Two scans and one pass in Python: the district overview reads every household. `stale=False`:
+    no unit in scope has a materially changed plan (see _positions_sql)."""
+    words = _words(store, where, params, mode, written_only, stale)
     names = {}
     if unit_names:  # only the units in scope: a street's, not the district's
         names = dict(store.db.execute("SELECT id, name FROM unit") if where == "1" else store.db.execute(
@@ -592,6 +597,7 @@ def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = 
         chunks = [under]
     else:  # the streets in the navigation tree's order (list_units sorts by it, street first)
         chunks = [name for (name,) in store.db.execute("SELECT name FROM street WHERE deleted = 0 ORDER BY seq, name")]
+    replanned = _replanned_units(store)
     for chunk in chunks:
         units = list_units(store, chunk)
         if not units:
@@ -599,11 +605,20 @@ def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = 
         where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps([u.id for u in units])]
         with _no_gc():
             by_unit = load_ballots(store, where, params, mode, setting.written_only,
-                                   unit_names=setting.scope == "building")
+                                   unit_names=setting.scope == "building",
+                                   stale=any(u.id in replanned for u in units))
             verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
             _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
         yield from verdicts
         del by_unit, verdicts, units
+
+
+def _replanned_units(store: Store) -> frozenset[str]:
+    """Units whose project has a materially changed plan: only their signed forms can be stale
+    (the same test as STALE_SQL, asked once for the district instead of once per signed form)."""
+    return frozenset(u for (u,) in store.db.execute(
+        "SELECT DISTINCT pr.unit_id FROM lift_plan lp JOIN project pr ON pr.id = lp.project_id"
+        " WHERE lp.material = 1 AND lp.deleted = 0 AND pr.deleted = 0"))
 
 
 def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,
