@@ -351,7 +351,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
         if voters is None:  # one flat each: a voter for every flat that can still gain
             voters = [Voter((b,)) for b in ballots if b.position != "support"]
         missing = {b.household_id for b in unmet}
-        required = [v for v in voters if any(b.household_id in missing for b in v.flats)]
+        required = [v for v in voters if any(b.household_id in missing for b in v.flats)] if missing else []
         plan = shortest(voters, q, crit, rule.no_opposition, required)
     conditional = [b for b in ballots if b.conditional]
     depends = False
