@@ -496,21 +496,21 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
             params))
     by_unit: dict[str, list[Ballot]] = {}
     silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
-    last_unit, group, unit = None, [], ("",)
-    for row in store.db.execute(
+    last_unit, group, unit = None, [], ""
+    for hid, room, floor, area, unit_id, people, occupied in store.db.execute(
             f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
             f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id), h.occupied FROM household h"
             f" WHERE h.deleted = 0 AND {where}", params):
-        unit_id, people = row[4], row[5]
         if unit_id != last_unit:
             last_unit = unit_id
             group = by_unit.get(unit_id)
             if group is None:
                 group = by_unit[unit_id] = []
-            unit = (names.get(unit_id, ""),)
+            unit = names.get(unit_id, "")
         owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        tail = words.get(row[0], silent)
-        group.append(make(Ballot, row[:4] + (owners,) + tail[:5] + unit + (bool(row[6]),) + tail[5:]))
+        position, stamp, conditional, intention, hearsay, forms = words.get(hid, silent)
+        group.append(make(Ballot, (hid, room, floor, area, owners, position, stamp, conditional, intention, hearsay,
+                                   unit, bool(occupied), forms)))
     return by_unit
 
 
