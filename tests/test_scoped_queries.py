@@ -83,3 +83,47 @@ def test_the_funnels_lists_are_computed_a_page_at_a_time(small_district):
         assert stats.funnel_items(store, "group", projects, limit=5) == stats.funnel_items(store, "group", projects)[:5]
     finally:
         store.close()
+
+
+def test_streamed_verdicts_drop_forms_a_material_plan_change_made_stale(small_district):
+    """The stream asks once which units have a materially changed plan and skips the per-form
+    staleness test elsewhere: a unit whose plan changed must still lose its old signed forms."""
+    from liftdesk.projects import liftplan
+
+    store = open_store(small_district)
+    try:
+        unit_id, project = store.db.execute(
+            "SELECT pr.unit_id, pr.id FROM project pr JOIN household h ON h.unit_id = pr.unit_id"
+            " JOIN position p ON p.household_id = h.id AND p.deleted = 0 AND p.written = 1 AND p.position = 'support'"
+            " WHERE pr.deleted = 0 GROUP BY pr.id ORDER BY count(*) DESC, pr.id LIMIT 1").fetchone()
+        agreeing = {v.unit_id: v.verdict.totals["agreeing_area"] for v in evaluation.iter_verdicts(store)}
+        assert agreeing[unit_id] > 0
+        liftplan.add_version(store, project, summary="改为平层入户", change_note="居民要求平层", material=True)
+        streamed = {v.unit_id: v for v in evaluation.iter_verdicts(store)}
+        assert streamed[unit_id].verdict.totals["agreeing_area"] < agreeing[unit_id]
+        assert _seen(streamed.values()) == _seen(_all_at_once(store, evaluation.LEGAL))
+        alone = evaluation.unit_verdict(store, unit_id)
+        assert streamed[unit_id].verdict.totals == alone.totals
+    finally:
+        store.close()
+
+
+def test_streamed_verdicts_drop_the_words_of_owners_who_sold(small_district):
+    """The stream asks once which units had a flat sold and skips the per-position test elsewhere:
+    a sold flat's old owner's position must still stop counting."""
+    from liftdesk.people import ownership
+
+    store = open_store(small_district)
+    try:
+        unit_id, household = store.db.execute(
+            "SELECT h.unit_id, h.id FROM household h JOIN position p ON p.household_id = h.id AND p.deleted = 0"
+            " AND p.position = 'support' WHERE h.deleted = 0 ORDER BY h.id LIMIT 1").fetchone()
+        agreeing = {v.unit_id: v.verdict.totals["agreeing_area"] for v in evaluation.iter_verdicts(store)}
+        assert agreeing[unit_id] > 0
+        ownership.transfer(store, household, ["新业主甲"], "2024-01-02")
+        streamed = {v.unit_id: v for v in evaluation.iter_verdicts(store)}
+        assert streamed[unit_id].verdict.totals["agreeing_area"] < agreeing[unit_id]
+        assert _seen(streamed.values()) == _seen(_all_at_once(store, evaluation.LEGAL))
+        assert streamed[unit_id].verdict.totals == evaluation.unit_verdict(store, unit_id).totals
+    finally:
+        store.close()

@@ -351,7 +351,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
         if voters is None:  # one flat each: a voter for every flat that can still gain
             voters = [Voter((b,)) for b in ballots if b.position != "support"]
         missing = {b.household_id for b in unmet}
-        required = [v for v in voters if any(b.household_id in missing for b in v.flats)]
+        required = [v for v in voters if any(b.household_id in missing for b in v.flats)] if missing else []
         plan = shortest(voters, q, crit, rule.no_opposition, required)
     conditional = [b for b in ballots if b.conditional]
     depends = False
@@ -385,16 +385,21 @@ def district_rule(store: Store) -> DistrictRule:
     return DistrictRule(row[0], row[1], bool(row[2])) if row else DistrictRule(DEFAULT_RULE, "unit", True)
 
 
-def _positions_sql(where: str) -> str:
+def _positions_sql(where: str, stale: bool = True, ended: bool = True) -> str:
     """Every live position record in scope, in one scan of the covering index (grouping in SQL
-    costs a temporary B-tree here and saves almost no rows)."""
+    costs a temporary B-tree here and saves almost no rows). `stale=False`: the caller knows no
+    unit in scope has a materially changed plan, so no form can be stale (skips a subquery per form);
+    `ended=False`: no household in scope was ever sold, so no owner's word has ended."""
     scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc, {STALE_SQL},"
+    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc,"
+            f" {STALE_SQL if stale else '0'},"
             f" p.method = 'roster'"
-            f" FROM position p WHERE p.deleted = 0{scope} AND NOT {ENDED_SQL.format(p='p')}")
+            f" FROM position p WHERE p.deleted = 0{scope}"
+            + (f" AND NOT {ENDED_SQL.format(p='p')}" if ended else ""))
 
 
-def _words(store: Store, where: str, params: list, mode: str, written_only: bool) -> dict[str, tuple]:
+def _words(store: Store, where: str, params: list, mode: str, written_only: bool,
+           stale: bool = True, ended: bool = True) -> dict[str, tuple]:
     """household → (position, stamp, intention, hearsay), each the latest by date, then HLC. The
     legal position is the latest vote the setting accepts; the intention is the latest owner's
     word of any kind, else a tenant's or family member's (which never overrides an owner's)."""
@@ -403,8 +408,9 @@ def _words(store: Store, where: str, params: list, mode: str, written_only: bool
     other: dict[str, tuple] = {}
     signed: dict[str, dict[str, list]] = {}  # household → signer → its latest day's signed forms
     voting = frozenset(VOTING_RESPONDENTS)
-    for hid, written, respondent, position, stamp, stale, undated in store.db.execute(_positions_sql(where), params):
-        written = written and not stale  # signed for a plan a material change replaced: no longer a vote
+    rows = store.db.execute(_positions_sql(where, stale, ended), params)
+    for hid, written, respondent, position, stamp, replaced, undated in rows:
+        written = written and not replaced  # signed for a plan a material change replaced: no longer a vote
         if respondent in voting:
             held = owner.get(hid)
             if held is None or stamp > held[1]:
@@ -477,10 +483,12 @@ def _disagreeing(signers: dict[str, list]) -> tuple:
 
 
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
-                 unit_names: bool = False) -> dict[str, list[Ballot]]:
+                 unit_names: bool = False, stale: bool = True, ended: bool = True) -> dict[str, list[Ballot]]:
     """Ballots of every household matching `where` (over household h), grouped by unit id.
-    Two scans and one pass in Python: the district overview reads every household."""
-    words = _words(store, where, params, mode, written_only)
+    Two scans and one pass in Python: the district overview reads every household. `stale=False`:
+    no unit in scope has a materially changed plan; `ended=False`: no household in scope was sold
+    (see _positions_sql)."""
+    words = _words(store, where, params, mode, written_only, stale, ended)
     names = {}
     if unit_names:  # only the units in scope: a street's, not the district's
         names = dict(store.db.execute("SELECT id, name FROM unit") if where == "1" else store.db.execute(
@@ -488,21 +496,21 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
             params))
     by_unit: dict[str, list[Ballot]] = {}
     silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
-    last_unit, group, unit = None, [], ("",)
-    for row in store.db.execute(
+    last_unit, group, unit = None, [], ""
+    for hid, room, floor, area, unit_id, people, occupied in store.db.execute(
             f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
             f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id), h.occupied FROM household h"
             f" WHERE h.deleted = 0 AND {where}", params):
-        unit_id, people = row[4], row[5]
         if unit_id != last_unit:
             last_unit = unit_id
             group = by_unit.get(unit_id)
             if group is None:
                 group = by_unit[unit_id] = []
-            unit = (names.get(unit_id, ""),)
+            unit = names.get(unit_id, "")
         owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        tail = words.get(row[0], silent)
-        group.append(make(Ballot, row[:4] + (owners,) + tail[:5] + unit + (bool(row[6]),) + tail[5:]))
+        position, stamp, conditional, intention, hearsay, forms = words.get(hid, silent)
+        group.append(make(Ballot, (hid, room, floor, area, owners, position, stamp, conditional, intention, hearsay,
+                                   unit, bool(occupied), forms)))
     return by_unit
 
 
@@ -592,6 +600,7 @@ def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = 
         chunks = [under]
     else:  # the streets in the navigation tree's order (list_units sorts by it, street first)
         chunks = [name for (name,) in store.db.execute("SELECT name FROM street WHERE deleted = 0 ORDER BY seq, name")]
+    replanned, sold = _replanned_units(store), _sold_units(store)
     for chunk in chunks:
         units = list_units(store, chunk)
         if not units:
@@ -599,11 +608,29 @@ def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = 
         where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps([u.id for u in units])]
         with _no_gc():
             by_unit = load_ballots(store, where, params, mode, setting.written_only,
-                                   unit_names=setting.scope == "building")
+                                   unit_names=setting.scope == "building",
+                                   stale=any(u.id in replanned for u in units),
+                                   ended=any(u.id in sold for u in units))
             verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
             _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
         yield from verdicts
         del by_unit, verdicts, units
+
+
+def _replanned_units(store: Store) -> frozenset[str]:
+    """Units whose project has a materially changed plan: only their signed forms can be stale
+    (the same test as STALE_SQL, asked once for the district instead of once per signed form)."""
+    return frozenset(u for (u,) in store.db.execute(
+        "SELECT DISTINCT pr.unit_id FROM lift_plan lp JOIN project pr ON pr.id = lp.project_id"
+        " WHERE lp.material = 1 AND lp.deleted = 0 AND pr.deleted = 0"))
+
+
+def _sold_units(store: Store) -> frozenset[str]:
+    """Units with a flat ever sold (过户): only their positions can have ended (ENDED_SQL's test,
+    asked once for the district instead of once per position)."""
+    return frozenset(u for (u,) in store.db.execute(
+        "SELECT DISTINCT h.unit_id FROM ownership_transfer x JOIN household h ON h.id = x.household_id"
+        " WHERE x.deleted = 0"))
 
 
 def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,

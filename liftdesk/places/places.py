@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from liftdesk.errors import ValidationError
 from liftdesk.projects.stages import CURRENT_STAGE_SQL, current_stage_sql, stage_label  # noqa: F401  (re-exported)
@@ -24,8 +25,18 @@ UNIT_PATH_SQL = """
     JOIN street s ON s.id = c.street_id AND s.deleted = 0"""
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
 def natural_key(text: str) -> list:
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]
+    return [int(p) if p.isdigit() else p for p in _DIGITS.split(text)]
+
+
+@lru_cache(maxsize=16384)
+def _name_order(text: str) -> tuple:
+    """natural_key as a tuple, remembered: a 15× city sorts ~400,000 names, most of them repeats
+    ("1幢", "2单元"), and splitting each again was most of a street's listing time."""
+    return tuple(natural_key(text))
 
 
 @dataclass(frozen=True)
@@ -151,7 +162,7 @@ def list_units(store: Store, under: str | None = None) -> list[UnitListing]:
 def tree_order(row) -> tuple:
     """The navigation tree's order for a row (id, street, community, estate, building, unit, …, street seq):
     streets by their place in the district, the rest by name with numbers in order (2幢 before 10幢)."""
-    return (row[-1], natural_key(row[2]), natural_key(row[3]), natural_key(row[4]), natural_key(row[5]))
+    return (row[-1], _name_order(row[2]), _name_order(row[3]), _name_order(row[4]), _name_order(row[5]))
 
 
 # A place counts while it and every place above it are live: a building in the recycle bin takes
