@@ -62,8 +62,7 @@ def _backup(db_path: Path, args) -> int:
     inspect_file(db_path, check=False)  # newer or foreign files; damage is the full check's
     backup.check_source(db_path)
     if backup.is_compressed(target):
-        made = backup.write_backup(db_path, target)
-        backup.check_backup(made, full=False)
+        made = backup.write_backup(db_path, target, verify=True)
     else:
         made = backup.copy_database(db_path, target, check=False)
     print(t("backup.done", path=made))
