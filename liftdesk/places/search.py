@@ -153,16 +153,18 @@ class _Units:
         return {n for n, path in enumerate(self.paths) if word in path}
 
 
-_cache: dict[int, _Units] = {}
+# One entry: the store it was read from (held, so that its id() cannot be reused by a later store
+# while the entry stands) and its units.
+_cache: dict[int, tuple[Store, _Units]] = {}
 
 
 def _units(store: Store) -> _Units:
     """Every unit's address in the tree's order, cached until a place changes (in any connection)."""
     conn = store.db.conn
     signature = conn.execute("SELECT n FROM search_place_stamp").fetchone()[0]  # bumped by any place's write
-    cached = _cache.get(id(store))
-    if cached is not None and cached.signature == signature:
-        return cached
+    entry = _cache.get(id(store))
+    if entry is not None and entry[0] is store and entry[1].signature == signature:
+        return entry[1]
     rows = conn.execute(f"SELECT u.id, s.seq, s.name, c.name, e.name, b.name, u.name {UNIT_PATH_SQL}"
                         " WHERE u.deleted = 0").fetchall()
     rows.sort(key=lambda r: (r[1], natural_key(r[3]), natural_key(r[4]), natural_key(r[5]), natural_key(r[6])))
@@ -172,7 +174,7 @@ def _units(store: Store) -> _Units:
     cached = _Units(signature, ids, addresses, {u: n for n, u in enumerate(ids)}, {p for ps in parts for p in ps},
                     parts, ["".join(ps) for ps in parts])
     _cache.clear()
-    _cache[id(store)] = cached
+    _cache[id(store)] = (store, cached)
     return cached
 
 
