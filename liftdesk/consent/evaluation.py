@@ -628,9 +628,9 @@ def _replanned_units(store: Store) -> frozenset[str]:
 def _sold_units(store: Store) -> frozenset[str]:
     """Units with a flat ever sold (过户): only their positions can have ended (ENDED_SQL's test,
     asked once for the district instead of once per position)."""
-    return frozenset(u for (u,) in store.db.execute(
-        "SELECT DISTINCT h.unit_id FROM ownership_transfer x JOIN household h ON h.id = x.household_id"
-        " WHERE x.deleted = 0"))
+    return frozenset(u for (u,) in store.db.execute(  # driven by the (few) sales, not the households
+        "SELECT DISTINCT (SELECT h.unit_id FROM household h WHERE h.id = x.household_id)"
+        " FROM ownership_transfer x WHERE x.deleted = 0") if u is not None)
 
 
 def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,
