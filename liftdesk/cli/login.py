@@ -5,11 +5,10 @@ district's passphrase files); anything else is refused before the file is touche
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from pathlib import Path
 
+from liftdesk.common.paths import read_private_text
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import t
 from liftdesk.people import accounts
@@ -23,13 +22,7 @@ def add_arguments(parser) -> None:
 
 
 def _read_password_file(path: str) -> str:
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        if os.name != "nt" and mode & 0o077:
-            raise LiftDeskError("cli.password_file_open", path=path, value=f"{mode:04o}")
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        raise LiftDeskError("cli.password_file", path=path) from None
+    return read_private_text(path, "cli.password_file_open", "cli.password_file")
 
 
 def credentials(args, db_path: Path) -> tuple[str, str]:

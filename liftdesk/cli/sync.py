@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from liftdesk.common.dates import local_in_zone, station_zone
 from liftdesk.errors import LiftDeskError
@@ -85,15 +84,8 @@ def _passphrase(path: str | None, confirm: bool = False) -> str:
         if confirm and getpass.getpass(t("sync.passphrase_again")) != typed:
             raise LiftDeskError("sync.passphrase_differs")
         return typed
-    import os
-    import stat
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-        if os.name != "nt" and mode & 0o077:
-            raise LiftDeskError("sync.passphrase_file_open", path=path, value=f"{mode:04o}")
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        raise LiftDeskError("sync.passphrase_file", path=path) from None
+    from liftdesk.common.paths import read_private_text
+    return read_private_text(path, "sync.passphrase_file_open", "sync.passphrase_file")
 
 
 def _district_init(store, args) -> int:

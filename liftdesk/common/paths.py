@@ -25,3 +25,19 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / "liftdesk.db"
+
+
+def read_private_text(path: str, open_error: str, unreadable_error: str) -> str:
+    """A secret's text (a password or passphrase) from a file only its owner may read: a file others
+    can read is refused with OPEN_ERROR's key (its mode named), an unreadable one with UNREADABLE_ERROR."""
+    import stat
+
+    from liftdesk.errors import LiftDeskError
+
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if os.name != "nt" and mode & 0o077:
+            raise LiftDeskError(open_error, path=path, value=f"{mode:04o}")
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        raise LiftDeskError(unreadable_error, path=path) from None

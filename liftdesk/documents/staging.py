@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from liftdesk.common.processes import process_alive
 from liftdesk.common.outputs import write_error
 
 log = logging.getLogger(__name__)
@@ -72,20 +73,6 @@ def _remove(path: Path) -> None:
         log.warning("could not remove a half-written file")
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def sweep(folder: Path, recorded: Callable[[str], bool]) -> tuple[int, int]:
     """Leftovers of killed runs in FOLDER: a hidden file whose serial is RECORDED is put in place,
     any other removed. Returns (put in place, removed)."""
@@ -98,7 +85,7 @@ def sweep(folder: Path, recorded: Callable[[str], bool]) -> tuple[int, int]:
         path = Path(folder) / name
         m = _PART.fullmatch(name)
         if m:
-            if _alive(int(m.group("pid"))):
+            if process_alive(int(m.group("pid"))):
                 continue
             target = path.with_name(m.group("name"))
             if m.group("serial") and recorded(m.group("serial")) and not target.exists():

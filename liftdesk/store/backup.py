@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
 
 import zstandard
 
+from liftdesk.common.processes import process_alive
 from liftdesk.common.dates import DEFAULT_ZONE, local_in_zone
 from liftdesk.common.outputs import FULL, Protected, write_error
 from liftdesk.errors import StoreError
@@ -231,7 +232,7 @@ def sweep_leftovers(folder: Path) -> list[Path]:
         path = Path(folder) / name
         m = _STALE.fullmatch(name)
         if m:
-            if _running(int(m.group(1))):
+            if process_alive(int(m.group(1))):
                 continue
         elif not _OLD_STALE.fullmatch(name):
             continue
@@ -246,18 +247,6 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     if removed:
         log.info("removed %d half-written backup file(s) of an earlier run", len(removed))
     return removed
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def check_source(db_path: Path) -> None:

@@ -26,6 +26,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from liftdesk.common.processes import process_alive
 from .sqlite_file import check_integrity, connect_ro
 
 log = logging.getLogger(__name__)
@@ -63,18 +64,6 @@ def _marker_pattern(db_path: Path) -> re.Pattern:
     return re.compile(re.escape("." + Path(db_path).name) + r"\.open-(\d+)$")
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def stale_markers(db_path: Path) -> list[Path]:
     """Markers left by processes that are gone: sessions that never closed the file."""
     folder = _folder(db_path)
@@ -83,7 +72,7 @@ def stale_markers(db_path: Path) -> list[Path]:
         names = os.listdir(folder)
     except OSError:
         return []
-    return [folder / n for n in names if (m := pattern.fullmatch(n)) and not _alive(int(m.group(1)))]
+    return [folder / n for n in names if (m := pattern.fullmatch(n)) and not process_alive(int(m.group(1)))]
 
 
 def mark_open(db_path: Path) -> Path | None:
