@@ -40,9 +40,9 @@ def fresh_identity(path: Path) -> None:
     """A copy of the district's database given an id of its own: the district's places in it are
     then records received from the district (station-init refuses a copy that keeps the district's id)."""
     import sqlite3
-    from liftdesk.store.ids import IdFactory
+    import secrets
     con = sqlite3.connect(path)
-    con.execute("UPDATE liftdesk_meta SET value = ? WHERE key = 'station_id'", [IdFactory().new().replace("-", "")[-12:]])
+    con.execute("UPDATE liftdesk_meta SET value = ? WHERE key = 'station_id'", [secrets.token_hex(6)])
     con.commit()
     con.close()
 

@@ -6,7 +6,7 @@ import pytest
 from liftdesk.errors import StoreError
 from liftdesk.store import backup, open_store, records
 from liftdesk.store.clock import Clock
-from liftdesk.store.ids import IdFactory, id_time_ms
+from liftdesk.store.ids import IdFactory, id_time_ms, is_id
 from liftdesk.store.schema import migrations
 
 
@@ -19,7 +19,17 @@ def test_ids_are_unique_time_ordered_text():
     ids = [factory.new() for _ in range(5000)]
     assert len(set(ids)) == 5000
     assert ids == sorted(ids)
-    assert all(len(i) == 36 and i[14] == "7" for i in ids)
+    assert all(len(i) == 20 and is_id(i) for i in ids)
+
+
+def test_ids_made_now_sort_after_every_uuid_made_before_and_both_are_valid():
+    """Files made before this id form keep their UUIDv7 ids: creation order must hold across both."""
+    old = "01a24517-ddcc-7f03-86c3-b57e85ad254f"  # a UUIDv7 of 2026-12-05
+    new = IdFactory(now_ms=lambda: id_time_ms(old) + 1).new()
+    assert old < new and is_id(old) and is_id(new)
+    assert id_time_ms(new) == id_time_ms(old) + 1
+    for bad in ("", "x" * 20, "01A24517DDCC7F0386C3", "0" * 19, "0" * 21, None, 5):
+        assert not is_id(bad)
 
 
 def test_ids_stay_ordered_when_the_clock_stands_still():

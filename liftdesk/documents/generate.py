@@ -23,6 +23,7 @@ from liftdesk.places import places
 from liftdesk.errors import LiftDeskError, ValidationError
 from liftdesk.i18n import t
 from ..store import Store
+from ..store.ids import is_id
 from . import consent_form, consent_letters, cost_agreement, diary_doc, minutes, notice, printed, proxy_form, signin
 from . import objection_record, parallel, upkeep_record, visit_list
 from liftdesk.common.document_kinds import KIND_NAMES
@@ -68,7 +69,7 @@ def build(store: Store, kind: str, target: str) -> Document:
         if row is None:
             raise ValidationError("address.not_found", address=target, part=parts[5])
         return proxy_form.build(store, unit_id, row[0])
-    if re.fullmatch(r"[0-9a-f-]{36}", target.strip()):
+    if is_id(target.strip()):
         raise ValidationError("document.needs_unit", document=KIND_NAMES[kind])
     return UNIT_KINDS[kind](store, places.resolve_unit(store, target))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -435,7 +436,7 @@ def _open_readonly(path: Path, pending: list[str], actor: str, timeout_ms: int) 
 def _make_store(db: LiftDeskDatabase, path: Path | None, actor: str, readonly: bool = False) -> Store:
     station = db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone()
     if station is None and not readonly:
-        station_id = IdFactory().new().replace("-", "")[-12:]
+        station_id = secrets.token_hex(6)
         with db.atomic():
             if db.execute("SELECT value FROM liftdesk_meta WHERE key = 'station_id'").fetchone() is None:
                 db.execute("INSERT INTO liftdesk_meta (key, value) VALUES ('app', ?)", [APP_ID])

@@ -1,19 +1,33 @@
-"""Globally unique, time-ordered text ids (UUIDv7 layout): stations create records offline and
-the district merges them, so ids can never be integers handed out by one database."""
+"""Globally unique, time-ordered text ids: stations create records offline and the district merges
+them, so ids can never be integers handed out by one database.
+
+An id is 20 characters of lower-case base32 (0-9, a-v, in ASCII order so text order is creation
+order): 45 bits of milliseconds since 2020 (until the year 3135) and 55 bits that are random per
+millisecond and counted up within one. A record is named in every row that refers to it, in every
+index over those rows and in the change log, so the id's length is paid many times over: 20
+characters instead of a UUID's 36 cut the demo's file by about a third. Files made before keep
+their UUIDv7 ids; both forms are valid, and every UUIDv7 id sorts before every id made here.
+"""
 
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from typing import Callable
 
-_RAND_BITS = 74
+ALPHABET = "0123456789abcdefghijklmnopqrstuv"
+EPOCH_MS = 1_577_836_800_000  # 2020-01-01T00:00:00Z
+_TIME_BITS, _RAND_BITS = 45, 55
 _RAND_MASK = (1 << _RAND_BITS) - 1
+LENGTH = (_TIME_BITS + _RAND_BITS) // 5
+
+ID_RE = re.compile(r"^(?:[0-9a-v]{20}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 
 
 class IdFactory:
-    """Makes UUIDv7 strings that sort in creation order, even within one millisecond.
+    """Makes ids that sort in creation order, even within one millisecond.
 
     `now_ms` and `rng` are injectable so the demo district is reproducible for a seed.
     """
@@ -26,15 +40,32 @@ class IdFactory:
 
     def new(self) -> str:
         with self._lock:
-            value = (self._now_ms() << _RAND_BITS) | self._rng.getrandbits(_RAND_BITS)
+            value = ((self._now_ms() - EPOCH_MS) << _RAND_BITS) | self._rng.getrandbits(_RAND_BITS)
             if value <= self._last:
                 value = self._last + 1
             self._last = value
-        ms, rand = value >> _RAND_BITS, value & _RAND_MASK
-        n = (ms << 80) | (0x7 << 76) | ((rand >> 62) << 64) | (0b10 << 62) | (rand & ((1 << 62) - 1))
-        h = f"{n:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        return encode(value)
+
+
+def encode(value: int) -> str:
+    chars = []
+    for _ in range(LENGTH):
+        chars.append(ALPHABET[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))
+
+
+def is_id(value: object) -> bool:
+    return isinstance(value, str) and ID_RE.match(value) is not None
 
 
 def id_time_ms(record_id: str) -> int:
-    return int(record_id.replace("-", "")[:12], 16)
+    """When the id was made (either form)."""
+    if "-" in record_id:
+        return int(record_id.replace("-", "")[:12], 16)
+    return (int(record_id, 32) >> _RAND_BITS) + EPOCH_MS
+
+
+def short_ref(record_id: str) -> str:
+    """Eight characters that tell records apart where no name can (the tail: the head is the time)."""
+    return record_id.replace("-", "")[-8:]

@@ -15,8 +15,9 @@ from typing import Any
 from liftdesk.common.units import MAX_AREA_X100
 from liftdesk.errors import ValidationError
 from liftdesk.i18n import t
+from .ids import is_id
 
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
 INT_RE = re.compile(r"^-?\d{1,19}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_INT = 2 ** 53           # beyond this a number is no count, money or floor LiftDesk keeps
@@ -109,7 +110,7 @@ def _name(field: str, value: Any, limit: int, empty_ok: bool = False, place: boo
 
 
 def _uuid(field: str, value: Any) -> None:
-    if not isinstance(value, str) or not UUID_RE.match(value):
+    if not is_id(value):
         raise _fail(field, "bad_id", value)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from liftdesk.errors import LiftDeskError
 from liftdesk.i18n import language
 from ..store import Store
+from ..store.ids import short_ref
 from .merge import Change, Engine, Schema, catch_up
 
 
@@ -92,7 +93,7 @@ def _where(store: Store, tbl: str, rid: str) -> str:
         row = store.db.execute(f"SELECT name FROM {tbl} WHERE id = ?", [rid]).fetchone()
         if row:
             return str(row[0])
-    return f"{tbl} {rid[:8]}"
+    return f"{tbl} {short_ref(rid)}"
 
 
 def _conflict(store: Store, row: tuple) -> Conflict:

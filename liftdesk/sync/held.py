@@ -16,6 +16,7 @@ from liftdesk.i18n import language, t
 from liftdesk.places.addresses import Places, scope_list, within
 
 from ..store import Store
+from ..store.ids import short_ref
 from . import ledger
 from .conflicts import field_label, show_value
 from .exchange import erase_arrived
@@ -134,14 +135,14 @@ def _who(store: Store, inserts: dict, places: Places, tbl: str, rid: str) -> str
     values = _values(store, inserts, tbl, rid)
     if tbl == "household":
         names, room = _household_where(store, places, inserts, rid)
-        return t("sync.held_who_household", place="".join(names[-2:]), room=room or rid[:8])
+        return t("sync.held_who_household", place="".join(names[-2:]), room=room or short_ref(rid))
     if tbl == "person":
-        return t("sync.held_who_person", name=values.get("name") or rid[:8])
+        return t("sync.held_who_person", name=values.get("name") or short_ref(rid))
     if tbl == "ownership":
         person = _values(store, inserts, "person", str(values.get("person_id") or "")).get("name") or "—"
         home = _who(store, inserts, places, "household", str(values.get("household_id") or ""))
         return t("sync.held_who_ownership", person=person, household=home)
-    return t("sync.held_who", table=_table_label(tbl), what=str(values.get("name") or values.get("room") or rid[:8]))
+    return t("sync.held_who", table=_table_label(tbl), what=str(values.get("name") or values.get("room") or short_ref(rid)))
 
 
 def _shown(tbl: str, fld: str, value: str | None) -> str:
@@ -162,7 +163,7 @@ def describe(store: Store, inserts: dict, places: Places, row: list) -> str:
             return t("sync.held_new_person", who=who, phone=mask_phone(str(values["phone"])))
         if tbl in ("household", "person", "ownership"):
             return t("sync.held_new", who=who)
-        return t("sync.held_insert", table=_table_label(tbl), what=str(values.get("name") or rid[:8]))
+        return t("sync.held_insert", table=_table_label(tbl), what=str(values.get("name") or short_ref(rid)))
     if fld == "deleted" and new == "1":
         return t("sync.held_removed", who=who)
     return t("sync.held_changed", who=who, field=field_label(tbl, fld or ""), old=_shown(tbl, fld or "", old),
