@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from liftdesk.errors import LiftDeskError
 from liftdesk.places import search
 from liftdesk.store import Store, records
+from liftdesk.store import stamps
+from liftdesk.store.validation import column_types
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +182,10 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str, log_purge: bool
     log_rows = copies = 0
     for pid in persons:
         if log_purge:
-            store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '', updated_at = ?, station_id = ?,"
-                             " hlc = ? WHERE id = ?", [PURGED_NAME, now, store.station_id, hlc, pid])
+            stamp = stamps.stored({"updated_at": now, "station_id": store.station_id, "hlc": hlc},
+                                  stamps.is_compact(column_types(store.db, "person")))
+            store.db.execute(f"UPDATE person SET name = ?, phone = '', id_ref = '', {', '.join(f'{k} = ?' for k in stamp)}"
+                             " WHERE id = ?", [PURGED_NAME, *stamp.values(), pid])
         else:   # arrived: the merged versions already set it; the row keeps the stamps of its origin
             store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '' WHERE id = ?", [PURGED_NAME, pid])
         log_rows += _rewrite_log(store, "person", pid, secrets, person=True)

@@ -788,8 +788,10 @@ def _replace_tables(conn: sqlite3.Connection) -> None:
         elif kind == "table" and any(name.startswith(v + "_") for v in virtual):
             conn.execute(f'INSERT OR REPLACE INTO main."{name}" SELECT * FROM restored."{name}"')
         elif kind == "table":
-            conn.execute(sql)
-            conn.execute(f'INSERT INTO main."{name}" SELECT * FROM restored."{name}"')
+            conn.execute(sql)  # generated columns (a record's text stamps) are computed, never copied
+            columns = ", ".join(f'"{r[1]}"' for r in conn.execute(f'PRAGMA restored.table_xinfo("{name}")')
+                                if r[6] in (0, 1))
+            conn.execute(f'INSERT INTO main."{name}" ({columns}) SELECT {columns} FROM restored."{name}"')
     for kind, _name, sql in objects:
         if kind in ("index", "view"):
             conn.execute(sql)

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from .clock import parse_hlc
+from .stamps import STORED_FIELDS
 from .validation import stored_value
 
 COUNTER_BITS = 16
@@ -137,7 +138,8 @@ def top_seq(db) -> int:
 
 # --- an insert's content ----------------------------------------------------------------------
 
-COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted")
+# A record's stamps, shown or stored, are not its content.
+COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted", *STORED_FIELDS)
 
 
 def _declared(db, table: str, cache: dict) -> dict[str, str]:

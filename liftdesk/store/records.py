@@ -10,14 +10,14 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable
 
 from liftdesk.errors import LiftDeskError
-from . import changelog
+from . import changelog, stamps
 from .connection import Store
 from .schema import USER_TABLES
+from .stamps import COMMON_FIELDS, STORED_FIELDS
 from .validation import check_row, column_types
 
 log = logging.getLogger(__name__)
 
-COMMON_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", "deleted")
 # The change-log columns in the order of Change's first fields.
 LOG_SELECT = "seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor"
 
@@ -79,12 +79,16 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
         log_rows.append((table, record["id"], "insert", None, None, None, now, hlc, store.station_id, store.actor))
     types = column_types(store.db, table)
     for record in prepared:
+        if set(record) & set(STORED_FIELDS):
+            raise LiftDeskError("record.no_field", field=sorted(set(record) & set(STORED_FIELDS))[0])
         check_row(table, record, types)
     _check_scope(store, table, prepared)
-    columns = list(prepared[0].keys())
+    compact = stamps.is_compact(types)
+    rows = [stamps.stored(r, compact) for r in prepared]
+    columns = list(rows[0].keys())
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     with store.db.atomic():
-        store.db.conn.executemany(sql, [[r.get(c) for c in columns] for r in prepared])
+        store.db.conn.executemany(sql, [[r.get(c) for c in columns] for r in rows])
         _log(store, log_rows)
     return [r["id"] for r in prepared]
 
@@ -110,14 +114,14 @@ def get(store: Store, table: str, record_id: str) -> dict[str, Any]:
     row = cur.fetchone()
     if row is None:
         raise LiftDeskError("record.not_found", table=table, id=record_id)
-    return dict(zip([d[0] for d in cur.description], row))
+    return {name: value for (name, *_), value in zip(cur.description, row) if name not in STORED_FIELDS}
 
 
 def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op: str = "update") -> dict[str, tuple]:
     """Change fields of one record; log old and new per changed field. Returns what changed."""
     _check_table(table)
     for name in changes:
-        if name in COMMON_FIELDS and not (name == "deleted" and op in DELETED_OPS):
+        if (name in COMMON_FIELDS or name in STORED_FIELDS) and not (name == "deleted" and op in DELETED_OPS):
             raise LiftDeskError("record.no_field", field=name)
     with store.db.atomic():
         current = get(store, table, record_id)
@@ -129,11 +133,11 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         if any(k.endswith("_id") or k == "name" for k in changed):  # moved or renamed: where it ends up
             _check_scope(store, table, [{**current, **changes}])
         now, hlc = store.clock.now_iso(), store.clock.tick()
-        assignments = ", ".join(f"{k} = ?" for k in changed)
-        store.db.execute(
-            f"UPDATE {table} SET {assignments}, updated_at = ?, station_id = ?, hlc = ? WHERE id = ?",
-            [new for _, new in changed.values()] + [now, store.station_id, hlc, record_id],
-        )
+        types = column_types(store.db, table)
+        stamp = stamps.stored({"updated_at": now, "station_id": store.station_id, "hlc": hlc}, stamps.is_compact(types))
+        assignments = ", ".join(f"{k} = ?" for k in [*changed, *stamp])
+        store.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
+                         [new for _, new in changed.values()] + list(stamp.values()) + [record_id])
         _log(store, [(table, record_id, op, k, text(old), text(new), now, hlc, store.station_id, store.actor)
                      for k, (old, new) in changed.items()])
     return changed

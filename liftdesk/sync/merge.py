@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
 from ..store import Store, changelog
+from ..store import stamps
 from ..store.records import COMMON_FIELDS, Change, current_action, text
+from ..store.stamps import STORED_FIELDS
 from ..store.schema import USER_TABLES
 from ..store.validation import MAX_JSON, check_field, check_row, column_types, loads_capped, stored_value
 
-STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc")
+STAMP_FIELDS = ("id", "created_at", "updated_at", "station_id", "hlc", *STORED_FIELDS)
 HLC_RE = re.compile(r"^\d{13}-[0-9a-f]{4}-[0-9a-z]{1,40}$")
 PLACE_TABLES = ("district", "street", "community", "estate", "building", "unit", "household")
 
@@ -143,7 +145,7 @@ def parse_changes(schema: Schema, rows: object, origin: str,
                 if not schema.known(tbl):
                     raise LiftDeskError("sync.unknown_table", table=tbl)
                 cols = schema.columns(tbl)
-                unknown = [k for k in values if k not in cols or k in COMMON_FIELDS]
+                unknown = [k for k in values if k not in cols or k in COMMON_FIELDS or k in STORED_FIELDS]
                 if unknown:
                     raise LiftDeskError("sync.unknown_column", table=tbl, column=unknown[0])
                 good_keys.add(key)
@@ -208,6 +210,7 @@ class Engine:
 
     def __init__(self, store: Store, counts: Counts | None = None):
         self.store = store
+        self.schema = Schema(store)
         self.counts = counts or Counts()
         self.touched_conflicts: set[str] = set()
         self.settled_conflicts: set[str] = set()
@@ -220,13 +223,17 @@ class Engine:
             groups.setdefault((ch.table, tuple(sorted(ch.values()))), []).append(ch)
         log = []
         for (tbl, keys), group in groups.items():
-            cols = list(COMMON_FIELDS) + list(keys)
-            sql = f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            compact = stamps.is_compact(self.schema.columns(tbl))
             rows = []
             for ch in group:
                 values = ch.values()
-                rows.append([ch.record_id, ch.created_at or ch.at, ch.at, ch.station_id, ch.hlc, 0]
-                            + [values[k] for k in keys])
+                rows.append(stamps.stored({"id": ch.record_id, "created_at": ch.created_at or ch.at, "updated_at": ch.at,
+                                           "station_id": ch.station_id, "hlc": ch.hlc, "deleted": 0,
+                                           **{k: values[k] for k in keys}}, compact))
+            cols = list(rows[0])
+            sql = f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            rows = [list(row.values()) for row in rows]
+            for ch in group:
                 log.append((tbl, ch.record_id, "insert", None, None, None, ch.at, ch.hlc, ch.station_id, ch.actor,
                             current_action(self.store)))  # None but in a release of held rows: one undo step
             self.store.db.conn.executemany(sql, rows)
@@ -259,10 +266,10 @@ class Engine:
             changelog.append(db, [(tbl, rid, ch.op if win[0] == ch.hlc else "update", fld, text(current[0]), win[2],
                                    win[4], win[0], win[3], ch.actor if win[0] == ch.hlc else "",
                                    current_action(self.store))])
-        db.execute(f"UPDATE {tbl} SET updated_at = CASE WHEN hlc < ? THEN ? ELSE updated_at END,"
-                   " station_id = CASE WHEN hlc < ? THEN ? ELSE station_id END,"
-                   " hlc = CASE WHEN hlc < ? THEN ? ELSE hlc END WHERE id = ?",
-                   [win[0], win[4], win[0], win[3], win[0], win[0], rid])
+        stamp = stamps.stored({"updated_at": win[4], "station_id": win[3], "hlc": win[0]},
+                              stamps.is_compact(self.schema.columns(tbl)))
+        db.execute(f"UPDATE {tbl} SET " + ", ".join(f"{k} = CASE WHEN hlc < ? THEN ? ELSE {k} END" for k in stamp)
+                   + " WHERE id = ?", [p for value in stamp.values() for p in (win[0], value)] + [rid])
         self.store.clock.observe(ch.hlc)
         open_row = db.execute("SELECT id FROM sync_conflict WHERE tbl = ? AND record_id = ? AND field = ?"
                               " AND resolved_at IS NULL", [tbl, rid, fld]).fetchone()

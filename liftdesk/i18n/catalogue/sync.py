@@ -121,7 +121,7 @@ MESSAGES.update({
     "row.reason.empty": {"zh": "不能为空", "en": "it may not be empty"},
     "row.reason.bad_char": {"zh": "含有不允许的字符（“/”、“\\”、控制符或方向控制符）",
                             "en": "it holds a character that is not allowed (“/”, “\\”, a control or direction mark)"},
-    "row.reason.bad_id": {"zh": "编号格式不对（应为 20 位编号或 UUID）", "en": "an id must be a 20-character LiftDesk id or a UUID"},
+    "row.reason.bad_id": {"zh": "编号格式不对（应为 16 位编号或 UUID）", "en": "an id must be a 16-character LiftDesk id or a UUID"},
     "row.reason.bad_date": {"zh": "日期格式不对", "en": "the date is malformed"},
     "row.reason.out_of_range": {"zh": "超出允许范围", "en": "it is out of range"},
     "row.reason.bad_json": {"zh": "数据结构不对、过大或嵌套过深", "en": "the data is malformed, too large or nested too deep"},
