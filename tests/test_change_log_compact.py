@@ -67,7 +67,7 @@ def test_old_layout_files_migrate_and_a_file_the_old_code_wrote_still_imports(tm
     edited = [r for r in new_rows if r[1] == "person" and r[3] == "insert" and "欧阳" in r[6]]
     assert json.loads(edited[0][6])["phone"] == "13912345678"   # the value inserted, not today's
     # no copy of a record's content is left in the migrated log
-    assert station.db.execute("SELECT count(*) FROM change_entry WHERE op = 'insert' AND new IS NOT NULL"
+    assert station.db.execute("SELECT count(*) FROM change_log WHERE op = 'insert' AND new IS NOT NULL"
                               ).fetchone()[0] == 0
     # and the erased resident stays erased in the migrated file
     assert "李四" not in json.dumps(station.db.execute("SELECT * FROM change_log").fetchall(), ensure_ascii=False)
@@ -141,7 +141,7 @@ def to_old_layout(path: Path) -> None:
         for r in group:
             r[6] = changelog.content_text(contents[r[2]])
     con.executescript("""
-        DROP VIEW change_log; DROP TABLE change_entry; DROP TABLE log_station;
+        DROP VIEW change_log; DROP TABLE change_entry; DROP TABLE log_station; DROP TABLE log_name;
         CREATE TABLE change_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL,
             op TEXT NOT NULL, field TEXT, old TEXT, new TEXT, at TEXT NOT NULL, hlc TEXT NOT NULL,
             station_id TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', action_id TEXT);
@@ -149,7 +149,8 @@ def to_old_layout(path: Path) -> None:
         CREATE INDEX idx_16_change_log ON change_log(tbl, record_id);
         CREATE INDEX idx_change_log_action ON change_log(action_id);""")
     con.executemany("INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [MIGRATION])
+    # the log's names (0153) come after 0110: that layout is made again from the one 0110 makes
+    con.executemany("DELETE FROM _sqlite_migrations WHERE name = ?", [[MIGRATION], ["0153_log_names"]])
     con.commit()
     con.close()
 
@@ -159,7 +160,7 @@ def _facts(path: Path) -> dict:
     first street receives from it (the sync round trip)."""
     s = open_store(path, actor="district")
     tables = [r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                         " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_entry', 'log_station',"
+                                         " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('change_entry', 'log_station', 'log_name',"
                                          " '_sqlite_migrations') ORDER BY name")]
     facts = {"counts": {t: s.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables},
              "log": s.db.execute("SELECT seq, tbl, record_id, op, field, old, new, hlc, station_id, actor, action_id"

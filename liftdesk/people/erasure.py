@@ -109,7 +109,8 @@ def _scrub_sync(store: Store, persons: list[str], copies: list[tuple[str, str]],
         store.db.execute(f"UPDATE sync_version SET value = ? WHERE tbl = 'person' AND field = ?"
                          f" AND record_id IN ({marks})", [blank, field, *persons])
     # the purge's own log rows as a merge writes them (old = the value it replaced)
-    store.db.execute(f"UPDATE change_entry SET old = NULL WHERE tbl = 'person' AND op = 'purge'"
+    store.db.execute(f"UPDATE change_entry SET old = NULL WHERE tbl = (SELECT n FROM log_name WHERE name = 'person')"
+                     f" AND op = (SELECT n FROM log_name WHERE name = 'purge')"
                      f" AND record_id IN ({marks})", persons)
     for tbl, rid in [("person", p) for p in persons] + copies:
         for field, value, hlc in store.db.execute("SELECT field, value, hlc FROM sync_version WHERE tbl = ?"

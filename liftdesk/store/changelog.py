@@ -23,9 +23,10 @@ from .validation import stored_value
 
 COUNTER_BITS = 16
 
+# The first layout (migration 0110), kept as 0110 wrote it: 0153 turns it into the one below.
 # The view: the old columns (and `hlc_n`, the integer stamp, for readers that need its index).
 # Stations are scalar subqueries, not joins, so `max(seq)` and `count(*)` stay single-table.
-VIEW_SQL = """CREATE VIEW change_log AS SELECT
+VIEW_SQL_V1 = """CREATE VIEW change_log AS SELECT
     c.seq AS seq, c.tbl AS tbl, c.record_id AS record_id, c.op AS op, c.field AS field, c.old AS old, c.new AS new,
     strftime('%Y-%m-%dT%H:%M:%S', (c.hlc >> 16) / 1000, 'unixepoch') || printf('.%03dZ', (c.hlc >> 16) % 1000) AS at,
     printf('%013d-%04x-%s', c.hlc >> 16, c.hlc & 65535,
@@ -34,7 +35,7 @@ VIEW_SQL = """CREATE VIEW change_log AS SELECT
     c.actor AS actor, c.action_id AS action_id, c.hlc AS hlc_n
 FROM change_entry c"""
 
-TABLE_SQL = """CREATE TABLE change_entry (
+TABLE_SQL_V1 = """CREATE TABLE change_entry (
     seq INTEGER PRIMARY KEY,
     tbl TEXT NOT NULL,
     record_id TEXT NOT NULL,
@@ -57,6 +58,39 @@ INDEX_SQL = (
     "CREATE INDEX idx_change_entry_hlc ON change_entry(hlc)",
     "CREATE INDEX idx_change_entry_action ON change_entry(action_id) WHERE action_id IS NOT NULL",
 )
+
+COLUMNS_V1 = "tbl, record_id, op, field, old, new, hlc, station, hlc_station, actor, action_id"
+
+
+# Since 0153: a row's table, operation and actor are small integers into `log_name` (they were a
+# tenth of every row as text); the view shows the text as before.
+NAME_SQL = "CREATE TABLE log_name (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"
+
+_NAME = "(SELECT x.name FROM log_name x WHERE x.n = c.{0})"
+VIEW_SQL = f"""CREATE VIEW change_log AS SELECT
+    c.seq AS seq, {_NAME.format('tbl')} AS tbl, c.record_id AS record_id, {_NAME.format('op')} AS op,
+    c.field AS field, c.old AS old, c.new AS new,
+    strftime('%Y-%m-%dT%H:%M:%S', (c.hlc >> 16) / 1000, 'unixepoch') || printf('.%03dZ', (c.hlc >> 16) % 1000) AS at,
+    printf('%013d-%04x-%s', c.hlc >> 16, c.hlc & 65535,
+           (SELECT s.station_id FROM log_station s WHERE s.n = coalesce(c.hlc_station, c.station))) AS hlc,
+    (SELECT s.station_id FROM log_station s WHERE s.n = c.station) AS station_id,
+    coalesce({_NAME.format('actor')}, '') AS actor, c.action_id AS action_id, c.hlc AS hlc_n
+FROM change_entry c"""
+
+TABLE_SQL = """CREATE TABLE change_entry (
+    seq INTEGER PRIMARY KEY,
+    tbl INTEGER NOT NULL REFERENCES log_name(n),
+    record_id TEXT NOT NULL,
+    op INTEGER NOT NULL REFERENCES log_name(n),
+    field TEXT,
+    old TEXT,
+    new TEXT,
+    hlc INTEGER NOT NULL,
+    station INTEGER NOT NULL REFERENCES log_station(n),
+    hlc_station INTEGER REFERENCES log_station(n),
+    actor INTEGER REFERENCES log_name(n),
+    action_id TEXT
+)"""
 
 COLUMNS = "tbl, record_id, op, field, old, new, hlc, station, hlc_station, actor, action_id"
 
@@ -101,6 +135,22 @@ def station_refs(db, station_ids: Iterable[str]) -> dict[str, int]:
     return refs
 
 
+def name_refs(db, names: Iterable[str]) -> dict[str, int]:
+    """The small integers standing for table names, operations and actors (added on first use)."""
+    wanted = sorted(set(names))
+    refs: dict[str, int] = {}
+    for attempt in range(2):
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            refs.update((s, n) for n, s in db.conn.execute(
+                f"SELECT n, name FROM log_name WHERE name IN ({', '.join('?' for _ in chunk)})", chunk))
+        missing = [s for s in wanted if s not in refs]
+        if not missing:
+            break
+        db.conn.executemany("INSERT OR IGNORE INTO log_name (name) VALUES (?)", [(s,) for s in missing])
+    return refs
+
+
 def append(db, rows: list[tuple]) -> None:
     """Write log rows given in the old shape (tbl, record_id, op, field, old, new, at, hlc,
     station_id, actor, action_id). `at` is not kept (the HLC's time is shown); an insert keeps no
@@ -109,11 +159,13 @@ def append(db, rows: list[tuple]) -> None:
         return
     stamps = [parse_hlc(r[7]) for r in rows]
     refs = station_refs(db, [r[8] for r in rows] + [s for _, _, s in stamps])
+    names = name_refs(db, [r[0] for r in rows] + [r[2] for r in rows] + [r[9] for r in rows if r[9]])
     out = []
     for r, (ms, counter, hlc_station) in zip(rows, stamps):
         tbl, rid, op, fld, old, new, _at, _hlc, station_id, actor, action_id = r
-        out.append((tbl, rid, op, fld, old, None if op == "insert" else new, ms << COUNTER_BITS | counter,
-                    refs[station_id], None if hlc_station == station_id else refs[hlc_station], actor or "",
+        out.append((names[tbl], rid, names[op], fld, old, None if op == "insert" else new,
+                    ms << COUNTER_BITS | counter, refs[station_id],
+                    None if hlc_station == station_id else refs[hlc_station], names[actor] if actor else None,
                     action_id))
     db.conn.executemany(f"INSERT INTO change_entry ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", out)
 
@@ -167,7 +219,7 @@ def insert_contents(db, table: str, inserts: list[tuple[str, int]]) -> dict[str,
             out[row[at_id]] = {n: row[i] for i, n in kept}
         seen: set[tuple[str, str]] = set()
         for rid, seq, op, fld, old in db.execute(
-                f"SELECT record_id, seq, op, field, old FROM change_entry WHERE tbl = ? AND record_id IN ({marks})"
+                f"SELECT record_id, seq, op, field, old FROM change_log WHERE tbl = ? AND record_id IN ({marks})"
                 " AND field IS NOT NULL ORDER BY seq", [table, *chunk]):
             if rid not in out or seq <= after[rid] or (rid, fld) in seen or fld in COMMON_FIELDS:
                 continue

@@ -595,7 +595,7 @@ def _hex_digit(expr: str) -> str:
 
 
 # Migrations after which the file is rewritten (VACUUM, store/connection.py): they free much of it.
-COMPACTING = {"0110_compact_change_log", "0151_compact_stamps"}
+COMPACTING = {"0110_compact_change_log", "0151_compact_stamps", "0153_log_names"}
 
 
 @migrations(name="0110_compact_change_log")
@@ -616,11 +616,11 @@ def m0110_compact_change_log(db: Database) -> None:
     total = db.execute("SELECT count(*) FROM change_log").fetchone()[0]
     log.info("compacting the change log: %d rows", total)
     _run(db, f"""{changelog.STATION_SQL};
-        {changelog.TABLE_SQL};
+        {changelog.TABLE_SQL_V1};
         INSERT OR IGNORE INTO log_station (station_id) SELECT DISTINCT station_id FROM change_log;
         INSERT OR IGNORE INTO log_station (station_id) SELECT DISTINCT substr(hlc, 20) FROM change_log""")
     counter = " + ".join(f"{_hex_digit(f'substr(c.hlc, {15 + i}, 1)')} * {16 ** (3 - i)}" for i in range(4))
-    db.execute(f"""INSERT INTO change_entry (seq, {changelog.COLUMNS})
+    db.execute(f"""INSERT INTO change_entry (seq, {changelog.COLUMNS_V1})
         SELECT c.seq, c.tbl, c.record_id, c.op, c.field, c.old, CASE WHEN c.op = 'insert' THEN NULL ELSE c.new END,
             (CAST(substr(c.hlc, 1, 13) AS INTEGER) << 16) | ({counter}),
             s.n, CASE WHEN h.n = s.n THEN NULL ELSE h.n END, c.actor, c.action_id
@@ -651,7 +651,7 @@ def m0110_compact_change_log(db: Database) -> None:
         db.conn.executemany("UPDATE change_entry SET new = ? WHERE seq = ?", kept)
         log.info("compacting the change log: %s, %d inserts, %d keep their content", table, done, len(kept))
     _run(db, f"""DROP TABLE change_log;
-        {changelog.VIEW_SQL};
+        {changelog.VIEW_SQL_V1};
         {';'.join(changelog.INDEX_SQL)}""")
 
 
@@ -767,3 +767,40 @@ def m0151_compact_stamps(db: Database) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expression}) VIRTUAL")
         for _name, sql in indexes:
             conn.execute(sql)
+
+
+@migrations(name="0152_narrow_indexes")
+def m0152_narrow_indexes(db: Database) -> None:
+    """Issue 24: indexes cut to what their queries read. No query is answered from
+    idx_position_current alone any more (each reads the record too), so it keeps the columns that
+    find a household's live and written records; most positions come from no meeting, and a
+    household's room is only ever looked up within its unit (idx_household_ballot)."""
+    for statement in (
+            "DROP INDEX IF EXISTS idx_position_current",
+            "CREATE INDEX idx_position_current ON position(household_id, deleted, written)",
+            "DROP INDEX IF EXISTS idx_position_meeting_id",
+            "CREATE INDEX idx_position_meeting_id ON position(meeting_id) WHERE meeting_id IS NOT NULL",
+            "DROP INDEX IF EXISTS idx_06_household"):
+        db.execute(statement)
+
+
+@migrations(name="0153_log_names")
+def m0153_log_names(db: Database) -> None:
+    """Issue 24: the change log's table, operation and actor as small integers into `log_name`
+    (liftdesk/store/changelog.py); the view `change_log` reads as before."""
+    from . import changelog
+
+    _run(db, f"""{changelog.NAME_SQL};
+        INSERT OR IGNORE INTO log_name (name) SELECT DISTINCT tbl FROM change_entry;
+        INSERT OR IGNORE INTO log_name (name) SELECT DISTINCT op FROM change_entry;
+        INSERT OR IGNORE INTO log_name (name) SELECT DISTINCT actor FROM change_entry WHERE actor != '';
+        DROP VIEW change_log;
+        ALTER TABLE change_entry RENAME TO change_entry_text;
+        {changelog.TABLE_SQL};
+        INSERT INTO change_entry (seq, {changelog.COLUMNS})
+            SELECT c.seq, t.n, c.record_id, o.n, c.field, c.old, c.new, c.hlc, c.station, c.hlc_station, a.n, c.action_id
+            FROM change_entry_text c JOIN log_name t ON t.name = c.tbl JOIN log_name o ON o.name = c.op
+                LEFT JOIN log_name a ON a.name = c.actor ORDER BY c.seq;
+        DROP TABLE change_entry_text;
+        {changelog.VIEW_SQL};
+        {';'.join(changelog.INDEX_SQL)}""")
