@@ -185,8 +185,9 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str, log_purge: bool
         if log_purge:
             stamp = stamps.stored({"updated_at": now, "station_id": store.station_id, "hlc": hlc},
                                   stamps.is_compact(column_types(store.db, "person")))
+            keep = f", {stamps.KEEP_CREATED}" if "hlc_n" in stamp else ""
             store.db.execute(f"UPDATE person SET name = ?, phone = '', id_ref = '', {', '.join(f'{k} = ?' for k in stamp)}"
-                             " WHERE id = ?", [PURGED_NAME, *stamp.values(), pid])
+                             f"{keep} WHERE id = ?", [PURGED_NAME, *stamp.values(), pid])
         else:   # arrived: the merged versions already set it; the row keeps the stamps of its origin
             store.db.execute("UPDATE person SET name = ?, phone = '', id_ref = '' WHERE id = ?", [PURGED_NAME, pid])
         log_rows += _rewrite_log(store, "person", pid, secrets, person=True)

@@ -72,7 +72,7 @@ def insert_many(store: Store, table: str, rows: list[dict[str, Any]]) -> list[st
         record = dict(values)
         record.setdefault("id", store.ids.new())
         hlc = store.clock.tick()
-        record.update(created_at=record.get("created_at", now), updated_at=now,
+        record.update(created_at=record.get("created_at") or stamps.stamp_time(hlc), updated_at=now,
                       station_id=store.station_id, hlc=hlc, deleted=0)
         prepared.append(record)
         # the record is the insert's content: the log keeps no copy (liftdesk/store/changelog.py)
@@ -135,7 +135,8 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         now, hlc = store.clock.now_iso(), store.clock.tick()
         types = column_types(store.db, table)
         stamp = stamps.stored({"updated_at": now, "station_id": store.station_id, "hlc": hlc}, stamps.is_compact(types))
-        assignments = ", ".join(f"{k} = ?" for k in [*changed, *stamp])
+        assignments = ", ".join([f"{k} = ?" for k in [*changed, *stamp]]
+                                + ([stamps.KEEP_CREATED] if stamps.is_compact(types) else []))
         store.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
                          [new for _, new in changed.values()] + list(stamp.values()) + [record_id])
         _log(store, [(table, record_id, op, k, text(old), text(new), now, hlc, store.station_id, store.actor)

@@ -759,7 +759,8 @@ def m0151_compact_stamps(db: Database) -> None:
             conn.execute(f"DROP INDEX {name}")
         for column, kind in (("created_ms", "INTEGER"), ("hlc_n", "INTEGER"), ("hlc_station", "TEXT")):
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        conn.execute(f"UPDATE {table} SET created_ms = liftdesk_moment_ms(created_at), hlc_n = liftdesk_hlc_int(hlc),"
+        conn.execute(f"UPDATE {table} SET created_ms = nullif(liftdesk_moment_ms(created_at), liftdesk_hlc_int(hlc) >> 16),"
+                     " hlc_n = liftdesk_hlc_int(hlc),"
                      " hlc_station = liftdesk_hlc_station(hlc, station_id)")
         for column in stamps.GENERATED:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

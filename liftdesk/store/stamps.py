@@ -8,6 +8,10 @@ the change log keeps it) and `hlc_station` (only when the stamp's station is not
 `created_at`, `updated_at` and `hlc` are generated columns that read exactly as before, so every
 query, index and sync file still sees the text. Only writers see the difference: they write the
 stored columns, through `stored()`.
+
+Most records are never changed after they are made, and then their creation time is their
+stamp's: `created_ms` is left NULL, and the first change that moves the stamp keeps the old time
+(`KEEP_CREATED`, in every statement that writes `hlc_n`).
 """
 
 from __future__ import annotations
@@ -25,10 +29,14 @@ STORED_FIELDS = ("created_ms", "hlc_n", "hlc_station")
 
 _ISO = "strftime('%Y-%m-%dT%H:%M:%S', ({ms}) / 1000, 'unixepoch') || printf('.%03dZ', ({ms}) % 1000)"
 GENERATED = {
-    "created_at": _ISO.format(ms="created_ms"),
+    "created_at": _ISO.format(ms="coalesce(created_ms, hlc_n >> 16)"),
     "updated_at": _ISO.format(ms="hlc_n >> 16"),
     "hlc": "printf('%013d-%04x-%s', hlc_n >> 16, hlc_n & 65535, coalesce(hlc_station, station_id))",
 }
+
+
+# Set with every new stamp: a record that had none of its own keeps its creation time.
+KEEP_CREATED = "created_ms = coalesce(created_ms, hlc_n >> 16)"
 
 
 def moment_ms(text: str) -> int:
@@ -64,7 +72,15 @@ def stored(values: dict[str, Any], compact: bool = True) -> dict[str, Any]:
     row = {k: v for k, v in values.items() if k not in ("created_at", "updated_at", "hlc")}
     if "created_at" in values:
         row["created_ms"] = moment_ms(values["created_at"])
+        if "hlc" in values and row["created_ms"] == parse_hlc(values["hlc"])[0]:
+            row["created_ms"] = None
     if "hlc" in values:
         row["hlc_n"] = hlc_int(values["hlc"])
         row["hlc_station"] = hlc_station(values["hlc"], values.get("station_id", ""))
     return row
+
+
+def stamp_time(stamp: str) -> str:
+    """The time of an HLC stamp, as Clock.now_iso writes times."""
+    ms = parse_hlc(stamp)[0]
+    return datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + f".{ms % 1000:03d}Z"

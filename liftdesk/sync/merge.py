@@ -268,8 +268,11 @@ class Engine:
                                    current_action(self.store))])
         stamp = stamps.stored({"updated_at": win[4], "station_id": win[3], "hlc": win[0]},
                               stamps.is_compact(self.schema.columns(tbl)))
+        keep = ", created_ms = CASE WHEN hlc < ? THEN coalesce(created_ms, hlc_n >> 16) ELSE created_ms END" \
+            if "hlc_n" in stamp else ""
         db.execute(f"UPDATE {tbl} SET " + ", ".join(f"{k} = CASE WHEN hlc < ? THEN ? ELSE {k} END" for k in stamp)
-                   + " WHERE id = ?", [p for value in stamp.values() for p in (win[0], value)] + [rid])
+                   + keep + " WHERE id = ?",
+                   [p for value in stamp.values() for p in (win[0], value)] + ([win[0]] if keep else []) + [rid])
         self.store.clock.observe(ch.hlc)
         open_row = db.execute("SELECT id FROM sync_conflict WHERE tbl = ? AND record_id = ? AND field = ?"
                               " AND resolved_at IS NULL", [tbl, rid, fld]).fetchone()
