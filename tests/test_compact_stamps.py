@@ -58,7 +58,7 @@ def to_text_stamps(path) -> None:
         DROP TABLE change_entry_codes;
         DROP TABLE log_name;
         {changelog.VIEW_SQL_V1};
-        {';'.join(changelog.INDEX_SQL)};
+        {';'.join(changelog.INDEX_SQL_V1)};
         {';'.join(OLD_INDEXES)};""")
     con.executemany("DELETE FROM _sqlite_migrations WHERE name = ?", [[n] for n in NEW])
     con.commit()
@@ -140,3 +140,29 @@ def test_the_district_keeps_a_station_records_creation_time_through_its_edits(tm
     assert _stamps(district, "person", pid)[0] != _stamps(district, "person", pid)[1]
     district.close()
     station.close()
+
+
+def test_a_records_log_rows_are_found_through_the_index(store):
+    """The log's record index is over the id's tail (0153); SQLite uses it only if a query names
+    `record_key` and keeps `record_id` out of the key's expression (`+record_id`)."""
+    from liftdesk.history import recycle
+    from liftdesk.people import erasure
+    from liftdesk.sync import merge
+
+    pid = records.insert(store, "person", {"name": "钱七", "phone": "13600000000"})
+    records.update(store, "person", pid, {"phone": "13600000001"})
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        records.history(store, "person", pid)
+        recycle._uninserted(store, "person", pid)
+        merge.insert_hlc(store, "person", pid)
+        erasure.purge_person(store, pid)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    lookups = {s for s in statements if "change_log" in s and "record_id" in s.split("WHERE", 1)[-1] and pid in s
+               and s.lstrip().upper().startswith("SELECT")}
+    assert len(lookups) >= 4
+    for sql in lookups:
+        plan = " ".join(str(r[3]) for r in store.db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "idx_change_entry_record" in plan, (sql, plan)

@@ -8,7 +8,7 @@ from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.places.places import PARENT_COLUMN
-from liftdesk.store import Store, records
+from liftdesk.store import Store, changelog, records
 
 BIN_TABLES = ("street", "community", "estate", "building", "unit", "household")
 _PARENT_TABLE = {"street": "district", "community": "street", "estate": "community", "building": "estate",
@@ -81,8 +81,9 @@ def unit_of(store: Store, table: str, record_id: str) -> str | None:
 
 
 def _uninserted(store: Store, table: str, record_id: str) -> bool:
-    row = store.db.execute("SELECT op FROM change_log WHERE tbl = ? AND record_id = ? AND field = 'deleted'"
-                           " ORDER BY seq DESC LIMIT 1", [table, record_id]).fetchone()
+    row = store.db.execute("SELECT op FROM change_log WHERE tbl = ? AND record_key = ? AND +record_id = ?"
+                           " AND field = 'deleted' ORDER BY seq DESC LIMIT 1",
+                           [table, changelog.key(record_id), record_id]).fetchone()
     return row is not None and row[0] == "uninsert"
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from liftdesk.errors import LiftDeskError
 from liftdesk.places import search
-from liftdesk.store import Store, records
+from liftdesk.store import Store, changelog, records
 from liftdesk.store import stamps
 from liftdesk.store.validation import column_types
 
@@ -36,7 +36,8 @@ def _secrets_of(store: Store, person_id: str) -> dict[str, set[str]]:
     row = records.get(store, "person", person_id)
     values: dict[str, set[str]] = {f: {row[f] or ""} for f in PERSON_FIELDS}
     for op, field, old, new in store.db.execute(
-            "SELECT op, field, old, new FROM change_log WHERE tbl = 'person' AND record_id = ?", [person_id]):
+            "SELECT op, field, old, new FROM change_log WHERE tbl = 'person' AND record_key = ? AND +record_id = ?",
+            [changelog.key(person_id), person_id]):
         if op == "insert" and new:
             payload = json.loads(new)
             for f in PERSON_FIELDS:
@@ -69,8 +70,8 @@ def _scrub(value, secrets: set[str]):
 
 def _rewrite_log(store: Store, table: str, record_id: str, secrets: set[str], person: bool) -> int:
     changed = 0
-    rows = store.db.execute("SELECT seq, op, field, old, new FROM change_log WHERE tbl = ? AND record_id = ?"
-                            " AND op != 'purge'", [table, record_id]).fetchall()
+    rows = store.db.execute("SELECT seq, op, field, old, new FROM change_log WHERE tbl = ? AND record_key = ?"
+                            " AND +record_id = ? AND op != 'purge'", [table, changelog.key(record_id), record_id]).fetchall()
     for seq, op, field, old, new in rows:
         if op == "insert" and new:
             payload = json.loads(new)
@@ -111,7 +112,8 @@ def _scrub_sync(store: Store, persons: list[str], copies: list[tuple[str, str]],
     # the purge's own log rows as a merge writes them (old = the value it replaced)
     store.db.execute(f"UPDATE change_entry SET old = NULL WHERE tbl = (SELECT n FROM log_name WHERE name = 'person')"
                      f" AND op = (SELECT n FROM log_name WHERE name = 'purge')"
-                     f" AND record_id IN ({marks})", persons)
+                     f" AND substr(record_id, -{changelog.KEY_LEN}) IN ({marks}) AND +record_id IN ({marks})",
+                     [*map(changelog.key, persons), *persons])
     for tbl, rid in [("person", p) for p in persons] + copies:
         for field, value, hlc in store.db.execute("SELECT field, value, hlc FROM sync_version WHERE tbl = ?"
                                                   " AND record_id = ?", [tbl, rid]).fetchall():
@@ -172,8 +174,10 @@ def _purge_one(store: Store, person_id: str, now: str, hlc: str, log_purge: bool
     if not log_purge:   # arrived by sync: the versions and the log still hold what the record held
         marks = ", ".join("?" * len(persons))
         for sql in (f"SELECT field, value FROM sync_version WHERE tbl = 'person' AND record_id IN ({marks})",
-                    f"SELECT field, old FROM change_log WHERE tbl = 'person' AND record_id IN ({marks})"):
-            for field, value in store.db.execute(sql, persons):
+                    f"SELECT field, old FROM change_log WHERE tbl = 'person' AND record_key IN ({marks})"
+                    f" AND +record_id IN ({marks})"):
+            for field, value in store.db.execute(sql, persons if "sync_version" in sql
+                                                 else [*map(changelog.key, persons), *persons]):
                 if field in PERSON_FIELDS and value and value != PURGED_NAME:
                     secrets.add(value)
                     if field == "name":

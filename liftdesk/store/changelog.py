@@ -52,9 +52,20 @@ TABLE_SQL_V1 = """CREATE TABLE change_entry (
 
 STATION_SQL = "CREATE TABLE log_station (n INTEGER PRIMARY KEY, station_id TEXT NOT NULL UNIQUE)"
 
-INDEX_SQL = (
+INDEX_SQL_V1 = (
     # ids are unique across tables (UUIDs): the table name need not be repeated in the index
     "CREATE INDEX idx_change_entry_record ON change_entry(record_id)",
+    "CREATE INDEX idx_change_entry_hlc ON change_entry(hlc)",
+    "CREATE INDEX idx_change_entry_action ON change_entry(action_id) WHERE action_id IS NOT NULL",
+)
+
+# Since 0153 a record's rows are found by the last KEY_LEN characters of its id (the random end of
+# either id form; 7 bytes an entry instead of 17): a query names `record_key` (use `key()`), and
+# `+record_id` to drop the rare other record with the same tail (the `+`: SQLite would otherwise
+# put the id into the key's expression, which then no longer matches the index).
+KEY_LEN = 6
+INDEX_SQL = (
+    f"CREATE INDEX idx_change_entry_record ON change_entry(substr(record_id, -{KEY_LEN}))",
     "CREATE INDEX idx_change_entry_hlc ON change_entry(hlc)",
     "CREATE INDEX idx_change_entry_action ON change_entry(action_id) WHERE action_id IS NOT NULL",
 )
@@ -74,7 +85,8 @@ VIEW_SQL = f"""CREATE VIEW change_log AS SELECT
     printf('%013d-%04x-%s', c.hlc >> 16, c.hlc & 65535,
            (SELECT s.station_id FROM log_station s WHERE s.n = coalesce(c.hlc_station, c.station))) AS hlc,
     (SELECT s.station_id FROM log_station s WHERE s.n = c.station) AS station_id,
-    coalesce({_NAME.format('actor')}, '') AS actor, c.action_id AS action_id, c.hlc AS hlc_n
+    coalesce({_NAME.format('actor')}, '') AS actor, c.action_id AS action_id, c.hlc AS hlc_n,
+    substr(c.record_id, -{KEY_LEN}) AS record_key
 FROM change_entry c"""
 
 TABLE_SQL = """CREATE TABLE change_entry (
@@ -133,6 +145,11 @@ def station_refs(db, station_ids: Iterable[str]) -> dict[str, int]:
             break
         db.conn.executemany("INSERT OR IGNORE INTO log_station (station_id) VALUES (?)", [(s,) for s in missing])
     return refs
+
+
+def key(record_id: str) -> str:
+    """What the log's record index holds of an id (`record_key` in the view)."""
+    return record_id[-KEY_LEN:]
 
 
 def name_refs(db, names: Iterable[str]) -> dict[str, int]:
@@ -219,8 +236,9 @@ def insert_contents(db, table: str, inserts: list[tuple[str, int]]) -> dict[str,
             out[row[at_id]] = {n: row[i] for i, n in kept}
         seen: set[tuple[str, str]] = set()
         for rid, seq, op, fld, old in db.execute(
-                f"SELECT record_id, seq, op, field, old FROM change_log WHERE tbl = ? AND record_id IN ({marks})"
-                " AND field IS NOT NULL ORDER BY seq", [table, *chunk]):
+                f"SELECT record_id, seq, op, field, old FROM change_log WHERE tbl = ? AND record_key IN ({marks})"
+                f" AND +record_id IN ({marks}) AND field IS NOT NULL ORDER BY seq",
+                [table, *map(key, chunk), *chunk]):
             if rid not in out or seq <= after[rid] or (rid, fld) in seen or fld in COMMON_FIELDS:
                 continue
             seen.add((rid, fld))

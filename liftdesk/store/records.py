@@ -186,8 +186,8 @@ class Change:
 
 
 def history(store: Store, table: str, record_id: str) -> list[Change]:
-    rows = store.db.execute(f"SELECT {LOG_SELECT} FROM change_log WHERE tbl = ? AND record_id = ? ORDER BY seq",
-                            [table, record_id]).fetchall()
+    rows = store.db.execute(f"SELECT {LOG_SELECT} FROM change_log WHERE tbl = ? AND record_key = ? AND +record_id = ?"
+                            " ORDER BY seq", [table, changelog.key(record_id), record_id]).fetchall()
     changes = [Change(*r) for r in rows]
     changelog.fill_inserts(store.db, changes)
     return changes

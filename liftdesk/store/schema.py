@@ -652,7 +652,7 @@ def m0110_compact_change_log(db: Database) -> None:
         log.info("compacting the change log: %s, %d inserts, %d keep their content", table, done, len(kept))
     _run(db, f"""DROP TABLE change_log;
         {changelog.VIEW_SQL_V1};
-        {';'.join(changelog.INDEX_SQL)}""")
+        {';'.join(changelog.INDEX_SQL_V1)}""")
 
 
 # Issue 24: search over 1.3 M people. `search_doc` holds, per person, what a search matches (name,

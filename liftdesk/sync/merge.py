@@ -165,8 +165,8 @@ def parse_changes(schema: Schema, rows: object, origin: str,
 # --- versions ---------------------------------------------------------------------------------
 
 def insert_hlc(store: Store, tbl: str, rid: str) -> str | None:
-    row = store.db.execute("SELECT hlc FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
-                           " ORDER BY seq LIMIT 1", [tbl, rid]).fetchone()
+    row = store.db.execute("SELECT hlc FROM change_log WHERE tbl = ? AND record_key = ? AND +record_id = ?"
+                           " AND op = 'insert' ORDER BY seq LIMIT 1", [tbl, changelog.key(rid), rid]).fetchone()
     return row[0] if row else None
 
 

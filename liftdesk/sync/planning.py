@@ -63,8 +63,9 @@ def plan_changes(store: Store, changes: list[Change], scope: list[tuple[str, ...
         if c.record_id not in exists[c.table]:
             inserts.append(c)
             continue
-        row = store.db.execute("SELECT hlc, new, seq FROM change_log WHERE tbl = ? AND record_id = ? AND op = 'insert'"
-                               " ORDER BY seq LIMIT 1", [c.table, c.record_id]).fetchone()
+        row = store.db.execute("SELECT hlc, new, seq FROM change_log WHERE tbl = ? AND record_key = ?"
+                               " AND +record_id = ? AND op = 'insert' ORDER BY seq LIMIT 1",
+                               [c.table, changelog.key(c.record_id), c.record_id]).fetchone()
         if row and row[0] == c.hlc:
             again.append((c, row[1], row[2]))
             continue  # the same insert again (its content is compared below)
