@@ -26,6 +26,7 @@ OLD_INDEXES = (
     "CREATE INDEX idx_05_household ON household(unit_id)",
     "CREATE INDEX idx_06_household ON household(room)",
     "CREATE INDEX idx_07_person ON person(name)",
+    "CREATE INDEX idx_08_person ON person(phone)",
     "CREATE INDEX idx_09_ownership ON ownership(household_id)",
     "CREATE INDEX idx_position_meeting_id ON position(meeting_id)",
     "CREATE INDEX idx_ownership_transfer ON ownership_transfer(household_id, deleted, on_date, hlc)",

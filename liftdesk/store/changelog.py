@@ -223,12 +223,15 @@ def insert_contents(db, table: str, inserts: list[tuple[str, int]]) -> dict[str,
     old value (erasure): the record's placeholder stands. Records missing here are left out."""
     cache: dict = {}
     declared = _declared(db, table, cache)
+    # the log as migration 0110 reads it while it converts an older file has no `record_key` yet
+    has_key = "record_key" in {r[1] for r in db.execute("PRAGMA table_info(change_log)")}
     out: dict[str, dict[str, Any]] = {}
     ids = [rid for rid, _ in inserts]
     after = dict(inserts)
     for i in range(0, len(ids), 900):
         chunk = ids[i:i + 900]
         marks = ", ".join("?" for _ in chunk)
+        by_key = f"record_key IN ({marks}) AND +" if has_key else ""
         cur = db.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk)
         names = [d[0] for d in cur.description]
         kept, at_id = [(i, n) for i, n in enumerate(names) if n not in COMMON_FIELDS], names.index("id")
@@ -236,9 +239,8 @@ def insert_contents(db, table: str, inserts: list[tuple[str, int]]) -> dict[str,
             out[row[at_id]] = {n: row[i] for i, n in kept}
         seen: set[tuple[str, str]] = set()
         for rid, seq, op, fld, old in db.execute(
-                f"SELECT record_id, seq, op, field, old FROM change_log WHERE tbl = ? AND record_key IN ({marks})"
-                f" AND +record_id IN ({marks}) AND field IS NOT NULL ORDER BY seq",
-                [table, *map(key, chunk), *chunk]):
+                f"SELECT record_id, seq, op, field, old FROM change_log WHERE tbl = ? AND {by_key}record_id IN ({marks})"
+                " AND field IS NOT NULL ORDER BY seq", [table, *(map(key, chunk) if by_key else ()), *chunk]):
             if rid not in out or seq <= after[rid] or (rid, fld) in seen or fld in COMMON_FIELDS:
                 continue
             seen.add((rid, fld))
