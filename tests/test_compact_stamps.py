@@ -24,7 +24,6 @@ OLD_INDEXES = (
     "CREATE INDEX idx_ownership_ballot ON ownership(deleted, household_id, person_id)",
     "CREATE INDEX idx_person_search ON person(deleted, name, phone)",
     "CREATE INDEX idx_05_household ON household(unit_id)",
-    "CREATE INDEX idx_06_household ON household(room)",
     "CREATE INDEX idx_07_person ON person(name)",
     "CREATE INDEX idx_08_person ON person(phone)",
     "CREATE INDEX idx_09_ownership ON ownership(household_id)",

@@ -777,13 +777,13 @@ def m0152_narrow_indexes(db: Database) -> None:
     """Issue 24: indexes cut to what their queries read. No query is answered from
     idx_position_current alone any more (each reads the record too), so it keeps the columns that
     find a household's live and written records; most positions come from no meeting, and a
-    household's room is only ever looked up within its unit (idx_household_ballot)."""
+    household's room is looked up within its unit (idx_household_ballot) and, by search, on its
+    own (idx_06_household stays)."""
     for statement in (
             "DROP INDEX IF EXISTS idx_position_current",
             "CREATE INDEX idx_position_current ON position(household_id, deleted, written)",
             "DROP INDEX IF EXISTS idx_position_meeting_id",
-            "CREATE INDEX idx_position_meeting_id ON position(meeting_id) WHERE meeting_id IS NOT NULL",
-            "DROP INDEX IF EXISTS idx_06_household"):
+            "CREATE INDEX idx_position_meeting_id ON position(meeting_id) WHERE meeting_id IS NOT NULL"):
         db.execute(statement)
 
 
