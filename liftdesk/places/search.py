@@ -298,7 +298,7 @@ def _person_matches(store: Store, person_words) -> dict[str, list]:
 DENSE = 3000  # documents a query's person words find, from which the walk down the tree is tried first
 SET_MAX = 60_000  # a word finding more is checked on each walked owner's text, not against its documents
 WALK_MIN = 4000  # rows the walk reads at least before it gives up for the index (when hits are sparse)
-WALK_COST = 3  # rows the walk reads for the cost of one document the index hands over
+WALK_COST = 4  # rows the walk reads for the cost of one document the index hands over
 WALK_UNITS = 48  # units read by the walk's first step (each next step twice as many)
 _DOC = ("name", "phone", "initials", "full")
 
@@ -312,11 +312,6 @@ class _Test:
     columns: tuple[str, ...]
     docids: frozenset[int] | None
     exact: bool
-
-    def matches(self, docid: int, texts) -> bool:
-        if self.docids is not None:
-            return docid in self.docids
-        return any(self.word in texts[_DOC.index(c)] for c in self.columns)
 
 
 def _tests(store: Store, person_words, counts: list[int]) -> list[_Test]:
@@ -349,12 +344,13 @@ def _verify(store: Store, candidates: dict[str, list], tests: list[_Test]) -> No
 
 
 def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None, tests: list[_Test],
-          is_hit, wanted: int, budget: int | None) -> dict[str, tuple] | None:
+          is_hit, wanted: int, budget: int | None, by_place: bool = True) -> dict[str, tuple] | None:
     """Households of the given units (by rank, in the tree's order), in growing steps, until
     `wanted` hits: cheap when hits are dense ("王", "zh", "1幢 301"), where the index would hand
     over a tenth of the city. Owners are matched by docid against each word's documents, read
     from covering indexes only; only the candidates' texts are read. `rooms`: only households with
-    one of these rooms can be hits. None when more than `budget` rows were read (hits are sparse:
+    one of these rooms can be hits; `by_place`: whether a household can be a hit with no owner
+    matching (else only owners' matches are looked at). None when more than `budget` rows were read (hits are sparse:
     the index is then the better way)."""
     columns = "h.id, h.unit_id, h.floor, h.room"
     joins = ""
@@ -367,6 +363,8 @@ def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None
           " AND h.unit_id IN (SELECT value FROM json_each(?))"
     if rooms is not None:  # +: the units lead, not the index on room
         sql += f" AND +h.room IN ({', '.join('?' * len(rooms))})"
+    sets = [(t.bit, t.docids) for t in tests if t.docids is not None]
+    texts = [(t.bit, t.word, [1 + _DOC.index(c) for c in t.columns]) for t in tests if t.docids is None]
     hits: dict[str, tuple] = {}
     read, start, step = 0, 0, WALK_UNITS
     while start < len(ranks):
@@ -376,12 +374,21 @@ def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None
         rows = store.db.execute(sql, [_json(units.ids[r] for r in chunk), *(rooms or ())]).fetchall()
         read += len(rows) + len(chunk)
         for hid, unit, floor, room, *doc in rows:
-            entry = households.setdefault(hid, [unit, floor, room, 0, []])
+            bits = 0
             if doc and doc[0] is not None:
-                bits = sum(t.bit for t in tests if t.matches(doc[0], doc[1:]))
-                if bits:
-                    entry[3] |= bits
-                    entry[4].append((doc[0], bits))
+                docid = doc[0]
+                for bit, docids in sets:
+                    if docid in docids:
+                        bits |= bit
+                for bit, word, places in texts:
+                    if any(word in doc[i] for i in places):
+                        bits |= bit
+            if bits:
+                entry = households.setdefault(hid, [unit, floor, room, 0, []])
+                entry[3] |= bits
+                entry[4].append((docid, bits))
+            elif by_place and hid not in households:
+                households[hid] = [unit, floor, room, 0, []]
         candidates = {hid: e for hid, e in households.items() if is_hit(units.rank[e[0]], e[2], e[3])}
         _verify(store, candidates, tests)
         for hid, (unit, floor, room, mask, _owners) in candidates.items():
@@ -445,10 +452,11 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
 
     if person_words:
         counts = [_index_count(store, w, columns, SET_MAX + 1) for _n, w, columns in person_words]
-        if sum(counts) >= DENSE:
+        index_cost = WALK_COST * sum(counts)  # in rows the walk would read in the same time
+        if sum(counts) >= DENSE and _walk_rows(store, counts, wanted) < index_cost:
             walked = _walk(store, units, *_walk_scope(units, words, by_word, rooms, person_words),
                            _tests(store, person_words, counts), is_hit, wanted,
-                           max(WALK_MIN, WALK_COST * sum(counts)))
+                           max(WALK_MIN, index_cost), allowed is None or bool(allowed))
             if walked is not None:
                 return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
 
@@ -463,6 +471,16 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
 
     chosen_ids = [k[-1] for k in sorted(hits.values())[offset:wanted]]
     return _hits(store, units, chosen_ids)
+
+
+def _walk_rows(store: Store, counts: list[int], wanted: int) -> float:
+    """About how many rows the walk reads before `wanted` households match every person word
+    (as if the words were independent and their matches spread evenly down the tree)."""
+    people = store.db.execute("SELECT max(docid) FROM search_doc").fetchone()[0] or 1
+    density = 1.0
+    for count in counts:
+        density *= min(1.0, count / people)
+    return wanted / density if density else float("inf")
 
 
 def _walk_scope(units: _Units, words, by_word, rooms, person_words) -> tuple[list[int], list[str] | None]:
