@@ -299,7 +299,7 @@ DENSE = 3000  # documents a query's person words find, from which the walk down 
 SET_MAX = 60_000  # a word finding more is checked on each walked owner's text, not against its documents
 WALK_MIN = 4000  # rows the walk reads at least before it gives up for the index (when hits are sparse)
 WALK_COST = 4  # rows the walk reads for the cost of one document the index hands over
-WALK_UNITS = 48  # units read by the walk's first step (each next step twice as many)
+WALK_UNITS = 48  # units read by the walk's first step (the next ones as many as the hits say)
 _DOC = ("name", "phone", "initials", "full")
 
 
@@ -369,7 +369,7 @@ def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None
     read, start, step = 0, 0, WALK_UNITS
     while start < len(ranks):
         chunk = ranks[start:start + step]
-        start, step = start + step, min(step * 2, 4096)
+        start += step
         households: dict[str, list] = {}  # id → [unit, floor, room, mask, [(docid, bits)]]
         rows = store.db.execute(sql, [_json(units.ids[r] for r in chunk), *(rooms or ())]).fetchall()
         read += len(rows) + len(chunk)
@@ -397,6 +397,8 @@ def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None
                 hits[hid] = (rank, floor, len(room), room, hid)
         if len(hits) >= wanted:
             return hits
+        # the next step: as many units as the hits so far say are still needed (a little more)
+        step = min(4096, int((wanted - len(hits)) * start / len(hits) * 1.2) + 8 if hits else step * 2)
         if budget is not None and read > budget:
             return None
     return hits
