@@ -461,6 +461,10 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
                            max(WALK_MIN, index_cost), allowed is None or bool(allowed))
             if walked is not None:
                 return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
+        if len(words) > 1:  # "王 1801": the rare word's households, the others checked on them
+            driven = _driven(store, units, words, by_word, rooms, person_words, counts, is_hit, index_cost)
+            if driven is not None:
+                return _hits(store, units, [k[-1] for k in sorted(driven.values())[offset:wanted]])
 
     hits: dict[str, tuple] = {}  # household id → sort key (tree order, floor, room)
     for household, (unit, floor, room, mask) in _person_matches(store, person_words).items():
@@ -483,6 +487,60 @@ def _walk_rows(store: Store, counts: list[int], wanted: int) -> float:
     for count in counts:
         density *= min(1.0, count / people)
     return wanted / density if density else float("inf")
+
+
+def _driven(store: Store, units: _Units, words, by_word, rooms, person_words, counts, is_hit,
+            index_cost: float) -> dict[str, tuple] | None:
+    """Every hit of a query of several words, from the households that its rarest word matches
+    (through an owner, a room or a place), each then checked for every word on its owners' texts.
+    None when no word is rare enough for that to beat the index's answer for every word."""
+    found = {n: count for (n, _w, _c), count in zip(person_words, counts)}
+    per_unit = 14  # households a unit has, about
+    best, best_cost = None, index_cost / 2
+    for n in range(len(words)):
+        cost = WALK_COST * found.get(n, 0) + 2 * per_unit * len(by_word[n])
+        if cost < best_cost and n in rooms:
+            cost += 2 * store.db.execute("SELECT count(*) FROM (SELECT 1 FROM household WHERE room = ? LIMIT ?)",
+                                         [rooms[n], int(best_cost)]).fetchone()[0]
+        if cost < best_cost and (n in found or n in rooms or by_word[n]):
+            best, best_cost = n, cost
+    if best is None:
+        return None
+    candidates: dict[str, list] = {}  # household id → [unit, floor, room]
+    if best in found:
+        word = next(w for w in person_words if w[0] == best)
+        for household, (unit, floor, room, _mask) in _person_matches(store, [word]).items():
+            candidates[household] = [unit, floor, room]
+    sources = []
+    if best in rooms:  # +deleted: the index on room leads
+        sources.append(("SELECT id, unit_id, floor, room FROM household WHERE +deleted = 0 AND room = ?", rooms[best]))
+    if by_word[best]:
+        sources.append(("SELECT id, unit_id, floor, room FROM household WHERE deleted = 0"
+                        " AND unit_id IN (SELECT value FROM json_each(?))", _json(units.ids[r] for r in by_word[best])))
+    for sql, param in sources:
+        for household, unit, floor, room in store.db.execute(sql, [param]):
+            candidates.setdefault(household, [unit, floor, room])
+    masks = _owner_masks(store, list(candidates), person_words)
+    hits = {}
+    for household, (unit, floor, room) in candidates.items():
+        rank = units.rank.get(unit)
+        if rank is not None and is_hit(rank, room, masks.get(household, 0)):
+            hits[household] = (rank, floor, len(room), room, household)
+    return hits
+
+
+def _owner_masks(store: Store, households: list[str], person_words) -> dict[str, int]:
+    """Household → the person words (as bits) that its living owners' texts contain (as instr)."""
+    masks: dict[str, int] = {}
+    for start in range(0, len(households), 20_000):
+        for household, *texts in store.db.execute(
+                "SELECT o.household_id, d.name, d.phone, d.initials, d.full FROM ownership o"
+                " JOIN person p ON p.id = o.person_id AND p.deleted = 0 JOIN search_doc d ON d.person_id = p.id"
+                " WHERE o.deleted = 0 AND o.household_id IN (SELECT value FROM json_each(?))",
+                [_json(households[start:start + 20_000])]):
+            bits = sum(1 << n for n, w, columns in person_words if any(w in texts[_DOC.index(c)] for c in columns))
+            masks[household] = masks.get(household, 0) | bits
+    return masks
 
 
 def _walk_scope(units: _Units, words, by_word, rooms, person_words) -> tuple[list[int], list[str] | None]:
