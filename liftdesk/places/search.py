@@ -6,7 +6,12 @@ index (migration 0120_search_index: one document per person in `search_doc`, FTS
 short-piece indexes over it), so a query at 1.3 M people is a few lookups, not a pass over all.
 Triggers drop a changed person's document and mark it stale in the same transaction; stale
 documents (their pinyin needs Python) are written before a search or by a background task.
-Addresses are matched against every unit's address, held in memory until a place changes."""
+Addresses are matched against every unit's address, held in memory until a place changes.
+
+Only a page is wanted, in the tree's order, so each query takes the cheapest of three ways (their
+costs estimated from the index's counts, which read index pages only): the index's documents
+(few matches), a walk down the tree until the page is full (dense matches: "王", "zh", "1幢 301"),
+or, for several words, the households of the rarest word checked for the others ("王 1801")."""
 
 from __future__ import annotations
 
