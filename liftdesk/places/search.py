@@ -232,16 +232,18 @@ def _index_sql(word: str, columns: tuple[str, ...]) -> tuple[str, list, bool] | 
 
 
 def _word_docs(word: str, columns: tuple[str, ...], bit: int) -> tuple[str, list]:
-    """SQL giving (docid, bit) of the persons whose columns contain the word, exactly as instr():
-    the index's answer, narrowed by instr where it is a superset; a word no index spells is scanned."""
+    """SQL giving (person id, bit) of the persons whose columns contain the word, exactly as
+    instr(): the index's answer, narrowed by instr where it is a superset; a word no index
+    spells is scanned. Each matching document's row is read once."""
     contains = " OR ".join(f"instr(d.{c}, ?) > 0" for c in columns)
     found = _index_sql(word, columns)
     if found is None:
-        return f"SELECT d.docid, {bit} FROM search_doc d WHERE {contains}", [word] * len(columns)
+        return f"SELECT d.person_id, {bit} FROM search_doc d WHERE {contains}", [word] * len(columns)
     sql, params, exact = found
     if exact:
-        return sql.replace("SELECT rowid", f"SELECT rowid, {bit}"), params
-    return (f"SELECT g.rowid, {bit} FROM search_gram g JOIN search_doc d ON d.docid = g.rowid"
+        return (f"SELECT d.person_id, {bit} FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
+                " WHERE search_fts MATCH ?", params)
+    return (f"SELECT d.person_id, {bit} FROM search_gram g JOIN search_doc d ON d.docid = g.rowid"
             f" WHERE search_gram MATCH ? AND ({contains})", [*params, *[word] * len(columns)])
 
 
@@ -271,7 +273,7 @@ def _person_words(words: list[str], skip: set[int]) -> list[tuple[int, str, tupl
 
 
 def _matches_sql(person_words) -> tuple[str, list]:
-    """SQL giving (docid, bit) for every person document that a word matches."""
+    """SQL giving (person id, bit) for every person document that a word matches."""
     parts, params = [], []
     for n, w, columns in person_words:
         sql, args = _word_docs(w, columns, 1 << n)
@@ -288,10 +290,9 @@ def _person_matches(store: Store, person_words) -> dict[str, list]:
         return {}
     sql, params = _matches_sql(person_words)
     rows = store.db.execute(
-        f"""WITH m(docid, mask) AS ({sql})
+        f"""WITH m(person_id, mask) AS ({sql})
             SELECT o.household_id, h.unit_id, h.floor, h.room, m.mask
-            FROM m JOIN search_doc d ON d.docid = m.docid
-            CROSS JOIN ownership o ON o.person_id = d.person_id AND o.deleted = 0
+            FROM m CROSS JOIN ownership o ON o.person_id = m.person_id AND o.deleted = 0
             JOIN household h ON h.id = o.household_id AND h.deleted = 0""", params).fetchall()
     found: dict[str, list] = {}
     for household, unit, floor, room, mask in rows:
