@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Callable
 
 from liftdesk.errors import LiftDeskError
-from liftdesk.places.places import UNIT_PATH_SQL, Address, natural_key
+from liftdesk.places.places import UNIT_PATH_SQL, Address, _name_order
 from liftdesk.store import Store
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,7 @@ def _units(store: Store) -> _Units:
         return entry[1]
     rows = conn.execute(f"SELECT u.id, s.seq, s.name, c.name, e.name, b.name, u.name {UNIT_PATH_SQL}"
                         " WHERE u.deleted = 0").fetchall()
-    rows.sort(key=lambda r: (r[1], natural_key(r[3]), natural_key(r[4]), natural_key(r[5]), natural_key(r[6])))
+    rows.sort(key=lambda r: (r[1], _name_order(r[3]), _name_order(r[4]), _name_order(r[5]), _name_order(r[6])))
     ids = [r[0] for r in rows]
     addresses = [Address(*r[2:7]) for r in rows]
     names: dict[str, list[int]] = {}
