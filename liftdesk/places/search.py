@@ -321,6 +321,7 @@ class _Test:
 
 
 def _tests(store: Store, person_words, counts: list[int]) -> list[_Test]:
+    """Each person word's test: its docids (index pages only) unless it has too many to gather."""
     tests = []
     for (n, word, columns), count in zip(person_words, counts):
         found = _index_sql(word, columns) if count <= SET_MAX else None
@@ -353,11 +354,12 @@ def _walk(store: Store, units: _Units, ranks: list[int], rooms: list[str] | None
           is_hit, wanted: int, budget: int | None, by_place: bool = True) -> dict[str, tuple] | None:
     """Households of the given units (by rank, in the tree's order), in growing steps, until
     `wanted` hits: cheap when hits are dense ("王", "zh", "1幢 301"), where the index would hand
-    over a tenth of the city. Owners are matched by docid against each word's documents, read
-    from covering indexes only; only the candidates' texts are read. `rooms`: only households with
-    one of these rooms can be hits; `by_place`: whether a household can be a hit with no owner
-    matching (else only owners' matches are looked at). None when more than `budget` rows were read (hits are sparse:
-    the index is then the better way)."""
+    over a tenth of the city. Owners are matched by docid against each word's documents (read
+    from covering indexes only; the candidates' texts are checked after) or, for a word in too
+    many documents, by their texts. `rooms`: only households with one of these rooms can be hits;
+    `by_place`: whether a household can be a hit with no owner matching (else only owners'
+    matches are looked at). None when more than `budget` rows were read (hits are sparse: the
+    index is then the better way)."""
     columns = "h.id, h.unit_id, h.floor, h.room"
     joins = ""
     if tests:
