@@ -303,6 +303,7 @@ def _person_matches(store: Store, person_words) -> dict[str, list]:
 
 DENSE = 3000  # documents a query's person words find, from which the walk down the tree is tried first
 SET_MAX = 60_000  # a word finding more is checked on each walked owner's text, not against its documents
+TEXT_COST = 13  # gathering a docid, against reading a walked owner's text instead (see _gathered)
 WALK_MIN = 4000  # rows the walk reads at least before it gives up for the index (when hits are sparse)
 WALK_COST = 4  # rows the walk reads for the cost of one document the index hands over
 WALK_UNITS = 48  # units read by the walk's first step (the next ones as many as the hits say)
@@ -320,11 +321,19 @@ class _Test:
     exact: bool
 
 
-def _tests(store: Store, person_words, counts: list[int]) -> list[_Test]:
-    """Each person word's test: its docids (index pages only) unless it has too many to gather."""
+def _gathered(count: int, people: int, wanted: int) -> bool:
+    """Whether a word's docids are worth gathering for the walk: the walk reads about
+    wanted * people / count owners, each of whose text would otherwise be read."""
+    return count <= SET_MAX and count * count <= TEXT_COST * wanted * people
+
+
+def _tests(store: Store, person_words, counts: list[int], wanted: int) -> list[_Test]:
+    """Each person word's test: its docids (index pages only) unless reading the walked owners'
+    texts costs less than gathering them (a dense word)."""
+    people = _people(store)
     tests = []
     for (n, word, columns), count in zip(person_words, counts):
-        found = _index_sql(word, columns) if count <= SET_MAX else None
+        found = _index_sql(word, columns) if _gathered(count, people, wanted) else None
         docids = frozenset(r[0] for r in store.db.execute(found[0], found[1])) if found else None
         tests.append(_Test(1 << n, word, columns, docids, bool(found and found[2])))
     return tests
@@ -465,7 +474,7 @@ def search_households(store: Store, query: str, limit: int = LIMIT, offset: int 
         index_cost = WALK_COST * sum(counts)  # in rows the walk would read in the same time
         if sum(counts) >= DENSE and _walk_rows(store, counts, wanted) < index_cost:
             walked = _walk(store, units, *_walk_scope(units, words, by_word, rooms, person_words),
-                           _tests(store, person_words, counts), is_hit, wanted,
+                           _tests(store, person_words, counts, wanted), is_hit, wanted,
                            max(WALK_MIN, index_cost), allowed is None or bool(allowed))
             if walked is not None:
                 return _hits(store, units, [k[-1] for k in sorted(walked.values())[offset:wanted]])
@@ -500,10 +509,15 @@ def _living(store: Store, ordered: list[tuple], owned: set[str], person_words, i
     return chosen
 
 
+def _people(store: Store) -> int:
+    """About how many search documents there are (their docids are dense): one index read."""
+    return store.db.execute("SELECT max(docid) FROM search_doc").fetchone()[0] or 1
+
+
 def _walk_rows(store: Store, counts: list[int], wanted: int) -> float:
     """About how many rows the walk reads before `wanted` households match every person word
     (as if the words were independent and their matches spread evenly down the tree)."""
-    people = store.db.execute("SELECT max(docid) FROM search_doc").fetchone()[0] or 1
+    people = _people(store)
     density = 1.0
     for count in counts:
         density *= min(1.0, count / people)
