@@ -305,7 +305,7 @@ DENSE = 3000  # documents a query's person words find, from which the walk down 
 SET_MAX = 60_000  # a word finding more is checked on each walked owner's text, not against its documents
 TEXT_COST = 13  # gathering a docid, against reading a walked owner's text instead (see _gathered)
 WALK_MIN = 4000  # rows the walk reads at least before it gives up for the index (when hits are sparse)
-WALK_COST = 4  # rows the walk reads for the cost of one document the index hands over
+WALK_COST = 3  # rows the walk reads for the cost of one document the index hands over
 WALK_UNITS = 48  # units read by the walk's first step (the next ones as many as the hits say)
 _DOC = ("name", "phone", "initials", "full")
 
