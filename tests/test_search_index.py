@@ -50,7 +50,8 @@ def _queries(store):
     places = store.db.execute("SELECT e.name, b.name, h.room FROM household h JOIN unit u ON u.id = h.unit_id"
                               " JOIN building b ON b.id = u.building_id JOIN estate e ON e.id = b.estate_id").fetchall()
     queries = ["王", "张", "芳", "伟", "建国", "101", "602", "w", "wf", "zh", "an", "ng", "hq", "13", "1380",
-               "王 101", "李 3幢", "a301", "·", "王·"]
+               "王 101", "李 3幢", "a301", "·", "王·", "1幢 301", "王 602", "zh 1幢", "3单元", "601 602",
+               "王 1380", "王 2幢 1单元", "w 13"]
     for name, phone in rng.sample(people, 12):
         initials, full = search.pinyin_keys(name)
         queries += [name, name[:1], name[1:], name[-2:], initials.split("|")[0], full.split("|")[0],
@@ -62,16 +63,24 @@ def _queries(store):
     return queries
 
 
-@pytest.mark.parametrize("dense", [search.DENSE, 0, 10**9], ids=["as-shipped", "always-walk", "never-walk"])
+@pytest.mark.parametrize("dense", [search.DENSE, 0, 10**9, -1],
+                         ids=["as-shipped", "always-walk", "never-walk", "rarest-word-first"])
 def test_the_index_answers_as_the_scan_did(small_district, monkeypatch, dense):
-    """Whichever way a query goes (index lookups, or the walk down the tree for dense hits)."""
+    """Whichever way a query goes (index lookups, the walk down the tree for dense hits, or the
+    households of a query's rarest word checked for the others)."""
     store = open_store(small_district)
     try:
         queries = _queries(store)
-        monkeypatch.setattr(search, "DENSE", dense)
+        monkeypatch.setattr(search, "DENSE", dense if dense >= 0 else 10**9)
+        if dense == 0:  # the walk, however long it is
+            monkeypatch.setattr(search, "WALK_MIN", 10**9)
+            monkeypatch.setattr(search, "_walk_rows", lambda *args: 0)
+        if dense == -1:  # the rarest word first whenever a query has several words
+            monkeypatch.setattr(search, "WALK_COST", 10**6)
         indexed = [search.search_households(store, q) for q in queries]
         indexed += [search.search_households(store, q, limit=7, offset=3) for q in queries]
         monkeypatch.setattr(search, "_person_matches", _scan_matches)
+        monkeypatch.setattr(search, "_driven", lambda *args: None)
         monkeypatch.setattr(search, "DENSE", 10**9)
         scanned = [search.search_households(store, q) for q in queries]
         scanned += [search.search_households(store, q, limit=7, offset=3) for q in queries]
@@ -196,3 +205,17 @@ def test_addresses_are_read_again_when_a_place_changes_and_only_then(store, unit
         other.close()
     assert search.search_households(store, "遥祥寺巷小区") == []
     assert len(search.search_households(store, "新桥小区")) == 12
+
+
+@pytest.mark.parametrize("dense", [0, 10**9], ids=["walk", "index"])
+def test_a_deleted_owner_is_not_found_either_way(store, unit, monkeypatch, dense):
+    """The walk finds owners by their documents and checks the person only for its candidates:
+    a person marked deleted (with the ownership left) is found by neither way."""
+    rows = registry.unit_households(store, unit)
+    ownership.set_owners(store, rows[2].id, ["黄杞财"], "13812345678")
+    person = store.db.execute("SELECT id FROM person WHERE name = '黄杞财'").fetchone()[0]
+    monkeypatch.setattr(search, "DENSE", dense)
+    monkeypatch.setattr(search, "_walk_rows", lambda *args: 0)
+    assert [h.room for h in search.search_households(store, "hq")] == ["201"]
+    records.set_deleted(store, "person", person, True)
+    assert search.search_households(store, "hq") == [] and search.search_households(store, "黄杞财") == []
