@@ -18,7 +18,9 @@ def _all_at_once(store, mode):
     units = places.list_units(store)
     by_unit = evaluation.load_ballots(store, "1", [], mode, setting.written_only,
                                       unit_names=setting.scope == "building")
-    verdicts = evaluation._verdicts(store, units, by_unit, rule, mode, setting.scope)
+    verdicts = evaluation._verdicts(store, [(u.id, u.address, u.project) for u in units], by_unit, rule, mode,
+                                    setting.scope)
+    assert [v.households for v in verdicts] == [u.households for u in units]  # the listing's own counts
     evaluation._attach_people(store, [v.verdict for v in verdicts], shown_only=True)
     return verdicts
 
