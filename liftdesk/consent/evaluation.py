@@ -299,12 +299,23 @@ def _forms_text(ballot: Ballot) -> str:
 
 def _criteria(q: list[int], rule: Rule) -> list[Criterion]:
     make = tuple.__new__  # ~26,000 of them for the district overview
-    out = []
-    for spec in rule.criteria:
-        num, den = q[QUANTITY_INDEX[spec.numerator]], q[QUANTITY_INDEX[spec.denominator]]
-        met = den > 0 and num * spec.threshold.denominator >= spec.threshold.numerator * den
-        out.append(make(Criterion, (spec.key, num, den, spec.threshold, met, spec.measures_area)))
-    return out
+    return [make(Criterion, (key, q[n], q[d], threshold, q[d] > 0 and q[n] * r >= p * q[d], area))
+            for key, n, d, threshold, p, r, area in _compiled(rule)[1]]
+
+
+_COMPILED: dict[int, tuple] = {}
+
+
+def _compiled(rule: Rule) -> tuple:
+    """The rule as the engine reads it, worked out once per rule (not once per unit: the district
+    overview evaluates ~100,000 units against one rule): (voters.compile_rule(rule), criteria specs
+    as (key, numerator index, denominator index, threshold, its numerator, its denominator, by area))."""
+    held = _COMPILED.get(id(rule))
+    if held is None or held[0] is not rule:  # keyed by identity; the rule itself kept to be sure
+        specs = tuple((c.key, QUANTITY_INDEX[c.numerator], QUANTITY_INDEX[c.denominator], c.threshold,
+                       c.threshold.numerator, c.threshold.denominator, c.measures_area) for c in rule.criteria)
+        held = _COMPILED[id(rule)] = (rule, (compile_rule(rule), specs))
+    return held[1]
 
 
 _TOTALS = ("total_area", "participating_area", "agreeing_area", "total_owners", "participating_owners",
@@ -343,7 +354,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
     if mode == FORECAST:  # a conditional support is counted as support, and flagged
         ballots = [b._replace(position="support") if b.position == "conditional" else b for b in ballots]
     q, voters = _tally(ballots)
-    crit = compile_rule(rule)
+    crit = _compiled(rule)[0]
     unmet = unmet_required(ballots, rule)
     passed = _passes(q, crit, rule.no_opposition) and not unmet
     plan = None
@@ -385,62 +396,83 @@ def district_rule(store: Store) -> DistrictRule:
     return DistrictRule(row[0], row[1], bool(row[2])) if row else DistrictRule(DEFAULT_RULE, "unit", True)
 
 
-_RECORD, _FIELD = "\x1e", "\x1f"  # separators inside a household's said-text (never in codes, dates or HLCs)
 _VOTING = frozenset(VOTING_RESPONDENTS)
 
 
-def _said_sql(stale: bool = True, ended: bool = True) -> str:
-    """Every live position record of household h as one text, in the covering index's order: per
-    record "<counted-as-written><undated>" + respondent + position + on_date||hlc, fields split by
-    _FIELD, records by _RECORD (NULL: the household said nothing — most households, no parsing at
-    all). One row per household instead of one per record plus one per household: the district
-    overview reads 1.3 M of them at 15×. `stale=False`: the caller knows no unit in scope has a
-    materially changed plan, so no form can be stale (skips a subquery per form); `ended=False`:
-    no household in scope was ever sold, so no owner's word has ended."""
-    written = f"p.written AND NOT ({STALE_SQL})" if stale else "p.written"
-    return (f"(SELECT group_concat((CASE WHEN {written} THEN '1' ELSE '0' END) || (p.method = 'roster')"
-            f" || char(31) || p.respondent || char(31) || p.position || char(31) || p.on_date || p.hlc, char(30))"
+def _said_sql(stale: bool = True, ended: bool = True, undated: bool = False) -> str:
+    """Every live position record of household h as one text (NULL: it said nothing, the commonest
+    case), records in the covering index's order split by ",", each "<written><respondent> <position>
+    <on_date||hlc>" (codes, dates and HLCs hold neither "," nor " "); <written>: 1 for a signed form
+    no material plan change replaced. One subquery per household, not a row per record: the district
+    overview reads 1.3 M households at 15×. Whether a form is undated (a roster row's) costs a
+    lookup in the table per record, so it comes only with `undated`: "<written><0|1><respondent>…".
+    `stale=False`: the caller knows no unit in scope has a materially changed plan, so no form can be
+    stale (skips a subquery per form); `ended=False`: no household in scope was ever sold, so no
+    owner's word has ended."""
+    written = f"(p.written AND NOT ({STALE_SQL}))" if stale else "p.written"
+    if undated:
+        written += " || (p.method = 'roster')"
+    return (f"(SELECT group_concat({written} || p.respondent"
+            f" || ' ' || p.position || ' ' || p.on_date || p.hlc, ',')"
             f" FROM position p WHERE p.deleted = 0 AND p.household_id = h.id"
             + (f" AND NOT {ENDED_SQL.format(p='p')}" if ended else "") + ")")
 
 
-def _tail(said: str, mode: str, written_only: bool) -> tuple:
+def _tail(said: str, mode: str, written_only: bool) -> tuple | None:
     """The tail of one household's Ballot — (position, stamp, conditional, intention, hearsay,
     forms) — from its said-text (see _said_sql). The legal position is the latest vote the setting
     accepts; the intention is the latest owner's word of any kind, else a tenant's or family
-    member's (which never overrides an owner's). Latest by date, then HLC; a tie keeps the first."""
-    if _RECORD not in said:  # one record (most households that said anything): nothing to compare
-        flags, respondent, position, stamp = said.split(_FIELD)
-        if respondent not in _VOTING:
+    member's (which never overrides an owner's). Latest by date, then HLC; a tie keeps the first.
+    None: two signed forms of one signer's latest day, and the text does not say which is undated."""
+    if "," not in said:  # one record (most households that said anything): nothing to compare
+        head, position, stamp = said.split(" ", 2)
+        if head.lstrip("01") not in _VOTING:
             if mode == FORECAST:
                 return (position, stamp, position == "conditional", "", True, ())
             return ("none", "", False, position if position != "none" else "", True, ())
-        if mode == FORECAST or flags[0] == "1" or not written_only:
+        if mode == FORECAST or head[0] == "1" or not written_only:
             return (position, stamp, position == "conditional", "", False, ())
         return ("none", "", False, position if position != "none" else "", False, ())
     legal = owner = other = None
-    signed: dict[str, list] | None = None  # signer → its latest day's signed forms
-    for record in said.split(_RECORD):
-        flags, respondent, position, stamp = record.split(_FIELD)
+    signed = None  # (respondent, position, stamp, undated) of each signed form
+    for record in said.split(","):
+        head, position, stamp = record.split(" ", 2)
+        respondent = head.lstrip("01")
         if respondent in _VOTING:
             if owner is None or stamp > owner[1]:
                 owner = (position, stamp)
-            written = flags[0] == "1"  # signed, for a plan no material change replaced
+            written = head[0] == "1"  # signed, for a plan no material change replaced
             if written or not written_only:
                 if legal is None or stamp > legal[1]:
                     legal = (position, stamp)
-            if written:
+            if written and mode != FORECAST:
                 if signed is None:
-                    signed = {}
-                _keep_latest_day(signed, respondent, position, stamp, flags[1] == "1")
+                    signed = []
+                signed.append((respondent, position, stamp, head[1] == "1" if len(head) > len(respondent) + 1 else None))
         elif other is None or stamp > other[1]:
             other = (position, stamp)
-    forms = _disagreeing(signed) if signed else ()
     said_by, hearsay = (owner, False) if owner is not None else (other, True)
     if mode == FORECAST:
         return (said_by[0], said_by[1], said_by[0] == "conditional", "", hearsay, ())
+    forms = ()
+    if signed:
+        if len(signed) > 1 and signed[0][3] is None and _same_latest_day(signed):
+            return None
+        signers: dict[str, list] = {}  # signer → its latest day's signed forms
+        for respondent, position, stamp, undated in signed:
+            _keep_latest_day(signers, respondent, position, stamp, bool(undated))
+        forms = _disagreeing(signers)
     counted, at = ("conflict", legal[1]) if forms else legal if legal is not None else ("none", "")
     return (counted, at, counted == "conditional", said_by[0] if said_by[0] != counted else "", hearsay, forms)
+
+
+def _same_latest_day(signed: list[tuple]) -> bool:
+    """Whether a signer (the owner's side, or the co-owner) signed twice on their latest day: only
+    then does it matter which form is undated (see _keep_latest_day)."""
+    days: dict[str, list[str]] = {}
+    for respondent, _, stamp, _ in signed:
+        days.setdefault("co-owner" if respondent == "co-owner" else "owner", []).append(stamp[:10])
+    return any(held.count(max(held)) > 1 for held in days.values())
 
 
 _ORDER = {code: n for n, code in enumerate(POSITIONS)}
@@ -479,8 +511,8 @@ def _disagreeing(signers: dict[str, list]) -> tuple:
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
                  unit_names: bool = False, stale: bool = True, ended: bool = True) -> dict[str, list[Ballot]]:
     """Ballots of every household matching `where` (over household h), grouped by unit id, in the
-    order of the household index (unit, then id). One query, one row per household, with its owners
-    and its position records folded in: the district overview reads every household. `stale=False`:
+    order of the household index (unit, then id). One query: a row per household and owner, its
+    position records folded in (see _said_sql): the district overview reads every household. `stale=False`:
     no unit in scope has a materially changed plan; `ended=False`: no household in scope was sold
     (see _said_sql)."""
     names = {}
@@ -489,23 +521,31 @@ def load_ballots(store: Store, where: str, params: list, mode: str, written_only
             f"SELECT u.id, u.name FROM unit u WHERE u.id IN (SELECT h.unit_id FROM household h WHERE {where})",
             params))
     by_unit: dict[str, list[Ballot]] = {}
-    silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
-    last_unit, group, unit = None, [], ""
-    for hid, room, floor, area, unit_id, people, occupied, said in store.db.execute(
-            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
-            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id), h.occupied, {_said_sql(stale, ended)}"
-            f" FROM household h WHERE h.deleted = 0 AND {where}", params):
+    silent, make = ("none", "", False, "", False, ()), tuple.__new__  # skips NamedTuple's __new__
+    last_unit, last_household, group, unit = None, None, [], ""
+    for hid, room, floor, area, unit_id, person, occupied, said in store.db.execute(
+            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, o.person_id, h.occupied,"
+            f" {_said_sql(stale, ended)} FROM household h"
+            f" LEFT JOIN ownership o ON o.deleted = 0 AND o.household_id = h.id"
+            f" WHERE h.deleted = 0 AND {where}", params):
+        if hid == last_household:  # a co-owner: the flat's rows come one per owner, one after another
+            b = group[-1]
+            group[-1] = make(Ballot, (*b[:4], tuple(sorted({*b.owners, person})), *b[5:]))
+            continue
+        last_household = hid
         if unit_id != last_unit:
             last_unit = unit_id
             group = by_unit.get(unit_id)
             if group is None:
                 group = by_unit[unit_id] = []
             unit = names.get(unit_id, "")
-        owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        position, stamp, conditional, intention, hearsay, forms = silent if said is None else \
-            _tail(said, mode, written_only)
-        group.append(make(Ballot, (hid, room, floor, area, owners, position, stamp, conditional, intention, hearsay,
-                                   unit, bool(occupied), forms)))
+        tail = silent if said is None else _tail(said, mode, written_only)
+        if tail is None:  # which of two same-day signed forms is undated decides: ask the table (rare)
+            tail = _tail(store.db.execute(f"SELECT {_said_sql(stale, ended, undated=True)} FROM household h"
+                                          f" WHERE h.id = ?", [hid]).fetchone()[0], mode, written_only)
+        position, stamp, conditional, intention, hearsay, forms = tail
+        group.append(make(Ballot, (hid, room, floor, area, () if person is None else (person,), position, stamp,
+                                   conditional, intention, hearsay, unit, bool(occupied), forms)))
     return by_unit
 
 

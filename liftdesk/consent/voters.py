@@ -249,7 +249,7 @@ def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool, requi
     base = _apply(q, forced + list(required)) if taken else q
     by_class = {"A": [], "B": [], "C": [], "M": [], None: []}
     for v in voters:
-        if v not in taken:
+        if not taken or v not in taken:  # (hashing a Voter costs a call: skip it when nothing is taken)
             by_class[v.cls].append(v)
     mixed = by_class["M"]
     plain = by_class["A"] + by_class["B"] + by_class["C"]
