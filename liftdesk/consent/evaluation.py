@@ -370,16 +370,17 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
         without = [b._replace(position="none") if b.conditional else b for b in ballots]
         depends = (_passes(_tally(without)[0], crit, rule.no_opposition)
                    and not unmet_required(without, rule)) != passed
+    conflicts = [v for v in voters if v.position == "conflict"] if voters is not None else \
+        [Voter((b,)) for b in ballots if b.position == "conflict"]
     return Verdict(rule=rule, mode=mode, passed=passed, criteria=_criteria(q, rule), totals=dict(zip(_TOTALS, q)),
                    achievable=passed or plan is not None, plan=plan,
-                   conditional=sorted(conditional, key=_room_order),
+                   conditional=sorted(conditional, key=_room_order) if conditional else conditional,
                    opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order) if q[6] else [],
-                   conflicts=sorted((v for v in voters if v.position == "conflict") if voters is not None else
-                                    (Voter((b,)) for b in ballots if b.position == "conflict"), key=_key),
+                   conflicts=sorted(conflicts, key=_key) if conflicts else conflicts,
                    depends_on_conditional=depends,
                    hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
                    if mode == FORECAST else [],
-                   empty=not ballots, people=people, unmet=sorted(unmet, key=_room_order))
+                   empty=not ballots, people=people, unmet=sorted(unmet, key=_room_order) if unmet else [])
 
 # ---- loading ballots from the store ----------------------------------------------------------
 
