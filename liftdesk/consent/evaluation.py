@@ -456,8 +456,8 @@ def _tail(said: str, mode: str, written_only: bool) -> tuple | None:
     if mode == FORECAST:
         return (said_by[0], said_by[1], said_by[0] == "conditional", "", hearsay, ())
     forms = ()
-    if signed:
-        if len(signed) > 1 and signed[0][3] is None and _same_latest_day(signed):
+    if signed is not None and len(signed) > 1:  # (one signed form never disagrees with itself)
+        if signed[0][3] is None and _same_latest_day(signed):
             return None
         signers: dict[str, list] = {}  # signer → its latest day's signed forms
         for respondent, position, stamp, undated in signed:
