@@ -169,11 +169,12 @@ def _apply(q: list[int], voters) -> list[int]:
     for v in voters:
         q[PA] += v.gain_part
         q[AA] += v.gain_agree
-        if v.position == "none":
+        pos = v.position
+        if pos == "none":
             q[PO] += 1
-        if v.position != "support":
+        if pos != "support":
             q[AO] += 1
-        if v.opposing:
+        if pos in OPPOSING:  # (Voter.opposing, without a property call per voter)
             q[OO] -= 1
     return q
 
@@ -241,13 +242,18 @@ def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool, requi
     None when even everybody's signature would not pass (no owners in scope). REQUIRED voters
     (named by the rule) must sign 支持 whatever the counts: they are taken first, like opposers
     under a no-opposition rule, and the search covers what is still missing after them."""
-    forced = [v for v in voters if v.opposing] if no_opposition else []
-    required = tuple(v for v in required if v not in forced)
-    taken = set(forced) | set(required)
-    base = _apply(q, forced + list(required)) if taken else q
+    forced = [v for v in voters if v.position in OPPOSING] if no_opposition else []
+    required = tuple(v for v in required if v not in forced) if required else ()
     by_class = {"A": [], "B": [], "C": [], "M": [], None: []}
-    for v in voters:
-        if not taken or v not in taken:  # (hashing a Voter costs a call: skip it when nothing is taken)
+    if forced or required:
+        taken = set(forced) | set(required)
+        base = _apply(q, forced + list(required))
+        for v in voters:
+            if v not in taken:
+                by_class[v.cls].append(v)
+    else:  # the common case: nothing taken beforehand (hashing a Voter costs a call: skip it)
+        base = q
+        for v in voters:
             by_class[v.cls].append(v)
     mixed = by_class["M"]
     plain = by_class["A"] + by_class["B"] + by_class["C"]
