@@ -219,3 +219,22 @@ def test_the_streams_ballots_carry_every_owner_of_each_flat(small_district):
         assert all(b.owners == tuple(sorted(owners.get(b.household_id, ()))) for b in flats)
     finally:
         store.close()
+
+
+def test_the_stream_leaves_the_collector_on_read_through_or_dropped_half_read(small_district):
+    """The cyclic collector is off while a street's verdicts are made and handed out, and on again
+    once the stream is read through, or dropped half-read."""
+    import gc
+
+    store = open_store(small_district)
+    try:
+        assert gc.isenabled()
+        assert len(list(evaluation.iter_verdicts(store))) > 50 and gc.isenabled()
+        stream = evaluation.iter_verdicts(store)
+        next(stream)
+        assert not gc.isenabled()
+        del stream  # dropped half-read: closed, and the collector is back
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        store.close()
