@@ -21,7 +21,7 @@ from liftdesk.errors import ValidationError
 from liftdesk.history import actions
 from liftdesk.i18n import t
 from liftdesk.projects.liftplan import STALE_SQL, StaleForms, stale_forms
-from liftdesk.places.places import unit_address
+from liftdesk.places.places import UNIT_PATH_SQL, Address, resolve, tree_order, unit_address
 from liftdesk.consent.positions import POSITIONS, RESPONDENTS, VOTING_RESPONDENTS, label
 from liftdesk.people.ownership import ENDED_SQL
 from liftdesk.consent.rules import DEFAULT_RULE, Rule, load_rule
@@ -299,12 +299,23 @@ def _forms_text(ballot: Ballot) -> str:
 
 def _criteria(q: list[int], rule: Rule) -> list[Criterion]:
     make = tuple.__new__  # ~26,000 of them for the district overview
-    out = []
-    for spec in rule.criteria:
-        num, den = q[QUANTITY_INDEX[spec.numerator]], q[QUANTITY_INDEX[spec.denominator]]
-        met = den > 0 and num * spec.threshold.denominator >= spec.threshold.numerator * den
-        out.append(make(Criterion, (spec.key, num, den, spec.threshold, met, spec.measures_area)))
-    return out
+    return [make(Criterion, (key, q[n], q[d], threshold, q[d] > 0 and q[n] * r >= p * q[d], area))
+            for key, n, d, threshold, p, r, area in _compiled(rule)[1]]
+
+
+_COMPILED: dict[int, tuple] = {}
+
+
+def _compiled(rule: Rule) -> tuple:
+    """The rule as the engine reads it, worked out once per rule (not once per unit: the district
+    overview evaluates ~100,000 units against one rule): (voters.compile_rule(rule), criteria specs
+    as (key, numerator index, denominator index, threshold, its numerator, its denominator, by area))."""
+    held = _COMPILED.get(id(rule))
+    if held is None or held[0] is not rule:  # keyed by identity; the rule itself kept to be sure
+        specs = tuple((c.key, QUANTITY_INDEX[c.numerator], QUANTITY_INDEX[c.denominator], c.threshold,
+                       c.threshold.numerator, c.threshold.denominator, c.measures_area) for c in rule.criteria)
+        held = _COMPILED[id(rule)] = (rule, (compile_rule(rule), specs))
+    return held[1]
 
 
 _TOTALS = ("total_area", "participating_area", "agreeing_area", "total_owners", "participating_owners",
@@ -343,7 +354,7 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
     if mode == FORECAST:  # a conditional support is counted as support, and flagged
         ballots = [b._replace(position="support") if b.position == "conditional" else b for b in ballots]
     q, voters = _tally(ballots)
-    crit = compile_rule(rule)
+    crit = _compiled(rule)[0]
     unmet = unmet_required(ballots, rule)
     passed = _passes(q, crit, rule.no_opposition) and not unmet
     plan = None
@@ -359,16 +370,17 @@ def evaluate(ballots: list[Ballot], rule: Rule, mode: str = LEGAL, visit_list: b
         without = [b._replace(position="none") if b.conditional else b for b in ballots]
         depends = (_passes(_tally(without)[0], crit, rule.no_opposition)
                    and not unmet_required(without, rule)) != passed
+    conflicts = [v for v in voters if v.position == "conflict"] if voters is not None else \
+        [Voter((b,)) for b in ballots if b.position == "conflict"]
     return Verdict(rule=rule, mode=mode, passed=passed, criteria=_criteria(q, rule), totals=dict(zip(_TOTALS, q)),
                    achievable=passed or plan is not None, plan=plan,
-                   conditional=sorted(conditional, key=_room_order),
+                   conditional=sorted(conditional, key=_room_order) if conditional else conditional,
                    opposed=sorted((b for b in ballots if b.position == "oppose"), key=_room_order) if q[6] else [],
-                   conflicts=sorted((v for v in voters if v.position == "conflict") if voters is not None else
-                                    (Voter((b,)) for b in ballots if b.position == "conflict"), key=_key),
+                   conflicts=sorted(conflicts, key=_key) if conflicts else conflicts,
                    depends_on_conditional=depends,
                    hearsay=sorted((b for b in ballots if b.hearsay and b.position != "none"), key=_room_order)
                    if mode == FORECAST else [],
-                   empty=not ballots, people=people, unmet=sorted(unmet, key=_room_order))
+                   empty=not ballots, people=people, unmet=sorted(unmet, key=_room_order) if unmet else [])
 
 # ---- loading ballots from the store ----------------------------------------------------------
 
@@ -385,68 +397,83 @@ def district_rule(store: Store) -> DistrictRule:
     return DistrictRule(row[0], row[1], bool(row[2])) if row else DistrictRule(DEFAULT_RULE, "unit", True)
 
 
-def _positions_sql(where: str, stale: bool = True, ended: bool = True) -> str:
-    """Every live position record in scope, in one scan of the covering index (grouping in SQL
-    costs a temporary B-tree here and saves almost no rows). `stale=False`: the caller knows no
-    unit in scope has a materially changed plan, so no form can be stale (skips a subquery per form);
-    `ended=False`: no household in scope was ever sold, so no owner's word has ended."""
-    scope = "" if where == "1" else f" AND p.household_id IN (SELECT h.id FROM household h WHERE {where})"
-    return (f"SELECT p.household_id, p.written, p.respondent, p.position, p.on_date || p.hlc,"
-            f" {STALE_SQL if stale else '0'},"
-            f" p.method = 'roster'"
-            f" FROM position p WHERE p.deleted = 0{scope}"
-            + (f" AND NOT {ENDED_SQL.format(p='p')}" if ended else ""))
+_VOTING = frozenset(VOTING_RESPONDENTS)
 
 
-def _words(store: Store, where: str, params: list, mode: str, written_only: bool,
-           stale: bool = True, ended: bool = True) -> dict[str, tuple]:
-    """household → (position, stamp, intention, hearsay), each the latest by date, then HLC. The
-    legal position is the latest vote the setting accepts; the intention is the latest owner's
-    word of any kind, else a tenant's or family member's (which never overrides an owner's)."""
-    legal: dict[str, tuple] = {}
-    owner: dict[str, tuple] = {}
-    other: dict[str, tuple] = {}
-    signed: dict[str, dict[str, list]] = {}  # household → signer → its latest day's signed forms
-    voting = frozenset(VOTING_RESPONDENTS)
-    rows = store.db.execute(_positions_sql(where, stale, ended), params)
-    for hid, written, respondent, position, stamp, replaced, undated in rows:
-        written = written and not replaced  # signed for a plan a material change replaced: no longer a vote
-        if respondent in voting:
-            held = owner.get(hid)
-            if held is None or stamp > held[1]:
-                owner[hid] = (position, stamp)
-            if written or not written_only:
-                held = legal.get(hid)
-                if held is None or stamp > held[1]:
-                    legal[hid] = (position, stamp)
-            if written:
-                _keep_latest_day(signed.setdefault(hid, {}), respondent, position, stamp, bool(undated))
-        else:
-            held = other.get(hid)
-            if held is None or stamp > held[1]:
-                other[hid] = (position, stamp)
-    for hid, signers in signed.items():
-        forms = _disagreeing(signers)
-        if forms and hid in legal:
-            legal[hid] = ("conflict", legal[hid][1], forms)
-    # the tail of each Ballot: (position, stamp, conditional, intention, hearsay, forms)
-    out = {}
-    for hid, (position, stamp) in other.items():
-        if hid not in owner:
+def _said_sql(stale: bool = True, ended: bool = True, undated: bool = False) -> str:
+    """Every live position record of household h as one text (NULL: it said nothing, the commonest
+    case), records in the covering index's order split by ",", each "<written><respondent> <position>
+    <on_date||hlc>" (codes, dates and HLCs hold neither "," nor " "); <written>: 1 for a signed form
+    no material plan change replaced. One subquery per household, not a row per record: the district
+    overview reads 1.3 M households at 15×. Whether a form is undated (a roster row's) costs a
+    lookup in the table per record, so it comes only with `undated`: "<written><0|1><respondent>…".
+    `stale=False`: the caller knows no unit in scope has a materially changed plan, so no form can be
+    stale (skips a subquery per form); `ended=False`: no household in scope was ever sold, so no
+    owner's word has ended."""
+    written = f"(p.written AND NOT ({STALE_SQL}))" if stale else "p.written"
+    if undated:
+        written += " || (p.method = 'roster')"
+    return (f"(SELECT group_concat({written} || p.respondent"
+            f" || ' ' || p.position || ' ' || p.on_date || p.hlc, ',')"
+            f" FROM position p WHERE p.deleted = 0 AND p.household_id = h.id"
+            + (f" AND NOT {ENDED_SQL.format(p='p')}" if ended else "") + ")")
+
+
+def _tail(said: str, mode: str, written_only: bool) -> tuple | None:
+    """The tail of one household's Ballot — (position, stamp, conditional, intention, hearsay,
+    forms) — from its said-text (see _said_sql). The legal position is the latest vote the setting
+    accepts; the intention is the latest owner's word of any kind, else a tenant's or family
+    member's (which never overrides an owner's). Latest by date, then HLC; a tie keeps the first.
+    None: two signed forms of one signer's latest day, and the text does not say which is undated."""
+    if "," not in said:  # one record (most households that said anything): nothing to compare
+        head, position, stamp = said.split(" ", 2)
+        if head.lstrip("01") not in _VOTING:
             if mode == FORECAST:
-                out[hid] = (position, stamp, position == "conditional", "", True, ())
-            else:
-                counted, at, *forms = legal.get(hid, ("none", ""))
-                out[hid] = (counted, at, counted == "conditional", position if position != counted else "", True,
-                            forms[0] if forms else ())
-    for hid, (position, stamp) in owner.items():
-        if mode == FORECAST:
-            out[hid] = (position, stamp, position == "conditional", "", False, ())
-        else:
-            counted, at, *forms = legal.get(hid, ("none", ""))
-            out[hid] = (counted, at, counted == "conditional", position if position != counted else "", False,
-                        forms[0] if forms else ())
-    return out
+                return (position, stamp, position == "conditional", "", True, ())
+            return ("none", "", False, position if position != "none" else "", True, ())
+        if mode == FORECAST or head[0] == "1" or not written_only:
+            return (position, stamp, position == "conditional", "", False, ())
+        return ("none", "", False, position if position != "none" else "", False, ())
+    legal = owner = other = None
+    signed = None  # (respondent, position, stamp, undated) of each signed form
+    for record in said.split(","):
+        head, position, stamp = record.split(" ", 2)
+        respondent = head.lstrip("01")
+        if respondent in _VOTING:
+            if owner is None or stamp > owner[1]:
+                owner = (position, stamp)
+            written = head[0] == "1"  # signed, for a plan no material change replaced
+            if written or not written_only:
+                if legal is None or stamp > legal[1]:
+                    legal = (position, stamp)
+            if written and mode != FORECAST:
+                if signed is None:
+                    signed = []
+                signed.append((respondent, position, stamp, head[1] == "1" if len(head) > len(respondent) + 1 else None))
+        elif other is None or stamp > other[1]:
+            other = (position, stamp)
+    said_by, hearsay = (owner, False) if owner is not None else (other, True)
+    if mode == FORECAST:
+        return (said_by[0], said_by[1], said_by[0] == "conditional", "", hearsay, ())
+    forms = ()
+    if signed is not None and len(signed) > 1:  # (one signed form never disagrees with itself)
+        if signed[0][3] is None and _same_latest_day(signed):
+            return None
+        signers: dict[str, list] = {}  # signer → its latest day's signed forms
+        for respondent, position, stamp, undated in signed:
+            _keep_latest_day(signers, respondent, position, stamp, bool(undated))
+        forms = _disagreeing(signers)
+    counted, at = ("conflict", legal[1]) if forms else legal if legal is not None else ("none", "")
+    return (counted, at, counted == "conditional", said_by[0] if said_by[0] != counted else "", hearsay, forms)
+
+
+def _same_latest_day(signed: list[tuple]) -> bool:
+    """Whether a signer (the owner's side, or the co-owner) signed twice on their latest day: only
+    then does it matter which form is undated (see _keep_latest_day)."""
+    days: dict[str, list[str]] = {}
+    for respondent, _, stamp, _ in signed:
+        days.setdefault("co-owner" if respondent == "co-owner" else "owner", []).append(stamp[:10])
+    return any(held.count(max(held)) > 1 for held in days.values())
 
 
 _ORDER = {code: n for n, code in enumerate(POSITIONS)}
@@ -484,33 +511,42 @@ def _disagreeing(signers: dict[str, list]) -> tuple:
 
 def load_ballots(store: Store, where: str, params: list, mode: str, written_only: bool,
                  unit_names: bool = False, stale: bool = True, ended: bool = True) -> dict[str, list[Ballot]]:
-    """Ballots of every household matching `where` (over household h), grouped by unit id.
-    Two scans and one pass in Python: the district overview reads every household. `stale=False`:
+    """Ballots of every household matching `where` (over household h), grouped by unit id, in the
+    order of the household index (unit, then id). One query: a row per household and owner, its
+    position records folded in (see _said_sql): the district overview reads every household. `stale=False`:
     no unit in scope has a materially changed plan; `ended=False`: no household in scope was sold
-    (see _positions_sql)."""
-    words = _words(store, where, params, mode, written_only, stale, ended)
+    (see _said_sql)."""
     names = {}
     if unit_names:  # only the units in scope: a street's, not the district's
         names = dict(store.db.execute("SELECT id, name FROM unit") if where == "1" else store.db.execute(
             f"SELECT u.id, u.name FROM unit u WHERE u.id IN (SELECT h.unit_id FROM household h WHERE {where})",
             params))
     by_unit: dict[str, list[Ballot]] = {}
-    silent, empty, make = ("none", "", False, "", False, ()), (), tuple.__new__  # skips NamedTuple's __new__
-    last_unit, group, unit = None, [], ""
-    for hid, room, floor, area, unit_id, people, occupied in store.db.execute(
-            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, (SELECT group_concat(o.person_id)"
-            f" FROM ownership o WHERE o.deleted = 0 AND o.household_id = h.id), h.occupied FROM household h"
+    silent, make = ("none", "", False, "", False, ()), tuple.__new__  # skips NamedTuple's __new__
+    last_unit, last_household, group, unit = None, None, [], ""
+    for hid, room, floor, area, unit_id, person, occupied, said in store.db.execute(
+            f"SELECT h.id, h.room, h.floor, h.area_x100, h.unit_id, o.person_id, h.occupied,"
+            f" {_said_sql(stale, ended)} FROM household h"
+            f" LEFT JOIN ownership o ON o.deleted = 0 AND o.household_id = h.id"
             f" WHERE h.deleted = 0 AND {where}", params):
+        if hid == last_household:  # a co-owner: the flat's rows come one per owner, one after another
+            b = group[-1]
+            group[-1] = make(Ballot, (*b[:4], tuple(sorted({*b.owners, person})), *b[5:]))
+            continue
+        last_household = hid
         if unit_id != last_unit:
             last_unit = unit_id
             group = by_unit.get(unit_id)
             if group is None:
                 group = by_unit[unit_id] = []
             unit = names.get(unit_id, "")
-        owners = empty if people is None else (people,) if "," not in people else tuple(sorted(set(people.split(","))))
-        position, stamp, conditional, intention, hearsay, forms = words.get(hid, silent)
-        group.append(make(Ballot, (hid, room, floor, area, owners, position, stamp, conditional, intention, hearsay,
-                                   unit, bool(occupied), forms)))
+        tail = silent if said is None else _tail(said, mode, written_only)
+        if tail is None:  # which of two same-day signed forms is undated decides: ask the table (rare)
+            tail = _tail(store.db.execute(f"SELECT {_said_sql(stale, ended, undated=True)} FROM household h"
+                                          f" WHERE h.id = ?", [hid]).fetchone()[0], mode, written_only)
+        position, stamp, conditional, intention, hearsay, forms = tail
+        group.append(make(Ballot, (hid, room, floor, area, () if person is None else (person,), position, stamp,
+                                   conditional, intention, hearsay, unit, bool(occupied), forms)))
     return by_unit
 
 
@@ -591,30 +627,54 @@ def verdicts_under(store: Store, under: str | None = None, rule_id: str | None =
 def iter_verdicts(store: Store, under: str | None = None, rule_id: str | None = None,
                   mode: str = LEGAL) -> Iterator[UnitVerdict]:
     """The verdicts of verdicts_under(), streamed street by street in the tree's order: memory
-    bounded by the largest street, not the district (a 15× city holds 1.3 M households)."""
-    from liftdesk.places.places import list_units
-
+    bounded by the largest street, not the district (a 15× city holds 1.3 M households). Per street:
+    its units, then one row per household (owners and position records folded in), then people."""
     setting = district_rule(store)
     rule = load_rule(rule_id or setting.rule)
     if under:
-        chunks = [under]
-    else:  # the streets in the navigation tree's order (list_units sorts by it, street first)
-        chunks = [name for (name,) in store.db.execute("SELECT name FROM street WHERE deleted = 0 ORDER BY seq, name")]
+        kind, place_id = resolve(store, under)
+        chunks = [(_PLACE_ALIAS[kind], place_id)]
+    else:  # the streets in the navigation tree's order (a street's units sort by it, street first)
+        chunks = [("s", i) for (i,) in store.db.execute("SELECT id FROM street WHERE deleted = 0 ORDER BY seq, name")]
     replanned, sold = _replanned_units(store), _sold_units(store)
-    for chunk in chunks:
-        units = list_units(store, chunk)
+    joined = _joined_projects(store)
+    for alias, place_id in chunks:
+        units = _units_under(store, alias, place_id, joined)
         if not units:
             continue
-        where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps([u.id for u in units])]
+        ids = [u[0] for u in units]
+        where, params = "h.unit_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
         with _no_gc():
             by_unit = load_ballots(store, where, params, mode, setting.written_only,
                                    unit_names=setting.scope == "building",
-                                   stale=any(u.id in replanned for u in units),
-                                   ended=any(u.id in sold for u in units))
+                                   stale=not replanned.isdisjoint(ids), ended=not sold.isdisjoint(ids))
             verdicts = _verdicts(store, units, by_unit, rule, mode, setting.scope)
             _attach_people(store, [v.verdict for v in verdicts], shown_only=True)
-        yield from verdicts
-        del by_unit, verdicts, units
+            del by_unit
+            yield from verdicts  # the collector stays off until they are handed out (see _no_gc)
+            del verdicts, units
+
+
+_PLACE_ALIAS = {"street": "s", "community": "c", "estate": "e", "building": "b", "unit": "u"}
+
+
+def _units_under(store: Store, alias: str, place_id: str, joined: dict[str, str]) -> list[tuple]:
+    """(unit id, address, project name) of every live unit under a place, in the navigation tree's
+    order: places.list_units() without what a verdict does not show (the current stage of each
+    project) or already counts (the households, one Ballot each)."""
+    rows = store.db.execute(
+        f"SELECT u.id, s.name, c.name, e.name, b.name, u.name, p.name, s.seq {UNIT_PATH_SQL}"
+        f" LEFT JOIN project p ON p.unit_id = u.id AND p.deleted = 0"
+        f" WHERE u.deleted = 0 AND {alias}.id = ?", [place_id]).fetchall()
+    rows.sort(key=tree_order)
+    return [(r[0], Address(*r[1:6]), joined.get(r[0]) if r[6] is None else r[6]) for r in rows]
+
+
+def _joined_projects(store: Store) -> dict[str, str]:
+    """unit id → the multi-unit project it is joined to (few), asked once for the district."""
+    return {u: name for u, name in store.db.execute(
+        "SELECT pu.unit_id, p.name FROM project_unit pu JOIN project p ON p.id = pu.project_id AND p.deleted = 0"
+        " WHERE pu.deleted = 0")}
 
 
 def _replanned_units(store: Store) -> frozenset[str]:
@@ -635,22 +695,28 @@ def _sold_units(store: Store) -> frozenset[str]:
 
 def _verdicts(store: Store, units: list, by_unit: dict[str, list[Ballot]], rule: Rule, mode: str,
               scope: str) -> list[UnitVerdict]:
+    households = {u: len(group) for u, group in by_unit.items()}  # before building scope widens the groups
     if scope == "building":  # the units of these units' buildings (a street's, at most)
         building_of = dict(store.db.execute(
             "SELECT u.id, u.building_id FROM unit u WHERE u.building_id IN (SELECT building_id FROM unit"
-            " WHERE id IN (SELECT value FROM json_each(?)))", [json.dumps([u.id for u in units])]).fetchall())
+            " WHERE id IN (SELECT value FROM json_each(?)))", [json.dumps([u[0] for u in units])]).fetchall())
         by_building: dict[str, list[Ballot]] = {}
         for unit_id, group in by_unit.items():
             by_building.setdefault(building_of[unit_id], []).extend(group)
         by_unit = {u: by_building.get(building_of[u], []) for u in building_of}
-    return [UnitVerdict(u.id, u.address, u.project, u.households, evaluate(by_unit.get(u.id, []), rule, mode))
-            for u in units]
+    return [UnitVerdict(unit_id, address, project, households.get(unit_id, 0),
+                        evaluate(by_unit.get(unit_id, []), rule, mode))
+            for unit_id, address, project in units]
 
 
 @contextmanager
 def _no_gc():
     """The overview makes ~200,000 small objects that all stay alive; the cyclic collector would
-    rescan them again and again for nothing (they hold no cycles)."""
+    rescan them again and again for nothing (they hold no cycles). iter_verdicts() keeps it off
+    while it hands a street's verdicts out too: back on while they were still alive, its first
+    collection would walk every one of them once more, a street after street (a tenth of the time
+    at 1×); back on after they are gone, it finds next to nothing. Its callers read the stream
+    through (list(), a loop); a stream dropped half-read turns it back on when it is closed."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -43,18 +43,20 @@ class Voter:
                  "gain_part", "gain_agree", "cls", "rank", "key", "walk_key")
 
     def __init__(self, flats: tuple):
-        if len(flats) > 1:  # in room order, so nothing shown depends on the order rows came in
-            flats = tuple(sorted(flats, key=lambda b: (b.unit, b.room, b.household_id)))
-        self.flats = flats
-        first = flats[0]
-        self.owners = first.owners
-        if len(flats) == 1:
-            pos = first.position
-            self.area = area = first.area_x100
+        if len(flats) == 1:  # most voters own one flat: read its fields once (~60,000 voters per 1× overview)
+            first = flats[0]
+            hid, room, floor, area, owners, pos = first[:6]  # a Ballot's leading fields
+            unit, intention = first.unit, first.intention
+            self.flats, self.owners, self.area = flats, owners, area
             part = 0 if pos == "none" else area
             agree = area if pos == "support" else 0
-            intention = first.intention or pos
-        else:
+            intention = intention or pos
+            self.key = key = ((unit, room, hid),)
+            self.walk_key = (unit, -floor, key)
+        else:  # in room order, so nothing shown depends on the order rows came in
+            flats = tuple(sorted(flats, key=lambda b: (b.unit, b.room, b.household_id)))
+            self.flats = flats
+            self.owners = flats[0].owners
             said = {b.position for b in flats if b.position != "none"}
             pos = "none" if not said else said.pop() if len(said) == 1 else "conflict"
             self.area = area = sum(b.area_x100 for b in flats)
@@ -62,6 +64,9 @@ class Voter:
             agree = sum(b.area_x100 for b in flats if b.position == "support") if pos == "support" else 0
             words = {b.intention or b.position for b in flats} - {"none"}
             intention = words.pop() if len(words) == 1 else "none"
+            # the walk: unit by unit, higher floors first (helpers climb once and walk down)
+            self.key = tuple(sorted((b.unit, b.room, b.household_id) for b in flats))
+            self.walk_key = (min(b.unit for b in flats), -max(b.floor for b in flats), self.key)
         self.position, self.intention = pos, intention
         self.part_area, self.agree_area = part, agree
         self.gain_part, self.gain_agree = area - part, area - agree
@@ -71,13 +76,6 @@ class Voter:
             self.cls, self.rank = ("C", 0) if self.gain_agree else (None, -1)
         else:
             self.cls, self.rank = ("B" if not self.gain_part else "M"), RANKS[("B", pos)]
-        # the walk: unit by unit, higher floors first (helpers climb once and walk down)
-        if len(flats) == 1:
-            self.key = ((first.unit, first.room, first.household_id),)
-            self.walk_key = (first.unit, -first.floor, self.key)
-        else:
-            self.key = tuple(sorted((b.unit, b.room, b.household_id) for b in flats))
-            self.walk_key = (min(b.unit for b in flats), -max(b.floor for b in flats), self.key)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Voter) and self.flats == other.flats
@@ -171,11 +169,12 @@ def _apply(q: list[int], voters) -> list[int]:
     for v in voters:
         q[PA] += v.gain_part
         q[AA] += v.gain_agree
-        if v.position == "none":
+        pos = v.position
+        if pos == "none":
             q[PO] += 1
-        if v.position != "support":
+        if pos != "support":
             q[AO] += 1
-        if v.opposing:
+        if pos in OPPOSING:  # (Voter.opposing, without a property call per voter)
             q[OO] -= 1
     return q
 
@@ -243,13 +242,18 @@ def shortest(voters: list[Voter], q: list[int], crit, no_opposition: bool, requi
     None when even everybody's signature would not pass (no owners in scope). REQUIRED voters
     (named by the rule) must sign 支持 whatever the counts: they are taken first, like opposers
     under a no-opposition rule, and the search covers what is still missing after them."""
-    forced = [v for v in voters if v.opposing] if no_opposition else []
-    required = tuple(v for v in required if v not in forced)
-    taken = set(forced) | set(required)
-    base = _apply(q, forced + list(required)) if taken else q
+    forced = [v for v in voters if v.position in OPPOSING] if no_opposition else []
+    required = tuple(v for v in required if v not in forced) if required else ()
     by_class = {"A": [], "B": [], "C": [], "M": [], None: []}
-    for v in voters:
-        if v not in taken:
+    if forced or required:
+        taken = set(forced) | set(required)
+        base = _apply(q, forced + list(required))
+        for v in voters:
+            if v not in taken:
+                by_class[v.cls].append(v)
+    else:  # the common case: nothing taken beforehand (hashing a Voter costs a call: skip it)
+        base = q
+        for v in voters:
             by_class[v.cls].append(v)
     mixed = by_class["M"]
     plain = by_class["A"] + by_class["B"] + by_class["C"]
