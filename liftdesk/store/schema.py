@@ -727,7 +727,7 @@ def m0150_indexes_lead_with_parent(db: Database) -> None:
     its own index): one narrow index instead of three."""
     for statement in (
             "DROP INDEX IF EXISTS idx_household_ballot",
-            "CREATE INDEX idx_household_ballot ON household(unit_id, deleted, id, room, floor, area_x100)",
+            "CREATE INDEX idx_household_ballot ON household(unit_id, deleted, id, room, floor, area_x100, occupied)",
             "DROP INDEX IF EXISTS idx_05_household",
             "DROP INDEX IF EXISTS idx_ownership_ballot",
             "CREATE INDEX idx_ownership_ballot ON ownership(household_id, deleted, person_id)",
