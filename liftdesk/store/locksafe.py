@@ -15,6 +15,7 @@ and therefore no lock on, is opened and closed.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -70,3 +71,28 @@ def _pread_same(fd: int, st: os.stat_result, offset: int, size: int) -> bytes | 
     except OSError:
         return None
     return data if (after.st_ino, after.st_dev) == (st.st_ino, st.st_dev) else None
+
+
+class HeldFile:
+    """A file read only through a descriptor this process already holds (a connection's to the
+    database being read), never opening or closing one: for reading a live database's bytes while
+    SQLite's locks on it must stay. Each read makes sure the descriptor still is that file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.stat = os.stat(path)
+        self.fd: int | None = None
+        if os.name != "posix" or not held_descriptors(self.stat):
+            raise OSError(errno.EBADF, "this process holds no descriptor of the file", str(path))
+
+    def read_at(self, offset: int, size: int) -> bytes:
+        if self.fd is not None:
+            data = _pread_same(self.fd, self.stat, offset, size)
+            if data is not None:
+                return data
+        for fd in held_descriptors(self.stat):
+            data = _pread_same(fd, self.stat, offset, size)
+            if data is not None:
+                self.fd = fd
+                return data
+        raise OSError(errno.EBADF, "no descriptor of the file is held any more", str(self.path))
