@@ -125,3 +125,17 @@ def test_a_file_checked_as_copied_is_not_checked_again_and_a_bad_backup_is_still
     with pytest.raises(StoreError) as err:
         backup.make_backup(closed_db, "manual")
     assert err.value.key == "backup.bad" and backup.list_backups(closed_db) == before
+
+
+def test_the_restore_dialogs_preview_checks_and_counts_with_one_decompression(closed_db, monkeypatch):
+    made = backup.make_backup(closed_db, "manual")
+    opened = []
+    real = backup.open_backup
+    monkeypatch.setattr(backup, "open_backup", lambda path, *a: opened.append(path) or real(path, *a))
+    info = backup.checked_preview(made)
+    assert info["counts"]["household"] == 36 and len(opened) == 1
+    bad = made.with_name(made.name.replace("manual", "other"))
+    bad.write_bytes(b"(\xb5/\xfd" + b"\x00" * 100)
+    with pytest.raises(StoreError) as err:
+        backup.checked_preview(bad)
+    assert err.value.key == "backup.bad"

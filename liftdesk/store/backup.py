@@ -701,16 +701,29 @@ def preview(path: Path) -> dict:
     newest change and when the copy was made."""
     path = Path(path)
     with open_backup(path) as conn:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
-                  for t in PREVIEW_TABLES if t in tables}
-        newest = conn.execute("SELECT max(at) FROM change_log WHERE seq = (SELECT max(seq) FROM change_log)"
-                              ).fetchone()[0] if "change_log" in tables else None
-        changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0] if "change_log" in tables else 0
-        version = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] \
-            if "_sqlite_migrations" in tables else 0
-        zone = conn.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone() \
-            if "district" in tables else None
+        return _preview_of(conn, path)
+
+
+def checked_preview(path: Path) -> dict:
+    """`check_backup(full=False)` and `preview` with one decompression (at 15× each one writes
+    4.5 GB back to disk): the restore dialog runs it off the UI thread."""
+    path = Path(path)
+    with open_backup(path) as conn:
+        _check_backup_connection(conn, path, full=False)
+        return _preview_of(conn, path)
+
+
+def _preview_of(conn: sqlite3.Connection, path: Path) -> dict:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
+              for t in PREVIEW_TABLES if t in tables}
+    newest = conn.execute("SELECT max(at) FROM change_log WHERE seq = (SELECT max(seq) FROM change_log)"
+                          ).fetchone()[0] if "change_log" in tables else None
+    changes = conn.execute("SELECT count(*) FROM change_log").fetchone()[0] if "change_log" in tables else 0
+    version = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] \
+        if "_sqlite_migrations" in tables else 0
+    zone = conn.execute("SELECT timezone FROM district WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone() \
+        if "district" in tables else None
     m = re.search(r"-(\d{8}T\d{12}Z)-", path.name)
     taken = (datetime.strptime(m.group(1), STAMP).replace(tzinfo=timezone.utc) if m
              else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc))
