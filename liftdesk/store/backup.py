@@ -9,11 +9,11 @@ straight from the file under a held read transaction when its WAL holds no frame
 backups folder, removed after). The full `integrity_check` of the source runs only when it was not
 checked since its last write (store/checks.py keeps that record); the written backup is verified
 by decompressing it: into nothing (zstd's checksum) when the bytes copied are the checked ones,
-else into memory and `quick_check`. Each folder keeps the newest few plus one per day, week and month (grandfather-father-
-son thinning), under a total size (a setting, 2 GB by default); a second folder (a USB stick) can
-be set. A restore reads new `.db.zst` and old plain `.db` backups alike, checks the backup, keeps
-a copy of the current database first, then copies pages into the live file so other open
-connections see the restored data.
+else into memory and `quick_check`. Each folder keeps the newest few plus one per day, week and
+month (grandfather-father-son thinning), under a total size (a setting, 2 GB by default); a
+second folder (a USB stick) can be set. A restore reads new `.db.zst` and old plain `.db`
+backups alike, checks the backup, keeps a copy of the current database first, then copies pages
+into the live file so other open connections see the restored data.
 """
 
 from __future__ import annotations
