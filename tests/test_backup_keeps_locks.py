@@ -10,8 +10,11 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from liftdesk.store import backup, checks, locksafe
 
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX record locks (Windows locks are per handle)")
 SHARED_FIRST, SHARED_SIZE = 0x40000000 + 2, 510  # SQLite's lock bytes (os_unix.c)
 
 # In another process: could it lock the SHARED range for writing, i.e. does nobody hold SHARED?
