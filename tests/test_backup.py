@@ -160,7 +160,9 @@ def test_backup_dialog_backs_up_previews_and_restores(qtbot, store, unit, db_pat
     registry.add_unit(store, store.db.execute("SELECT id FROM building").fetchone()[0], "2单元")
     dialog.list.setFocus()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Home)
-    assert "12 户、1 个单元" in dialog.preview.text()
+    assert dialog.preview.text() == "正在读取这份备份…" and not dialog.restore_button.isEnabled()  # off the UI thread
+    qtbot.waitUntil(lambda: "12 户、1 个单元" in dialog.preview.text(), timeout=20000)
+    assert dialog.restore_button.isEnabled()
     with qtbot.waitSignal(dialog.restored):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert places.counts(store)["units"] == 1  # the window's own connection sees the restored data

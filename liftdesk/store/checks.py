@@ -134,8 +134,13 @@ def remember_check(db_path: Path, full: bool, stamp: list[int], at: datetime | N
 
 def checked_since_last_write(db_path: Path, full: bool = True) -> bool:
     """Did a (full) check pass on the file exactly as it is now?"""
+    return checked_as(db_path, signature(db_path), full)
+
+
+def checked_as(db_path: Path, stamp: list[int], full: bool = True) -> bool:
+    """Did a (full) check pass on the file as it was at STAMP (a backup's copy of it)?"""
     entry = read_record(db_path).get("full" if full else "quick")
-    return bool(entry) and entry.get("signature") == signature(db_path)
+    return bool(entry) and entry.get("signature") == stamp
 
 
 def full_check_due(db_path: Path, every: timedelta = DAY, now: datetime | None = None) -> bool:

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from liftdesk.errors import LiftDeskError, StoreError
+from liftdesk.store.locksafe import read_head
 
 KEYS_SUFFIX = ".keys"
 FORMAT = "liftdesk-keys-1"
@@ -79,9 +80,8 @@ def keys_path(db_path: str | Path) -> Path:
 
 
 def has_plain_header(path: str | Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == PLAIN_HEADER
+    try:  # read without closing a descriptor SQLite holds: that would drop its locks (locksafe.py)
+        return read_head(path, 16) == PLAIN_HEADER
     except OSError:
         return False
 

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from liftdesk.errors import StoreError
 from . import cipher
+from .locksafe import read_head
 
 MAGIC = b"LDSEAL01"
 CHUNK = 1 << 20
@@ -34,9 +35,8 @@ _LEN = struct.Struct(">I")
 
 
 def is_sealed(path: str | Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(MAGIC)) == MAGIC
+    try:  # perhaps a database this process has open: read without dropping its locks (locksafe.py)
+        return read_head(path, len(MAGIC)) == MAGIC
     except OSError:
         return False
 

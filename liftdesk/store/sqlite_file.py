@@ -12,6 +12,7 @@ from typing import Callable
 
 from liftdesk.errors import StoreError
 from . import cipher
+from .locksafe import read_head
 
 APP_ID = "liftdesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -145,8 +146,7 @@ def check_integrity(conn: sqlite3.Connection, full: bool = False) -> list[str]:
 def connect_sqlite_ro(path: Path, refusal: StoreError) -> sqlite3.Connection:
     """A read-only connection to a file that starts like a SQLite database; REFUSAL otherwise
     (the caller names it: a database that is not ours, or a backup that cannot be restored)."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
+    header = read_head(path, 16)  # not open()/close(): that would drop our connections' locks on it
     if header != SQLITE_HEADER and _key_of(path) is None:
         raise refusal
     try:

@@ -214,29 +214,34 @@
         <translation>before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="117" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="116" />
+        <source>正在读取这份备份…</source>
+        <translation>Reading this backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="129" />
         <source>这份备份不能用：{reason}</source>
         <translation>This backup cannot be used: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="122" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="136" />
         <source>备份时间 {taken}；最近一次修改 {newest}
 {households} 户、{units} 个单元、{projects} 个加梯项目、{people} 人、{positions} 条意见记录、{changes} 条修改记录</source>
         <translation>Taken {taken}; newest change {newest}
 {households} households, {units} units, {projects} lift projects, {people} people, {positions} position records, {changes} logged changes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="137" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="151" />
         <source>正在备份并校验…</source>
         <translation>Backing up and verifying…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="141" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="155" />
         <source>已备份：{path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="149" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="163" />
         <source>用这份备份替换当前数据库？
 {preview}
 当前数据库会先另存一份备份。</source>
@@ -245,7 +250,7 @@
 The current database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="157" />
+        <location filename="../../ui/dialogs/backup_dialog.py" line="171" />
         <source>已恢复。恢复前的数据库已保存为：{kept}</source>
         <translation>Restored. The database as it was is kept as: {kept}</translation>
     </message>
