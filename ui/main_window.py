@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self._built_pages: dict[str, QWidget] = {}  # name → page, in the order they were built
         self._painted = False
+        self._stale_search_keys = search.many_stale(store)  # filled in the background after the first paint
         self.pages = PageStack()  # pages join it as they are built (_LazyPage)
 
         self.splitter = QSplitter()
@@ -262,10 +263,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """What the start can leave until the window is on screen."""
-        if not isValid(self):
-            return
-        if search.many_stale(self.store):  # after the index's migration, say: filled in the background
+        """What the start can leave until the window is on screen: the search page, when its
+        index has many documents to write (after the index's migration), to write them and say so."""
+        if isValid(self) and self._stale_search_keys:
             self.search_page.runner.refresh_keys()
 
     def title(self) -> str:
