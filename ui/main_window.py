@@ -438,10 +438,10 @@ class MainWindow(QMainWindow):
                 self.project_page.refresh()
             else:
                 self.pages.setCurrentWidget(self.home)
-        elif page is not None and hasattr(page, "refresh"):
+        elif page is not None and hasattr(page, "refresh") and not self._showing("home"):
             page.refresh()
         self.reload_tree()
-        self._refresh_home()
+        self._refresh_home()  # once, when it is the page on screen
         self.update_undo_texts()
 
     def reload_tree(self) -> None:
