@@ -666,6 +666,8 @@ def run_gui(args) -> int:
         window.show()
         return app.exec()
     finally:
+        if window.isVisible():  # --screenshot leaves it open: its search thread stops before the store closes
+            window.close()
         workbench.close()
 
 

@@ -15,30 +15,42 @@ from liftdesk.projects import projects
 from liftdesk.errors import LiftDeskError
 from liftdesk.common.settings import Settings, recent_databases
 from liftdesk.store import Store, files, purpose
-from liftdesk.sync import enrol
 
 from . import messages, tasks
 from .busy_wait import WaitIndicator
-from .dialogs.receipt_dialog import ReceiptDialog
-from .dialogs.rule_dialog import RuleDialog
-from .dialogs.settings_dialog import SettingsDialog
 from .models.place_tree import KindIdRole, PlaceTreeModel
-from .pages.district_page import DistrictPage
-from .pages.home_page import HomePage
-from .pages.overview_page import OverviewPage
-from .pages.project_page import ProjectPage
-from .pages.recycle_page import RecyclePage
-from .pages.search_page import SearchPage
-from .pages.teams_page import TeamsPage
-from .pages.sync_page import SyncPage
-from .pages.today_page import TodayPage
-from .pages.unit_page import UnitPage
 from .style import apply_font_size
 from .widgets.page_stack import PageStack
 
 
+class _LazyPage:
+    """A page of the main window, built the first time it is asked for (shown from a menu, the
+    tree or a search; named by --screenshot or a test). Only the page shown first is built before
+    the window first paints: the others cost start time nobody waits for (issue 24)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        page = window._built_pages.get(self.name)
+        return page if page is not None else window._build_page(self.name)
+
+
 class MainWindow(QMainWindow):
     open_database = Signal(str)  # 文件 → 新建/打开/最近打开: the app opens it in a new window
+
+    home = _LazyPage()
+    unit_page = _LazyPage()
+    search_page = _LazyPage()
+    recycle_page = _LazyPage()
+    overview_page = _LazyPage()
+    project_page = _LazyPage()
+    today_page = _LazyPage()
+    district_page = _LazyPage()
+    teams_page = _LazyPage()
+    sync_page = _LazyPage()
 
     def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,37 +69,10 @@ class MainWindow(QMainWindow):
         self.tree.clicked.connect(self._open_index)
         self.tree.installEventFilter(self)  # Delete on a place asks, then moves it to the bin
 
-        self.home = HomePage(store)
-        self.unit_page = UnitPage(store)
-        self.unit_page.settings = settings
-        self.search_page = SearchPage(store)
-        self.recycle_page = RecyclePage(store)
-        self.overview_page = OverviewPage(store)
-        self.overview_page.open_unit.connect(self.open_unit)
-        self.project_page = ProjectPage(store)
-        self.project_page.settings = settings
-        self.project_page.open_unit.connect(self.open_unit)
-        self.district_page = DistrictPage(store)
-        self.district_page.open_project.connect(self.open_project)
-        self.district_page.open_unit.connect(self.open_unit)
-        self.teams_page = TeamsPage(store)
-        self.today_page = TodayPage(store)
-        self.today_page.open_project.connect(self.open_project)
-        self.unit_page.open_project.connect(self.open_project_of_unit)
-        self.pages = PageStack()
-        for page in (self.home, self.unit_page, self.search_page, self.recycle_page, self.overview_page,
-                     self.project_page, self.today_page, self.district_page, self.teams_page):
-            self.pages.addWidget(page)
-        self.sync_page = SyncPage(store)
-        self.sync_page.data_changed.connect(lambda: (self.reload_tree(), self.home.refresh()))
-        self.sync_page.data_changed.connect(self.search_page.runner.refresh_keys)  # a merged street's pinyin
-        self.search_page.runner.keys_progress.connect(self._search_keys_progress)
-        if search.many_stale(store):  # after the index's migration, say: filled in the background
-            self.search_page.runner.refresh_keys()
-        self.pages.addWidget(self.sync_page)
-        self.unit_page.changed.connect(self.home.refresh)
-        self.search_page.open_household.connect(self.open_unit)
-        self.recycle_page.restored.connect(self._after_restore)
+        self._built_pages: dict[str, QWidget] = {}  # name → page, in the order they were built
+        self._painted = False
+        self._stale_search_keys = search.many_stale(store)  # filled in the background after the first paint
+        self.pages = PageStack()  # pages join it as they are built (_LazyPage)
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
@@ -171,6 +156,118 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(lambda _: self.update_undo_texts())
         self.update_undo_texts()
 
+    # ---- the pages, built when first wanted --------------------------------------------------
+
+    def _build_page(self, name: str) -> QWidget:
+        page = getattr(self, f"_make_{name}")()
+        self._built_pages[name] = page
+        self.pages.addWidget(page)
+        return page
+
+    def built_pages(self) -> list[str]:
+        """The pages built so far (the first-paint test: only the one shown first)."""
+        return list(self._built_pages)
+
+    def _showing(self, name: str) -> bool:
+        """Is this page the one on screen? (Never builds it to find out.)"""
+        page = self._built_pages.get(name)
+        return page is not None and self.pages.currentWidget() is page
+
+    def _refresh_home(self) -> None:
+        """The start page's counts after a change, when it is on screen; otherwise show_home reads
+        them when it is next shown (counting 1.3 M households after every edit would cost 0.4 s at 15×)."""
+        if self._showing("home"):
+            self.home.refresh()
+
+    def _make_home(self) -> QWidget:
+        from .pages.home_page import HomePage
+
+        return HomePage(self.store)
+
+    def _make_unit_page(self) -> QWidget:
+        from .pages.unit_page import UnitPage
+
+        page = UnitPage(self.store)
+        page.settings = self.settings
+        page.open_project.connect(self.open_project_of_unit)
+        page.changed.connect(self._refresh_home)
+        return page
+
+    def _make_search_page(self) -> QWidget:
+        from .pages.search_page import SearchPage
+
+        page = SearchPage(self.store)
+        page.runner.keys_progress.connect(self._search_keys_progress)
+        page.open_household.connect(self.open_unit)
+        return page
+
+    def _make_recycle_page(self) -> QWidget:
+        from .pages.recycle_page import RecyclePage
+
+        page = RecyclePage(self.store)
+        page.restored.connect(self._after_restore)
+        return page
+
+    def _make_overview_page(self) -> QWidget:
+        from .pages.overview_page import OverviewPage
+
+        page = OverviewPage(self.store)
+        page.open_unit.connect(self.open_unit)
+        return page
+
+    def _make_project_page(self) -> QWidget:
+        from .pages.project_page import ProjectPage
+
+        page = ProjectPage(self.store)
+        page.settings = self.settings
+        page.open_unit.connect(self.open_unit)
+        return page
+
+    def _make_today_page(self) -> QWidget:
+        from .pages.today_page import TodayPage
+
+        page = TodayPage(self.store)
+        page.open_project.connect(self.open_project)
+        return page
+
+    def _make_district_page(self) -> QWidget:
+        from .pages.district_page import DistrictPage
+
+        page = DistrictPage(self.store)
+        page.open_project.connect(self.open_project)
+        page.open_unit.connect(self.open_unit)
+        return page
+
+    def _make_teams_page(self) -> QWidget:
+        from .pages.teams_page import TeamsPage
+
+        return TeamsPage(self.store)
+
+    def _make_sync_page(self) -> QWidget:
+        from .pages.sync_page import SyncPage
+
+        page = SyncPage(self.store)
+        page.data_changed.connect(lambda: (self.reload_tree(), self._refresh_home()))
+        page.data_changed.connect(lambda: self.search_page.runner.refresh_keys())  # a merged street's pinyin
+        return page
+
+    def showEvent(self, event) -> None:
+        if self.pages.currentWidget() is None:  # nothing chosen yet: the start page
+            self.show_home()
+        super().showEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the start can leave until the window is on screen: the search page, when its
+        index has many documents to write (after the index's migration), to write them and say so."""
+        if isValid(self) and self._stale_search_keys:
+            self.search_page.runner.refresh_keys()
+
     def title(self) -> str:
         """The file in the title bar (name, then folder), and 演示 first when it is the demo."""
         if self.store.path is None:
@@ -228,6 +325,8 @@ class MainWindow(QMainWindow):
         tasks.start(task)
 
     def _copied_text(self, path) -> str:
+        from liftdesk.sync import enrol
+
         text = self.tr("已另存副本：{path}").format(path=path)
         if enrol.role(self.store) is not None:  # the copy carries this database's keys
             text += "\n" + self.tr("副本带有本库的同步身份和密钥：只作备份保管，不要在另一台电脑上当作工作站或区加梯办使用。")
@@ -255,8 +354,12 @@ class MainWindow(QMainWindow):
     # ---- navigation -------------------------------------------------------------------------
 
     def show_home(self) -> None:
-        self.home.refresh()
-        self.pages.setCurrentWidget(self.home)
+        home = self._built_pages.get("home")
+        if home is None:
+            home = self.home  # built just now: its counts are fresh
+        else:
+            home.refresh()
+        self.pages.setCurrentWidget(home)
 
     def show_today(self) -> None:
         self.today_page.inactive_days = self.settings.get("inactive_days")
@@ -273,19 +376,22 @@ class MainWindow(QMainWindow):
             if not messages.confirm(self, self.tr("该单元还没有加梯项目。现在立项吗？")):
                 return
             project_id = projects.start_project(self.store, unit_id)
-            self.home.refresh()
+            self._refresh_home()
         self.open_project(project_id)
 
     def edit_rule(self) -> None:
+        from .dialogs.rule_dialog import RuleDialog
+
         if RuleDialog(self.store, self).exec():
-            if self.pages.currentWidget() is self.unit_page and self.unit_page.unit_id:
+            if self._showing("unit_page") and self.unit_page.unit_id:
                 self.unit_page.show_unit(self.unit_page.unit_id)
-            elif self.pages.currentWidget() is self.overview_page:
+            elif self._showing("overview_page"):
                 self.overview_page.refresh()
 
     def _current_unit(self) -> str | None:
-        page = self.pages.currentWidget()
-        return getattr(page, "unit_id", None) if page in (self.unit_page, self.project_page) else None
+        if self._showing("unit_page") or self._showing("project_page"):
+            return getattr(self.pages.currentWidget(), "unit_id", None)
+        return None
 
     def update_undo_texts(self) -> None:
         """The Edit menu says what Ctrl+Z and Ctrl+Shift+Z will do, naming another unit's place."""
@@ -323,23 +429,19 @@ class MainWindow(QMainWindow):
     def refresh_pages(self) -> None:
         """Show the data as it is now on whatever page is open (after undo, redo or a restore)."""
         page = self.pages.currentWidget()
-        if page is self.unit_page and self.unit_page.unit_id:
+        if self._showing("unit_page") and self.unit_page.unit_id:
             if not self.unit_page.reload():
                 self.pages.setCurrentWidget(self.home)
-        elif page is self.project_page and self.project_page.project_id:
+        elif self._showing("project_page") and self.project_page.project_id:
             if self.store.db.execute("SELECT deleted FROM project WHERE id = ?",
                                      [self.project_page.project_id]).fetchone() == (0,):
                 self.project_page.refresh()
             else:
                 self.pages.setCurrentWidget(self.home)
-        elif page is self.recycle_page:
-            self.recycle_page.refresh()
-        elif page is self.today_page:
-            self.today_page.refresh()
-        elif hasattr(page, "refresh"):
+        elif page is not None and hasattr(page, "refresh") and not self._showing("home"):
             page.refresh()
         self.reload_tree()
-        self.home.refresh()
+        self._refresh_home()  # once, when it is the page on screen
         self.update_undo_texts()
 
     def reload_tree(self) -> None:
@@ -379,7 +481,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.sync_page)
 
     def enter_receipt(self) -> None:
-        dialog = ReceiptDialog(self.store, self.unit_page.recorded_by, self)
+        from .dialogs.receipt_dialog import ReceiptDialog
+
+        unit_page = self._built_pages.get("unit_page")
+        recorded_by = unit_page.recorded_by if unit_page is not None else self.settings.get("recorded_by")
+        dialog = ReceiptDialog(self.store, recorded_by, self)
         if dialog.exec() and dialog.saved:
             self.statusBar().showMessage(self.tr("已录入 {n} 户的书面意见（编号 {serial}）").format(
                 n=len(dialog.saved), serial=dialog.document.serial), 8000)
@@ -401,7 +507,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def closeEvent(self, event) -> None:
-        self.search_page.close_runner()  # its connection closes on its own thread
+        search_page = self._built_pages.get("search_page")
+        if search_page is not None:
+            search_page.close_runner()  # its connection closes on its own thread
         super().closeEvent(event)
 
     def hideEvent(self, event) -> None:
@@ -447,7 +555,7 @@ class MainWindow(QMainWindow):
     def _after_restore(self, table: str, record_id: str) -> None:
         if table != "household":
             self.reload_tree()
-        self.home.refresh()
+        self._refresh_home()
 
     # ---- editing the tree ------------------------------------------------------------------
 
@@ -498,7 +606,7 @@ class MainWindow(QMainWindow):
             messages.error(self, str(exc))
             return
         self.reload_tree()
-        self.home.refresh()
+        self._refresh_home()
         if registry.CHILD_KIND[kind] == "unit":
             self.open_unit(place_id)
 
@@ -549,6 +657,8 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def open_settings(self) -> None:
+        from .dialogs.settings_dialog import SettingsDialog
+
         if SettingsDialog(self.settings, self, store=self.store).exec():
             apply_font_size(self.settings.get("font_size"))
 
