@@ -23,7 +23,7 @@ from .test_roster_import import write_csv
 ROOT = Path(__file__).resolve().parents[1]
 ADDRESS = "长庆街道/王马社区/遥祥寺巷小区/8幢/1单元"
 HEADER = ["房号", "楼层", "面积", "业主", "电话", "意见", "书面"]
-BOOKKEEPING = {"created_at", "updated_at", "hlc", "station_id"}
+BOOKKEEPING = {"created_at", "updated_at", "hlc", "station_id", "created_ms", "hlc_n", "hlc_station"}
 
 
 def _owners_of_wang_fang(store) -> dict[str, tuple[str, int]]:
@@ -72,7 +72,7 @@ def _visible(store) -> dict[str, list]:
     state = {}
     tables = [r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
-        columns = [r[1] for r in store.db.execute(f"PRAGMA table_info({table})")]
+        columns = [r[1] for r in store.db.execute(f"PRAGMA table_xinfo({table})")]  # with the generated stamps
         if "hlc" not in columns or "deleted" not in columns or table == "retraction":
             continue
         kept = [c for c in columns if c not in BOOKKEEPING]
