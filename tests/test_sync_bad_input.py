@@ -149,8 +149,8 @@ def test_revoked_station(world):
 def test_newer_format_version(world):
     data = world.export("长庆站", plaintext=True)
     header, head, body = bundle.read_header(data)
-    header["format"] = 2
-    header["manifest"]["format"] = 2
+    header["format"] = bundle.FORMAT + 1
+    header["manifest"]["format"] = bundle.FORMAT + 1
     err = refused(world, bundle.finish(bundle._head(header), body), "sync.newer_format")
     assert "升级" in str(err)
 

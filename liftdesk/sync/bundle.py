@@ -26,7 +26,9 @@ from liftdesk.store.validation import json_depth_ok
 from . import crypto
 
 MAGIC = b"LIFTSYNC"
-FORMAT = 1
+# 2: ids may be the 16-character kind (liftdesk/store/ids.py), which a program of format 1 would
+# refuse row by row; it now says plainly that it has to be upgraded. Format 1 files still read.
+FORMAT = 2
 MAX_HEADER = 1 << 20
 MAX_FILE = 1 << 30
 MAX_RAW = 1 << 28          # 256 MiB of JSON: far above a whole district
