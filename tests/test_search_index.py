@@ -219,34 +219,3 @@ def test_a_deleted_owner_is_not_found_either_way(store, unit, monkeypatch, dense
     assert [h.room for h in search.search_households(store, "hq")] == ["201"]
     records.set_deleted(store, "person", person, True)
     assert search.search_households(store, "hq") == [] and search.search_households(store, "黄杞财") == []
-
-
-def _index_agrees(store):
-    for table in ("search_fts", "search_gram"):
-        store.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
-
-
-def test_grams_computed_by_sql_are_the_pieces_python_made(store, unit):
-    """`search_doc.grams` is generated (0154): the gram index must hold exactly its pieces, for a
-    short name, a name with several readings and one longer than the SQL pieces (kept whole)."""
-    from liftdesk.store.schema import GRAM_SPAN
-
-    rows = registry.unit_households(store, unit)
-    long_name = "欧阳" + "慧" * (GRAM_SPAN - 4) + "龘莼"   # its tail is past the SQL's span
-    for row, name in zip(rows, ("黄杞财", "单晓明", long_name)):
-        ownership.set_owners(store, row.id, [name], "")
-    search.refresh_keys(store)
-    _index_agrees(store)
-    for name in ("黄杞财", "单晓明", long_name):
-        pid = store.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()[0]
-        made, python = store.db.execute("SELECT grams, name, initials, full FROM search_doc WHERE person_id = ?",
-                                        [pid]).fetchone(), None
-        python = search.grams(*made[1:])
-        assert set(made[0].replace("|", " ").split()) == set(python.replace("|", " ").split()), name
-    assert [h.room for h in search.search_households(store, "龘莼")] == [rows[2].room]
-    assert [h.room for h in search.search_households(store, "dx")] == [rows[1].room]   # 单 read as dan
-    pid = store.db.execute("SELECT id FROM person WHERE name = ?", [long_name]).fetchone()[0]
-    records.update(store, "person", pid, {"name": "王芳"})   # the old document leaves the index whole
-    search.refresh_keys(store)
-    _index_agrees(store)
-    assert search.search_households(store, "龘莼") == []

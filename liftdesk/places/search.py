@@ -26,7 +26,6 @@ from typing import Callable
 from liftdesk.errors import LiftDeskError
 from liftdesk.places.places import UNIT_PATH_SQL, Address, _name_order
 from liftdesk.store import Store
-from liftdesk.store.schema import GRAM_SPAN
 
 log = logging.getLogger(__name__)
 LIMIT = 200
@@ -111,13 +110,11 @@ def refresh_keys(store: Store, progress: Callable[[int, int], None] | None = Non
                 for pid, name, phone in stale:
                     if name is not None:
                         initials, full = pinyin_keys(name)
-                        long = max(len(name), len(initials), len(full)) > GRAM_SPAN  # else pieced by SQL
-                        docs.append((pid, name, phone or "", initials, full,
-                                     grams(name, initials, full) if long else None))
+                        docs.append((pid, name, phone or "", initials, full, grams(name, initials, full)))
                 ids = [(r[0],) for r in stale]
                 conn = store.db.conn  # not REPLACE: without recursive triggers it would skip the index's delete
                 conn.executemany("DELETE FROM search_doc WHERE person_id = ?", ids)
-                conn.executemany("INSERT INTO search_doc (person_id, name, phone, initials, full, grams_long)"
+                conn.executemany("INSERT INTO search_doc (person_id, name, phone, initials, full, grams)"
                                  " VALUES (?, ?, ?, ?, ?, ?)", docs)
                 conn.executemany("DELETE FROM person_search_stale WHERE person_id = ?", ids)
             done += len(stale)

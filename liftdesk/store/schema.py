@@ -807,34 +807,3 @@ def m0153_log_names(db: Database) -> None:
         DROP TABLE change_entry_text;
         {changelog.VIEW_SQL};
         {';'.join(changelog.INDEX_SQL)}""")
-
-
-# Texts up to this many characters are pieced into `search_doc.grams` by SQL (0154); a longer
-# name or pinyin key keeps its pieces, as Python made them, in `grams_long`.
-GRAM_SPAN = 32
-
-
-def gram_expression(span: int = GRAM_SPAN) -> str:
-    """The one- and two-character pieces of a person's name and pinyin keys, as SQL: what
-    places/search.py's `grams()` makes, with pieces past the end empty and a piece across an
-    alternative's "|" falling apart into pieces already there (the tokenizer splits at "|" and " ")."""
-    parts = [f"substr({column}, {i}, {n})" for column in ("name", "initials", "full")
-             for i in range(1, span + 1) for n in (1, 2)]
-    return "coalesce(grams_long, " + " || ' ' || ".join(parts) + ")"
-
-
-@migrations(name="0154_search_grams_generated")
-def m0154_search_grams_generated(db: Database) -> None:
-    """Issue 24: `search_doc.grams` (a tenth of the search's bytes, only there so the gram index can
-    be told what to delete) is computed from the name and keys instead of kept."""
-    triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'"
-                          ).fetchall()
-    for name, _sql in triggers:
-        db.execute(f"DROP TRIGGER {name}")
-    db.execute("ALTER TABLE search_doc ADD COLUMN grams_long TEXT")
-    db.execute("UPDATE search_doc SET grams_long = grams WHERE max(length(name), length(initials), length(full)) > ?",
-               [GRAM_SPAN])
-    db.execute("ALTER TABLE search_doc DROP COLUMN grams")
-    db.execute(f"ALTER TABLE search_doc ADD COLUMN grams TEXT GENERATED ALWAYS AS ({gram_expression()}) VIRTUAL")
-    for _name, sql in triggers:
-        db.execute(sql)
