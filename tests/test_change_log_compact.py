@@ -150,7 +150,8 @@ def to_old_layout(path: Path) -> None:
         CREATE INDEX idx_change_log_action ON change_log(action_id);""")
     con.executemany("INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     # the log's names (0153) come after 0110: that layout is made again from the one 0110 makes
-    con.executemany("DELETE FROM _sqlite_migrations WHERE name = ?", [[MIGRATION], ["0153_log_names"]])
+    con.executemany("DELETE FROM _sqlite_migrations WHERE name = ?", [[MIGRATION], ["0153_log_names"],
+                                                                             ["0155_log_station_index"]])
     con.commit()
     con.close()
 

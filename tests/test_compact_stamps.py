@@ -17,7 +17,8 @@ from liftdesk.sync import enrol, exchange
 from tests.sync_helpers import PASSPHRASE
 from tests.test_change_log_compact import _facts, _freelist
 
-NEW = ("0150_indexes_lead_with_parent", "0151_compact_stamps", "0152_narrow_indexes", "0153_log_names")
+NEW = ("0150_indexes_lead_with_parent", "0151_compact_stamps", "0152_narrow_indexes", "0153_log_names",
+       "0155_log_station_index")
 OLD_INDEXES = (
     "CREATE INDEX idx_position_current ON position(household_id, deleted, written, respondent, on_date, hlc, position)",
     "CREATE INDEX idx_household_ballot ON household(deleted, unit_id, id, room, floor, area_x100)",
@@ -166,3 +167,23 @@ def test_a_records_log_rows_are_found_through_the_index(store):
     for sql in lookups:
         plan = " ".join(str(r[3]) for r in store.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "idx_change_entry_record" in plan, (sql, plan)
+
+
+def test_the_clock_starts_past_the_highest_stamp_kept_beside_the_log(db_path):
+    """The log has no index over every row's stamp (0155): the highest is kept as the log grows."""
+    from liftdesk.store.clock import parse_hlc
+
+    s = open_store(db_path, actor="t")
+    assert not s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_change_entry_hlc'").fetchone()
+    records.insert(s, "person", {"name": "孙八"})
+    future = f"{parse_hlc(s.clock.tick())[0] + 3_600_000:013d}-0007-feedfacecafe"
+    changelog.append(s.db, [("person", "x" * 16, "update", "phone", "", "1", "", future, "feedfacecafe", "", None)])
+    s.db.conn.commit()
+    kept = s.db.execute("SELECT value FROM liftdesk_meta WHERE key = ?", [changelog.TOP_KEY]).fetchone()
+    assert kept == (future,)
+    assert changelog.latest_hlc(s.db) == future == s.db.execute(
+        "SELECT hlc FROM change_log ORDER BY hlc_n DESC LIMIT 1").fetchone()[0]
+    s.close()
+    s = open_store(db_path, actor="t")
+    assert s.clock.tick() > future   # never behind a stamp the file has seen
+    s.close()

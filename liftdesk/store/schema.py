@@ -807,3 +807,20 @@ def m0153_log_names(db: Database) -> None:
         DROP TABLE change_entry_text;
         {changelog.VIEW_SQL};
         {';'.join(changelog.INDEX_SQL)}""")
+
+
+@migrations(name="0155_log_station_index")
+def m0155_log_station_index(db: Database) -> None:
+    """Issue 24: the change log's index over every row's stamp (a twentieth of the file) served the
+    clock's start, which now reads the highest stamp kept beside the log, and the lookups of one
+    station's rows, which an index over the station (a third of the size) serves."""
+    from . import changelog
+
+    top = db.execute("SELECT hlc FROM change_log ORDER BY hlc_n DESC LIMIT 1").fetchone()
+    if top is not None:
+        db.execute("INSERT INTO liftdesk_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+                   " SET value = excluded.value", [changelog.TOP_KEY, top[0]])
+    _run(db, f"""DROP INDEX IF EXISTS idx_change_entry_hlc;
+        CREATE INDEX idx_change_entry_station ON change_entry(station);
+        DROP VIEW change_log;
+        {changelog.VIEW_SQL}""")

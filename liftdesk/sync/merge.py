@@ -183,7 +183,7 @@ def catch_up(store: Store) -> int:
     if top <= last:
         return 0
     rows = store.db.execute(
-        "SELECT seq, tbl, record_id, field, new, hlc, at FROM change_log WHERE seq > ? AND station_id = ?"
+        f"SELECT seq, tbl, record_id, field, new, hlc, at FROM change_log WHERE seq > ? AND {changelog.STATION_N}"
         " AND op != 'insert' AND field IS NOT NULL ORDER BY seq", [last, store.station_id]).fetchall()
     added = 0
     for _, tbl, rid, fld, new, hlc, at in rows:

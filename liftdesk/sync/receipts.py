@@ -89,8 +89,8 @@ def _district_changes(store: Store, since: str, scope: list[tuple[str, ...]],
     me = store.station_id
     rows = store.db.execute(
         "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-        " WHERE hlc_n >= ? AND station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq",
-        [changelog.hlc_floor(since), me, since]).fetchall()
+        f" WHERE {changelog.STATION_N} AND hlc_n >= ? AND op = 'insert' AND hlc > ? ORDER BY seq",
+        [me, changelog.hlc_floor(since), since]).fetchall()
     versions = store.db.execute(
         "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at FROM sync_version v"
         " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [me, since]).fetchall()
@@ -99,8 +99,8 @@ def _district_changes(store: Store, since: str, scope: list[tuple[str, ...]],
         sid, base = returning
         rows += store.db.execute(
             "SELECT seq, tbl, record_id, op, field, old, new, at, hlc, station_id, actor FROM change_log"
-            " WHERE hlc_n >= ? AND station_id = ? AND op = 'insert' AND hlc > ? ORDER BY seq",
-            [changelog.hlc_floor(base), sid, base]).fetchall()
+            f" WHERE {changelog.STATION_N} AND hlc_n >= ? AND op = 'insert' AND hlc > ? ORDER BY seq",
+            [sid, changelog.hlc_floor(base), base]).fetchall()
         own = store.db.execute(
             "SELECT v.tbl, v.record_id, v.field, v.hlc, v.bases, v.value, v.at, v.station_id FROM sync_version v"
             " WHERE v.station_id = ? AND v.hlc > ? ORDER BY v.hlc", [sid, base]).fetchall()
