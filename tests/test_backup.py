@@ -159,6 +159,7 @@ def test_backup_dialog_backs_up_previews_and_restores(qtbot, store, unit, db_pat
     assert len(list(usb.glob("*.db.zst"))) == 1
     registry.add_unit(store, store.db.execute("SELECT id FROM building").fetchone()[0], "2单元")
     dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_End)   # away from the newest, then back to it: a new selection
     qtbot.keyClick(dialog.list, Qt.Key.Key_Home)
     assert dialog.preview.text() == "正在读取这份备份…" and not dialog.restore_button.isEnabled()  # off the UI thread
     qtbot.waitUntil(lambda: "12 户、1 个单元" in dialog.preview.text(), timeout=20000)

@@ -122,6 +122,7 @@ def test_typing_keeps_the_window_unlocked(qtbot, locked_store, unit, tmp_path):
     init_app("zh", 12)
     w = MainWindow(locked_store, Settings(tmp_path / "settings.json"))
     qtbot.addWidget(w)
+    w.search_page  # typing searches: its page is built now, not in the middle of the idle count
     lock = StationLock(w, locked_store, idle_ms=400)
     w.show()
     qtbot.waitExposed(w)
