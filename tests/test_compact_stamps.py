@@ -187,3 +187,45 @@ def test_the_clock_starts_past_the_highest_stamp_kept_beside_the_log(db_path):
     s = open_store(db_path, actor="t")
     assert s.clock.tick() > future   # never behind a stamp the file has seen
     s.close()
+
+
+def _before_0151():
+    from sqlite_utils import Database
+
+    from liftdesk.store.schema import migrations
+
+    db = Database(memory=True)
+    for migration in migrations._migrations:
+        if migration.name == "0151_compact_stamps":
+            return db, migration.fn
+        migration.fn(db)
+    raise AssertionError("no 0151")
+
+
+def _shapes(db) -> dict:
+    return {t: (db.execute(f"PRAGMA table_xinfo({t})").fetchall(),
+                sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index',"
+                                  " 'trigger')", [t]).fetchall()))
+            for t in USER_TABLES}
+
+
+def test_a_new_file_gets_the_tables_an_upgrade_gets():
+    """0151 makes an empty table again whole (a new file: 0.7 s less to create) and ALTERs a full
+    one (an upgrade): both must come out the same, column by column, index by index."""
+    fresh, step = _before_0151()
+    step(fresh)
+    full, step = _before_0151()
+    full.execute("PRAGMA foreign_keys = OFF")
+    for table in USER_TABLES:   # a row in every table sends 0151 the ALTER way
+        values = {}
+        for _, name, kind, notnull, default, pk in full.execute(f"PRAGMA table_info({table})").fetchall():
+            if notnull and default is None or pk:
+                values[name] = 1 if kind.upper().startswith("INT") else "x"
+        values.update(id="0" * 16, created_at="2021-03-04T05:06:07.089Z", updated_at="2021-03-04T05:06:07.089Z",
+                      hlc="1614834367089-0000-abc", station_id="abc")
+        full.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                     list(values.values()))
+    step(full)
+    assert _shapes(fresh) == _shapes(full)
+    assert full.execute("SELECT created_at, hlc FROM person").fetchone() == (
+        "2021-03-04T05:06:07.089Z", "1614834367089-0000-abc")
