@@ -9,6 +9,8 @@ import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +199,56 @@ def test_ctrl_c_stops_a_street_batch_with_every_written_file_recorded(small_dist
     assert not list(folder.glob(".*.part"))  # no hidden leftovers
     assert len(files) < streets.count(street)  # stopped part-way
     assert not list(folder.glob("*.part"))
+
+
+def _gone(pid: int) -> bool:
+    """Ended (a zombie counts: nothing reaps an orphan in some containers)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return any(line.startswith("State:") and "Z" in line.split()[1] for line in fh)
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_the_workers_end_when_the_batch_is_killed(tmp_path):
+    """A batch killed mid-run (the window closed by force, the PC's task manager) leaves no worker
+    waiting for ever with the database open: each one's pipe has no other reader than the parent."""
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    script = tmp_path / "batch.py"
+    script.write_text(f"""
+import os, sys, time
+sys.path.insert(0, {str(root)!r})
+from liftdesk.documents import parallel
+
+def render(sections):
+    open(os.path.join({str(tmp_path)!r}, "w%d" % os.getpid()), "w").close()
+    return b"x" * 1_000_000, [1]     # more than a pipe holds: a worker waits for its reader
+
+batch = parallel.render_many(iter([(i, []) for i in range(40)]), render, 2)
+next(batch)   # the first is rendered here (it warms what the workers inherit)
+next(batch)   # then the workers start
+print(os.getpid(), flush=True)
+time.sleep(60)
+""")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        parent = int(proc.stdout.readline())
+        deadline = time.monotonic() + 10
+        while len(list(tmp_path.glob("w*"))) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pids = [int(p.name[1:]) for p in tmp_path.glob("w*") if int(p.name[1:]) != parent]
+        assert len(pids) == 2
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    deadline = time.monotonic() + 10
+    while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in pids if not _gone(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left

@@ -43,10 +43,14 @@ def worker_count(units: int) -> int:
     return max(1, min(wanted, 8, units // (MIN_UNITS // 2)))
 
 
-def _work(jobs: list, mine: range, render: Callable, conn) -> None:
+def _work(jobs: list, mine: range, render: Callable, conn, inherited: list) -> None:
     """In the worker: render each of MINE, send (index, bytes, pages, None) or (index, None, None,
     error). A LiftDeskError travels as its key and parameters; anything else as a traceback.
-    Ctrl+C is the parent's to handle: it stops the workers."""
+    Ctrl+C is the parent's to handle: it stops the workers. The parent's read ends a fork copied
+    in (its own pipe's and the workers' before it) are closed first: while a worker held one, a
+    worker whose parent had died waited for ever on a full pipe instead of ending."""
+    for end in inherited:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for i in mine:
         key, sections = jobs[i]
@@ -82,8 +86,9 @@ def _fork_round(jobs: list, workers: int, render: Callable):
             warnings.simplefilter("ignore", DeprecationWarning)
             for w in range(min(workers, len(jobs))):
                 receive, send = context.Pipe(duplex=False)
-                process = context.Process(target=_work, args=(jobs, range(w, len(jobs), workers), render, send),
-                                          daemon=True, name=f"liftdesk-print-{w}")
+                inherited = [r for _, r in running] + [receive]
+                process = context.Process(target=_work, args=(jobs, range(w, len(jobs), workers), render, send,
+                                                              inherited), daemon=True, name=f"liftdesk-print-{w}")
                 process.start()
                 send.close()
                 running.append((process, receive))
