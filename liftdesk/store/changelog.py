@@ -131,41 +131,35 @@ def at_of(value: int) -> str:
     return datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + f".{ms % 1000:03d}Z"
 
 
-def station_refs(db, station_ids: Iterable[str]) -> dict[str, int]:
-    """The small integers standing for stations in the log (added on first use)."""
-    wanted = sorted(set(station_ids))
+def _refs(db, table: str, column: str, values: Iterable[str]) -> dict[str, int]:
+    """The small integers standing for VALUES in TABLE (added on first use)."""
+    wanted = sorted(set(values))
     refs: dict[str, int] = {}
     for attempt in range(2):
         for i in range(0, len(wanted), 900):
             chunk = wanted[i:i + 900]
             refs.update((s, n) for n, s in db.conn.execute(
-                f"SELECT n, station_id FROM log_station WHERE station_id IN ({', '.join('?' for _ in chunk)})", chunk))
+                f"SELECT n, {column} FROM {table} WHERE {column} IN ({', '.join('?' for _ in chunk)})", chunk))
         missing = [s for s in wanted if s not in refs]
         if not missing:
             break
-        db.conn.executemany("INSERT OR IGNORE INTO log_station (station_id) VALUES (?)", [(s,) for s in missing])
+        db.conn.executemany(f"INSERT OR IGNORE INTO {table} ({column}) VALUES (?)", [(s,) for s in missing])
     return refs
+
+
+def station_refs(db, station_ids: Iterable[str]) -> dict[str, int]:
+    """The small integers standing for stations in the log."""
+    return _refs(db, "log_station", "station_id", station_ids)
+
+
+def name_refs(db, names: Iterable[str]) -> dict[str, int]:
+    """The small integers standing for table names, operations and actors in the log."""
+    return _refs(db, "log_name", "name", names)
 
 
 def key(record_id: str) -> str:
     """What the log's record index holds of an id (`record_key` in the view)."""
     return record_id[-KEY_LEN:]
-
-
-def name_refs(db, names: Iterable[str]) -> dict[str, int]:
-    """The small integers standing for table names, operations and actors (added on first use)."""
-    wanted = sorted(set(names))
-    refs: dict[str, int] = {}
-    for attempt in range(2):
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i:i + 900]
-            refs.update((s, n) for n, s in db.conn.execute(
-                f"SELECT n, name FROM log_name WHERE name IN ({', '.join('?' for _ in chunk)})", chunk))
-        missing = [s for s in wanted if s not in refs]
-        if not missing:
-            break
-        db.conn.executemany("INSERT OR IGNORE INTO log_name (name) VALUES (?)", [(s,) for s in missing])
-    return refs
 
 
 def append(db, rows: list[tuple]) -> None:
