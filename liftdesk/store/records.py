@@ -128,12 +128,12 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], op
         changed = {k: (current[k], v) for k, v in changes.items() if current.get(k) != v}
         if not changed:
             return {}
-        check_row(table, {k: new for k, (_, new) in changed.items()}, column_types(store.db, table))
+        types = column_types(store.db, table)
+        check_row(table, {k: new for k, (_, new) in changed.items()}, types)
         _check_scope(store, table, [current])
         if any(k.endswith("_id") or k == "name" for k in changed):  # moved or renamed: where it ends up
             _check_scope(store, table, [{**current, **changes}])
         now, hlc = store.clock.now_iso(), store.clock.tick()
-        types = column_types(store.db, table)
         stamp = stamps.stored({"updated_at": now, "station_id": store.station_id, "hlc": hlc}, stamps.is_compact(types))
         assignments = ", ".join([f"{k} = ?" for k in [*changed, *stamp]]
                                 + ([stamps.KEEP_CREATED] if stamps.is_compact(types) else []))
